@@ -33,6 +33,9 @@ type Mention struct {
 	Locative bool
 	// Media is set for news agencies and analysts: they attribute, they do not act.
 	Media bool
+	// Adj is set for a bare adjective of a state ("russisch-chinesische",
+	// "Iranian-made"): weaker evidence of an actor than a name.
+	Adj bool
 	// Why lists the rules and entries that produced the mention (--explain).
 	Why []string
 }

@@ -1,0 +1,85 @@
+// Package cli implements entente's command line: one file per subcommand.
+// Run is the whole program; cmd/entente only calls it.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"entente/internal/model"
+	"entente/internal/pipeline"
+)
+
+// env is what every subcommand writes to and reads from.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	// shared flags
+	kbFiles     []string
+	lexiconDirs []string
+	published   string
+}
+
+// exitError carries an exit status other than 1.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+// Run runs entente with the arguments (without the program name) and
+// returns the exit status: 0 success, 1 failure, 2 bad usage.
+func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	root := &cobra.Command{
+		Use:   "entente",
+		Short: "Extract political events between states from news in de, en, ru, uk",
+		Long: `entente reads news articles (German, Russian, Ukrainian, English) and produces a
+deduplicated, source-cited list of PLOVER events between states: who meets,
+supports, arms, sanctions or accuses whom, when and where, with the sentences
+that report it.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.PersistentFlags().StringArrayVar(&e.kbFiles, "kb", nil, "extra knowledge-base YAML `FILE` (repeatable)")
+	root.PersistentFlags().StringArrayVar(&e.lexiconDirs, "lexicon", nil, "extra data `DIR` laid out like data/ (lexicon/, text/, dates/, clean/; repeatable)")
+	root.PersistentFlags().StringVar(&e.published, "published", "", "publication `DATE` (YYYY-MM-DD) of documents that carry none")
+	root.AddCommand(e.extractCmd(), e.linkCmd(), e.kbCmd())
+	if err := root.Execute(); err != nil {
+		var ee exitError
+		if errors.As(err, &ee) {
+			return ee.code
+		}
+		fmt.Fprintln(stderr, "entente:", err)
+		return 1
+	}
+	return 0
+}
+
+// pipeline builds the pipeline from the shared flags.
+func (e *env) pipeline(explain bool, workers int) (*pipeline.Pipeline, error) {
+	var pub model.Point
+	if e.published != "" {
+		var err error
+		if pub, err = model.ParsePoint(e.published); err != nil {
+			return nil, fmt.Errorf("--published: %w", err)
+		}
+	}
+	return pipeline.New(pipeline.Config{KBFiles: e.kbFiles, LexiconDirs: e.lexiconDirs, Published: pub, Explain: explain, Workers: workers})
+}
+
+// isTerminal reports whether w is a terminal (a table then reads best).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,68 @@
+package cli
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"entente/internal/output"
+	"entente/internal/pipeline"
+)
+
+func (e *env) extractCmd() *cobra.Command {
+	var format string
+	var explain bool
+	var workers int
+	cmd := &cobra.Command{
+		Use:   "extract [PATH...]",
+		Short: "Extract events from articles (files, folders, - for stdin)",
+		Long: `extract reads articles (UTF-8 text files, folders read recursively, or - for
+standard input), finds the political events they report, merges the same event
+across articles and languages, and prints them.
+
+Leading lines such as "date 2024-07", "title ...", "url ..." are metadata.
+A file that cannot be read is reported and the rest go on; the exit status is
+then 1.`,
+		Example: `  entente extract examples/
+  entente extract --format jsonl news/*.txt > events.jsonl
+  cat article.txt | entente extract --published 2024-04-27 -`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return fmt.Errorf("extract: no input: give files, folders, or - for standard input")
+			}
+			if format == "" {
+				format = "jsonl"
+				if isTerminal(e.stdout) {
+					format = "table"
+				}
+			}
+			p, err := e.pipeline(explain, workers)
+			if err != nil {
+				return err
+			}
+			start := time.Now()
+			docs, failed := 0, 0
+			f := p.Run(args, e.stdin, func(*pipeline.Result) { docs++ }, func(err error) {
+				failed++
+				fmt.Fprintln(e.stderr, "entente:", err)
+			})
+			evs := f.Events()
+			if err := output.Write(e.stdout, format, evs); err != nil {
+				return err
+			}
+			if isTerminal(e.stderr) {
+				fmt.Fprintf(e.stderr, "%d documents, %d events in %s\n", docs, len(evs), time.Since(start).Round(time.Millisecond))
+			}
+			if failed > 0 {
+				fmt.Fprintf(e.stderr, "entente: %d of %d files could not be read\n", failed, docs+failed)
+				return exitError{1}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&format, "format", "f", "", "output `FORMAT`: jsonl, json, csv, table (default: table on a terminal, else jsonl)")
+	cmd.Flags().BoolVar(&explain, "explain", false, "add to each event the trigger, entries and rules that produced it")
+	cmd.Flags().IntVar(&workers, "workers", 0, "documents processed at once (default: number of CPUs)")
+	return cmd
+}

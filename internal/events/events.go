@@ -1,0 +1,541 @@
+// Package events finds PLOVER events in a document's sentences.
+//
+// In: a document's sentences, the mentions the linker found in each, and the
+// resolved date expressions of each. Out: one model.Event per distinct event
+// of the document, each citing every sentence that reports it.
+//
+// Per sentence it finds trigger words and phrases (the lexicon, by stem),
+// splits the sentence into clauses, and gives each trigger the mentions
+// between its neighbouring triggers: those before it are the subject (source),
+// those after it the object (target); "receive" triggers swap the roles and
+// take the giver from a from-phrase. Markers in the clause set the status
+// (planned, denied, hypothetical) and attribution. A clause's date is its own
+// date expression, else the latest date of the paragraph so far, else the
+// document's dateline. Repeated mentions of one event merge by type, actors
+// and compatible dates.
+package events
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"entente/internal/dates"
+	"entente/internal/kb"
+	"entente/internal/lexicon"
+	"entente/internal/model"
+	"entente/internal/text"
+)
+
+// Extractor finds events. It is immutable and safe for concurrent use.
+type Extractor struct {
+	lex     *lexicon.Lexicon
+	kb      *kb.KB
+	explain bool
+}
+
+// New returns an extractor. With explain set, events carry the trigger,
+// lexicon entry and rules that produced them.
+func New(lx *lexicon.Lexicon, k *kb.KB, explain bool) *Extractor {
+	return &Extractor{lex: lx, kb: k, explain: explain}
+}
+
+// Input is one analysed sentence.
+type Input struct {
+	Sent     *model.Sentence
+	Mentions []model.Mention
+	Dates    []dates.Expr
+}
+
+// trigger is a trigger found in a sentence.
+type trigger struct {
+	start, end int // token indices
+	t          *lexicon.Trigger
+	text       string
+}
+
+// docState carries context from sentence to sentence.
+type docState struct {
+	para      int
+	paraDate  model.DateRange
+	dateline  model.DateRange
+	lastActor *model.Mention
+}
+
+// Document returns the events of one document.
+func (x *Extractor) Document(doc *model.Document, in []Input) []model.Event {
+	st := &docState{para: -1}
+	st.dateline = dateline(doc, in)
+	var evs []model.Event
+	for i := range in {
+		s := in[i].Sent
+		if s.Para != st.para {
+			st.para = s.Para
+			st.paraDate = model.DateRange{}
+		}
+		evs = append(evs, x.sentence(doc, &in[i], st)...)
+		for _, d := range in[i].Dates {
+			if !d.Value.IsZero() {
+				st.paraDate = d.Value
+			}
+		}
+		for k := range in[i].Mentions {
+			m := &in[i].Mentions[k]
+			if m.Kind == model.KindPerson && m.Code != "" {
+				st.lastActor = m
+				break
+			}
+		}
+	}
+	return Merge(evs)
+}
+
+// dateline returns the document's own date: its publication date when known
+// to the day, else a full date written in its first paragraph (news sites
+// print the date under the title).
+func dateline(doc *model.Document, in []Input) model.DateRange {
+	if doc.Published.Prec() == model.DayPrec {
+		return model.PointRange(doc.Published)
+	}
+	for _, x := range in {
+		if x.Sent.Para > 0 {
+			break
+		}
+		for _, d := range x.Dates {
+			if d.YearWritten && d.Value.Single() && d.Value.From.Prec() == model.DayPrec {
+				return d.Value
+			}
+		}
+	}
+	if doc.Published.Year != 0 {
+		return model.PointRange(doc.Published)
+	}
+	return model.DateRange{}
+}
+
+func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bool) []trigger {
+	var out []trigger
+	for i := 0; i < len(toks); i++ {
+		if inMention[i] || toks[i].Kind != model.Word {
+			continue
+		}
+		end, ts, ok := x.lex.TriggerAt(lang, toks, i)
+		if !ok {
+			// The tail of a compound: "SCO-Gipfel", "NATO-Gipfeltreffen".
+			if h := strings.LastIndexByte(toks[i].Text, '-'); h > 0 && h < len(toks[i].Text)-1 {
+				tail := toks[i]
+				tail.Norm = text.Normalize(tail.Text[h+1:])
+				tail.Stem = text.Stem(lang, tail.Norm)
+				if _, ts2, ok2 := x.lex.TriggerAt(lang, []model.Token{tail}, 0); ok2 {
+					out = append(out, trigger{i, i + 1, ts2[0], toks[i].Text})
+				}
+			}
+			continue
+		}
+		stop := false
+		for j := i; j < end; j++ {
+			if inMention[j] {
+				stop = true
+			}
+		}
+		if stop {
+			continue
+		}
+		out = append(out, trigger{i, end, ts[0], joinText(toks[i:end])})
+		i = end - 1
+	}
+	// A weak trigger yields to a stronger one in the same sentence.
+	strong := false
+	for _, t := range out {
+		if !t.t.Weak {
+			strong = true
+		}
+	}
+	if strong {
+		kept := out[:0]
+		for _, t := range out {
+			if !t.t.Weak {
+				kept = append(kept, t)
+			}
+		}
+		out = kept
+	}
+	return out
+}
+
+func joinText(toks []model.Token) string {
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 && t.Start > toks[i-1].End {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Text)
+	}
+	return b.String()
+}
+
+// clauseBounds returns, for each token, the index of its clause's first
+// token and one past its last.
+func (x *Extractor) clauseBounds(lang string, toks []model.Token) (starts, ends []int) {
+	n := len(toks)
+	starts, ends = make([]int, n), make([]int, n)
+	cut := make([]bool, n+1)
+	for i, t := range toks {
+		switch {
+		case t.Text == ";":
+			cut[i+1] = true
+		case i > 0 && toks[i-1].Text == "," && x.lex.HasKind(lang, t, lexicon.Conj):
+			cut[i] = true
+		}
+	}
+	s := 0
+	for i := 0; i < n; i++ {
+		if cut[i] {
+			s = i
+		}
+		starts[i] = s
+	}
+	e := n
+	for i := n - 1; i >= 0; i-- {
+		if cut[i+1] {
+			e = i + 1
+		}
+		ends[i] = e
+	}
+	return starts, ends
+}
+
+func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []model.Event {
+	s := in.Sent
+	toks := s.Tokens
+	lang := s.Lang
+	inMention := make([]bool, len(toks))
+	for _, m := range in.Mentions {
+		if m.Adj {
+			continue
+		}
+		for j := m.TokStart; j < m.TokEnd && j < len(toks); j++ {
+			inMention[j] = true
+		}
+	}
+	trigs := x.findTriggers(lang, toks, inMention)
+	if len(trigs) == 0 {
+		return nil
+	}
+	cs, ce := x.clauseBounds(lang, toks)
+	attrib, attribSpan := x.attribution(lang, toks, in.Mentions)
+
+	var out []model.Event
+	for ti, tr := range trigs {
+		lo, hi := cs[tr.start], ce[tr.start]
+		if ti > 0 && trigs[ti-1].end > lo {
+			lo = trigs[ti-1].end
+		}
+		if ti+1 < len(trigs) && trigs[ti+1].start < hi {
+			hi = trigs[ti+1].start
+		}
+		ev, ok := x.build(doc, in, st, tr, lo, hi, cs[tr.start], ce[tr.start], attrib, attribSpan)
+		if ok {
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+// attribution finds a reporting frame ("according to ISW", "laut ISW",
+// "со ссылкой на ISW") and returns the name it credits and the token span
+// it covers.
+func (x *Extractor) attribution(lang string, toks []model.Token, ms []model.Mention) (string, [2]int) {
+	for i := range toks {
+		end, kinds := x.lex.MarkersAt(lang, toks, i)
+		if end == i || !has(kinds, lexicon.Attrib) {
+			continue
+		}
+		stop := end
+		for stop < len(toks) && toks[stop].Text != "," && toks[stop].Text != "." && toks[stop].Text != ":" {
+			stop++
+		}
+		for _, m := range ms {
+			if m.TokStart >= end && m.TokStart < stop && (m.Media || m.Kind == model.KindBody || m.Kind == model.KindOrg) {
+				return m.Name, [2]int{i, stop}
+			}
+		}
+	}
+	for _, m := range ms {
+		if m.Media {
+			return m.Name, [2]int{m.TokStart, m.TokEnd}
+		}
+	}
+	return "", [2]int{-1, -1}
+}
+
+func has(kinds []string, k string) bool {
+	for _, x := range kinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// build makes the event of one trigger from the mentions in [lo, hi).
+func (x *Extractor) build(doc *model.Document, in *Input, st *docState, tr trigger, lo, hi, clo, chi int, attrib string, attribSpan [2]int) (model.Event, bool) {
+	s := in.Sent
+	toks := s.Tokens
+	lang := s.Lang
+	var left, right []model.Mention
+	var fromSide []model.Mention
+	var loc *model.Location
+	for _, m := range in.Mentions {
+		if m.TokStart >= attribSpan[0] && m.TokStart < attribSpan[1] {
+			continue
+		}
+		if m.Locative || (m.Kind == model.KindPlace && m.Locative) {
+			if loc == nil && m.Kind == model.KindPlace {
+				loc = &model.Location{Name: m.Name, Code: m.Code}
+			}
+			continue
+		}
+		if m.Media || m.Code == "" {
+			continue
+		}
+		if m.TokStart < lo || m.TokStart >= hi {
+			continue
+		}
+		if m.TokStart < tr.start {
+			left = append(left, m)
+		} else {
+			if x.prepIs(lang, toks, m.TokStart, lexicon.From) {
+				fromSide = append(fromSide, m)
+			}
+			right = append(right, m)
+		}
+	}
+	if loc == nil {
+		for _, m := range in.Mentions {
+			if m.Locative && m.Kind == model.KindState && m.TokStart >= clo && m.TokStart < chi {
+				loc = &model.Location{Name: m.Name, Code: m.Code}
+				break
+			}
+		}
+	}
+	var rules []string
+	// A pronoun subject ("interagierte er mit ...") stands for the last person named.
+	if len(left) == 0 && st.lastActor != nil {
+		for j := clo; j < hi && j <= tr.end+1; j++ {
+			if x.lex.HasKind(lang, toks[j], lexicon.Pron) {
+				left = append(left, *st.lastActor)
+				rules = append(rules, "pronoun "+toks[j].Text+" = "+st.lastActor.Name)
+				break
+			}
+		}
+	}
+	// The subject of an earlier verb in the clause serves a later one.
+	if len(left) == 0 && lo > clo {
+		for _, m := range in.Mentions {
+			if m.TokStart >= clo && m.TokStart < lo && !m.Locative && !m.Media && m.Code != "" && !m.Adj {
+				left = append(left, m)
+				rules = append(rules, "shared subject "+m.Text)
+				break
+			}
+		}
+	}
+	src, tgt := left, right
+	if tr.t.Recv {
+		src, tgt = fromSide, left
+		if len(src) == 0 {
+			src = right
+		}
+	}
+	actors, codes, strong := x.actors(src, tgt, tr.t)
+	if len(codes) == 0 || (tr.t.Pair && len(codes) < 2) {
+		return model.Event{}, false
+	}
+	if !strong && len(codes) < 2 {
+		return model.Event{}, false
+	}
+	ev := model.Event{
+		Type:    tr.t.Type,
+		Mode:    tr.t.Mode,
+		Status:  model.StatusReported,
+		Actors:  actors,
+		Sources: []model.Source{{Doc: doc.ID, Lang: lang, Start: s.Start, End: s.End, Sentence: doc.Text[s.Start:s.End], Attribution: attrib}},
+	}
+	if ev.Type == "CONSULT" && ev.Mode == "" {
+		for _, a := range actors {
+			if a.Kind == string(model.KindOrg) {
+				ev.Mode = "multilateral"
+			}
+		}
+	}
+	past := false
+	for j := clo; j < chi; j++ {
+		end, kinds := x.lex.MarkersAt(lang, toks, j)
+		if end == j {
+			continue
+		}
+		switch {
+		case has(kinds, lexicon.Future):
+			ev.Status = model.StatusPlanned
+			rules = append(rules, "future: "+toks[j].Text)
+		case has(kinds, lexicon.Deny) && ev.Type != "REJECT":
+			ev.Status = model.StatusDenied
+			rules = append(rules, "denial: "+toks[j].Text)
+		case has(kinds, lexicon.Hypo):
+			ev.Status = model.StatusHypothetical
+			rules = append(rules, "hypothetical: "+toks[j].Text)
+		case has(kinds, lexicon.Past):
+			past = true
+		}
+	}
+	ev.Date = x.date(in, st, tr, lo, hi, past)
+	ev.Location = loc
+	ev.Confidence = confidence(actors, ev)
+	if x.explain {
+		ev.Explain = []model.Explanation{{Trigger: tr.text, Entry: fmt.Sprintf("%s %s (%s)", tr.t.Type, tr.t.Phrase, tr.t.Pos), Rules: append(rules, mentionWhy(in.Mentions, lo, hi)...)}}
+	}
+	return ev, true
+}
+
+func mentionWhy(ms []model.Mention, lo, hi int) []string {
+	var out []string
+	for _, m := range ms {
+		if m.TokStart >= lo && m.TokStart < hi {
+			out = append(out, fmt.Sprintf("%q → %s %s: %s", m.Text, m.Code, m.Name, strings.Join(m.Why, "; ")))
+		}
+	}
+	return out
+}
+
+func (x *Extractor) prepIs(lang string, toks []model.Token, i int, kind string) bool {
+	j := i - 1
+	for j >= 0 && x.lex.HasKind(lang, toks[j], lexicon.Det) {
+		j--
+	}
+	return j >= 0 && x.lex.HasKind(lang, toks[j], kind)
+}
+
+// actors turns mentions into event actors: persons and bodies keep their
+// names; a state named only by its adjective or by name is one actor per code.
+func (x *Extractor) actors(src, tgt []model.Mention, t *lexicon.Trigger) ([]model.Actor, []string, bool) {
+	var out []model.Actor
+	var codes []string
+	strong := false
+	seenPerson := map[string]bool{}
+	add := func(m model.Mention, role string) {
+		if !m.Adj {
+			strong = true
+		}
+		key := m.ID
+		if key == "" {
+			key = m.Code + "/" + m.Name
+		}
+		if m.Kind == model.KindPerson || m.Kind == model.KindBody {
+			if seenPerson[key] {
+				return
+			}
+			seenPerson[key] = true
+		} else {
+			for _, a := range out {
+				if a.Code == m.Code {
+					return
+				}
+			}
+		}
+		for _, c := range codes {
+			if c == m.Code {
+				goto added
+			}
+		}
+		codes = append(codes, m.Code)
+	added:
+		kind := string(m.Kind)
+		name := m.Name
+		if m.Kind == model.KindPlace { // a capital standing for its government
+			kind = string(model.KindState)
+			name = x.kb.CodeName(m.Code)
+		}
+		out = append(out, model.Actor{Code: m.Code, Name: name, Kind: kind, Role: role, Sector: m.Sector, ID: m.ID, Text: m.Text})
+	}
+	srcRole, tgtRole := model.RoleSource, model.RoleTarget
+	if t.Type == "CONSULT" && t.Mode != "visit" {
+		srcRole, tgtRole = model.RoleParticipant, model.RoleParticipant
+	}
+	for _, m := range src {
+		add(m, srcRole)
+	}
+	for _, m := range tgt {
+		add(m, tgtRole)
+	}
+	// A state listed next to its own person adds nothing: keep the person.
+	kept := out[:0]
+	for _, a := range out {
+		if a.Kind == string(model.KindState) {
+			dup := false
+			for _, b := range out {
+				if b.Code == a.Code && (b.Kind == string(model.KindPerson) || b.Kind == string(model.KindBody)) {
+					dup = true
+				}
+			}
+			if dup {
+				continue
+			}
+		}
+		kept = append(kept, a)
+	}
+	return kept, codes, strong
+}
+
+// date picks the event's date: the date expression of its own words, else of
+// its sentence, else the latest date of the paragraph, else the dateline.
+func (x *Extractor) date(in *Input, st *docState, tr trigger, lo, hi int, past bool) model.DateRange {
+	toks := in.Sent.Tokens
+	best := -1
+	bestDist := 1 << 30
+	for k, d := range in.Dates {
+		if d.Value.IsZero() {
+			continue
+		}
+		pos := tokenAt(toks, d.Start)
+		dist := pos - tr.start
+		if dist < 0 {
+			dist = -dist
+		}
+		if pos < lo || pos >= hi {
+			dist += 1000 // outside the trigger's stretch: a last resort
+		}
+		if dist < bestDist {
+			best, bestDist = k, dist
+		}
+	}
+	if best >= 0 {
+		return in.Dates[best].Value
+	}
+	if past {
+		return model.DateRange{}
+	}
+	if !st.paraDate.IsZero() {
+		return st.paraDate
+	}
+	return st.dateline
+}
+
+func tokenAt(toks []model.Token, off int) int {
+	return sort.Search(len(toks), func(i int) bool { return toks[i].End > off })
+}
+
+func confidence(actors []model.Actor, ev model.Event) float64 {
+	c := 0.4
+	for _, a := range actors {
+		if a.ID != "" {
+			c += 0.1
+		}
+	}
+	if !ev.Date.IsZero() {
+		c += 0.1
+	}
+	if c > 0.95 {
+		c = 0.95
+	}
+	return c
+}

@@ -1,0 +1,194 @@
+package events
+
+import (
+	"crypto/sha1"
+	"encoding/hex"
+	"sort"
+	"strings"
+
+	"entente/internal/model"
+)
+
+// Key returns the blocking key of an event: its type and sorted actor codes.
+// Only events with equal keys can be the same event.
+func Key(e *model.Event) string {
+	codes := e.Codes()
+	sort.Strings(codes)
+	return e.Type + "|" + strings.Join(codes, ",")
+}
+
+// Compatible reports whether two events with the same Key may be one
+// real-world event: their dates do not conflict and neither names people the
+// other leaves out on both sides (Lavrov–Lukashenko and Lavrov–Aleinik on one
+// day are two meetings). sameDoc relaxes the need for shared evidence when
+// one event has no date.
+func Compatible(a, b *model.Event, sameDoc bool) bool {
+	pa, pb := personSet(a), personSet(b)
+	if len(pa) > 0 && len(pb) > 0 && !subset(pa, pb) && !subset(pb, pa) {
+		return false
+	}
+	switch {
+	case !a.Date.IsZero() && !b.Date.IsZero():
+		return a.Date.Overlaps(b.Date)
+	case sameDoc:
+		return true
+	default:
+		// One side undated: only shared named people make it the same event.
+		return shared(pa, pb) > 0
+	}
+}
+
+func personSet(e *model.Event) map[string]bool {
+	out := map[string]bool{}
+	for _, a := range e.Actors {
+		if a.Kind == string(model.KindPerson) && a.ID != "" {
+			out[a.ID] = true
+		}
+	}
+	return out
+}
+
+func subset(a, b map[string]bool) bool {
+	for k := range a {
+		if !b[k] {
+			return false
+		}
+	}
+	return true
+}
+
+func shared(a, b map[string]bool) int {
+	n := 0
+	for k := range a {
+		if b[k] {
+			n++
+		}
+	}
+	return n
+}
+
+// Absorb merges src into dst: sources and actors are united, the more
+// precise date and a known place are kept, and a reported event wins over
+// an announcement of it.
+func Absorb(dst *model.Event, src *model.Event) {
+	for _, s := range src.Sources {
+		dup := false
+		for _, d := range dst.Sources {
+			if d.Doc == s.Doc && d.Start == s.Start {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			dst.Sources = append(dst.Sources, s)
+		}
+	}
+	for _, a := range src.Actors {
+		dup := false
+		for i, d := range dst.Actors {
+			if d.Code == a.Code && (d.ID == a.ID && d.ID != "" || d.Kind == a.Kind && d.Name == a.Name) {
+				dup = true
+				break
+			}
+			// A named person replaces a provisional one of the same state.
+			if d.Code == a.Code && d.Kind == a.Kind && d.ID == "" && a.ID != "" && a.Kind == string(model.KindPerson) {
+				dst.Actors[i] = a
+				dup = true
+				break
+			}
+		}
+		if !dup && !(a.Kind == string(model.KindState) && hasCode(dst.Actors, a.Code)) {
+			dst.Actors = append(dst.Actors, a)
+		}
+	}
+	if src.Date.Finer(dst.Date) {
+		dst.Date = src.Date
+	}
+	if dst.Location == nil && src.Location != nil {
+		dst.Location = src.Location
+	}
+	if dst.Status != model.StatusReported && src.Status == model.StatusReported {
+		dst.Status = model.StatusReported
+	}
+	if dst.Mode == "" {
+		dst.Mode = src.Mode
+	}
+	if src.Confidence > dst.Confidence {
+		dst.Confidence = src.Confidence
+	}
+	if !src.Published.IsZero() && (dst.Published.IsZero() || src.Published.Less(dst.Published)) {
+		dst.Published = src.Published
+	}
+	dst.Explain = append(dst.Explain, src.Explain...)
+}
+
+func hasCode(as []model.Actor, code string) bool {
+	for _, a := range as {
+		if a.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// Merge merges the repeated mentions of one event within a document.
+func Merge(evs []model.Event) []model.Event {
+	var out []model.Event
+	idx := map[string][]int{}
+	for i := range evs {
+		e := &evs[i]
+		k := Key(e)
+		merged := false
+		for _, j := range idx[k] {
+			if Compatible(&out[j], e, true) {
+				Absorb(&out[j], e)
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			idx[k] = append(idx[k], len(out))
+			out = append(out, *e)
+		}
+	}
+	return out
+}
+
+// SetID gives the event its stable id: a hash of its type, actor codes and
+// the sentences it rests on.
+func SetID(e *model.Event) {
+	h := sha1.New()
+	h.Write([]byte(Key(e)))
+	srcs := make([]string, 0, len(e.Sources))
+	for _, s := range e.Sources {
+		srcs = append(srcs, s.Doc+"#"+itoa(s.Start))
+	}
+	sort.Strings(srcs)
+	for _, s := range srcs {
+		h.Write([]byte{0})
+		h.Write([]byte(s))
+	}
+	e.ID = "ev_" + hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
+}

@@ -1,0 +1,527 @@
+// Package kb loads entente's knowledge base: states, places, international
+// organisations, named bodies, role titles and persons with time-scoped
+// offices. In: the YAML files of data/kb (embedded) and user overlay files.
+// Out: a read-only *KB that answers "who held this office on this date" and
+// lists every entity with its names per language for the linker to index.
+//
+// A KB is immutable after Load and safe for concurrent use.
+package kb
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"entente/data"
+	"entente/internal/model"
+)
+
+// Names maps a language code (en, de, ru, uk) to the names used in it.
+type Names map[string][]string
+
+// All returns every name of every language, in a stable order.
+func (n Names) All() []string {
+	langs := make([]string, 0, len(n))
+	for l := range n {
+		langs = append(langs, l)
+	}
+	sort.Strings(langs)
+	var out []string
+	for _, l := range langs {
+		out = append(out, n[l]...)
+	}
+	return out
+}
+
+// State is a sovereign state or key non-member.
+type State struct {
+	Code       string `yaml:"code"`
+	Name       string `yaml:"name"`
+	Names      Names  `yaml:"names"`
+	Adjectives Names  `yaml:"adjectives"`
+	Pos        Pos    `yaml:"-"`
+}
+
+// Place is a city or region of a state.
+type Place struct {
+	ID      string `yaml:"id"`
+	Name    string `yaml:"name"`
+	State   string `yaml:"state"`
+	Capital bool   `yaml:"capital"`
+	Names   Names  `yaml:"names"`
+	Pos     Pos    `yaml:"-"`
+}
+
+// Org is an international organisation; Code is its actor code.
+type Org struct {
+	ID         string   `yaml:"id"`
+	Code       string   `yaml:"code"`
+	Name       string   `yaml:"name"`
+	Names      Names    `yaml:"names"`
+	Adjectives Names    `yaml:"adjectives"`
+	Members    []string `yaml:"members"`
+	Pos        Pos      `yaml:"-"`
+}
+
+// Body is a named institution, agency or outlet of a state.
+type Body struct {
+	ID     string `yaml:"id"`
+	Name   string `yaml:"name"`
+	State  string `yaml:"state"`
+	Media  bool   `yaml:"media"`
+	Sector string `yaml:"sector"`
+	Names  Names  `yaml:"names"`
+	Pos    Pos    `yaml:"-"`
+}
+
+// Role is an office title or a kind of body, with its titles per language.
+type Role struct {
+	ID     string `yaml:"id"`
+	Kind   string `yaml:"kind"` // person (default) or body
+	Sector string `yaml:"sector"`
+	State  string `yaml:"state"` // only for titles that name their state by themselves
+	Names  Names  `yaml:"names"`
+	Pos    Pos    `yaml:"-"`
+}
+
+// Office is one term of a person in a role, for a state or organisation.
+type Office struct {
+	Role  string      `yaml:"role"`
+	State string      `yaml:"state"`
+	From  model.Point `yaml:"-"`
+	To    model.Point `yaml:"-"`
+	RawF  string      `yaml:"from"`
+	RawT  string      `yaml:"to"`
+}
+
+// Person is a person with names and offices.
+type Person struct {
+	ID      string   `yaml:"id"`
+	Name    string   `yaml:"name"`
+	State   string   `yaml:"state"`
+	Native  string   `yaml:"native"`
+	Names   Names    `yaml:"names"`
+	Offices []Office `yaml:"offices"`
+	Pos     Pos      `yaml:"-"`
+}
+
+// Pos is where an entry was read from, for error messages.
+type Pos struct {
+	File string
+	Line int
+}
+
+func (p Pos) String() string { return fmt.Sprintf("%s:%d", p.File, p.Line) }
+
+// Naming holds the conventions used to derive short forms of names.
+type Naming struct {
+	FamilyFirst []string `yaml:"family_first"`
+	Particles   []string `yaml:"particles"`
+}
+
+// KB is the loaded knowledge base.
+type KB struct {
+	States  []*State
+	Places  []*Place
+	Orgs    []*Org
+	Bodies  []*Body
+	Roles   []*Role
+	Persons []*Person
+	Naming  Naming
+
+	state  map[string]*State
+	org    map[string]*Org
+	role   map[string]*Role
+	person map[string]*Person
+	office map[officeKey][]holder
+	family map[string]bool
+}
+
+type officeKey struct{ role, state string }
+
+type holder struct {
+	p        *Person
+	from, to model.Point
+}
+
+// Files of the embedded KB, in load order. persons/*.yaml follow.
+var baseFiles = []string{"states.yaml", "places.yaml", "orgs.yaml", "bodies.yaml", "roles.yaml", "naming.yaml"}
+
+// Load reads the embedded knowledge base and then each overlay file, in order.
+func Load(overlays ...string) (*KB, error) {
+	sub, err := fs.Sub(data.FS, "kb")
+	if err != nil {
+		return nil, fmt.Errorf("kb: %w", err)
+	}
+	k := newKB()
+	if err := k.loadFS(sub); err != nil {
+		return nil, err
+	}
+	for _, f := range overlays {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, fmt.Errorf("kb: overlay: %w", err)
+		}
+		if err := k.loadOverlay(f, b); err != nil {
+			return nil, err
+		}
+	}
+	if err := k.index(); err != nil {
+		return nil, err
+	}
+	return k, nil
+}
+
+// LoadFS reads a knowledge base laid out like data/kb from fsys.
+func LoadFS(fsys fs.FS) (*KB, error) {
+	k := newKB()
+	if err := k.loadFS(fsys); err != nil {
+		return nil, err
+	}
+	if err := k.index(); err != nil {
+		return nil, err
+	}
+	return k, nil
+}
+
+func newKB() *KB {
+	return &KB{
+		state:  map[string]*State{},
+		org:    map[string]*Org{},
+		role:   map[string]*Role{},
+		person: map[string]*Person{},
+	}
+}
+
+func (k *KB) loadFS(fsys fs.FS) error {
+	for _, name := range baseFiles {
+		b, err := fs.ReadFile(fsys, name)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("kb: %w", err)
+		}
+		if err := k.loadFile(name, b); err != nil {
+			return err
+		}
+	}
+	persons, _ := fs.Glob(fsys, "persons/*.yaml")
+	sort.Strings(persons)
+	for _, name := range persons {
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return fmt.Errorf("kb: %w", err)
+		}
+		if err := k.loadFile(name, b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// loadFile decodes one embedded file by its name.
+func (k *KB) loadFile(name string, b []byte) error {
+	switch path.Base(name) {
+	case "states.yaml":
+		return decodeList(name, b, func(s *State, pos Pos) error { s.Pos = pos; k.addState(s); return nil })
+	case "places.yaml":
+		return decodeList(name, b, func(p *Place, pos Pos) error { p.Pos = pos; k.Places = append(k.Places, p); return nil })
+	case "orgs.yaml":
+		return decodeList(name, b, func(o *Org, pos Pos) error { o.Pos = pos; k.addOrg(o); return nil })
+	case "bodies.yaml":
+		return decodeList(name, b, func(x *Body, pos Pos) error { x.Pos = pos; k.Bodies = append(k.Bodies, x); return nil })
+	case "roles.yaml":
+		return decodeList(name, b, func(r *Role, pos Pos) error { r.Pos = pos; k.addRole(r); return nil })
+	case "naming.yaml":
+		var n Naming
+		if err := yaml.Unmarshal(b, &n); err != nil {
+			return fmt.Errorf("kb: %s: %w", name, err)
+		}
+		k.Naming.FamilyFirst = append(k.Naming.FamilyFirst, n.FamilyFirst...)
+		k.Naming.Particles = append(k.Naming.Particles, n.Particles...)
+		return nil
+	}
+	return decodeList(name, b, func(p *Person, pos Pos) error { p.Pos = pos; return k.addPerson(p) })
+}
+
+// loadOverlay reads a user file that may mix entries of every kind: each
+// entry is told apart by its fields (offices or a person id → person; code
+// without state → state or org; ...). A top-level mapping with the keys
+// states, places, orgs, bodies, roles, persons is also accepted.
+func (k *KB) loadOverlay(name string, b []byte) error {
+	var sections map[string]yaml.Node
+	if err := yaml.Unmarshal(b, &sections); err == nil && sections != nil {
+		for key, node := range sections {
+			raw, err := yaml.Marshal(&node)
+			if err != nil {
+				return fmt.Errorf("kb: %s: %w", name, err)
+			}
+			file := map[string]string{"states": "states.yaml", "places": "places.yaml", "orgs": "orgs.yaml",
+				"bodies": "bodies.yaml", "roles": "roles.yaml", "persons": "persons/overlay.yaml"}[key]
+			if file == "" {
+				return fmt.Errorf("kb: %s: unknown section %q (want states, places, orgs, bodies, roles or persons)", name, key)
+			}
+			if err := k.loadFile(file, raw); err != nil {
+				return fmt.Errorf("%w (in %s)", err, name)
+			}
+		}
+		return nil
+	}
+	return decodeList(name, b, func(p *Person, pos Pos) error { p.Pos = pos; return k.addPerson(p) })
+}
+
+// decodeList decodes a YAML list of T, calling add for each entry with its
+// position. Errors carry file:line.
+func decodeList[T any](name string, b []byte, add func(*T, Pos) error) error {
+	if len(bytes.TrimSpace(b)) == 0 {
+		return nil
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(b, &root); err != nil {
+		return fmt.Errorf("kb: %s: %w", name, err)
+	}
+	if len(root.Content) == 0 {
+		return nil
+	}
+	list := root.Content[0]
+	if list.Kind != yaml.SequenceNode {
+		return fmt.Errorf("kb: %s:%d: want a list of entries", name, list.Line)
+	}
+	for _, n := range list.Content {
+		v := new(T)
+		if err := n.Decode(v); err != nil {
+			return fmt.Errorf("kb: %s:%d: %w", name, n.Line, err)
+		}
+		if err := add(v, Pos{name, n.Line}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (k *KB) addState(s *State) {
+	if old, ok := k.state[s.Code]; ok {
+		mergeNames(&old.Names, s.Names)
+		mergeNames(&old.Adjectives, s.Adjectives)
+		if s.Name != "" {
+			old.Name = s.Name
+		}
+		return
+	}
+	k.state[s.Code] = s
+	k.States = append(k.States, s)
+}
+
+func (k *KB) addOrg(o *Org) {
+	if o.ID == "" {
+		o.ID = strings.ToLower(o.Code)
+	}
+	for _, old := range k.Orgs {
+		if old.ID == o.ID {
+			mergeNames(&old.Names, o.Names)
+			return
+		}
+	}
+	if _, ok := k.org[o.Code]; !ok {
+		k.org[o.Code] = o
+	}
+	k.Orgs = append(k.Orgs, o)
+}
+
+func (k *KB) addRole(r *Role) {
+	if r.Kind == "" {
+		r.Kind = "person"
+	}
+	if old, ok := k.role[r.ID]; ok {
+		mergeNames(&old.Names, r.Names)
+		return
+	}
+	k.role[r.ID] = r
+	k.Roles = append(k.Roles, r)
+}
+
+func (k *KB) addPerson(p *Person) error {
+	for i := range p.Offices {
+		o := &p.Offices[i]
+		var err error
+		if o.RawF != "" {
+			if o.From, err = model.ParsePoint(o.RawF); err != nil {
+				return fmt.Errorf("kb: %s: %s: office %s: %w", p.Pos, p.ID, o.Role, err)
+			}
+		}
+		if o.RawT != "" {
+			if o.To, err = model.ParsePoint(o.RawT); err != nil {
+				return fmt.Errorf("kb: %s: %s: office %s: %w", p.Pos, p.ID, o.Role, err)
+			}
+		}
+		if o.State == "" {
+			o.State = p.State
+		}
+	}
+	if p.ID == "" {
+		return fmt.Errorf("kb: %s: person without id", p.Pos)
+	}
+	if old, ok := k.person[p.ID]; ok {
+		// An overlay corrects or extends an entry.
+		if p.Name != "" {
+			old.Name = p.Name
+		}
+		if p.State != "" {
+			old.State = p.State
+		}
+		mergeNames(&old.Names, p.Names)
+		if len(p.Offices) > 0 {
+			old.Offices = p.Offices
+		}
+		return nil
+	}
+	k.person[p.ID] = p
+	k.Persons = append(k.Persons, p)
+	return nil
+}
+
+func mergeNames(dst *Names, src Names) {
+	if *dst == nil {
+		*dst = Names{}
+	}
+	for l, ns := range src {
+	next:
+		for _, n := range ns {
+			for _, have := range (*dst)[l] {
+				if have == n {
+					continue next
+				}
+			}
+			(*dst)[l] = append((*dst)[l], n)
+		}
+	}
+}
+
+func (k *KB) index() error {
+	k.office = map[officeKey][]holder{}
+	for _, p := range k.Persons {
+		for _, o := range p.Offices {
+			key := officeKey{o.Role, o.State}
+			k.office[key] = append(k.office[key], holder{p, o.From, o.To})
+		}
+	}
+	k.family = map[string]bool{}
+	for _, c := range k.Naming.FamilyFirst {
+		k.family[c] = true
+	}
+	return nil
+}
+
+// State returns the state with the ISO code, or nil.
+func (k *KB) State(code string) *State { return k.state[code] }
+
+// Org returns the organisation with the actor code, or nil.
+func (k *KB) Org(code string) *Org { return k.org[code] }
+
+// Role returns the role with the id, or nil.
+func (k *KB) Role(id string) *Role { return k.role[id] }
+
+// Person returns the person with the id, or nil.
+func (k *KB) Person(id string) *Person { return k.person[id] }
+
+// CodeName returns the canonical English name of a state or organisation code.
+func (k *KB) CodeName(code string) string {
+	if s := k.state[code]; s != nil {
+		return s.Name
+	}
+	if o := k.org[code]; o != nil {
+		return o.Name
+	}
+	return code
+}
+
+// FamilyFirst reports whether people of the state are named family name first.
+func (k *KB) FamilyFirst(state string) bool { return k.family[state] }
+
+// Holders returns the persons who held the role for the state on the date.
+// A date of month or year precision matches terms that overlap it. A zero
+// date returns every holder ever.
+func (k *KB) Holders(role, state string, on model.Point) []*Person {
+	hs := k.office[officeKey{role, state}]
+	var out []*Person
+	for _, h := range hs {
+		if on.Year == 0 || heldOn(h.from, h.to, on) {
+			out = append(out, h.p)
+		}
+	}
+	return out
+}
+
+// HeldOn reports whether the person held any office on the date (any office
+// when role is "", else that role), and for which state or organisation.
+func (p *Person) HeldOn(role string, on model.Point) (bool, string) {
+	if o := p.OfficeOn(role, on); o != nil {
+		return true, o.State
+	}
+	return false, ""
+}
+
+// OfficeOn returns the office the person held on the date (the role's, when
+// role is not ""), or nil. With a zero date it returns the latest office.
+func (p *Person) OfficeOn(role string, on model.Point) *Office {
+	var found *Office
+	for i := range p.Offices {
+		o := &p.Offices[i]
+		if role != "" && o.Role != role {
+			continue
+		}
+		if on.Year == 0 || heldOn(o.From, o.To, on) {
+			found = o // later entries are later offices: the last one wins
+		}
+	}
+	return found
+}
+
+// heldOn reports whether a term [from, to] overlaps the days of on.
+func heldOn(from, to model.Point, on model.Point) bool {
+	r := model.DateRange{From: on, To: on}
+	start := from
+	if start.IsZero() {
+		start = model.Point{Year: 1900, Month: 1, Day: 1}
+	}
+	end := to
+	if end.IsZero() {
+		end = model.Point{Year: 2999, Month: 12, Day: 31}
+	}
+	return model.DateRange{From: start, To: end}.Overlaps(r)
+}
+
+// Stats counts the knowledge base's entries.
+type Stats struct {
+	States, Places, Orgs, Bodies, Roles, Persons, Offices, Names int
+}
+
+// Stats returns the entry counts.
+func (k *KB) Stats() Stats {
+	s := Stats{States: len(k.States), Places: len(k.Places), Orgs: len(k.Orgs), Bodies: len(k.Bodies), Roles: len(k.Roles), Persons: len(k.Persons)}
+	for _, p := range k.Persons {
+		s.Offices += len(p.Offices)
+		s.Names += len(p.Names.All())
+	}
+	for _, x := range k.States {
+		s.Names += len(x.Names.All())
+	}
+	for _, x := range k.Places {
+		s.Names += len(x.Names.All())
+	}
+	for _, x := range k.Orgs {
+		s.Names += len(x.Names.All())
+	}
+	for _, x := range k.Bodies {
+		s.Names += len(x.Names.All())
+	}
+	return s
+}

@@ -1,0 +1,293 @@
+// Package langid identifies the language of text: German, English, Russian or
+// Ukrainian. Detect takes a string and returns a language code ("de", "en",
+// "ru", "uk") with a confidence; Annotate sets Document.Lang and
+// Document.ParaLang from the document's body spans.
+//
+// It works in two steps. The script decides between Cyrillic (ru, uk) and
+// Latin (de, en) by counting letters. Within a script, letters that only one
+// language has (і ї є ґ against ы э ъ ё; ä ö ü ß) and frequent function words,
+// both listed with weights in data/text/langid.tsv, decide. A Cyrillic text
+// with no Ukrainian evidence is Russian, a Latin text with no German evidence
+// is English.
+package langid
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"entente/data"
+	"entente/internal/model"
+)
+
+// Languages the identifier knows, by index.
+const (
+	de = iota
+	en
+	ru
+	uk
+	nLang
+)
+
+var codes = [nLang]string{"de", "en", "ru", "uk"}
+
+// Identifier holds the letter and word evidence. It is safe for concurrent use.
+type Identifier struct {
+	chars map[rune][nLang]float64
+	words map[string][nLang]float64
+	// maxWord is the longest function word in bytes; longer words are skipped.
+	maxWord int
+}
+
+// New loads data/text/langid.tsv from the embedded data and then from each
+// extra file system that has one; their entries add to the embedded ones.
+func New(extra ...fs.FS) (*Identifier, error) {
+	id := &Identifier{chars: map[rune][nLang]float64{}, words: map[string][nLang]float64{}}
+	for i, fsys := range append([]fs.FS{data.FS}, extra...) {
+		b, err := fs.ReadFile(fsys, "text/langid.tsv")
+		if err != nil {
+			if i > 0 && errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			return nil, fmt.Errorf("langid: %w", err)
+		}
+		if err := id.parse(b); err != nil {
+			return nil, err
+		}
+	}
+	return id, nil
+}
+
+func (id *Identifier) parse(b []byte) error {
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimRight(sc.Text(), "\r")
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 3 {
+			return fmt.Errorf("langid: langid.tsv:%d: want lang<TAB>kind<TAB>item[<TAB>weight]", n)
+		}
+		li := -1
+		for i, c := range codes {
+			if c == f[0] {
+				li = i
+			}
+		}
+		if li < 0 {
+			return fmt.Errorf("langid: langid.tsv:%d: unknown language %q", n, f[0])
+		}
+		w := 1.0
+		if len(f) > 3 && f[3] != "" {
+			v, err := strconv.ParseFloat(f[3], 64)
+			if err != nil || v <= 0 {
+				return fmt.Errorf("langid: langid.tsv:%d: bad weight %q", n, f[3])
+			}
+			w = v
+		}
+		item := strings.ToLower(f[2])
+		switch f[1] {
+		case "char":
+			r, size := utf8.DecodeRuneInString(item)
+			if size != len(item) || r == utf8.RuneError {
+				return fmt.Errorf("langid: langid.tsv:%d: char %q is not one letter", n, f[2])
+			}
+			v := id.chars[r]
+			v[li] += w
+			id.chars[r] = v
+		case "word":
+			v := id.words[item]
+			v[li] += w
+			id.words[item] = v
+			if len(item) > id.maxWord {
+				id.maxWord = len(item)
+			}
+		default:
+			return fmt.Errorf("langid: langid.tsv:%d: unknown kind %q", n, f[1])
+		}
+	}
+	return sc.Err()
+}
+
+// counts accumulates evidence over one or more strings.
+type counts struct {
+	cyr, lat int // letters per script
+	score    [nLang]float64
+}
+
+func (id *Identifier) add(c *counts, s string) {
+	var buf [64]byte
+	n := 0        // bytes of the current lower-cased word in buf
+	over := false // the current word is longer than buf or any function word
+	flush := func() {
+		if n > 0 && !over {
+			if v, ok := id.words[string(buf[:n])]; ok {
+				for i := range v {
+					c.score[i] += v[i]
+				}
+			}
+		}
+		n, over = 0, false
+	}
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= b && b <= 'z':
+				c.lat++
+			case 'A' <= b && b <= 'Z':
+				c.lat++
+				b += 'a' - 'A'
+			default:
+				flush()
+				continue
+			}
+			if n < id.maxWord {
+				buf[n] = b
+				n++
+			} else {
+				over = true
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if !unicode.IsLetter(r) {
+			if r == 'ʼ' || r == '’' { // apostrophes inside Ukrainian words
+				if v, ok := id.chars['ʼ']; ok {
+					for k := range v {
+						c.score[k] += v[k]
+					}
+				}
+				continue
+			}
+			flush()
+			continue
+		}
+		lr := unicode.ToLower(r)
+		switch {
+		case unicode.Is(unicode.Cyrillic, lr):
+			c.cyr++
+		case unicode.Is(unicode.Latin, lr):
+			c.lat++
+		}
+		if v, ok := id.chars[lr]; ok {
+			for k := range v {
+				c.score[k] += v[k]
+			}
+		}
+		if n+utf8.RuneLen(lr) <= id.maxWord && n+4 <= len(buf) {
+			n += utf8.EncodeRune(buf[n:], lr)
+		} else {
+			over = true
+		}
+	}
+	flush()
+}
+
+// decide turns counts into a language and a confidence in [0, 1].
+func (c *counts) decide() (string, float64) {
+	letters := c.cyr + c.lat
+	if letters == 0 {
+		return "", 0
+	}
+	a, b := de, en // Latin pair: a wins only with evidence
+	script := float64(c.lat) / float64(letters)
+	if c.cyr > c.lat {
+		a, b = uk, ru
+		script = float64(c.cyr) / float64(letters)
+	}
+	sa, sb := c.score[a], c.score[b]
+	// With no evidence for a, b wins: Russian lacks no letter Ukrainian
+	// needs, and English has no letters of its own.
+	win, sw, sl := b, sb, sa
+	if sa > sb {
+		win, sw, sl = a, sa, sb
+	}
+	// Margin confidence, smoothed, grows with the amount of evidence.
+	conf := (sw + 1) / (sw + sl + 2)
+	if sw == 0 && sl == 0 {
+		conf = 0.5
+	}
+	if sl == 0 && win == b && a == uk {
+		// No Ukrainian letter or word: strong evidence for Russian in any
+		// text long enough to contain one (і is 5% of Ukrainian letters).
+		conf = max(conf, min(0.95, 0.5+float64(c.cyr)/60))
+	}
+	return codes[win], conf * script
+}
+
+// Detect returns the language of s and a confidence in [0, 1]; lang is ""
+// when s has no letters.
+func (id *Identifier) Detect(s string) (lang string, confidence float64) {
+	var c counts
+	id.add(&c, s)
+	return c.decide()
+}
+
+// paraMinLetters is how many letters a paragraph needs before it may differ
+// from the document's language.
+const paraMinLetters = 12
+
+// Annotate sets doc.Lang from the text of all doc.Body spans and
+// doc.ParaLang to one language per span: the document's language unless the
+// span clearly is in another one (another script, or confident evidence).
+func (id *Identifier) Annotate(doc *model.Document) {
+	var all counts
+	paras := make([]counts, len(doc.Body))
+	for i, sp := range doc.Body {
+		if sp.Start < 0 || sp.End > len(doc.Text) || sp.Start > sp.End {
+			continue
+		}
+		id.add(&paras[i], doc.Text[sp.Start:sp.End])
+		all.cyr += paras[i].cyr
+		all.lat += paras[i].lat
+		for k := range all.score {
+			all.score[k] += paras[i].score[k]
+		}
+	}
+	doc.Lang, _ = all.decide()
+	doc.ParaLang = make([]string, len(doc.Body))
+	for i := range paras {
+		doc.ParaLang[i] = doc.Lang
+		p := &paras[i]
+		if p.cyr+p.lat < paraMinLetters {
+			continue
+		}
+		l, conf := p.decide()
+		if l == doc.Lang || l == "" {
+			continue
+		}
+		otherScript := (p.cyr > p.lat) != (all.cyr > all.lat)
+		if otherScript || conf >= 0.85 {
+			doc.ParaLang[i] = l
+		}
+	}
+}
+
+var std = sync.OnceValue(func() *Identifier {
+	id, err := New()
+	if err != nil {
+		panic(err) // embedded data is tested
+	}
+	return id
+})
+
+// Detect returns the language of s with the embedded data; see
+// Identifier.Detect.
+func Detect(s string) (lang string, confidence float64) { return std().Detect(s) }
+
+// Annotate sets doc.Lang and doc.ParaLang with the embedded data; see
+// Identifier.Annotate.
+func Annotate(doc *model.Document) { std().Annotate(doc) }

@@ -1,0 +1,281 @@
+// Package lexicon loads the event lexicon of data/lexicon: PLOVER trigger
+// words and phrases, clause markers and closed-class syntax words, per
+// language. In: the embedded files plus user overlay folders laid out the same
+// way (triggers/de.tsv, markers/de.tsv, syntax/de.tsv). Out: a read-only
+// *Lexicon whose tries match token sequences of a sentence: triggers by stem,
+// markers and syntax words by normalised form.
+//
+// A Lexicon is immutable after Load and safe for concurrent use.
+package lexicon
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"entente/data"
+	"entente/internal/model"
+	"entente/internal/text"
+)
+
+// Langs are the languages entente reads.
+var Langs = []string{"de", "en", "ru", "uk"}
+
+// Types are the 16 PLOVER event types.
+var Types = []string{"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+	"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+// Trigger is one lexicon entry that reports an event.
+type Trigger struct {
+	Phrase string
+	Lang   string
+	Type   string
+	Mode   string
+	Recv   bool // the subject receives; the giver is the from-phrase
+	Pair   bool // an event only between two or more parties
+	Noun   bool // a noun or nominalisation
+	Weak   bool // only when nothing stronger is in the clause
+	Pos    string
+	words  int
+}
+
+// Words returns the number of tokens of the trigger's phrase.
+func (t *Trigger) Words() int { return t.words }
+
+// Marker kinds (see data/lexicon/README.md).
+const (
+	Future      = "future"
+	Deny        = "deny"
+	Neg         = "neg"
+	Hypo        = "hypo"
+	Attrib      = "attrib"
+	Loc         = "loc"
+	With        = "with"
+	From        = "from"
+	To          = "to"
+	Conj        = "conj"
+	And         = "and"
+	Counterpart = "counterpart"
+	Past        = "past"
+	// Syntax kinds (data/lexicon/syntax).
+	Det  = "det"
+	Of   = "of"
+	Pron = "pron"
+)
+
+// Lexicon holds the triggers, markers and syntax words of every language.
+type Lexicon struct {
+	triggers map[string]*Trie[*Trigger]
+	prefixes map[string][]prefix
+	markers  map[string]*Trie[string]
+}
+
+type prefix struct {
+	norm string
+	t    *Trigger
+}
+
+// Load reads the embedded lexicon and then each overlay folder. The analyzer
+// tokenizes and stems phrases exactly as it does article text.
+func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
+	sub, err := fs.Sub(data.FS, "lexicon")
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	lx := &Lexicon{
+		triggers: map[string]*Trie[*Trigger]{},
+		prefixes: map[string][]prefix{},
+		markers:  map[string]*Trie[string]{},
+	}
+	for _, l := range Langs {
+		lx.triggers[l] = &Trie[*Trigger]{}
+		lx.markers[l] = &Trie[string]{}
+	}
+	for _, fsys := range append([]fs.FS{sub}, overlays...) {
+		for _, l := range Langs {
+			if err := lx.loadTriggers(an, fsys, l); err != nil {
+				return nil, err
+			}
+			for _, dir := range []string{"markers", "syntax"} {
+				if err := lx.loadMarkers(an, fsys, dir, l); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	return lx, nil
+}
+
+// eachLine calls fn with the tab-separated fields of every non-comment line.
+func eachLine(fsys fs.FS, name string, fn func(fields []string, pos string) error) error {
+	f, err := fsys.Open(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("lexicon: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(strings.TrimSpace(line), "#") {
+			continue
+		}
+		fields := strings.Split(line, "\t")
+		for i := range fields {
+			fields[i] = strings.TrimSpace(fields[i])
+		}
+		if err := fn(fields, fmt.Sprintf("%s:%d", name, n)); err != nil {
+			return err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("lexicon: %s: %w", name, err)
+	}
+	return nil
+}
+
+func validType(t string) bool {
+	for _, x := range Types {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+func (lx *Lexicon) loadTriggers(an *text.Analyzer, fsys fs.FS, lang string) error {
+	return eachLine(fsys, "triggers/"+lang+".tsv", func(f []string, pos string) error {
+		if len(f) < 2 {
+			return fmt.Errorf("lexicon: %s: want phrase<TAB>TYPE[<TAB>mode<TAB>flags]", pos)
+		}
+		t := &Trigger{Phrase: f[0], Lang: lang, Type: strings.ToUpper(f[1]), Pos: pos}
+		if !validType(t.Type) {
+			return fmt.Errorf("lexicon: %s: unknown PLOVER type %q", pos, f[1])
+		}
+		if len(f) > 2 {
+			t.Mode = f[2]
+		}
+		if len(f) > 3 {
+			for _, fl := range strings.Split(f[3], ",") {
+				switch strings.TrimSpace(fl) {
+				case "recv":
+					t.Recv = true
+				case "pair":
+					t.Pair = true
+				case "noun":
+					t.Noun = true
+				case "weak":
+					t.Weak = true
+				case "":
+				default:
+					return fmt.Errorf("lexicon: %s: unknown flag %q", pos, fl)
+				}
+			}
+		}
+		if strings.HasSuffix(t.Phrase, "*") && !strings.Contains(t.Phrase, " ") {
+			t.words = 1
+			lx.prefixes[lang] = append(lx.prefixes[lang], prefix{text.Normalize(strings.TrimSuffix(t.Phrase, "*")), t})
+			return nil
+		}
+		toks := an.Tokenize(t.Phrase, 0, lang)
+		keys := make([]string, 0, len(toks))
+		for _, tk := range toks {
+			if tk.Kind == model.Punct && tk.Text != "-" {
+				continue
+			}
+			keys = append(keys, tk.Stem)
+		}
+		t.words = len(keys)
+		lx.triggers[lang].Add(keys, t)
+		return nil
+	})
+}
+
+func (lx *Lexicon) loadMarkers(an *text.Analyzer, fsys fs.FS, dir, lang string) error {
+	return eachLine(fsys, dir+"/"+lang+".tsv", func(f []string, pos string) error {
+		if len(f) < 2 || f[1] == "" {
+			return fmt.Errorf("lexicon: %s: want phrase<TAB>kind", pos)
+		}
+		toks := an.Tokenize(f[0], 0, lang)
+		keys := make([]string, 0, len(toks))
+		for _, tk := range toks {
+			keys = append(keys, tk.Norm)
+		}
+		lx.markers[lang].Add(keys, f[1])
+		return nil
+	})
+}
+
+// TriggerAt returns the longest trigger entry that starts at token i, and the
+// index after it; ok is false when none starts there.
+func (lx *Lexicon) TriggerAt(lang string, toks []model.Token, i int) (end int, ts []*Trigger, ok bool) {
+	tr := lx.triggers[lang]
+	if tr == nil {
+		return i, nil, false
+	}
+	end, ts = tr.Longest(i, len(toks), func(j int) string {
+		if toks[j].Kind == model.Punct && toks[j].Text != "-" {
+			return ""
+		}
+		return toks[j].Stem
+	})
+	if len(ts) > 0 {
+		return end, ts, true
+	}
+	if toks[i].Kind == model.Word {
+		for _, p := range lx.prefixes[lang] {
+			if strings.HasPrefix(toks[i].Norm, p.norm) {
+				return i + 1, []*Trigger{p.t}, true
+			}
+		}
+	}
+	return i, nil, false
+}
+
+// MarkersAt returns the kinds of the longest marker phrase that starts at
+// token i and the index after it.
+func (lx *Lexicon) MarkersAt(lang string, toks []model.Token, i int) (end int, kinds []string) {
+	tr := lx.markers[lang]
+	if tr == nil {
+		return i, nil
+	}
+	return tr.Longest(i, len(toks), func(j int) string { return toks[j].Norm })
+}
+
+// Is reports whether the token at i starts a marker of the kind.
+func (lx *Lexicon) Is(lang string, toks []model.Token, i int, kind string) bool {
+	found := false
+	lx.markers[lang].Each(i, len(toks), func(j int) string { return toks[j].Norm }, func(_ int, kinds []string) {
+		for _, k := range kinds {
+			if k == kind {
+				found = true
+			}
+		}
+	})
+	return found
+}
+
+// HasKind reports whether the single token at i is a marker of the kind.
+func (lx *Lexicon) HasKind(lang string, tok model.Token, kind string) bool {
+	end, kinds := lx.markers[lang].Longest(0, 1, func(int) string { return tok.Norm })
+	if end == 0 {
+		return false
+	}
+	for _, k := range kinds {
+		if k == kind {
+			return true
+		}
+	}
+	return false
+}
+
+// Size returns the number of trigger entries per language.
+func (lx *Lexicon) Size(lang string) int {
+	return lx.triggers[lang].Len() + len(lx.prefixes[lang])
+}

@@ -1,0 +1,289 @@
+package link
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"entente/internal/kb"
+	"entente/internal/lexicon"
+	"entente/internal/model"
+	"entente/internal/text"
+)
+
+// Entity is a knowledge-base entry as the linker sees it: anything a name
+// can refer to.
+type Entity struct {
+	ID      string
+	Kind    model.EntityKind
+	Name    string
+	Code    string // state code, or organisation code
+	Sector  string
+	Media   bool
+	Capital bool
+	Person  *kb.Person
+}
+
+// alias is one indexed name of an entity.
+type alias struct {
+	e     *Entity
+	latin bool // written in Latin script
+	short bool // a family name or short form alone: needs context
+	text  string
+}
+
+// roleEntry is one indexed title of a role.
+type roleEntry struct {
+	role  *kb.Role
+	title string
+}
+
+// adjEntry maps an adjective stem to its state or organisation.
+type adjEntry struct {
+	e    *Entity
+	text string
+}
+
+// Linker finds mentions of knowledge-base entities and role phrases in
+// sentences. It is immutable after New and safe for concurrent use; per
+// document state lives in a Context.
+type Linker struct {
+	kb  *kb.KB
+	lex *lexicon.Lexicon
+	an  *text.Analyzer
+
+	names   lexicon.Trie[alias]
+	roles   map[string]*lexicon.Trie[roleEntry]
+	adj     map[string]map[string]adjEntry
+	codes   map[string]*Entity // state and org entities by code
+	persons map[string]*Entity // by person id
+	// byLatinKey finds persons whose full-name key is close to a garbled name.
+	byState  map[string][]*Entity
+	bodyRole map[string]*kb.Role
+}
+
+// New indexes every name, title and adjective of the knowledge base.
+func New(k *kb.KB, lx *lexicon.Lexicon, an *text.Analyzer) *Linker {
+	l := &Linker{
+		kb:      k,
+		lex:     lx,
+		an:      an,
+		roles:   map[string]*lexicon.Trie[roleEntry]{},
+		adj:     map[string]map[string]adjEntry{},
+		codes:   map[string]*Entity{},
+		persons: map[string]*Entity{},
+		byState: map[string][]*Entity{},
+	}
+	for _, lang := range lexicon.Langs {
+		l.roles[lang] = &lexicon.Trie[roleEntry]{}
+		l.adj[lang] = map[string]adjEntry{}
+	}
+	for _, s := range k.States {
+		e := &Entity{ID: "state:" + s.Code, Kind: model.KindState, Name: s.Name, Code: s.Code, Sector: "GOV"}
+		l.codes[s.Code] = e
+		l.addNames(e, s.Names, false)
+		l.addAdjectives(e, s.Adjectives)
+	}
+	for _, o := range k.Orgs {
+		e := &Entity{ID: "org:" + o.ID, Kind: model.KindOrg, Name: o.Name, Code: o.Code, Sector: "IGO"}
+		if _, ok := l.codes[o.Code]; !ok {
+			l.codes[o.Code] = e
+		}
+		l.addNames(e, o.Names, false)
+		l.addAdjectives(e, o.Adjectives)
+	}
+	for _, p := range k.Places {
+		id := p.ID
+		if id == "" {
+			id = strings.ToLower(p.Name)
+		}
+		e := &Entity{ID: "place:" + id, Kind: model.KindPlace, Name: p.Name, Code: p.State, Capital: p.Capital}
+		l.addNames(e, p.Names, false)
+	}
+	for _, b := range k.Bodies {
+		e := &Entity{ID: "body:" + b.ID, Kind: model.KindBody, Name: b.Name, Code: b.State, Sector: b.Sector, Media: b.Media}
+		l.addNames(e, b.Names, false)
+	}
+	for _, r := range k.Roles {
+		for lang, titles := range r.Names {
+			tr := l.roles[lang]
+			if tr == nil {
+				continue
+			}
+			for _, t := range titles {
+				tr.Add(l.stemKeys(t, lang), roleEntry{r, t})
+			}
+		}
+	}
+	for _, p := range k.Persons {
+		e := &Entity{ID: p.ID, Kind: model.KindPerson, Name: p.Name, Code: p.State, Person: p}
+		if ok, _ := p.HeldOn("", model.Point{}); ok {
+			e.Sector = "GOV"
+		}
+		l.persons[p.ID] = e
+		l.byState[p.State] = append(l.byState[p.State], e)
+		names := kb.Names{}
+		for lang, ns := range p.Names {
+			names[lang] = append(names[lang], ns...)
+		}
+		names["en"] = append(names["en"], p.Name)
+		l.addNames(e, names, true)
+	}
+	return l
+}
+
+// scriptLangs gives the languages whose stemmers apply to a name's script:
+// a name is indexed under each so that text in any of them finds it.
+func scriptLangs(latin bool) []string {
+	if latin {
+		return []string{"en", "de"}
+	}
+	return []string{"ru", "uk"}
+}
+
+func isLatin(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return r < 0x0400 || r > 0x04FF
+		}
+	}
+	return true
+}
+
+// nameKeys tokenizes a name in lang and returns the Latin keys of its stems.
+func (l *Linker) nameKeys(name, lang string) []string {
+	toks := l.an.Tokenize(name, 0, lang)
+	keys := make([]string, 0, len(toks))
+	for _, t := range toks {
+		if t.Kind == model.Punct {
+			if t.Text == "." || t.Text == "(" || t.Text == ")" || t.Text == "," {
+				continue // "S. Jaishankar", "Shanghai Cooperation Organization (SCO)"
+			}
+		}
+		keys = append(keys, tokenKey(t))
+	}
+	return keys
+}
+
+// tokenKey is the key names are matched on: the Latin key of the stem.
+func tokenKey(t model.Token) string {
+	if t.Kind == model.Punct {
+		return t.Norm
+	}
+	return text.LatinKey(t.Stem)
+}
+
+func (l *Linker) stemKeys(phrase, lang string) []string {
+	toks := l.an.Tokenize(phrase, 0, lang)
+	keys := make([]string, 0, len(toks))
+	for _, t := range toks {
+		keys = append(keys, t.Stem)
+	}
+	return keys
+}
+
+func (l *Linker) addNames(e *Entity, names kb.Names, person bool) {
+	seen := map[string]bool{}
+	for _, n := range names.All() {
+		n = strings.TrimSpace(n)
+		if n == "" {
+			continue
+		}
+		latin := isLatin(n)
+		for _, lang := range scriptLangs(latin) {
+			keys := l.nameKeys(n, lang)
+			sig := strings.Join(keys, " ")
+			if len(keys) == 0 || seen[sig] {
+				continue
+			}
+			seen[sig] = true
+			l.names.Add(keys, alias{e: e, latin: latin, text: n})
+			if person && len(keys) > 1 {
+				short := l.shortForm(keys, n, e.Code)
+				ssig := "short:" + strings.Join(short, " ")
+				if len(short) > 0 && !seen[ssig] {
+					seen[ssig] = true
+					l.names.Add(short, alias{e: e, latin: latin, short: true, text: n})
+				}
+			}
+		}
+	}
+}
+
+// shortForm returns the keys of a person's family name: the first word for
+// family-first naming, else the last word with any particles before it.
+func (l *Linker) shortForm(keys []string, name, state string) []string {
+	if l.kb.FamilyFirst(state) {
+		return keys[:1]
+	}
+	words := strings.Fields(name)
+	start := len(keys) - 1
+	// Keep particles ("von der Leyen"): walk back over lower-case words.
+	for start > 0 && len(words) == len(keys) && isParticle(l.kb.Naming.Particles, words[start-1]) {
+		start--
+	}
+	return keys[start:]
+}
+
+func isParticle(ps []string, w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsLower(r) {
+		return false
+	}
+	w = strings.ToLower(w)
+	for _, p := range ps {
+		if p == w {
+			return true
+		}
+	}
+	return false
+}
+
+func (l *Linker) addAdjectives(e *Entity, adjs kb.Names) {
+	for lang, list := range adjs {
+		m := l.adj[lang]
+		if m == nil {
+			continue
+		}
+		for _, a := range list {
+			for _, st := range l.stemKeys(a, lang) {
+				if _, dup := m[st]; !dup {
+					m[st] = adjEntry{e, a}
+				}
+			}
+		}
+	}
+}
+
+// Lookup returns the entities a name may refer to, full matches first, for
+// `entente kb lookup`. It does not use dates or context.
+func (l *Linker) Lookup(name, lang string) []*Entity {
+	toks := l.an.Tokenize(name, 0, lang)
+	keys := make([]string, len(toks))
+	for i, t := range toks {
+		keys[i] = tokenKey(t)
+	}
+	var out []*Entity
+	seen := map[*Entity]bool{}
+	for i := range keys {
+		l.names.Each(i, len(keys), func(j int) string { return keys[j] }, func(_ int, as []alias) {
+			for _, a := range as {
+				if !seen[a.e] {
+					seen[a.e] = true
+					out = append(out, a.e)
+				}
+			}
+		})
+	}
+	return out
+}
+
+// Stats describes the linker's indexes.
+func (l *Linker) Stats() string {
+	n := 0
+	for _, t := range l.roles {
+		n += t.Len()
+	}
+	return fmt.Sprintf("%d names, %d titles", l.names.Len(), n)
+}

@@ -1,0 +1,446 @@
+// Package link finds mentions of states, organisations, places, bodies and
+// persons in a sentence and links them to the knowledge base.
+//
+// In: a tokenized model.Sentence and a per-document Context (the date offices
+// are resolved on, and the persons already named). Out: non-overlapping
+// model.Mentions in text order, each with the state or organisation code it
+// belongs to.
+//
+// It works in passes over the tokens:
+//  1. names: the longest alias in a trie over Latin keys of stems (so
+//     "Шойгу", "Schoigu" and "Shoigu" meet); family names alone only with
+//     context;
+//  2. role phrases: a title ("Verteidigungsminister", "министр обороны") with
+//     its state before it (adjective, genitive, "US-" prefix) or after it
+//     ("von China", "Китая", coordinated lists), and a name after it; the
+//     phrase resolves to the office holder on the date, which also rescues a
+//     garbled name ("Donh Zhun"); an unknown holder becomes a provisional
+//     person of that state, never a wrong link;
+//  3. bare state adjectives ("russisch-chinesische");
+//  4. locatives: a place or state after "in", "в", "у" is where, not who.
+package link
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/xrash/smetrics"
+
+	"entente/internal/kb"
+	"entente/internal/lexicon"
+	"entente/internal/model"
+	"entente/internal/text"
+)
+
+// Context is what the linker knows about one document so far. Use one per
+// document, in sentence order.
+type Context struct {
+	// Date is the date offices are resolved on: the sentence's or the
+	// document's date. Callers update it as they go.
+	Date model.Point
+	seen map[*Entity]bool
+}
+
+// NewContext returns an empty context resolving offices on date.
+func NewContext(date model.Point) *Context {
+	return &Context{Date: date, seen: map[*Entity]bool{}}
+}
+
+// span is a mention in the making.
+type span struct {
+	start, end int // token indices
+	bs, be     int // byte offsets
+	m          model.Mention
+	used       bool // consumed by a role phrase
+}
+
+// officeFallback lists offices that answer for a title when nobody holds the
+// title itself: a state's "president" may be recorded as head of state.
+var officeFallback = map[string][]string{
+	"president":      {"head-of-state"},
+	"chairman":       {"head-of-state", "president"},
+	"prime-minister": {"head-of-government"},
+	"chancellor":     {"head-of-government", "prime-minister"},
+	"head-of-state":  {"president"},
+}
+
+// Sentence returns the mentions of one sentence.
+func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
+	toks := s.Tokens
+	if len(toks) == 0 {
+		return nil
+	}
+	lang := s.Lang
+	keys := make([]string, len(toks))
+	for i, t := range toks {
+		if t.Kind == model.Word {
+			keys[i] = tokenKey(t)
+		}
+	}
+
+	var spans []*span
+	covered := make([]bool, len(toks))
+	// Pass 1: names.
+	for i := 0; i < len(toks); {
+		t := toks[i]
+		if t.Kind == model.Word && (t.Cap || t.Upper) {
+			end, as := l.names.Longest(i, len(toks), func(j int) string {
+				if toks[j].Kind == model.Punct && (toks[j].Text == "." || toks[j].Text == ",") {
+					return ""
+				}
+				if toks[j].Kind == model.Punct {
+					return toks[j].Norm
+				}
+				return keys[j]
+			})
+			if end > i {
+				if m, ok := l.resolveAliases(as, toks, i, end, ctx); ok {
+					sp := &span{start: i, end: end, bs: toks[i].Start, be: toks[end-1].End, m: m}
+					spans = append(spans, sp)
+					for j := i; j < end; j++ {
+						covered[j] = true
+					}
+					i = end
+					continue
+				}
+			}
+			if sp := l.compoundName(t, i, lang); sp != nil {
+				spans = append(spans, sp)
+				covered[i] = true
+			}
+		}
+		i++
+	}
+
+	// Pass 2: bare adjectives and role phrases.
+	spans = l.rolePhrases(s, toks, lang, spans, covered, ctx)
+
+	// Pass 4: locatives and places.
+	sort.Slice(spans, func(a, b int) bool { return spans[a].bs < spans[b].bs })
+	out := make([]model.Mention, 0, len(spans))
+	for k, sp := range spans {
+		if sp.used {
+			continue
+		}
+		m := sp.m
+		m.TokStart, m.TokEnd = sp.start, sp.end
+		m.Start, m.End = sp.bs, sp.be
+		m.Text = textOf(s, toks, sp)
+		switch m.Kind {
+		case model.KindPlace, model.KindState:
+			prep := l.prepBefore(toks, sp.start, lang)
+			switch {
+			case prep == lexicon.Loc && !l.directional(toks, sp, lang):
+				m.Locative = true
+			case m.Kind == model.KindPlace && !isCapital(l, m) && prep != lexicon.To:
+				m.Locative = true
+			case m.Kind == model.KindState && k > 0 && spans[k-1].m.Kind == model.KindPlace &&
+				spans[k-1].end+1 == sp.start && toks[sp.start-1].Text == ",":
+				m.Locative = true // "in Astana, Kasachstan"
+			}
+		}
+		if m.Kind == model.KindPerson && m.ID != "" {
+			if e := l.persons[m.ID]; e != nil {
+				ctx.seen[e] = true
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func isCapital(l *Linker, m model.Mention) bool {
+	return strings.HasPrefix(m.ID, "place:") && l.capital(m.ID)
+}
+
+func (l *Linker) capital(id string) bool {
+	for _, p := range l.kb.Places {
+		pid := p.ID
+		if pid == "" {
+			pid = strings.ToLower(p.Name)
+		}
+		if "place:"+pid == id {
+			return p.Capital
+		}
+	}
+	return false
+}
+
+func textOf(s *model.Sentence, toks []model.Token, sp *span) string {
+	_ = s
+	// Offsets are into Document.Text; rebuild from tokens to avoid needing it.
+	var b strings.Builder
+	for j := sp.start; j < sp.end; j++ {
+		t := toks[j]
+		if j > sp.start && t.Start > toks[j-1].End {
+			b.WriteByte(' ')
+		}
+		if j == sp.start && sp.bs > t.Start || j == sp.end-1 && sp.be < t.End {
+			lo, hi := 0, len(t.Text)
+			if j == sp.start && sp.bs > t.Start {
+				lo = sp.bs - t.Start
+			}
+			if j == sp.end-1 && sp.be < t.End {
+				hi = sp.be - t.Start
+			}
+			if lo <= hi && hi <= len(t.Text) {
+				b.WriteString(t.Text[lo:hi])
+				continue
+			}
+		}
+		b.WriteString(t.Text)
+	}
+	return b.String()
+}
+
+// resolveAliases picks the entity a matched name refers to.
+func (l *Linker) resolveAliases(as []alias, toks []model.Token, i, end int, ctx *Context) (model.Mention, bool) {
+	latinText := isLatin(toks[i].Text)
+	var full, short []*Entity
+	add := func(list []*Entity, e *Entity) []*Entity {
+		for _, x := range list {
+			if x == e {
+				return list
+			}
+		}
+		return append(list, e)
+	}
+	for _, a := range as {
+		sameScript := a.latin == latinText
+		switch {
+		case a.short:
+			if sameScript || ctx.seen[a.e] {
+				short = add(short, a.e)
+			}
+		case sameScript || end-i > 1:
+			full = add(full, a.e)
+		}
+	}
+	pick := func(e *Entity, why string) (model.Mention, bool) {
+		return l.entityMention(e, ctx, why), true
+	}
+	if len(full) > 0 {
+		if len(full) == 1 {
+			return pick(full[0], "name")
+		}
+		best := bestOf(full, ctx)
+		if best != nil {
+			return pick(best, "name, most likely on date")
+		}
+		if code := sharedCode(full); code != "" {
+			return model.Mention{Kind: full[0].Kind, Code: code, Name: toks[i].Text, Why: []string{"ambiguous name, state kept"}}, true
+		}
+		return model.Mention{}, false
+	}
+	if len(short) == 0 {
+		return model.Mention{}, false
+	}
+	var seen []*Entity
+	for _, e := range short {
+		if ctx.seen[e] {
+			seen = append(seen, e)
+		}
+	}
+	if len(seen) == 1 {
+		return pick(seen[0], "short form of a name earlier in the document")
+	}
+	if len(short) == 1 && plausible(short[0], ctx.Date) {
+		return pick(short[0], "unique family name")
+	}
+	if code := sharedCode(short); code != "" {
+		return model.Mention{Kind: model.KindPerson, Code: code, Name: toks[i].Text, Why: []string{"ambiguous family name, state kept"}}, true
+	}
+	return model.Mention{}, false
+}
+
+// plausible reports whether a person can be meant on the date: in office
+// within a few years of it, or with no recorded offices.
+func plausible(e *Entity, on model.Point) bool {
+	p := e.Person
+	if p == nil || len(p.Offices) == 0 || on.Year == 0 {
+		return true
+	}
+	for _, o := range p.Offices {
+		from, to := o.From.Year, o.To.Year
+		if to == 0 {
+			to = 9999
+		}
+		if from-3 <= on.Year && on.Year <= to+3 {
+			return true
+		}
+	}
+	return false
+}
+
+// bestOf prefers the one entity in office on the date, then by kind.
+func bestOf(es []*Entity, ctx *Context) *Entity {
+	var inOffice []*Entity
+	for _, e := range es {
+		if e.Person != nil {
+			if ok, _ := e.Person.HeldOn("", ctx.Date); ok && ctx.Date.Year != 0 {
+				inOffice = append(inOffice, e)
+			}
+		}
+	}
+	if len(inOffice) == 1 {
+		return inOffice[0]
+	}
+	rank := map[model.EntityKind]int{model.KindPerson: 0, model.KindOrg: 1, model.KindState: 2, model.KindBody: 3, model.KindPlace: 4}
+	sort.SliceStable(es, func(a, b int) bool { return rank[es[a].Kind] < rank[es[b].Kind] })
+	if rank[es[0].Kind] < rank[es[1].Kind] {
+		return es[0]
+	}
+	return nil
+}
+
+func sharedCode(es []*Entity) string {
+	code := es[0].Code
+	for _, e := range es[1:] {
+		if e.Code != code {
+			return ""
+		}
+	}
+	return code
+}
+
+// entityMention fills a mention from an entity.
+func (l *Linker) entityMention(e *Entity, ctx *Context, why string) model.Mention {
+	m := model.Mention{Kind: e.Kind, ID: e.ID, Name: e.Name, Code: e.Code, Sector: e.Sector, Media: e.Media, Score: 1, Why: []string{why}}
+	if e.Person != nil && ctx.Date.Year != 0 {
+		if o := e.Person.OfficeOn("", ctx.Date); o != nil {
+			m.Role = o.Role
+			if r := l.kb.Role(o.Role); r != nil && r.Sector != "" {
+				m.Sector = r.Sector
+			}
+		}
+	}
+	return m
+}
+
+// compoundName finds a state or organisation at the head of a hyphenated
+// word ("US-Präsident", "SCO-Gipfel", "NATO-Erweiterung").
+func (l *Linker) compoundName(t model.Token, i int, lang string) *span {
+	h := strings.IndexByte(t.Text, '-')
+	if h <= 0 {
+		return nil
+	}
+	head := t.Text[:h]
+	key := text.LatinKey(text.Stem(lang, text.Normalize(head)))
+	end, as := l.names.Longest(0, 1, func(int) string { return key })
+	if end == 0 {
+		return nil
+	}
+	for _, a := range as {
+		if (a.e.Kind == model.KindState || a.e.Kind == model.KindOrg) && !a.short && a.latin == isLatin(head) {
+			return &span{start: i, end: i + 1, bs: t.Start, be: t.Start + h, m: model.Mention{
+				Kind: a.e.Kind, ID: a.e.ID, Name: a.e.Name, Code: a.e.Code, Sector: a.e.Sector, Score: 1,
+				Why: []string{"name at the head of a compound"},
+			}}
+		}
+	}
+	return nil
+}
+
+type part struct {
+	text       string
+	start, end int
+}
+
+// adjParts splits "russisch-chinesischer" into its adjective parts.
+func adjParts(t model.Token) []part {
+	if !strings.Contains(t.Text, "-") {
+		return []part{{t.Text, t.Start, t.End}}
+	}
+	var out []part
+	off := 0
+	for _, p := range strings.Split(t.Text, "-") {
+		if p != "" {
+			out = append(out, part{p, t.Start + off, t.Start + off + len(p)})
+		}
+		off += len(p) + 1
+	}
+	return out
+}
+
+// prepBefore returns the marker kind (loc, to, from, with) of the word before
+// token i, skipping determiners.
+func (l *Linker) prepBefore(toks []model.Token, i int, lang string) string {
+	j := i - 1
+	for j >= 0 && l.lex.HasKind(lang, toks[j], lexicon.Det) {
+		j--
+	}
+	if j < 0 {
+		return ""
+	}
+	for _, k := range []string{lexicon.Loc, lexicon.To, lexicon.From, lexicon.With} {
+		if l.lex.HasKind(lang, toks[j], k) {
+			return k
+		}
+	}
+	return ""
+}
+
+// directional reports whether a place after a preposition that is both
+// locative and directional ("в Москве" / "в Москву") is a destination: in
+// Russian and Ukrainian the locative case ends in -е/-и/-і/-ї.
+func (l *Linker) directional(toks []model.Token, sp *span, lang string) bool {
+	if lang != "ru" && lang != "uk" {
+		return false
+	}
+	j := sp.start - 1
+	if j < 0 || !l.lex.HasKind(lang, toks[j], lexicon.To) {
+		return false
+	}
+	last := toks[sp.end-1].Norm
+	for _, suf := range []string{"е", "и", "і", "ї"} {
+		if strings.HasSuffix(last, suf) {
+			return false
+		}
+	}
+	return true
+}
+
+// similarity compares a written name with an entity's names on Latin keys.
+func (l *Linker) similarity(written string, e *Entity) float64 {
+	w := joinKeys(written)
+	best := 0.0
+	if e.Person == nil {
+		return 0
+	}
+	names := append([]string{e.Person.Name}, e.Person.Names.All()...)
+	for _, n := range names {
+		if s := smetrics.JaroWinkler(w, joinKeys(n), 0.7, 4); s > best {
+			best = s
+		}
+	}
+	return best
+}
+
+func joinKeys(s string) string {
+	f := strings.Fields(text.Normalize(s))
+	for i := range f {
+		f[i] = text.LatinKey(f[i])
+	}
+	return strings.Join(f, " ")
+}
+
+// holders returns the persons in the office for the state on the date, with
+// the office's fallbacks.
+func (l *Linker) holders(role, state string, on model.Point) []*Entity {
+	ps := l.kb.Holders(role, state, on)
+	for _, fb := range officeFallback[role] {
+		if len(ps) > 0 {
+			break
+		}
+		ps = l.kb.Holders(fb, state, on)
+	}
+	out := make([]*Entity, 0, len(ps))
+	for _, p := range ps {
+		if e := l.persons[p.ID]; e != nil {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+var _ = kb.Names{}

@@ -1,0 +1,311 @@
+package link
+
+import (
+	"strings"
+
+	"entente/internal/kb"
+	"entente/internal/lexicon"
+	"entente/internal/model"
+	"entente/internal/text"
+)
+
+// adjectiveSpans marks bare state adjectives, alone or inside hyphenated
+// compounds ("russisch-chinesischer", "Iranian-made").
+func (l *Linker) adjectiveSpans(toks []model.Token, lang string, covered []bool) []*span {
+	var out []*span
+	for i, t := range toks {
+		if covered[i] || t.Kind != model.Word {
+			continue
+		}
+		for _, p := range adjParts(t) {
+			st := t.Stem
+			if p.start != t.Start || p.end != t.End {
+				st = text.Stem(lang, text.Normalize(p.text))
+			}
+			a, ok := l.adj[lang][st]
+			if !ok {
+				continue
+			}
+			e := a.e
+			out = append(out, &span{start: i, end: i + 1, bs: p.start, be: p.end, m: model.Mention{
+				Kind: e.Kind, ID: e.ID, Name: e.Name, Code: e.Code, Sector: e.Sector, Adj: true, Score: 0.6,
+				Why: []string{"adjective " + a.text},
+			}})
+			covered[i] = true
+		}
+	}
+	return out
+}
+
+// isStateLike reports whether a span can give a role its state.
+func isStateLike(sp *span) bool {
+	k := sp.m.Kind
+	return sp.m.Code != "" && (k == model.KindState || k == model.KindOrg || k == model.KindPlace)
+}
+
+// rolePhrases finds titles, attaches their states and names, and resolves
+// them. It returns spans with the role phrases added; state spans consumed
+// by a phrase are marked used.
+func (l *Linker) rolePhrases(s *model.Sentence, toks []model.Token, lang string, spans []*span, covered []bool, ctx *Context) []*span {
+	spans = append(spans, l.adjectiveSpans(toks, lang, covered)...)
+	tr := l.roles[lang]
+	if tr == nil {
+		return spans
+	}
+	startAt := map[int]*span{}
+	endAt := map[int]*span{}
+	for _, sp := range spans {
+		if _, ok := startAt[sp.start]; !ok || sp.bs == toks[sp.start].Start {
+			startAt[sp.start] = sp
+		}
+		endAt[sp.end] = sp
+	}
+	stem := func(j int) string {
+		if toks[j].Kind == model.Punct {
+			return ""
+		}
+		return toks[j].Stem
+	}
+	for i := 0; i < len(toks); i++ {
+		if toks[i].Kind != model.Word {
+			continue
+		}
+		var role *kb.Role
+		counterpart := false
+		end := i
+		var compoundState *span
+		if !covered[i] {
+			var rs []roleEntry
+			end, rs = tr.Longest(i, len(toks), stem)
+			if end > i {
+				role = rs[0].role
+			} else if l.lex.HasKind(lang, toks[i], lexicon.Counterpart) {
+				end, counterpart = i+1, true
+			}
+		}
+		if role == nil && !counterpart {
+			// "US-Präsident", "Kreml-Chef": a state at the head, a title at the tail.
+			if sp := startAt[i]; sp != nil && sp.end == i+1 && sp.be < toks[i].End && isStateLike(sp) {
+				tail := toks[i].Text[strings.LastIndexByte(toks[i].Text, '-')+1:]
+				k := text.Stem(lang, text.Normalize(tail))
+				if e, rs := tr.Longest(0, 1, func(int) string { return k }); e == 1 {
+					role, end, compoundState = rs[0].role, i+1, sp
+				}
+			}
+		}
+		if role == nil && !counterpart {
+			continue
+		}
+		phraseStart, phraseEnd := i, end
+		var states []*span
+		if compoundState != nil {
+			states = append(states, compoundState)
+		}
+		// States before the title: adjectives and genitives, coordinated.
+		for j := i; compoundState == nil; {
+			sp := endAt[j]
+			if sp == nil || sp.used || !isStateLike(sp) || sp.m.Kind == model.KindPlace {
+				break
+			}
+			states = append(states, sp)
+			phraseStart = sp.start
+			j = sp.start
+			if j > 0 && (l.lex.HasKind(lang, toks[j-1], lexicon.And) || toks[j-1].Text == ",") {
+				if prev := endAt[j-1]; prev != nil && isStateLike(prev) && prev.m.Kind != model.KindPlace {
+					j--
+					continue
+				}
+			}
+			break
+		}
+		// States after the title: "von China", "des Iran", "Китая", coordinated.
+		k := end
+		if len(states) == 0 {
+			for {
+				k2 := l.skip(toks, k, lang, lexicon.Det, lexicon.Of)
+				sp := startAt[k2]
+				if sp == nil || sp.used || !isStateLike(sp) || sp.m.Adj {
+					break
+				}
+				states = append(states, sp)
+				k = sp.end
+				phraseEnd = k
+				if k < len(toks) && (l.lex.HasKind(lang, toks[k], lexicon.And) || toks[k].Text == ",") {
+					k2 := l.skip(toks, k+1, lang, lexicon.Det, lexicon.Of)
+					if nx := startAt[k2]; nx != nil && isStateLike(nx) && !nx.m.Adj {
+						k++
+						continue
+					}
+				}
+				break
+			}
+		}
+		// The name: right after the phrase, or before it as an apposition.
+		var holder *span
+		var unknown []model.Token
+		after := l.skip(toks, phraseEnd, lang, lexicon.Det)
+		if sp := startAt[after]; sp != nil && sp.m.Kind == model.KindPerson {
+			holder = sp
+		} else if !counterpart {
+			for j := after; j < len(toks) && j < after+4; j++ {
+				t := toks[j]
+				if t.Kind != model.Word || !t.Cap || covered[j] || l.isMarker(lang, t) {
+					break
+				}
+				if e, _ := tr.Longest(j, j+1, stem); e > j {
+					break
+				}
+				unknown = append(unknown, t)
+			}
+		}
+		if holder == nil && len(unknown) == 0 && phraseStart >= 2 && toks[phraseStart-1].Text == "," {
+			if sp := endAt[phraseStart-1]; sp != nil && sp.m.Kind == model.KindPerson {
+				holder = sp
+			}
+		}
+		if len(states) == 0 && holder == nil && (role == nil || role.State == "") {
+			continue
+		}
+		for j := phraseStart; j < phraseEnd; j++ {
+			covered[j] = true
+		}
+		for _, st := range states {
+			st.used = true
+		}
+		if holder != nil {
+			if holder.m.Role == "" && role != nil {
+				holder.m.Role = role.ID
+			}
+			if holder.m.Code == "" && len(states) > 0 {
+				holder.m.Code = states[0].m.Code
+			}
+			i = phraseEnd - 1
+			continue
+		}
+		codes := make([]string, 0, len(states))
+		for _, st := range states {
+			codes = append(codes, st.m.Code)
+		}
+		if len(codes) == 0 {
+			codes = append(codes, role.State)
+		}
+		nameEnd := phraseEnd
+		if len(unknown) > 0 {
+			nameEnd = after + len(unknown)
+			for j := after; j < nameEnd; j++ {
+				covered[j] = true
+			}
+		}
+		for n, code := range codes {
+			sp := &span{start: phraseStart, end: nameEnd, bs: toks[phraseStart].Start, be: toks[nameEnd-1].End}
+			if len(codes) > 1 {
+				// One mention per coordinated state, each on its state's words.
+				sp.start, sp.end, sp.bs, sp.be = states[n].start, states[n].end, states[n].bs, states[n].be
+			}
+			sp.m = l.resolveRole(role, counterpart, code, unknown, ctx)
+			spans = append(spans, sp)
+		}
+		i = nameEnd - 1
+	}
+	return spans
+}
+
+// skip returns the first index at or after i whose token is none of kinds.
+func (l *Linker) skip(toks []model.Token, i int, lang string, kinds ...string) int {
+	for i < len(toks) {
+		hit := false
+		for _, k := range kinds {
+			if l.lex.HasKind(lang, toks[i], k) {
+				hit = true
+				break
+			}
+		}
+		if !hit {
+			return i
+		}
+		i++
+	}
+	return i
+}
+
+func (l *Linker) isMarker(lang string, t model.Token) bool {
+	end, _ := l.lex.MarkersAt(lang, []model.Token{t}, 0)
+	return end > 0
+}
+
+// resolveRole turns a title with its state (and maybe a written name that is
+// not in the knowledge base) into a mention: the office holder on the date
+// when the evidence is unique, else a provisional actor of the state.
+func (l *Linker) resolveRole(role *kb.Role, counterpart bool, code string, name []model.Token, ctx *Context) model.Mention {
+	written := ""
+	if len(name) > 0 {
+		var b strings.Builder
+		for i, t := range name {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(t.Text)
+		}
+		written = b.String()
+	}
+	stateName := l.kb.CodeName(code)
+	if counterpart {
+		return model.Mention{Kind: model.KindPerson, Code: code, Name: stateName + " official", Score: 0.5,
+			Why: []string{"counterpart of " + stateName}}
+	}
+	title := role.ID
+	if en := role.Names["en"]; len(en) > 0 {
+		title = en[0]
+	}
+	if role.Kind == "body" {
+		return model.Mention{Kind: model.KindBody, Code: code, Name: stateName + " " + title, Role: role.ID,
+			Sector: role.Sector, Score: 0.8, Why: []string{"title " + role.ID + " of " + code}}
+	}
+	m := model.Mention{Kind: model.KindPerson, Code: code, Role: role.ID, Sector: role.Sector, Score: 0.5}
+	cands := l.holders(role.ID, code, ctx.Date)
+	why := "title " + role.ID + " of " + code + " on " + ctx.Date.String()
+	var best *Entity
+	bestSim := 0.0
+	for _, c := range cands {
+		if s := l.similarity(written, c); s > bestSim {
+			best, bestSim = c, s
+		}
+	}
+	switch {
+	case written == "" && len(cands) == 1:
+		best = cands[0]
+		why += ": the only holder"
+	case written != "" && len(cands) == 1 && bestSim >= 0.55:
+		why += ": the only holder, written " + written
+	case written != "" && bestSim >= 0.8:
+		why += ": holder closest to " + written
+	case written != "":
+		// Not a holder of the office: maybe another official of the state.
+		best, bestSim = nil, 0
+		for _, c := range l.byState[code] {
+			if s := l.similarity(written, c); s > bestSim {
+				best, bestSim = c, s
+			}
+		}
+		if bestSim < 0.9 {
+			best = nil
+		}
+		why = "name " + written + " close to a person of " + code
+	default:
+		best = nil
+	}
+	if best != nil {
+		bm := l.entityMention(best, ctx, why)
+		bm.Role = role.ID
+		if role.Sector != "" {
+			bm.Sector = role.Sector
+		}
+		return bm
+	}
+	m.Name = written
+	if m.Name == "" {
+		m.Name = l.kb.CodeName(code) + " " + title
+	}
+	m.Why = []string{"provisional: " + why}
+	return m
+}

@@ -1,0 +1,144 @@
+// Package output writes events in entente's formats: JSON lines (the event
+// contract of shared/eval/README.md), a JSON array, CSV, and a readable table.
+package output
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"entente/internal/model"
+)
+
+// Event is the contract's JSON shape of an event.
+type Event struct {
+	ID         string              `json:"id"`
+	Type       string              `json:"type"`
+	Mode       string              `json:"mode"`
+	Status     string              `json:"status"`
+	Actors     []model.Actor       `json:"actors"`
+	Date       *Date               `json:"date,omitempty"`
+	Location   *model.Location     `json:"location,omitempty"`
+	Sources    []model.Source      `json:"sources"`
+	Confidence float64             `json:"confidence"`
+	Explain    []model.Explanation `json:"explain,omitempty"`
+}
+
+// Date is the contract's date: start and end as YYYY-MM-DD, YYYY-MM, YYYY
+// or --MM-DD.
+type Date struct {
+	Start string `json:"start"`
+	End   string `json:"end"`
+}
+
+// FromModel converts an event to its contract shape.
+func FromModel(e *model.Event) Event {
+	out := Event{ID: e.ID, Type: e.Type, Mode: e.Mode, Status: e.Status, Actors: e.Actors,
+		Location: e.Location, Sources: e.Sources, Confidence: round2(e.Confidence), Explain: e.Explain}
+	if !e.Date.IsZero() {
+		out.Date = &Date{Start: e.Date.From.String(), End: e.Date.To.String()}
+	}
+	if out.Actors == nil {
+		out.Actors = []model.Actor{}
+	}
+	return out
+}
+
+func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
+
+// Formats lists the names Write accepts.
+var Formats = []string{"jsonl", "json", "csv", "table"}
+
+// Write writes events in the named format.
+func Write(w io.Writer, format string, evs []model.Event) error {
+	switch format {
+	case "jsonl":
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		for i := range evs {
+			if err := enc.Encode(FromModel(&evs[i])); err != nil {
+				return fmt.Errorf("output: %w", err)
+			}
+		}
+		return nil
+	case "json":
+		out := make([]Event, len(evs))
+		for i := range evs {
+			out[i] = FromModel(&evs[i])
+		}
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(out); err != nil {
+			return fmt.Errorf("output: %w", err)
+		}
+		return nil
+	case "csv":
+		cw := csv.NewWriter(w)
+		_ = cw.Write([]string{"id", "type", "mode", "status", "date_start", "date_end", "actors", "codes", "location", "docs", "confidence"})
+		for i := range evs {
+			e := &evs[i]
+			var start, end, loc string
+			if !e.Date.IsZero() {
+				start, end = e.Date.From.String(), e.Date.To.String()
+			}
+			if e.Location != nil {
+				loc = e.Location.Name
+			}
+			_ = cw.Write([]string{e.ID, e.Type, e.Mode, e.Status, start, end, actorNames(e), strings.Join(e.Codes(), ";"), loc, docs(e), fmt.Sprintf("%.2f", e.Confidence)})
+		}
+		cw.Flush()
+		return cw.Error()
+	case "table":
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "DATE\tTYPE\tSTATUS\tACTORS\tPLACE\tSOURCES")
+		for i := range evs {
+			e := &evs[i]
+			date := "—"
+			if !e.Date.IsZero() {
+				date = e.Date.From.String()
+				if !e.Date.Single() {
+					date += "…" + e.Date.To.String()
+				}
+			}
+			typ := e.Type
+			if e.Mode != "" {
+				typ += "/" + e.Mode
+			}
+			loc := ""
+			if e.Location != nil {
+				loc = e.Location.Name
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", date, typ, e.Status, actorNames(e), loc, docs(e))
+		}
+		return tw.Flush()
+	}
+	return fmt.Errorf("output: unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
+}
+
+func actorNames(e *model.Event) string {
+	parts := make([]string, 0, len(e.Actors))
+	for _, a := range e.Actors {
+		if a.Kind == string(model.KindState) || a.Name == "" {
+			parts = append(parts, a.Code)
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s)", a.Name, a.Code))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func docs(e *model.Event) string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range e.Sources {
+		if !seen[s.Doc] {
+			seen[s.Doc] = true
+			out = append(out, s.Doc)
+		}
+	}
+	return strings.Join(out, " ")
+}

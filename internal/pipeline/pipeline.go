@@ -1,0 +1,251 @@
+// Package pipeline wires entente's stages together and runs them over many
+// documents.
+//
+// In: paths (files, directories, "-" for standard input). Out: per-document
+// results (sentences, mentions, events) to a callback, in input order, and
+// the events fused across all documents.
+//
+// For each document, in order: ingest (metadata, body blocks) → clean
+// (boilerplate) → langid → text (sentences, tokens) → dates (found per
+// sentence, resolved per document) → link (mentions, offices on the date) →
+// events (triggers, clauses, per-document merge). Documents are processed by
+// a pool of workers; fusion runs on one goroutine in input order, so the
+// output is deterministic whatever the number of workers. A document that
+// fails is reported to the error callback and the batch goes on.
+package pipeline
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"runtime"
+	"sync"
+
+	"entente/internal/clean"
+	"entente/internal/dates"
+	"entente/internal/events"
+	"entente/internal/fuse"
+	"entente/internal/ingest"
+	"entente/internal/kb"
+	"entente/internal/langid"
+	"entente/internal/lexicon"
+	"entente/internal/link"
+	"entente/internal/model"
+	"entente/internal/text"
+)
+
+// Config says where the data comes from and how to run.
+type Config struct {
+	// KBFiles are user knowledge-base overlays (--kb), read after the embedded KB.
+	KBFiles []string
+	// LexiconDirs are user data folders laid out like data/ (--lexicon):
+	// lexicon/, text/, dates/, clean/ inside them extend the embedded files.
+	LexiconDirs []string
+	// Published is the publication date of documents that carry none.
+	Published model.Point
+	// Explain makes events carry the entries and rules that produced them.
+	Explain bool
+	// Workers is the number of documents processed at once; 0 means GOMAXPROCS.
+	Workers int
+}
+
+// Pipeline holds every stage. It is immutable after New and safe for
+// concurrent use.
+type Pipeline struct {
+	cfg    Config
+	Text   *text.Analyzer
+	Lang   *langid.Identifier
+	Parser *ingest.Parser
+	Clean  *clean.Cleaner
+	Dates  *dates.Finder
+	KB     *kb.KB
+	Lex    *lexicon.Lexicon
+	Link   *link.Linker
+	Events *events.Extractor
+}
+
+// New loads every stage's data.
+func New(cfg Config) (*Pipeline, error) {
+	var overlays, lexOverlays []fs.FS
+	for _, d := range cfg.LexiconDirs {
+		st, err := os.Stat(d)
+		if err != nil {
+			return nil, fmt.Errorf("pipeline: lexicon folder: %w", err)
+		}
+		if !st.IsDir() {
+			return nil, fmt.Errorf("pipeline: lexicon folder %s: not a folder", d)
+		}
+		overlays = append(overlays, os.DirFS(d))
+		if sub, err := fs.Sub(os.DirFS(d), "lexicon"); err == nil {
+			lexOverlays = append(lexOverlays, sub)
+		}
+	}
+	p := &Pipeline{cfg: cfg}
+	var err error
+	sub := func(name string) []fs.FS {
+		var out []fs.FS
+		for _, o := range overlays {
+			if s, err := fs.Sub(o, name); err == nil {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	if p.Text, err = text.New(sub("text")...); err != nil {
+		return nil, err
+	}
+	if p.Lang, err = langid.New(sub("text")...); err != nil {
+		return nil, err
+	}
+	if p.Parser, err = ingest.NewParser(sub("clean")...); err != nil {
+		return nil, err
+	}
+	if p.Clean, err = clean.New(sub("clean")...); err != nil {
+		return nil, err
+	}
+	if p.Dates, err = dates.New(sub("dates")...); err != nil {
+		return nil, err
+	}
+	if p.KB, err = kb.Load(cfg.KBFiles...); err != nil {
+		return nil, err
+	}
+	if p.Lex, err = lexicon.Load(p.Text, lexOverlays...); err != nil {
+		return nil, err
+	}
+	p.Link = link.New(p.KB, p.Lex, p.Text)
+	p.Events = events.New(p.Lex, p.KB, cfg.Explain)
+	return p, nil
+}
+
+// Result is what the pipeline learned from one document.
+type Result struct {
+	Doc       *model.Document
+	Sentences []model.Sentence
+	Mentions  [][]model.Mention // per sentence
+	Dates     [][]dates.Expr    // per sentence, resolved
+	Events    []model.Event
+}
+
+// Process runs every stage on a parsed document.
+func (p *Pipeline) Process(doc *model.Document) *Result {
+	p.Clean.Clean(doc)
+	p.Lang.Annotate(doc)
+	sents := p.Text.Sentences(doc)
+	r := &Result{Doc: doc, Sentences: sents, Mentions: make([][]model.Mention, len(sents)), Dates: make([][]dates.Expr, len(sents))}
+
+	// Dates are resolved per document: a year-less date takes its year from
+	// the publication date or from the document's other dates.
+	var all []dates.Expr
+	counts := make([]int, len(sents))
+	for i := range sents {
+		s := &sents[i]
+		found := p.Dates.Find(doc.Text[s.Start:s.End], s.Start, s.Lang)
+		counts[i] = len(found)
+		all = append(all, found...)
+	}
+	dates.Resolve(all, doc.Published)
+	k := 0
+	for i := range sents {
+		r.Dates[i] = all[k : k+counts[i] : k+counts[i]]
+		k += counts[i]
+	}
+
+	anchor := doc.Published
+	if anchor.Year == 0 {
+		for _, d := range all {
+			if d.YearWritten && d.Value.From.Year != 0 {
+				anchor = d.Value.From
+				break
+			}
+		}
+	}
+	ctx := link.NewContext(anchor)
+	in := make([]events.Input, len(sents))
+	for i := range sents {
+		ctx.Date = anchor
+		for _, d := range r.Dates[i] {
+			if d.Value.From.Year != 0 {
+				ctx.Date = d.Value.From
+				break
+			}
+		}
+		r.Mentions[i] = p.Link.Sentence(&sents[i], ctx)
+		in[i] = events.Input{Sent: &sents[i], Mentions: r.Mentions[i], Dates: r.Dates[i]}
+	}
+	r.Events = p.Events.Document(doc, in)
+	for i := range r.Events {
+		r.Events[i].Published = doc.Published
+	}
+	return r
+}
+
+// ParseText makes a document of a text given directly (tests, `entente link`).
+func (p *Pipeline) ParseText(id, textBody string) *model.Document {
+	return p.Parser.Parse(id, id, textBody, p.cfg.Published)
+}
+
+// Run reads every path and processes the documents with a pool of workers.
+// onResult gets each document's result in input order; onErr gets each
+// document that could not be read (the run goes on). Run returns the events
+// fused across all documents.
+func (p *Pipeline) Run(paths []string, stdin io.Reader, onResult func(*Result), onErr func(error)) *fuse.Fuser {
+	workers := p.cfg.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	type job struct {
+		seq int
+		doc *model.Document
+	}
+	type done struct {
+		seq int
+		r   *Result
+	}
+	jobs := make(chan job, workers*2)
+	results := make(chan done, workers*2)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				results <- done{j.seq, p.Process(j.doc)}
+			}
+		}()
+	}
+	go func() {
+		seq := 0
+		_ = ingest.Walk(paths, p.cfg.Published, stdin, func(doc *model.Document, err error) error {
+			if err != nil {
+				onErr(err)
+				return nil
+			}
+			jobs <- job{seq, p.Parser.Parse(doc.ID, doc.Path, doc.Text, p.cfg.Published)}
+			seq++
+			return nil
+		})
+		close(jobs)
+		wg.Wait()
+		close(results)
+	}()
+	f := fuse.New()
+	pending := map[int]*Result{}
+	next := 0
+	for d := range results {
+		pending[d.seq] = d.r
+		for {
+			r, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			f.Add(r.Events)
+			if onResult != nil {
+				onResult(r)
+			}
+		}
+	}
+	return f
+}

@@ -1,0 +1,184 @@
+package text
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"entente/internal/model"
+)
+
+// Tokenize splits s into words, numbers and punctuation marks and fills
+// every field of each model.Token; Start and End are base plus the byte
+// offset in s, and Text is a substring of s.
+//
+// Words are runs of letters, marks and digits; a hyphen joins two runs when a
+// letter is next to it ("US-Präsident", "Jong-un", "80-летию"), an apostrophe
+// joins two letters ("прем'єр"), and an English possessive "'s" is a token of
+// its own. A run of digits with dots or commas between digits is one Number
+// ("28.02.2025", "1.000", "3,5"); "26." is the Number "26" and the Punct ".".
+// Every other character that is not a space is one Punct token. Upper is set
+// for words of two or more letters that are all upper case; Cap when the
+// first letter is upper case.
+func (a *Analyzer) Tokenize(s string, base int, lang string) []model.Token {
+	return a.appendTokens(make([]model.Token, 0, len(s)/7+4), s, base, lang)
+}
+
+// Tokenize tokenizes s with the embedded data; see Analyzer.Tokenize.
+func Tokenize(s string, base int, lang string) []model.Token {
+	return std().Tokenize(s, base, lang)
+}
+
+func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '`' || r == 'ʼ' }
+
+// isWordRune reports whether r belongs inside a word: a letter, digit or
+// combining mark, or an invisible joiner (soft hyphen, zero-width joiner).
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') || ('0' <= r && r <= '9')
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == 0xad || r == 0x200d
+}
+
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z')
+	}
+	return unicode.IsLetter(r)
+}
+
+func isDigit(r rune) bool { return '0' <= r && r <= '9' }
+
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == '\v'
+	}
+	return unicode.IsSpace(r) || r == 0x200b || r == 0xfeff
+}
+
+// runeAt decodes the rune at byte i of s, or -1 past the end.
+func runeAt(s string, i int) (rune, int) {
+	if i >= len(s) {
+		return -1, 0
+	}
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+func (a *Analyzer) appendTokens(toks []model.Token, s string, base int, lang string) []model.Token {
+	slot, ok := cacheSlot[lang]
+	if !ok {
+		slot = cacheSlots - 1
+	}
+	for i := 0; i < len(s); {
+		r, size := runeAt(s, i)
+		if isSpace(r) {
+			i += size
+			continue
+		}
+		start := i
+		if !isWordRune(r) || r == 0xad || r == 0x200d {
+			// Possessive 's after a Latin word.
+			if isApostrophe(r) && i > 0 && len(toks) > 0 && toks[len(toks)-1].End == base+i {
+				if n, nsize := runeAt(s, i+size); n == 's' || n == 'S' {
+					if after, _ := runeAt(s, i+size+nsize); !isWordRune(after) {
+						end := i + size + nsize
+						toks = a.appendWord(toks, s[start:end], base+start, slot, lang, true, false, false)
+						i = end
+						continue
+					}
+				}
+			}
+			t := s[start : i+size]
+			tok := model.Token{Start: base + start, End: base + i + size, Text: t, Kind: model.Punct}
+			tok.Norm = t
+			if r >= utf8.RuneSelf {
+				if an, ok := a.cache.get(slot, t); ok {
+					tok.Norm = an.norm
+				} else {
+					tok.Norm = a.Normalize(t)
+					a.cache.put(slot, t, analysis{norm: tok.Norm, stem: tok.Norm})
+				}
+			}
+			tok.Stem = tok.Norm
+			toks = append(toks, tok)
+			i += size
+			continue
+		}
+		// A word or number.
+		hasLetter := false
+		hasLower, letters := false, 0
+		cap := false
+		first := true
+		j := i
+		for j < len(s) {
+			r, size := runeAt(s, j)
+			if isWordRune(r) {
+				if isLetter(r) {
+					hasLetter = true
+					letters++
+					if first {
+						cap = unicode.IsUpper(r) || unicode.IsTitle(r)
+					}
+					if !hasLower && !unicode.IsUpper(r) && unicode.IsLower(r) {
+						hasLower = true
+					}
+				}
+				first = false
+				j += size
+				continue
+			}
+			prev, _ := utf8.DecodeLastRuneInString(s[:j])
+			next, nsize := runeAt(s, j+size)
+			if next < 0 || !isWordRune(next) || next == 0xad {
+				break
+			}
+			if isHyphen(r) && (isLetter(prev) || isLetter(next)) {
+				j += size
+				continue
+			}
+			if isApostrophe(r) && isLetter(prev) && isLetter(next) {
+				// English possessive: leave "'s" to the next token.
+				if next == 's' || next == 'S' {
+					if after, _ := runeAt(s, j+size+nsize); !isWordRune(after) {
+						break
+					}
+				}
+				j += size
+				continue
+			}
+			if (r == '.' || r == ',') && isDigit(prev) && isDigit(next) && !hasLetter {
+				j += size
+				continue
+			}
+			break
+		}
+		upper := hasLetter && !hasLower && letters >= 2
+		toks = a.appendWord(toks, s[start:j], base+start, slot, lang, hasLetter, cap, upper)
+		i = j
+	}
+	return toks
+}
+
+// appendWord appends a Word (hasLetter) or Number token for text t.
+func (a *Analyzer) appendWord(toks []model.Token, t string, start, slot int, lang string, hasLetter, cap, upper bool) []model.Token {
+	tok := model.Token{Start: start, End: start + len(t), Text: t, Cap: cap, Upper: upper}
+	if !hasLetter {
+		tok.Kind = model.Number
+		tok.Norm, tok.Stem, tok.Key = t, t, t
+		return append(toks, tok)
+	}
+	tok.Kind = model.Word
+	an, ok := a.cache.get(slot, t)
+	if !ok {
+		an.norm = a.Normalize(t)
+		an.stem = a.Stem(lang, an.norm)
+		an.key = a.LatinKey(an.norm)
+		a.cache.put(slot, t, an)
+	}
+	tok.Norm, tok.Stem, tok.Key = an.norm, an.stem, an.key
+	return append(toks, tok)
+}
