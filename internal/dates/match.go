@@ -248,19 +248,19 @@ func (s *scanner) numeric(i int) (atom, bool) {
 	switch {
 	case t.nd == 4 && s.punct(i+1, '-') && s.numAdj(i+2, 2, 2) && s.punct(i+3, '-') && s.adjacent(i+3) && s.numAdj(i+4, 2, 2) && s.adjacent(i+1):
 		a := atom{p: model.Point{Year: t.num, Month: s.toks[i+2].num, Day: s.toks[i+4].num}, end: i + 5, yearWritten: true}
-		return a, validDay(a.p) && !s.numAdj(i+5, 1, 255)
+		return a, a.p.Day > 0 && validDay(a.p) && t.num >= 1800 && t.num <= 2199 && !s.numAdj(i+5, 1, 255)
 	case t.nd == 4 && s.punct(i+1, '-') && s.adjacent(i+1) && s.numAdj(i+2, 2, 2) && !(s.punct(i+3, '-') && s.adjacent(i+3)) && !s.numAdj(i+3, 1, 255):
 		// 2024-07
 		a := atom{p: model.Point{Year: t.num, Month: s.toks[i+2].num}, end: i + 3, yearWritten: true}
 		return a, validDay(a.p) && t.num >= 1800 && t.num <= 2199
 	case t.nd <= 2 && s.punct(i+1, '.') && s.adjacent(i+1) && s.numAdj(i+2, 1, 2) && s.punct(i+3, '.') && s.adjacent(i+3):
 		a := atom{p: model.Point{Month: s.toks[i+2].num, Day: t.num}, end: i + 4}
-		if !validDay(a.p) {
+		if a.p.Day == 0 || !validDay(a.p) {
 			return atom{}, false
 		}
 		if s.numAdj(i+4, 2, 4) {
 			y := s.toks[i+4]
-			if y.nd == 3 || s.punct(i+5, '.') && s.adjacent(i+5) && s.numAdj(i+6, 1, 255) {
+			if y.nd == 3 || y.nd == 4 && (y.num < 1800 || y.num > 2199) || s.punct(i+5, '.') && s.adjacent(i+5) && s.numAdj(i+6, 1, 255) {
 				return atom{}, false
 			}
 			a.p.Year, a.end, a.yearWritten = y.num, i+5, true

@@ -172,5 +172,31 @@ func (r DateRange) Finer(q DateRange) bool {
 	if (r.From.Year == 0) != (q.From.Year == 0) {
 		return r.From.Year != 0
 	}
-	return r.To.last()-r.From.first() < q.To.last()-q.From.first()
+	return r.width() < q.width()
+}
+
+// width is the number of days a range can mean, by precision: a month counts
+// 31 days and a year 366, whatever their length, so that no month is finer
+// than another.
+func (r DateRange) width() int {
+	if r.Single() {
+		switch r.From.Prec() {
+		case DayPrec:
+			return 1
+		case MonthPrec:
+			return 31
+		default:
+			return 366
+		}
+	}
+	y := func(p Point) int {
+		if p.Year == 0 {
+			return 2000
+		}
+		return p.Year
+	}
+	a := time.Date(y(r.From), time.Month(max(r.From.Month, 1)), max(r.From.Day, 1), 0, 0, 0, 0, time.UTC)
+	l := r.To.last()
+	b := time.Date(y(r.To), time.Month(l/100%100), l%100, 0, 0, 0, 0, time.UTC)
+	return int(b.Sub(a).Hours()/24) + 1
 }

@@ -20,7 +20,7 @@ import (
 // for words of two or more letters that are all upper case; Cap when the
 // first letter is upper case.
 func (a *Analyzer) Tokenize(s string, base int, lang string) []model.Token {
-	return a.appendTokens(make([]model.Token, 0, len(s)/7+4), s, base, lang)
+	return a.appendTokens(make([]model.Token, 0, len(s)/5+4), s, base, lang)
 }
 
 // Tokenize tokenizes s with the embedded data; see Analyzer.Tokenize.
@@ -100,7 +100,7 @@ func (a *Analyzer) appendTokens(toks []model.Token, s string, base int, lang str
 					tok.Norm = an.norm
 				} else {
 					tok.Norm = a.Normalize(t)
-					a.cache.put(slot, t, analysis{norm: tok.Norm, stem: tok.Norm})
+					a.cache.put(slot, t, &analysis{norm: tok.Norm, stem: tok.Norm})
 				}
 			}
 			tok.Stem = tok.Norm
@@ -174,7 +174,7 @@ func (a *Analyzer) appendWord(toks []model.Token, t string, start, slot int, lan
 	tok.Kind = model.Word
 	an, ok := a.cache.get(slot, t)
 	if !ok {
-		an.norm = a.Normalize(t)
+		an = &analysis{norm: a.Normalize(t)}
 		an.stem = a.Stem(lang, an.norm)
 		an.key = a.LatinKey(an.norm)
 		a.cache.put(slot, t, an)

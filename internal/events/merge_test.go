@@ -1,0 +1,89 @@
+package events
+
+import (
+	"testing"
+
+	"entente/internal/model"
+)
+
+func person(id, code string) model.Actor {
+	return model.Actor{Code: code, Name: id, Kind: "person", ID: id}
+}
+
+func ev(typ string, date model.DateRange, doc string, actors ...model.Actor) model.Event {
+	return model.Event{Type: typ, Status: model.StatusReported, Actors: actors, Date: date,
+		Sources: []model.Source{{Doc: doc, Start: len(actors)}}}
+}
+
+func TestCompatible(t *testing.T) {
+	d26 := model.PointRange(model.Point{Year: 2024, Month: 4, Day: 26})
+	d27 := model.PointRange(model.Point{Year: 2024, Month: 4, Day: 27})
+	april := model.PointRange(model.Point{Year: 2024, Month: 4})
+	lav, luk, ale := person("lavrov", "RUS"), person("lukashenko", "BLR"), person("aleinik", "BLR")
+	tests := []struct {
+		name    string
+		a, b    model.Event
+		sameDoc bool
+		want    bool
+	}{
+		{"same day, same people", ev("CONSULT", d26, "a", lav, luk), ev("CONSULT", d26, "b", lav, luk), false, true},
+		{"a day inside a month", ev("CONSULT", d26, "a", lav, luk), ev("CONSULT", april, "b", lav), false, true},
+		{"different days", ev("CONSULT", d26, "a", lav, luk), ev("CONSULT", d27, "b", lav, luk), false, false},
+		{"two meetings of one minister", ev("CONSULT", d26, "a", lav, luk), ev("CONSULT", d26, "a", lav, ale), true, false},
+		{"undated across documents needs a shared person", ev("CONSULT", model.DateRange{}, "a", lav), ev("CONSULT", d26, "b", lav, luk), false, true},
+		{"undated across documents without people", ev("CONSULT", model.DateRange{}, "a"), ev("CONSULT", d26, "b"), false, false},
+		{"undated within a document", ev("CONSULT", model.DateRange{}, "a"), ev("CONSULT", d26, "a"), true, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Compatible(&tt.a, &tt.b, tt.sameDoc); got != tt.want {
+				t.Errorf("Compatible = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAbsorb(t *testing.T) {
+	planned := ev("CONSULT", model.PointRange(model.Point{Year: 2025, Month: 3}), "a", person("putin", "RUS"))
+	planned.Status = model.StatusPlanned
+	reported := ev("CONSULT", model.PointRange(model.Point{Year: 2025, Month: 3, Day: 4}), "b", person("putin", "RUS"), model.Actor{Code: "MMR", Kind: "state", Name: "Myanmar"})
+	reported.Location = &model.Location{Name: "Moscow", Code: "RUS"}
+	Absorb(&planned, &reported)
+	if planned.Status != model.StatusReported {
+		t.Errorf("status = %s, want reported", planned.Status)
+	}
+	if got := planned.Date.From.String(); got != "2025-03-04" {
+		t.Errorf("date = %s, want the finer 2025-03-04", got)
+	}
+	if len(planned.Sources) != 2 || planned.Location == nil || len(planned.Actors) != 2 {
+		t.Errorf("sources %d, location %v, actors %d: want 2, Moscow, 2", len(planned.Sources), planned.Location, len(planned.Actors))
+	}
+}
+
+func TestMergeKeepsDistinctTypes(t *testing.T) {
+	d := model.PointRange(model.Point{Year: 2024, Month: 3, Day: 19})
+	a, b := person("rudenko", "RUS"), person("liu", "CHN")
+	later := ev("CONSULT", model.DateRange{}, "x", a, b)
+	later.Sources[0].Start = 100
+	got := Merge([]model.Event{ev("CONSULT", d, "x", a, b), ev("ACCUSE", d, "x", a, b), later})
+	if len(got) != 2 {
+		t.Fatalf("Merge: %d events, want 2 (CONSULT twice merges, ACCUSE stays)", len(got))
+	}
+	if len(got[0].Sources) != 2 {
+		t.Errorf("merged CONSULT has %d sources, want 2", len(got[0].Sources))
+	}
+}
+
+func TestSetIDStable(t *testing.T) {
+	d := model.PointRange(model.Point{Year: 2024, Month: 3, Day: 19})
+	a := ev("CONSULT", d, "x", person("rudenko", "RUS"))
+	b := a
+	b.Sources = append([]model.Source{{Doc: "y", Start: 5}}, a.Sources...)
+	c := b
+	c.Sources = []model.Source{b.Sources[1], b.Sources[0]}
+	SetID(&b)
+	SetID(&c)
+	if b.ID != c.ID || b.ID == "" {
+		t.Errorf("ids %q and %q: want equal and set whatever the source order", b.ID, c.ID)
+	}
+}

@@ -1,0 +1,53 @@
+package fuse
+
+import (
+	"fmt"
+	"testing"
+
+	"entente/internal/model"
+)
+
+func event(doc, typ string, date model.Point, persons ...string) model.Event {
+	e := model.Event{Type: typ, Status: model.StatusReported, Sources: []model.Source{{Doc: doc}}}
+	if !date.IsZero() {
+		e.Date = model.PointRange(date)
+	}
+	e.Actors = append(e.Actors, model.Actor{Code: "RUS", Kind: "state", Name: "Russia"}, model.Actor{Code: "CHN", Kind: "state", Name: "China"})
+	for _, p := range persons {
+		e.Actors = append(e.Actors, model.Actor{Code: "RUS", Kind: "person", ID: p, Name: p})
+	}
+	return e
+}
+
+func TestFuseAcrossDocuments(t *testing.T) {
+	day := model.Point{Year: 2025, Month: 2, Day: 28}
+	f := New()
+	f.Add([]model.Event{event("002.txt", "CONSULT", day, "shoigu")})
+	if n := f.Add([]model.Event{event("003.txt", "CONSULT", model.Point{}, "shoigu")}); n != 1 {
+		t.Errorf("undated report with the same person: %d merged, want 1", n)
+	}
+	f.Add([]model.Event{event("004.txt", "CONSULT", model.Point{Year: 2024, Month: 7}, "putin")})
+	f.Add([]model.Event{event("005.txt", "ACCUSE", day, "shoigu")})
+	evs := f.Events()
+	if len(evs) != 3 {
+		t.Fatalf("%d events, want 3", len(evs))
+	}
+	if len(evs[0].Sources) != 2 || evs[0].Date.From != day {
+		t.Errorf("fused event: %d sources, date %v; want 2 and %v", len(evs[0].Sources), evs[0].Date.From, day)
+	}
+}
+
+func BenchmarkFuseAdd(b *testing.B) {
+	// Many unrelated blocks: the cost of one Add must not grow with them.
+	f := New()
+	types := []string{"CONSULT", "ACCUSE", "AGREE", "SUPPORT"}
+	for i := 0; i < 100000; i++ {
+		e := event(fmt.Sprint(i), types[i%4], model.Point{Year: 2000 + i%25, Month: 1 + i%12, Day: 1 + i%28})
+		e.Actors[1].Code = fmt.Sprintf("X%03d", i%500)
+		f.Add([]model.Event{e})
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		f.Add([]model.Event{event("new", "CONSULT", model.Point{Year: 2024, Month: 4, Day: 26})})
+	}
+}
