@@ -48,6 +48,30 @@ func (e *env) kbCmd() *cobra.Command {
 		},
 	}
 	lookup.Flags().StringVar(&lang, "lang", "", "language of the name (de, en, ru, uk)")
-	cmd.AddCommand(stats, lookup)
+	validate := &cobra.Command{
+		Use:   "validate",
+		Short: "Check the knowledge base (and --kb overlays) for inconsistencies",
+		Long: `validate reports, with file:line, unknown state codes and office roles,
+offices without a start date or ending before they start, two people holding
+a single-holder office at once, and one name given to two people. It exits 1
+when it finds a problem.`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			k, err := kb.Load(e.kbFiles...)
+			if err != nil {
+				return err
+			}
+			probs := k.Validate()
+			for _, p := range probs {
+				fmt.Fprintln(e.stdout, p)
+			}
+			if len(probs) > 0 {
+				fmt.Fprintf(e.stderr, "entente: %d problems\n", len(probs))
+				return exitError{1}
+			}
+			fmt.Fprintln(e.stdout, "ok")
+			return nil
+		},
+	}
+	cmd.AddCommand(stats, lookup, validate)
 	return cmd
 }

@@ -84,7 +84,7 @@ func (s *scanner) tokenize() {
 			if c >= utf8.RuneSelf {
 				r, size = utf8.DecodeRuneInString(text[i:])
 			}
-			if _, cl := classify(r); cl == cLower || cl == cUpper || cl == cOther {
+			if _, cl := classify(r); (cl == cLower || cl == cUpper || cl == cOther) && !isApostrophe(r) {
 				i = s.word(i, canCap)
 				canCap = false
 				continue

@@ -87,6 +87,7 @@ type Role struct {
 	Kind   string `yaml:"kind"` // person (default) or body
 	Sector string `yaml:"sector"`
 	State  string `yaml:"state"` // only for titles that name their state by themselves
+	Single bool   `yaml:"single"` // one holder at a time per state (president, foreign minister)
 	Names  Names  `yaml:"names"`
 	Pos    Pos    `yaml:"-"`
 }

@@ -175,6 +175,23 @@ func (r DateRange) Finer(q DateRange) bool {
 	return r.width() < q.width()
 }
 
+// Days returns the number of days from the first day of From to the last of To.
+func (r DateRange) Days() int {
+	if r.IsZero() {
+		return 0
+	}
+	y := func(p Point) int {
+		if p.Year == 0 {
+			return 2000
+		}
+		return p.Year
+	}
+	a := time.Date(y(r.From), time.Month(max(r.From.Month, 1)), max(r.From.Day, 1), 0, 0, 0, 0, time.UTC)
+	l := r.To.last()
+	b := time.Date(y(r.To), time.Month(l/100%100), l%100, 0, 0, 0, 0, time.UTC)
+	return int(b.Sub(a).Hours()/24) + 1
+}
+
 // width is the number of days a range can mean, by precision: a month counts
 // 31 days and a year 366, whatever their length, so that no month is finer
 // than another.
@@ -189,14 +206,5 @@ func (r DateRange) width() int {
 			return 366
 		}
 	}
-	y := func(p Point) int {
-		if p.Year == 0 {
-			return 2000
-		}
-		return p.Year
-	}
-	a := time.Date(y(r.From), time.Month(max(r.From.Month, 1)), max(r.From.Day, 1), 0, 0, 0, 0, time.UTC)
-	l := r.To.last()
-	b := time.Date(y(r.To), time.Month(l/100%100), l%100, 0, 0, 0, 0, time.UTC)
-	return int(b.Sub(a).Hours()/24) + 1
+	return r.Days()
 }

@@ -223,17 +223,17 @@ func (sp *splitter) endsAfterFinal(i, j int) bool {
 	next := &toks[j+1]
 	if toks[i].Text == "." && i > 0 && toks[i-1].End == toks[i].Start {
 		prev := &toks[i-1]
-		switch {
-		case prev.Kind == model.Word && prev.Cap && utf8.RuneCountInString(prev.Text) == 1:
-			return false // an initial
-		case prev.Kind == model.Number && sp.ordinal(next):
-			return false
-		}
 		if end, ok := sp.abbrev(i); ok {
 			if !end {
 				return false
 			}
 			return newline || next.Cap
+		}
+		switch {
+		case prev.Kind == model.Word && prev.Cap && utf8.RuneCountInString(prev.Text) == 1:
+			return false // an initial
+		case prev.Kind == model.Number && sp.ordinal(next):
+			return false
 		}
 		if prev.Kind == model.Number && newline && startsLower(next) {
 			return false

@@ -1,0 +1,144 @@
+package kb
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"entente/internal/model"
+)
+
+const testStates = `
+- code: RUS
+  name: Russia
+  names: {en: [Russia]}
+- code: CHN
+  name: China
+  names: {en: [China]}
+`
+
+const testRoles = `
+- id: defence-minister
+  single: true
+  names: {en: [defence minister]}
+`
+
+const testPersons = `
+- id: li-shangfu
+  name: Li Shangfu
+  state: CHN
+  offices:
+    - {role: defence-minister, state: CHN, from: 2023-03-12, to: 2023-10-24}
+- id: dong-jun
+  name: Dong Jun
+  state: CHN
+  offices:
+    - {role: defence-minister, state: CHN, from: 2023-12-29}
+`
+
+func testKB(t *testing.T, persons string) *KB {
+	t.Helper()
+	k, err := LoadFS(fstest.MapFS{
+		"states.yaml":      {Data: []byte(testStates)},
+		"roles.yaml":       {Data: []byte(testRoles)},
+		"persons/chn.yaml": {Data: []byte(persons)},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k
+}
+
+func TestHolders(t *testing.T) {
+	k := testKB(t, testPersons)
+	tests := []struct {
+		name, date string
+		want       string
+	}{
+		{"first term", "2023-06-01", "li-shangfu"},
+		{"second term, open-ended", "2024-04-26", "dong-jun"},
+		{"vacancy", "2023-11-15", ""},
+		{"month overlapping a term", "2023-10", "li-shangfu"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			on, _ := model.ParsePoint(tt.date)
+			var got []string
+			for _, p := range k.Holders("defence-minister", "CHN", on) {
+				got = append(got, p.ID)
+			}
+			if strings.Join(got, ",") != tt.want {
+				t.Errorf("Holders on %s = %v, want %q", tt.date, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestValidate(t *testing.T) {
+	tests := []struct {
+		name, persons, want string
+	}{
+		{"clean", testPersons, ""},
+		{"overlapping single office", testPersons + `
+- id: someone
+  name: Some One
+  state: CHN
+  offices:
+    - {role: defence-minister, state: CHN, from: 2024-01-01}
+`, "persons/chn.yaml:13: dong-jun and someone both defence-minister of CHN"},
+		{"unknown state", `
+- id: x
+  name: X Y
+  state: XXX
+`, `persons/chn.yaml:2: person x: unknown state "XXX"`},
+		{"no start date", `
+- id: x
+  name: X Y
+  state: CHN
+  offices:
+    - {role: defence-minister}
+`, "persons/chn.yaml:2: person x: office defence-minister: no start date"},
+		{"unknown role", `
+- id: x
+  name: X Y
+  state: CHN
+  offices:
+    - {role: tsar, from: 2020-01-01}
+`, `unknown office role "tsar"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, p := range testKB(t, tt.persons).Validate() {
+				got = append(got, p.String())
+			}
+			all := strings.Join(got, "\n")
+			if tt.want == "" && all != "" || !strings.Contains(all, tt.want) {
+				t.Errorf("Validate:\n%s\nwant %q", all, tt.want)
+			}
+		})
+	}
+}
+
+func TestOverlayErrorNamesFileAndLine(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "mine.yaml")
+	if err := os.WriteFile(f, []byte("- id: x\n  name: X\n  offices:\n    - {role: president, from: 2024-13-01}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(f)
+	if err == nil || !strings.Contains(err.Error(), "mine.yaml:1") {
+		t.Errorf("Load(broken overlay) error = %v, want one naming mine.yaml:1", err)
+	}
+}
+
+func TestEmbeddedLoads(t *testing.T) {
+	k, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k.State("RUS") == nil || len(k.Persons) == 0 {
+		t.Errorf("embedded KB: RUS %v, %d persons", k.State("RUS"), len(k.Persons))
+	}
+}

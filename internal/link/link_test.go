@@ -1,0 +1,134 @@
+package link_test
+
+import (
+	"strings"
+	"sync"
+	"testing"
+
+	"entente/internal/kb"
+	"entente/internal/lexicon"
+	"entente/internal/link"
+	"entente/internal/model"
+	"entente/internal/text"
+)
+
+var (
+	once   sync.Once
+	linker *link.Linker
+	an     *text.Analyzer
+	err    error
+)
+
+func setup(t testing.TB) (*link.Linker, *text.Analyzer) {
+	t.Helper()
+	once.Do(func() {
+		var k *kb.KB
+		var lx *lexicon.Lexicon
+		if an, err = text.New(); err != nil {
+			return
+		}
+		if k, err = kb.Load(); err != nil {
+			return
+		}
+		if lx, err = lexicon.Load(an); err != nil {
+			return
+		}
+		linker = link.New(k, lx, an)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return linker, an
+}
+
+func mentions(t testing.TB, lang, date, s string) []model.Mention {
+	l, an := setup(t)
+	on, err := model.ParsePoint(date)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := &model.Document{ID: "t", Text: s, Body: []model.Span{{Start: 0, End: len(s)}}, Lang: lang}
+	ctx := link.NewContext(on)
+	var out []model.Mention
+	sents := an.Sentences(doc)
+	for i := range sents {
+		out = append(out, l.Sentence(&sents[i], ctx)...)
+	}
+	return out
+}
+
+func TestLink(t *testing.T) {
+	tests := []struct {
+		name, lang, date, text string
+		wantName, wantCode     string
+	}{
+		// Titles resolve to the holder on the date.
+		{"de adjective title", "de", "2023-01-10", "Russlands Verteidigungsminister", "Sergei Shoigu", "RUS"},
+		{"de title before office change", "de", "2023-01-10", "der russische Verteidigungsminister", "Sergei Shoigu", "RUS"},
+		{"ru title after office change", "ru", "2024-10-01", "министра обороны России", "Andrei Belousov", "RUS"},
+		{"ru genitive state", "ru", "2024-01-15", "глава МИД КНР", "Wang Yi", "CHN"},
+		{"uk title with state", "uk", "2023-06-01", "президент Франції", "Emmanuel Macron", "FRA"},
+		{"en possessive", "en", "2022-05-01", "Germany's chancellor", "Olaf Scholz", "DEU"},
+		{"de compound state prefix", "de", "2021-06-01", "US-Präsident", "Joe Biden", "USA"},
+		// Names in every script.
+		{"de spelling", "de", "2024-06-01", "Sergej Lawrow", "Sergey Lavrov", "RUS"},
+		{"ru inflected", "ru", "2024-06-01", "с Сергеем Лавровым", "Sergey Lavrov", "RUS"},
+		{"uk inflected", "uk", "2024-06-01", "з Володимиром Зеленським", "Volodymyr Zelensky", "UKR"},
+		{"ru Chinese name", "ru", "2024-06-01", "Си Цзиньпин", "Xi Jinping", "CHN"},
+		{"unique family name", "de", "2024-06-01", "Lukaschenko", "Alexander Lukashenko", "BLR"},
+		// Garbled name next to a title with one holder.
+		{"garbled name rescued by title", "de", "2024-04-26", "der Verteidigungsminister von China Dong Chun", "Dong Jun", "CHN"},
+		// States and organisations.
+		{"de genitive state", "de", "2024-06-01", "Nordkoreas", "North Korea", "PRK"},
+		{"uk instrumental state", "uk", "2024-06-01", "з Північною Кореєю", "North Korea", "PRK"},
+		{"ru abbreviation", "ru", "2024-06-01", "ОДКБ", "Collective Security Treaty Organization", "CSTO"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms := mentions(t, tt.lang, tt.date, tt.text)
+			var got []string
+			for _, m := range ms {
+				if strings.EqualFold(m.Name, tt.wantName) && m.Code == tt.wantCode {
+					return
+				}
+				got = append(got, m.Name+"/"+m.Code)
+			}
+			t.Errorf("%q on %s: got %v, want %s/%s", tt.text, tt.date, got, tt.wantName, tt.wantCode)
+		})
+	}
+}
+
+// TestNoWrongLink checks mentions that must stay unlinked: a wrong link is
+// worse than none.
+func TestNoWrongLink(t *testing.T) {
+	tests := []struct{ name, lang, date, text string }{
+		{"shared family name without context", "ru", "2024-06-01", "Ким заявил журналистам"},
+		{"title without a state", "de", "2024-06-01", "Der Präsident sprach lange."},
+		{"lower-case word that spells a state in another script", "uk", "2024-06-01", "вони мали рацію"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, m := range mentions(t, tt.lang, tt.date, tt.text) {
+				if m.Kind == model.KindPerson && m.ID != "" || m.Kind == model.KindState {
+					t.Errorf("%q: linked %q to %s (%s)", tt.text, m.Text, m.Name, strings.Join(m.Why, "; "))
+				}
+			}
+		})
+	}
+}
+
+func TestLocative(t *testing.T) {
+	ms := mentions(t, "ru", "2024-06-01", "Встреча прошла в Москве, а Пхеньян поддержал решение.")
+	var loc, actor bool
+	for _, m := range ms {
+		if m.Name == "Moscow" {
+			loc = m.Locative
+		}
+		if m.Code == "PRK" && !m.Locative {
+			actor = true
+		}
+	}
+	if !loc || !actor {
+		t.Errorf("Moscow locative %v (want true), Pyongyang acting for PRK %v (want true): %+v", loc, actor, ms)
+	}
+}
