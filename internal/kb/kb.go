@@ -86,7 +86,7 @@ type Role struct {
 	ID     string `yaml:"id"`
 	Kind   string `yaml:"kind"` // person (default) or body
 	Sector string `yaml:"sector"`
-	State  string `yaml:"state"` // only for titles that name their state by themselves
+	State  string `yaml:"state"`  // only for titles that name their state by themselves
 	Single bool   `yaml:"single"` // one holder at a time per state (president, foreign minister)
 	Names  Names  `yaml:"names"`
 	Pos    Pos    `yaml:"-"`
