@@ -63,9 +63,12 @@ const (
 	Span
 	// Regex drops a line that the regular expression matches as a whole.
 	Regex
+	// Keep cancels the prefix patterns that match where it matches: it lists
+	// the longer phrases that state a fact ("Ранее мы писали о том, что").
+	Keep
 )
 
-var kindNames = map[string]Kind{"line": Line, "prefix": Prefix, "tail": Tail, "head": Head, "span": Span, "regex": Regex}
+var kindNames = map[string]Kind{"line": Line, "prefix": Prefix, "tail": Tail, "head": Head, "span": Span, "regex": Regex, "keep": Keep}
 
 // defaultMax is the word limit of a prefix pattern without an argument.
 const defaultMax = 12
@@ -269,6 +272,10 @@ func lower(r rune) rune {
 		return 'е'
 	case 'Ѐ' <= r && r <= 'Џ':
 		return r + 'ѐ' - 'Ѐ'
+	case 0xDF <= r && r <= 0xFF, 'ѐ' <= r && r <= 'џ':
+		return r
+	case 0xC0 <= r && r <= 0xDE && r != 0xD7:
+		return r + 0x20
 	}
 	return unicode.ToLower(r)
 }
@@ -315,8 +322,10 @@ func (s *scratch) tokenize(c *Cleaner, text string, base int) {
 					r += 'a' - 'A'
 				}
 				s.buf = append(s.buf, byte(r))
+			} else if r = lower(r); r < 0x800 {
+				s.buf = append(s.buf, byte(0xC0|r>>6), byte(0x80|r&0x3F))
 			} else {
-				s.buf = utf8.AppendRune(s.buf, lower(r))
+				s.buf = utf8.AppendRune(s.buf, r)
 			}
 		case in && isApostrophe(r) && i+n < len(text):
 			// Inside a word ("ім'я", "don't") when a letter follows.
@@ -474,8 +483,12 @@ func (c *Cleaner) block(text string, sp model.Span, s *scratch, out []model.Span
 	return out
 }
 
+// maxSpanWords bounds how far after its start marker a span pattern looks
+// for the end marker, in words.
+const maxSpanWords = 300
+
 // findSpans records in s.cuts the text from each span pattern's start marker
-// to the nearest end marker after it.
+// to the nearest end marker after it, at most maxSpanWords away.
 func (c *Cleaner) findSpans(text string, s *scratch) {
 	n := len(s.words)
 outer:
@@ -485,7 +498,7 @@ outer:
 			if p.kind != Span || !s.matchAt(p.words, i, n) {
 				continue
 			}
-			for j := i + len(p.words); j < n; j++ {
+			for j := i + len(p.words); j < n && j < i+maxSpanWords; j++ {
 				if s.matchAt(p.end, j, n) {
 					e := j + len(p.end) - 1
 					s.cuts = append(s.cuts, model.Span{Start: s.words[i].start, End: s.words[e].end})
@@ -565,7 +578,14 @@ func (c *Cleaner) tailCut(text string, s *scratch, a, b int) int {
 		if s.words[i].num {
 			v = st[i+1-a]
 		}
-		for _, pi := range c.candidates(s, i) {
+		keep := false
+		cands := c.candidates(s, i)
+		for _, pi := range cands {
+			if p := &c.pats[pi]; p.kind == Keep && s.matchAt(p.words, i, b) {
+				keep = true
+			}
+		}
+		for _, pi := range cands {
 			p := &c.pats[pi]
 			if !s.matchAt(p.words, i, b) || p.colon && !s.colonAfter(text, i+len(p.words)-1) {
 				continue
@@ -576,7 +596,7 @@ func (c *Cleaner) tailCut(text string, s *scratch, a, b int) int {
 					v = boilerplate
 				}
 			case Prefix:
-				if b-i <= p.max {
+				if b-i <= p.max && !keep {
 					v = boilerplate
 				}
 			case Tail:

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode"
 
 	"entente/internal/ingest"
 	"entente/internal/model"
@@ -58,6 +59,7 @@ func TestClean(t *testing.T) {
 		{"uk teaser", "Текст.\nНагадаємо, раніше ми писали про переговори у Стамбулі.", []string{"Текст."}},
 		{"en teaser", "Text.\nEarlier we reported on the summit in Vilnius.", []string{"Text."}},
 		{"uk reminder of a fact stays", "Нагадаємо, уряд ухвалив рішення про підвищення тарифів 1 травня.", []string{"Нагадаємо, уряд ухвалив рішення про підвищення тарифів 1 травня."}},
+		{"ru we wrote that: a fact stays", "Текст.\nРанее мы писали о том, что Россия передала Ирану ракеты.", []string{"Текст.\nРанее мы писали о том, что Россия передала Ирану ракеты."}},
 		{"ru reminder of a fact stays", "Напомним, 12 марта Россия и Китай подписали соглашение.", []string{"Напомним, 12 марта Россия и Китай подписали соглашение."}},
 		// Tails and heads inside a line.
 		{"uk counter glued to last sentence", "Путін поїде до Китаю у травні. Коментарі — 0", []string{"Путін поїде до Китаю у травні."}},
@@ -252,10 +254,8 @@ func benchDoc() string {
 		"Міністр закордонних справ України заявив, що Київ розраховує на підтримку партнерів у питанні постачання систем ППО до кінця року.\nКоментарі — 0\n\n",
 		"The ministers met on Monday in Brussels to discuss new sanctions against Russia, officials said. Read also: EU leaders meet in Vilnius\n\n",
 	}
-	for b.Len() < 3000 {
-		for _, p := range paras {
-			b.WriteString(p)
-		}
+	for i := 0; b.Len() < 3000; i++ {
+		b.WriteString(paras[i%len(paras)])
 	}
 	return b.String()
 }
@@ -270,5 +270,20 @@ func BenchmarkClean(b *testing.B) {
 	for b.Loop() {
 		doc.Body = append(doc.Body[:0], body...)
 		c.Clean(doc)
+	}
+}
+
+func TestLower(t *testing.T) {
+	for r := rune(0); r < 0x2000; r++ {
+		want := unicode.ToLower(r)
+		if r == 'Ё' || r == 'ё' {
+			want = 'е'
+		}
+		if got := lower(r); got != want {
+			t.Errorf("lower(%q) = %q, want %q", r, got, want)
+		}
+		if isWordRune(r) != (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)) {
+			t.Errorf("isWordRune(%q) disagrees with package unicode", r)
+		}
 	}
 }

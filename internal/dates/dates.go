@@ -72,9 +72,6 @@ func New(extra ...fs.FS) (*Finder, error) {
 	return f, nil
 }
 
-// Languages reports whether the Finder has date words for lang.
-func (f *Finder) Languages(lang string) bool { return f.langs[lang] != nil }
-
 // Find returns the temporal expressions of text in text order, as written:
 // no year is filled in and relative expressions carry no Value. Offsets are
 // base plus the byte offset in text. An unknown lang finds numeric dates only.

@@ -107,7 +107,7 @@ func (s *scanner) rangeEnd(i int, a atom, k int) (model.Point, atom, bool) {
 	b, ok := s.atom(k, true)
 	if !ok && a.monthDay {
 		// May 1-3, 2024
-		if d, j, ok2 := s.day(k); ok2 {
+		if d, j, ok2 := s.day(k); ok2 && d > a.p.Day {
 			b = atom{p: model.Point{Year: a.p.Year, Month: a.p.Month, Day: d}, end: j}
 			if s.punct(j, ',') {
 				j++

@@ -317,3 +317,13 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkParse(b *testing.B) {
+	para := "Der Außenminister reiste am Montag nach Astana, wo er seinen chinesischen Amtskollegen traf.\nBeide Seiten teilen die Sorge über die Lage.\n\n"
+	text := " date 2024-07 " + strings.Repeat(para, 3000/len(para)+1)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Parse("b", "b", text, model.Point{})
+	}
+}

@@ -27,6 +27,10 @@ import (
 	"entente/internal/model"
 )
 
+// lowMax bounds the runes (ASCII, Latin, Cyrillic) whose letter evidence is
+// looked up in an array rather than a map.
+const lowMax = 0x530
+
 // Languages the identifier knows, by index.
 const (
 	de = iota
@@ -41,21 +45,30 @@ var codes = [nLang]string{"de", "en", "ru", "uk"}
 // Identifier holds the letter and word evidence. It is safe for concurrent use.
 type Identifier struct {
 	chars map[rune][nLang]float64
-	words map[string][nLang]float64
+	// low indexes chars for runes below lowMax: 0 is none, k is scores[k].
+	low    [lowMax]uint8
+	scores [][nLang]float64
+	words  map[string][nLang]float64
 	// maxWord is the longest function word in bytes; longer words are skipped.
 	maxWord int
 }
 
 // New loads data/text/langid.tsv from the embedded data and then from each
-// extra file system that has one; their entries add to the embedded ones.
+// extra file system that has one, as text/langid.tsv or, for a file system
+// rooted at the text folder, langid.tsv; their entries add to the embedded
+// ones.
 func New(extra ...fs.FS) (*Identifier, error) {
 	id := &Identifier{chars: map[rune][nLang]float64{}, words: map[string][nLang]float64{}}
 	for i, fsys := range append([]fs.FS{data.FS}, extra...) {
 		b, err := fs.ReadFile(fsys, "text/langid.tsv")
-		if err != nil {
-			if i > 0 && errors.Is(err, fs.ErrNotExist) {
+		if i > 0 && errors.Is(err, fs.ErrNotExist) {
+			// An extra file system may also be rooted at the text folder.
+			b, err = fs.ReadFile(fsys, "langid.tsv")
+			if errors.Is(err, fs.ErrNotExist) {
 				continue
 			}
+		}
+		if err != nil {
 			return nil, fmt.Errorf("langid: %w", err)
 		}
 		if err := id.parse(b); err != nil {
@@ -109,6 +122,9 @@ func (id *Identifier) parse(b []byte) error {
 			v := id.words[item]
 			v[li] += w
 			id.words[item] = v
+			if len(item) > maxWordLen {
+				return fmt.Errorf("langid: langid.tsv:%d: word longer than %d bytes", n, maxWordLen)
+			}
 			if len(item) > id.maxWord {
 				id.maxWord = len(item)
 			}
@@ -116,7 +132,45 @@ func (id *Identifier) parse(b []byte) error {
 			return fmt.Errorf("langid: langid.tsv:%d: unknown kind %q", n, f[1])
 		}
 	}
-	return sc.Err()
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("langid: langid.tsv: %w", err)
+	}
+	id.index()
+	return nil
+}
+
+// maxWordLen is the longest function word in bytes.
+const maxWordLen = 60
+
+// index rebuilds the array lookup of letter evidence.
+func (id *Identifier) index() {
+	id.low = [lowMax]uint8{}
+	id.scores = id.scores[:0]
+	id.scores = append(id.scores, [nLang]float64{})
+	for r, v := range id.chars {
+		if r < lowMax && len(id.scores) < 256 {
+			id.low[r] = uint8(len(id.scores))
+			id.scores = append(id.scores, v)
+		}
+	}
+}
+
+// charScore adds the letter evidence of the lower-case rune r.
+func (id *Identifier) charScore(c *counts, r rune) {
+	if r < lowMax {
+		if k := id.low[r]; k != 0 {
+			v := &id.scores[k]
+			for i := range v {
+				c.score[i] += v[i]
+			}
+		}
+		return
+	}
+	if v, ok := id.chars[r]; ok {
+		for i := range v {
+			c.score[i] += v[i]
+		}
+	}
 }
 
 // counts accumulates evidence over one or more strings.
@@ -128,30 +182,24 @@ type counts struct {
 func (id *Identifier) add(c *counts, s string) {
 	var buf [64]byte
 	n := 0        // bytes of the current lower-cased word in buf
-	over := false // the current word is longer than buf or any function word
-	flush := func() {
-		if n > 0 && !over {
-			if v, ok := id.words[string(buf[:n])]; ok {
-				for i := range v {
-					c.score[i] += v[i]
-				}
-			}
-		}
-		n, over = 0, false
-	}
+	over := false // the current word is longer than any function word
 	for i := 0; i < len(s); {
 		b := s[i]
+		var lr rune
 		if b < utf8.RuneSelf {
 			i++
 			switch {
 			case 'a' <= b && b <= 'z':
-				c.lat++
 			case 'A' <= b && b <= 'Z':
-				c.lat++
 				b += 'a' - 'A'
 			default:
-				flush()
+				id.flush(c, buf[:n], over)
+				n, over = 0, false
 				continue
+			}
+			c.lat++
+			if id.low[b] != 0 {
+				id.charScore(c, rune(b))
 			}
 			if n < id.maxWord {
 				buf[n] = b
@@ -163,37 +211,56 @@ func (id *Identifier) add(c *counts, s string) {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		if !unicode.IsLetter(r) {
-			if r == 'ʼ' || r == '’' { // apostrophes inside Ukrainian words
-				if v, ok := id.chars['ʼ']; ok {
-					for k := range v {
-						c.score[k] += v[k]
-					}
-				}
-				continue
+		switch {
+		case 0x430 <= r && r <= 0x44f: // а-я
+			lr = r
+			c.cyr++
+		case 0x410 <= r && r <= 0x42f: // А-Я
+			lr = r + 0x20
+			c.cyr++
+		case 0x450 <= r && r <= 0x45f: // ѐ-џ, incl. ё є і ї
+			lr = r
+			c.cyr++
+		case 0x400 <= r && r <= 0x40f: // Ѐ-Џ
+			lr = r + 0x50
+			c.cyr++
+		case r == 'ʼ' || r == '’':
+			// Apostrophes inside Ukrainian words.
+			id.charScore(c, 'ʼ')
+			continue
+		case unicode.IsLetter(r):
+			lr = unicode.ToLower(r)
+			switch {
+			case unicode.Is(unicode.Cyrillic, lr):
+				c.cyr++
+			case unicode.Is(unicode.Latin, lr):
+				c.lat++
 			}
-			flush()
+		default:
+			id.flush(c, buf[:n], over)
+			n, over = 0, false
 			continue
 		}
-		lr := unicode.ToLower(r)
-		switch {
-		case unicode.Is(unicode.Cyrillic, lr):
-			c.cyr++
-		case unicode.Is(unicode.Latin, lr):
-			c.lat++
-		}
-		if v, ok := id.chars[lr]; ok {
-			for k := range v {
-				c.score[k] += v[k]
-			}
-		}
-		if n+utf8.RuneLen(lr) <= id.maxWord && n+4 <= len(buf) {
+		id.charScore(c, lr)
+		if n+utf8.RuneLen(lr) <= id.maxWord {
 			n += utf8.EncodeRune(buf[n:], lr)
 		} else {
 			over = true
 		}
 	}
-	flush()
+	id.flush(c, buf[:n], over)
+}
+
+// flush scores one finished lower-case word.
+func (id *Identifier) flush(c *counts, w []byte, over bool) {
+	if len(w) == 0 || over {
+		return
+	}
+	if v, ok := id.words[string(w)]; ok {
+		for i := range v {
+			c.score[i] += v[i]
+		}
+	}
 }
 
 // decide turns counts into a language and a confidence in [0, 1].

@@ -3,6 +3,7 @@ package langid
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"entente/internal/model"
 )
@@ -107,5 +108,35 @@ func BenchmarkDetect(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Detect(benchText)
+	}
+}
+
+func TestNewErrors(t *testing.T) {
+	tests := []struct {
+		name, data, want string
+	}{
+		{"unknown language", "fr\tword\tle\t1\n", "unknown language"},
+		{"unknown kind", "de\tbigram\tch\t1\n", "unknown kind"},
+		{"bad weight", "de\tword\tder\tx\n", "bad weight"},
+		{"two letters as char", "de\tchar\tae\t1\n", "not one letter"},
+		{"too few fields", "de\tword\n", "want lang"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := New(fstest.MapFS{"langid.tsv": {Data: []byte(tt.data)}})
+			if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.HasPrefix(err.Error(), "langid: ") {
+				t.Errorf("New: error %v, want one containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestNewExtraWord(t *testing.T) {
+	id, err := New(fstest.MapFS{"text/langid.tsv": {Data: []byte("de\tword\tbitte\t5\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := id.Detect("bitte bitte"); got != "de" {
+		t.Errorf("Detect = %q, want de", got)
 	}
 }

@@ -20,8 +20,9 @@ type trEntry struct {
 
 // translitTable maps lower-case letters and short letter sequences to Latin.
 type translitTable struct {
-	m        map[string]trEntry
-	maxRunes int
+	m map[string]trEntry
+	// seqStart holds the first letters of entries longer than one letter.
+	seqStart map[rune]bool
 }
 
 func (t *translitTable) parse(name string, b []byte) error {
@@ -40,8 +41,19 @@ func (t *translitTable) parse(name string, b []byte) error {
 		if len(f) > 2 {
 			e.iot = f[2]
 		}
-		t.m[strings.ToLower(from)] = e
-		t.maxRunes = max(t.maxRunes, utf8.RuneCountInString(from))
+		from = strings.ToLower(from)
+		t.m[from] = e
+		switch utf8.RuneCountInString(from) {
+		case 1:
+		case 2:
+			if t.seqStart == nil {
+				t.seqStart = map[rune]bool{}
+			}
+			r, _ := utf8.DecodeRuneInString(from)
+			t.seqStart[r] = true
+		default:
+			return fmt.Errorf("text: %s:%d: %q: want one or two letters", name, n, f[0])
+		}
 		return nil
 	})
 }
@@ -66,6 +78,8 @@ func isLatinVowel(c byte) bool {
 type foldTable struct {
 	plain, start, end, both map[string]string
 	maxLen                  int
+	// first marks the bytes some pattern starts with.
+	first [256]bool
 }
 
 func newFoldTable() foldTable {
@@ -98,6 +112,7 @@ func (t *foldTable) parse(name string, b []byte) error {
 		}
 		m[s] = rep
 		t.maxLen = max(t.maxLen, len(s))
+		t.first[s[0]] = true
 		return nil
 	})
 }
@@ -156,7 +171,7 @@ func (a *Analyzer) transliterate(buf []byte, n string) []byte {
 		}
 		// Longest sequence first.
 		found := false
-		if t.maxRunes > 1 && i+size < len(n) {
+		if t.seqStart[r] && i+size < len(n) {
 			_, size2 := utf8.DecodeRuneInString(n[i+size:])
 			if e, ok := t.m[n[i:i+size+size2]]; ok {
 				buf = appendTr(buf, e, iot)
@@ -214,6 +229,11 @@ func (t *foldTable) apply(out, in []byte) []byte {
 		}
 		w := in[start:end]
 		for i := 0; i < len(w); {
+			if !t.first[w[i]] {
+				put(w[i])
+				i++
+				continue
+			}
 			matched := false
 			for l := min(t.maxLen, len(w)-i); l >= 1; l-- {
 				sub := w[i : i+l]

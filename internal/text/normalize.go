@@ -12,7 +12,7 @@ import (
 
 // normTable maps characters to their normalised replacement.
 type normTable struct {
-	ascii [utf8.RuneSelf]string // replacement of an ASCII byte, if asciiSet
+	ascii    [utf8.RuneSelf]string // replacement of an ASCII byte, if asciiSet
 	asciiSet [utf8.RuneSelf]bool
 	m        map[rune]string
 }

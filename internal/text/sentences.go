@@ -72,6 +72,7 @@ type splitter struct {
 	headline bool // the first line of the span is a headline candidate
 	wrapped  bool // line ends are not boundaries
 	depth    int  // open parentheses since the sentence start
+	quotes   int  // open guillemets since the sentence start
 }
 
 func (sp *splitter) toksStart() int {
@@ -146,7 +147,7 @@ func (sp *splitter) boundary(i, start int) int {
 	toks := sp.toks
 	t := &toks[i]
 	if i == start {
-		sp.depth = 0
+		sp.depth, sp.quotes = 0, 0
 	}
 	if t.Kind == model.Punct {
 		switch t.Text {
@@ -156,6 +157,12 @@ func (sp *splitter) boundary(i, start int) int {
 			if sp.depth > 0 {
 				sp.depth--
 			}
+		case "«":
+			sp.quotes++
+		case "»":
+			if sp.quotes > 0 {
+				sp.quotes--
+			}
 		}
 	}
 	if isFinal(t) {
@@ -163,9 +170,14 @@ func (sp *splitter) boundary(i, start int) int {
 		j := i
 		for j+1 < len(toks) && toks[j+1].Start == toks[j].End && (isFinal(&toks[j+1]) || isCloser(&toks[j+1])) {
 			j++
-			if toks[j].Text == ")" || toks[j].Text == "]" {
+			switch toks[j].Text {
+			case ")", "]":
 				if sp.depth > 0 {
 					sp.depth--
+				}
+			case "»":
+				if sp.quotes > 0 {
+					sp.quotes--
 				}
 			}
 		}
@@ -251,20 +263,23 @@ func (sp *splitter) endsAfterFinal(i, j int) bool {
 	if isDash(next) && j+2 < len(toks) && startsLower(&toks[j+2]) {
 		return false // «Куда?» – спросил он.
 	}
-	if sp.depth > 0 && sp.closesOnLine(j+1) {
+	if sp.depth > 0 && sp.closesOnLine(j+1, 40, ")]") {
 		return false
+	}
+	if sp.quotes > 0 && sp.closesOnLine(j+1, 4, "»") {
+		return false // a dot inside a short quoted name: «Иннопром. Азия»
 	}
 	return true
 }
 
-// closesOnLine reports whether a closing parenthesis follows token k on the
-// same line within a few tokens.
-func (sp *splitter) closesOnLine(k int) bool {
-	for n := k; n < len(sp.toks) && n < k+40; n++ {
+// closesOnLine reports whether one of the closing marks follows token k on
+// the same line within limit tokens.
+func (sp *splitter) closesOnLine(k, limit int, closers string) bool {
+	for n := k; n < len(sp.toks) && n < k+limit; n++ {
 		if n > k && strings.Contains(sp.text[sp.toks[n-1].End:sp.toks[n].Start], "\n") {
 			return false
 		}
-		if sp.toks[n].Text == ")" || sp.toks[n].Text == "]" {
+		if t := &sp.toks[n]; t.Kind == model.Punct && strings.Contains(closers, t.Text) {
 			return true
 		}
 	}

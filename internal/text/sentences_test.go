@@ -87,6 +87,8 @@ func TestSentences(t *testing.T) {
 			[]string{"Обсуждали газ, нефть и т.д.", "Потом разошлись."}},
 		{"ru dialogue dash", "ru", []string{"«Когда?» – спросил он. Никто не ответил."},
 			[]string{"«Когда?» – спросил он.", "Никто не ответил."}},
+		{"ru dot in short quoted name", "ru", []string{"Прошла выставка «Иннопром. Центральная Азия». Она удалась."},
+			[]string{"Прошла выставка «Иннопром. Центральная Азия».", "Она удалась."}},
 		{"ru quote close", "ru", []string{"Он сказал: «Мы готовы». Затем ушёл."},
 			[]string{"Он сказал: «Мы готовы».", "Затем ушёл."}},
 		// Ukrainian.
@@ -158,4 +160,37 @@ func TestSentenceFields(t *testing.T) {
 			}
 		})
 	}
+}
+
+func FuzzSentences(f *testing.F) {
+	for _, s := range []string{"", "Am 28.\nFebruar. Dr. X. Y", "«Иннопром. Азия». В.Путин: Да!", "a\n\nb. C", "(x. Y) z.\n-\nQ"} {
+		f.Add(s, "de")
+	}
+	f.Fuzz(func(t *testing.T, s, lang string) {
+		doc := &model.Document{Text: s, Lang: lang}
+		off := 0
+		for _, blk := range strings.Split(s, "\n\n") {
+			doc.Body = append(doc.Body, model.Span{Start: off, End: off + len(blk)})
+			off += len(blk) + 2
+		}
+		last := 0
+		for i, sn := range Sentences(doc) {
+			if sn.Start < last || sn.End <= sn.Start || sn.End > len(s) {
+				t.Fatalf("sentence %d [%d,%d): bad offsets after %d", i, sn.Start, sn.End, last)
+			}
+			sp := doc.Body[sn.Para]
+			if sn.Start < sp.Start || sn.End > sp.End {
+				t.Fatalf("sentence %d [%d,%d) outside its span %+v", i, sn.Start, sn.End, sp)
+			}
+			if len(sn.Tokens) == 0 || sn.Tokens[0].Start != sn.Start || sn.Tokens[len(sn.Tokens)-1].End != sn.End {
+				t.Fatalf("sentence %d: tokens do not span it", i)
+			}
+			for _, tk := range sn.Tokens {
+				if s[tk.Start:tk.End] != tk.Text {
+					t.Fatalf("token %q != text %q", tk.Text, s[tk.Start:tk.End])
+				}
+			}
+			last = sn.End
+		}
+	})
 }

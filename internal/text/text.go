@@ -32,13 +32,13 @@ import (
 // Analyzer holds the loaded text data and a cache of token analyses. Create
 // one with New; it is safe for concurrent use by several goroutines.
 type Analyzer struct {
-	norm    normTable
+	norm     normTable
 	translit translitTable
-	fold    foldTable
-	uk      ukStemmer
-	langs   map[string]*langData // per language code: abbreviations, ordinals
-	any     *langData            // union of all languages, for unknown ones
-	cache   tokenCache
+	fold     foldTable
+	uk       ukStemmer
+	langs    map[string]*langData // per language code: abbreviations, ordinals
+	any      *langData            // union of all languages, for unknown ones
+	cache    tokenCache
 }
 
 // langData is what sentence splitting knows about one language.
@@ -56,8 +56,9 @@ type langData struct {
 var langCodes = []string{"de", "en", "ru", "uk"}
 
 // New loads the embedded data/text files and then the same files from each
-// extra file system (rooted like data/, e.g. "text/abbrev_de.txt"); extra
-// entries add to the embedded ones. Missing files in extra are skipped.
+// extra file system, rooted like data/ ("text/abbrev_de.txt") or at the text
+// folder itself ("abbrev_de.txt"); extra entries add to the embedded ones.
+// Missing files in extra are skipped.
 func New(extra ...fs.FS) (*Analyzer, error) {
 	a := &Analyzer{
 		norm:     newNormTable(),
@@ -97,10 +98,14 @@ func New(extra ...fs.FS) (*Analyzer, error) {
 		}
 		for _, st := range steps {
 			b, err := fs.ReadFile(fsys, st.path)
-			if err != nil {
-				if !embedded && errors.Is(err, fs.ErrNotExist) {
+			if !embedded && errors.Is(err, fs.ErrNotExist) {
+				// An extra file system may also be rooted at the text folder.
+				b, err = fs.ReadFile(fsys, strings.TrimPrefix(st.path, "text/"))
+				if errors.Is(err, fs.ErrNotExist) {
 					continue
 				}
+			}
+			if err != nil {
 				return nil, fmt.Errorf("text: %w", err)
 			}
 			if err := st.parse(st.path, b); err != nil {

@@ -14,7 +14,7 @@ const ukMinStem = 3
 type ukStemmer struct {
 	refl, ends       map[string]bool
 	repl             map[string]string // replacement of an ending, if not empty
-	maxRefl, maxEnds int // longest suffix in letters
+	maxRefl, maxEnds int               // longest suffix in letters
 }
 
 func (u *ukStemmer) parse(name string, b []byte) error {
