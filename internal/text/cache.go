@@ -32,8 +32,6 @@ type tokenCache struct {
 	slots [cacheSlots]slotCache
 }
 
-func (c *tokenCache) init() {}
-
 func (c *tokenCache) get(slot int, text string) (*analysis, bool) {
 	v, ok := c.slots[slot].m.Load(text)
 	if !ok {

@@ -114,8 +114,6 @@ func New(extra ...fs.FS) (*Analyzer, error) {
 		}
 	}
 	a.translit.finish()
-	a.any.ordinal, a.any.prefixes = nil, nil // ordinals only with a known language
-	a.cache.init()
 	return a, nil
 }
 

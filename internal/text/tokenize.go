@@ -41,6 +41,57 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == 0xad || r == 0x200d
 }
 
+// Character classes for the word scanner.
+const (
+	cWord   = 1 << iota // letter, digit, mark or joiner inside words
+	cLetter             // a letter
+	cUpper              // upper or title case letter
+	cLower              // lower case letter
+)
+
+// asciiClass holds the classes of ASCII characters.
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case 'a' <= c && c <= 'z':
+			t[c] = cWord | cLetter | cLower
+		case 'A' <= c && c <= 'Z':
+			t[c] = cWord | cLetter | cUpper
+		case '0' <= c && c <= '9':
+			t[c] = cWord
+		}
+	}
+	return t
+}()
+
+// classify returns the character classes of r; ASCII and basic Cyrillic
+// take a fast path.
+func classify(r rune) uint8 {
+	switch {
+	case r < 0:
+		return 0
+	case r < utf8.RuneSelf:
+		return asciiClass[r]
+	case 0x400 <= r && r < 0x430:
+		return cWord | cLetter | cUpper
+	case 0x430 <= r && r < 0x460:
+		return cWord | cLetter | cLower
+	}
+	if !isWordRune(r) {
+		return 0
+	}
+	c := uint8(cWord)
+	if unicode.IsLetter(r) {
+		c |= cLetter
+		if unicode.IsUpper(r) || unicode.IsTitle(r) {
+			c |= cUpper
+		} else if unicode.IsLower(r) {
+			c |= cLower
+		}
+	}
+	return c
+}
+
 func isLetter(r rune) bool {
 	if r < utf8.RuneSelf {
 		return ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z')
@@ -116,14 +167,14 @@ func (a *Analyzer) appendTokens(toks []model.Token, s string, base int, lang str
 		j := i
 		for j < len(s) {
 			r, size := runeAt(s, j)
-			if isWordRune(r) {
-				if isLetter(r) {
+			if c := classify(r); c&cWord != 0 {
+				if c&cLetter != 0 {
 					hasLetter = true
 					letters++
 					if first {
-						cap = unicode.IsUpper(r) || unicode.IsTitle(r)
+						cap = c&cUpper != 0
 					}
-					if !hasLower && !unicode.IsUpper(r) && unicode.IsLower(r) {
+					if c&cLower != 0 {
 						hasLower = true
 					}
 				}
