@@ -348,10 +348,20 @@ func (x *Extractor) build(doc *model.Document, in *Input, st *docState, tr trigg
 		}
 	}
 	actors, codes, strong := x.actors(src, tgt, tr.t)
-	if len(codes) == 0 || (tr.t.Pair && len(codes) < 2) {
+	n := len(codes)
+	for _, a := range actors {
+		if a.Kind == string(model.KindOrg) {
+			n++ // an organisation's members meet in it
+			break
+		}
+	}
+	if len(codes) == 0 || (tr.t.Pair && len(codes) < 2) || n < x.lex.MinActors(tr.t.Type) {
 		return model.Event{}, false
 	}
 	if !strong && len(codes) < 2 {
+		return model.Event{}, false
+	}
+	if x.negated(lang, toks, tr.start) {
 		return model.Event{}, false
 	}
 	ev := model.Event{
@@ -405,6 +415,23 @@ func mentionWhy(ms []model.Mention, lo, hi int) []string {
 		}
 	}
 	return out
+}
+
+// negated reports whether a negation stands just before the trigger ("did
+// not meet", "nicht getroffen", "не встречался"), but not "not only".
+func (x *Extractor) negated(lang string, toks []model.Token, at int) bool {
+	for j := at - 1; j >= 0 && j >= at-3; j-- {
+		if toks[j].Kind == model.Punct {
+			return false
+		}
+		if x.lex.HasKind(lang, toks[j], lexicon.Neg) {
+			if j+1 < len(toks) && x.lex.HasKind(lang, toks[j+1], lexicon.Only) {
+				return false
+			}
+			return true
+		}
+	}
+	return false
 }
 
 func (x *Extractor) prepIs(lang string, toks []model.Token, i int, kind string) bool {

@@ -59,6 +59,7 @@ const (
 	And         = "and"
 	Counterpart = "counterpart"
 	Past        = "past"
+	Only        = "only" // "not only": the negation before it does not negate
 	// Syntax kinds (data/lexicon/syntax).
 	Det  = "det"
 	Of   = "of"
@@ -67,7 +68,8 @@ const (
 
 // Lexicon holds the triggers, markers and syntax words of every language.
 type Lexicon struct {
-	triggers map[string]*Trie[*Trigger]
+	minActors map[string]int
+	triggers  map[string]*Trie[*Trigger]
 	prefixes map[string][]prefix
 	markers  map[string]*Trie[string]
 }
@@ -93,7 +95,21 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		lx.triggers[l] = &Trie[*Trigger]{}
 		lx.markers[l] = &Trie[string]{}
 	}
+	lx.minActors = map[string]int{}
 	for _, fsys := range append([]fs.FS{sub}, overlays...) {
+		if err := eachLine(fsys, "types.tsv", func(f []string, pos string) error {
+			n := 0
+			if len(f) < 2 || !validType(f[0]) {
+				return fmt.Errorf("lexicon: %s: want TYPE<TAB>min_actors", pos)
+			}
+			if _, err := fmt.Sscan(f[1], &n); err != nil || n < 1 {
+				return fmt.Errorf("lexicon: %s: min_actors %q: want a number from 1", pos, f[1])
+			}
+			lx.minActors[f[0]] = n
+			return nil
+		}); err != nil {
+			return nil, err
+		}
 		for _, l := range Langs {
 			if err := lx.loadTriggers(an, fsys, l); err != nil {
 				return nil, err
@@ -273,6 +289,14 @@ func (lx *Lexicon) HasKind(lang string, tok model.Token, kind string) bool {
 		}
 	}
 	return false
+}
+
+// MinActors returns the fewest distinct actor codes an event of the type needs.
+func (lx *Lexicon) MinActors(typ string) int {
+	if n := lx.minActors[typ]; n > 0 {
+		return n
+	}
+	return 1
 }
 
 // Size returns the number of trigger entries per language.

@@ -30,6 +30,7 @@ type alias struct {
 	e     *Entity
 	latin bool // written in Latin script
 	short bool // a family name or short form alone: needs context
+	upper bool // an acronym (US, WHO, ООН): matches only words in capitals
 	text  string
 }
 
@@ -142,6 +143,20 @@ func scriptLangs(latin bool) []string {
 	return []string{"ru", "uk"}
 }
 
+// isAcronym reports whether a name is one word of two or more capitals.
+func isAcronym(s string) bool {
+	n := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsUpper(r):
+			n++
+		case unicode.IsLetter(r) || unicode.IsSpace(r):
+			return false
+		}
+	}
+	return n >= 2
+}
+
 func isLatin(s string) bool {
 	for _, r := range s {
 		if unicode.IsLetter(r) {
@@ -166,10 +181,17 @@ func (l *Linker) nameKeys(name, lang string) []string {
 	return keys
 }
 
-// tokenKey is the key names are matched on: the Latin key of the stem.
+// tokenKey is the key names are matched on. Cyrillic words are keyed by
+// their stem, because Slavic names decline ("Лаврова", "Лавровым"); Latin
+// words by their whole normalised form, because stemming a Latin name merges
+// it with common words ("Stocker" and "stocken"). The German genitive
+// ("Putins") is indexed as a variant of each Latin name instead.
 func tokenKey(t model.Token) string {
 	if t.Kind == model.Punct {
 		return t.Norm
+	}
+	if isLatin(t.Text) {
+		return text.LatinKey(t.Norm)
 	}
 	return text.LatinKey(t.Stem)
 }
@@ -198,17 +220,35 @@ func (l *Linker) addNames(e *Entity, names kb.Names, person bool) {
 				continue
 			}
 			seen[sig] = true
-			l.names.Add(keys, alias{e: e, latin: latin, text: n})
+			l.names.Add(keys, alias{e: e, latin: latin, upper: isAcronym(n), text: n})
+			if latin && lang == "de" {
+				// German genitive: "Putins", "Russlands", "Chinas".
+				gen := append(append([]string(nil), keys[:len(keys)-1]...), genitive(keys[len(keys)-1]))
+				l.names.Add(gen, alias{e: e, latin: latin, text: n})
+			}
 			if person && len(keys) > 1 {
 				short := l.shortForm(keys, n, e.Code)
 				ssig := "short:" + strings.Join(short, " ")
 				if len(short) > 0 && !seen[ssig] {
 					seen[ssig] = true
 					l.names.Add(short, alias{e: e, latin: latin, short: true, text: n})
+					if latin && lang == "de" {
+						gen := append(append([]string(nil), short[:len(short)-1]...), genitive(short[len(short)-1]))
+						l.names.Add(gen, alias{e: e, latin: latin, short: true, text: n})
+					}
 				}
 			}
 		}
 	}
+}
+
+// genitive returns the German genitive key of a name's last word: an -s,
+// or an apostrophe after a sibilant (keys drop apostrophes: "Macrons", "Lavrovs").
+func genitive(k string) string {
+	if strings.HasSuffix(k, "s") || strings.HasSuffix(k, "z") || strings.HasSuffix(k, "x") {
+		return k
+	}
+	return k + "s"
 }
 
 // shortForm returns the keys of a person's family name: the first word for

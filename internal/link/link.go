@@ -94,7 +94,7 @@ func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
 				return keys[j]
 			})
 			if end > i {
-				if m, ok := l.resolveAliases(as, toks, i, end, ctx); ok {
+				if m, ok := l.resolveAliases(as, toks, i, end, lang, ctx); ok {
 					sp := &span{start: i, end: end, bs: toks[i].Start, be: toks[end-1].End, m: m}
 					spans = append(spans, sp)
 					for j := i; j < end; j++ {
@@ -127,14 +127,26 @@ func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
 		m.Start, m.End = sp.bs, sp.be
 		m.Text = textOf(s, toks, sp)
 		switch m.Kind {
-		case model.KindPlace, model.KindState:
+		case model.KindPlace:
+			// A place is where something happens. Only a capital may stand
+			// for its government ("Moscow accused ..."), and only when it is
+			// not after a locative or source preposition and a word follows
+			// it (not a dateline "Prag/Wien –", "Москва, Кремль").
+			prep := l.prepBefore(toks, sp.start, lang)
+			switch {
+			case !isCapital(l, m):
+				m.Locative = true
+			case prep == lexicon.Loc && !l.directional(toks, sp, lang), prep == lexicon.From:
+				m.Locative = true
+			case prep != lexicon.To && (sp.end >= len(toks) || toks[sp.end].Kind != model.Word):
+				m.Locative = true
+			}
+		case model.KindState:
 			prep := l.prepBefore(toks, sp.start, lang)
 			switch {
 			case prep == lexicon.Loc && !l.directional(toks, sp, lang):
 				m.Locative = true
-			case m.Kind == model.KindPlace && !isCapital(l, m) && prep != lexicon.To:
-				m.Locative = true
-			case m.Kind == model.KindState && k > 0 && spans[k-1].m.Kind == model.KindPlace &&
+			case k > 0 && spans[k-1].m.Kind == model.KindPlace &&
 				spans[k-1].end+1 == sp.start && toks[sp.start-1].Text == ",":
 				m.Locative = true // "in Astana, Kasachstan"
 			}
@@ -194,8 +206,11 @@ func textOf(s *model.Sentence, toks []model.Token, sp *span) string {
 }
 
 // resolveAliases picks the entity a matched name refers to.
-func (l *Linker) resolveAliases(as []alias, toks []model.Token, i, end int, ctx *Context) (model.Mention, bool) {
+func (l *Linker) resolveAliases(as []alias, toks []model.Token, i, end int, lang string, ctx *Context) (model.Mention, bool) {
 	latinText := isLatin(toks[i].Text)
+	if end-i == 1 && l.isMarker(lang, toks[i]) {
+		return model.Mention{}, false // "Мы", "Die", "Он": function words, whatever they spell
+	}
 	var full, short []*Entity
 	add := func(list []*Entity, e *Entity) []*Entity {
 		for _, x := range list {
@@ -206,6 +221,9 @@ func (l *Linker) resolveAliases(as []alias, toks []model.Token, i, end int, ctx 
 		return append(list, e)
 	}
 	for _, a := range as {
+		if a.upper && !toks[i].Upper {
+			continue // "us", "who" are not US and WHO
+		}
 		sameScript := a.latin == latinText
 		switch {
 		case a.short:
@@ -244,13 +262,62 @@ func (l *Linker) resolveAliases(as []alias, toks []model.Token, i, end int, ctx 
 	if len(seen) == 1 {
 		return pick(seen[0], "short form of a name earlier in the document")
 	}
-	if len(short) == 1 && plausible(short[0], ctx.Date) {
+	if len(short) == 1 && plausible(short[0], ctx.Date) && !l.partOfLongerName(toks, i, end, lang) &&
+		(len(tokenKey(toks[i])) >= 4 || prominent(short[0], ctx.Date)) {
 		return pick(short[0], "unique family name")
 	}
 	if code := sharedCode(short); code != "" {
 		return model.Mention{Kind: model.KindPerson, Code: code, Name: toks[i].Text, Why: []string{"ambiguous family name, state kept"}}, true
 	}
 	return model.Mention{}, false
+}
+
+// partOfLongerName reports whether the words around a family name are
+// capitalised words that are not titles or function words: then it is part of
+// a name the knowledge base does not know ("Тамим бин Хамад Аль Тани" is not
+// Yasukazu Hamada). German capitalises every noun, so there only the word
+// after counts.
+func (l *Linker) partOfLongerName(toks []model.Token, i, end int, lang string) bool {
+	capWord := func(j int) bool {
+		if j < 0 || j >= len(toks) {
+			return false
+		}
+		t := toks[j]
+		if t.Kind != model.Word || !(t.Cap || t.Upper) || l.isMarker(lang, t) {
+			return false
+		}
+		if e, _ := l.roles[lang].Longest(j, j+1, func(k int) string { return toks[k].Stem }); e > j {
+			return false
+		}
+		return true
+	}
+	if capWord(end) {
+		return true
+	}
+	return lang != "de" && i > 0 && capWord(i-1) && !sentenceStart(toks, i-1)
+}
+
+func sentenceStart(toks []model.Token, i int) bool {
+	return i == 0 || toks[i-1].Kind == model.Punct && strings.ContainsAny(toks[i-1].Text, ".!?:\"«„“")
+}
+
+// prominent reports whether a person led a state or its diplomacy or army
+// around the date: such people are called by their family name alone.
+func prominent(e *Entity, on model.Point) bool {
+	if e.Person == nil {
+		return false
+	}
+	for _, o := range e.Person.Offices {
+		switch o.Role {
+		case "head-of-state", "head-of-government", "president", "prime-minister", "chancellor", "supreme-leader":
+		default:
+			continue
+		}
+		if on.Year == 0 || (o.From.Year-1 <= on.Year && (o.To.Year == 0 || on.Year <= o.To.Year+1)) {
+			return true
+		}
+	}
+	return false
 }
 
 // plausible reports whether a person can be meant on the date: in office
@@ -325,7 +392,10 @@ func (l *Linker) compoundName(t model.Token, i int, lang string) *span {
 		return nil
 	}
 	head := t.Text[:h]
-	key := text.LatinKey(text.Stem(lang, text.Normalize(head)))
+	key := text.LatinKey(text.Normalize(head))
+	if !isLatin(head) {
+		key = text.LatinKey(text.Stem(lang, text.Normalize(head)))
+	}
 	end, as := l.names.Longest(0, 1, func(int) string { return key })
 	if end == 0 {
 		return nil
