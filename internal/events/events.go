@@ -340,6 +340,20 @@ func (x *Extractor) build(doc *model.Document, in *Input, st *docState, tr trigg
 			}
 		}
 	}
+	if x.lex.PlaceTarget(tr.t.Type) {
+		// "struck Kyiv", "deployed to Belarus": the place's state is the target.
+		for _, m := range in.Mentions {
+			if m.Locative && m.Code != "" && m.TokStart >= lo && m.TokStart < hi && !m.Adj {
+				t := m
+				t.Locative = false
+				if t.Kind == model.KindPlace {
+					t.Kind, t.ID, t.Name = model.KindState, "state:"+t.Code, x.kb.CodeName(t.Code)
+				}
+				right = append(right, t)
+				rules = append(rules, "place "+m.Text+" names the target")
+			}
+		}
+	}
 	src, tgt := left, right
 	if tr.t.Recv {
 		src, tgt = fromSide, left

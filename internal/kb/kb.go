@@ -123,8 +123,9 @@ func (p Pos) String() string { return fmt.Sprintf("%s:%d", p.File, p.Line) }
 
 // Naming holds the conventions used to derive short forms of names.
 type Naming struct {
-	FamilyFirst []string `yaml:"family_first"`
-	Particles   []string `yaml:"particles"`
+	FamilyFirst   []string `yaml:"family_first"`
+	Particles     []string `yaml:"particles"`
+	SlavicEndings []string `yaml:"slavic_endings"`
 }
 
 // KB is the loaded knowledge base.
@@ -248,6 +249,7 @@ func (k *KB) loadFile(name string, b []byte) error {
 		}
 		k.Naming.FamilyFirst = append(k.Naming.FamilyFirst, n.FamilyFirst...)
 		k.Naming.Particles = append(k.Naming.Particles, n.Particles...)
+		k.Naming.SlavicEndings = append(k.Naming.SlavicEndings, n.SlavicEndings...)
 		return nil
 	}
 	return decodeList(name, b, func(p *Person, pos Pos) error { p.Pos = pos; return k.addPerson(p) })

@@ -68,10 +68,11 @@ const (
 
 // Lexicon holds the triggers, markers and syntax words of every language.
 type Lexicon struct {
-	minActors map[string]int
-	triggers  map[string]*Trie[*Trigger]
-	prefixes map[string][]prefix
-	markers  map[string]*Trie[string]
+	minActors   map[string]int
+	placeTarget map[string]bool
+	triggers    map[string]*Trie[*Trigger]
+	prefixes    map[string][]prefix
+	markers     map[string]*Trie[string]
 }
 
 type prefix struct {
@@ -96,6 +97,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		lx.markers[l] = &Trie[string]{}
 	}
 	lx.minActors = map[string]int{}
+	lx.placeTarget = map[string]bool{}
 	for _, fsys := range append([]fs.FS{sub}, overlays...) {
 		if err := eachLine(fsys, "types.tsv", func(f []string, pos string) error {
 			n := 0
@@ -106,6 +108,9 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 				return fmt.Errorf("lexicon: %s: min_actors %q: want a number from 1", pos, f[1])
 			}
 			lx.minActors[f[0]] = n
+			if len(f) > 2 && f[2] == "yes" {
+				lx.placeTarget[f[0]] = true
+			}
 			return nil
 		}); err != nil {
 			return nil, err
@@ -298,6 +303,10 @@ func (lx *Lexicon) MinActors(typ string) int {
 	}
 	return 1
 }
+
+// PlaceTarget reports whether the places where an event of the type
+// happens name its target.
+func (lx *Lexicon) PlaceTarget(typ string) bool { return lx.placeTarget[typ] }
 
 // Size returns the number of trigger entries per language.
 func (lx *Lexicon) Size(lang string) int {

@@ -176,7 +176,7 @@ func (l *Linker) nameKeys(name, lang string) []string {
 				continue // "S. Jaishankar", "Shanghai Cooperation Organization (SCO)"
 			}
 		}
-		keys = append(keys, tokenKey(t))
+		keys = append(keys, l.tokenKey(t))
 	}
 	return keys
 }
@@ -186,14 +186,33 @@ func (l *Linker) nameKeys(name, lang string) []string {
 // words by their whole normalised form, because stemming a Latin name merges
 // it with common words ("Stocker" and "stocken"). The German genitive
 // ("Putins") is indexed as a variant of each Latin name instead.
-func tokenKey(t model.Token) string {
+func (l *Linker) tokenKey(t model.Token) string {
 	if t.Kind == model.Punct {
 		return t.Norm
 	}
 	if isLatin(t.Text) {
 		return text.LatinKey(t.Norm)
 	}
-	return text.LatinKey(t.Stem)
+	return text.LatinKey(l.nameBase(t.Norm))
+}
+
+// nameBase cuts case endings off a Cyrillic name (see slavic_endings in
+// data/kb/naming.yaml).
+func (l *Linker) nameBase(w string) string {
+	for round := 0; round < 2; round++ {
+		n := utf8.RuneCountInString(w)
+		cut := ""
+		for _, e := range l.kb.Naming.SlavicEndings {
+			if len(e) > len(cut) && strings.HasSuffix(w, e) && n-utf8.RuneCountInString(e) >= 3 {
+				cut = e
+			}
+		}
+		if cut == "" {
+			break
+		}
+		w = w[:len(w)-len(cut)]
+	}
+	return w
 }
 
 func (l *Linker) stemKeys(phrase, lang string) []string {
@@ -216,25 +235,34 @@ func (l *Linker) addNames(e *Entity, names kb.Names, person bool) {
 		for _, lang := range scriptLangs(latin) {
 			keys := l.nameKeys(n, lang)
 			sig := strings.Join(keys, " ")
+			if !latin {
+				sig = "cyr:" + sig
+			}
 			if len(keys) == 0 || seen[sig] {
 				continue
 			}
 			seen[sig] = true
 			l.names.Add(keys, alias{e: e, latin: latin, upper: isAcronym(n), text: n})
-			if latin && lang == "de" {
+			if latin && !isAcronym(n) {
 				// German genitive: "Putins", "Russlands", "Chinas".
 				gen := append(append([]string(nil), keys[:len(keys)-1]...), genitive(keys[len(keys)-1]))
-				l.names.Add(gen, alias{e: e, latin: latin, text: n})
+				if g := "gen:" + strings.Join(gen, " "); !seen[g] {
+					seen[g] = true
+					l.names.Add(gen, alias{e: e, latin: latin, text: n})
+				}
 			}
 			if person && len(keys) > 1 {
 				short := l.shortForm(keys, n, e.Code)
-				ssig := "short:" + strings.Join(short, " ")
+				ssig := "short:" + sig[:len(sig)-len(strings.Join(keys, " "))] + strings.Join(short, " ")
 				if len(short) > 0 && !seen[ssig] {
 					seen[ssig] = true
 					l.names.Add(short, alias{e: e, latin: latin, short: true, text: n})
-					if latin && lang == "de" {
+					if latin {
 						gen := append(append([]string(nil), short[:len(short)-1]...), genitive(short[len(short)-1]))
-						l.names.Add(gen, alias{e: e, latin: latin, short: true, text: n})
+						if g := "short:" + strings.Join(gen, " "); !seen[g] {
+							seen[g] = true
+							l.names.Add(gen, alias{e: e, latin: latin, short: true, text: n})
+						}
 					}
 				}
 			}
@@ -287,10 +315,12 @@ func (l *Linker) addAdjectives(e *Entity, adjs kb.Names) {
 			continue
 		}
 		for _, a := range list {
-			for _, st := range l.stemKeys(a, lang) {
-				if _, dup := m[st]; !dup {
-					m[st] = adjEntry{e, a}
-				}
+			keys := l.stemKeys(a, lang)
+			if len(keys) != 1 {
+				continue // "North Macedonian": only one-word adjectives stand alone
+			}
+			if _, dup := m[keys[0]]; !dup {
+				m[keys[0]] = adjEntry{e, a}
 			}
 		}
 	}
@@ -302,7 +332,7 @@ func (l *Linker) Lookup(name, lang string) []*Entity {
 	toks := l.an.Tokenize(name, 0, lang)
 	keys := make([]string, len(toks))
 	for i, t := range toks {
-		keys[i] = tokenKey(t)
+		keys[i] = l.tokenKey(t)
 	}
 	var out []*Entity
 	seen := map[*Entity]bool{}

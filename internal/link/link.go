@@ -23,6 +23,7 @@ package link
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xrash/smetrics"
 
@@ -74,7 +75,7 @@ func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
 	keys := make([]string, len(toks))
 	for i, t := range toks {
 		if t.Kind == model.Word {
-			keys[i] = tokenKey(t)
+			keys[i] = l.tokenKey(t)
 		}
 	}
 
@@ -208,7 +209,7 @@ func textOf(s *model.Sentence, toks []model.Token, sp *span) string {
 // resolveAliases picks the entity a matched name refers to.
 func (l *Linker) resolveAliases(as []alias, toks []model.Token, i, end int, lang string, ctx *Context) (model.Mention, bool) {
 	latinText := isLatin(toks[i].Text)
-	if end-i == 1 && l.isMarker(lang, toks[i]) {
+	if end-i == 1 && (l.isMarker(lang, toks[i]) || utf8.RuneCountInString(toks[i].Text) < 2) {
 		return model.Mention{}, false // "Мы", "Die", "Он": function words, whatever they spell
 	}
 	var full, short []*Entity
@@ -263,10 +264,10 @@ func (l *Linker) resolveAliases(as []alias, toks []model.Token, i, end int, lang
 		return pick(seen[0], "short form of a name earlier in the document")
 	}
 	if len(short) == 1 && plausible(short[0], ctx.Date) && !l.partOfLongerName(toks, i, end, lang) &&
-		(len(tokenKey(toks[i])) >= 4 || prominent(short[0], ctx.Date)) {
+		(len(l.tokenKey(toks[i])) >= 4 || prominent(short[0], ctx.Date)) {
 		return pick(short[0], "unique family name")
 	}
-	if code := sharedCode(short); code != "" {
+	if code := sharedCode(short); code != "" && !l.partOfLongerName(toks, i, end, lang) {
 		return model.Mention{Kind: model.KindPerson, Code: code, Name: toks[i].Text, Why: []string{"ambiguous family name, state kept"}}, true
 	}
 	return model.Mention{}, false
@@ -394,7 +395,7 @@ func (l *Linker) compoundName(t model.Token, i int, lang string) *span {
 	head := t.Text[:h]
 	key := text.LatinKey(text.Normalize(head))
 	if !isLatin(head) {
-		key = text.LatinKey(text.Stem(lang, text.Normalize(head)))
+		key = text.LatinKey(l.nameBase(text.Normalize(head)))
 	}
 	end, as := l.names.Longest(0, 1, func(int) string { return key })
 	if end == 0 {

@@ -103,6 +103,9 @@ func (l *Linker) rolePhrases(s *model.Sentence, toks []model.Token, lang string,
 		}
 		// States before the title: adjectives and genitives, coordinated.
 		for j := i; compoundState == nil; {
+			if j > 0 && (toks[j-1].Norm == "'s" || toks[j-1].Norm == "'") {
+				j-- // "Germany's chancellor"
+			}
 			sp := endAt[j]
 			if sp == nil || sp.used || !isStateLike(sp) || sp.m.Kind == model.KindPlace {
 				break
@@ -144,8 +147,20 @@ func (l *Linker) rolePhrases(s *model.Sentence, toks []model.Token, lang string,
 		var holder *span
 		var unknown []model.Token
 		after := l.skip(toks, phraseEnd, lang, lexicon.Det)
-		if sp := startAt[after]; sp != nil && sp.m.Kind == model.KindPerson {
+		if sp := startAt[after]; sp != nil && sp.m.Kind == model.KindPerson && sp.m.ID != "" {
 			holder = sp
+		} else if sp != nil && sp.m.Kind == model.KindPerson && !counterpart {
+			// A name the knowledge base does not settle ("Dong Chun"): the
+			// office decides.
+			unknown = append(unknown, toks[sp.start:sp.end]...)
+			for j := sp.end; j < len(toks) && j < sp.end+3; j++ {
+				t := toks[j]
+				if t.Kind != model.Word || !t.Cap || covered[j] || l.isMarker(lang, t) {
+					break
+				}
+				unknown = append(unknown, t)
+			}
+			sp.used = true
 		} else if !counterpart {
 			for j := after; j < len(toks) && j < after+4; j++ {
 				t := toks[j]
