@@ -287,7 +287,7 @@ func (x *Extractor) build(doc *model.Document, in *Input, st *docState, tr trigg
 	var fromSide []model.Mention
 	var loc *model.Location
 	for _, m := range in.Mentions {
-		if m.TokStart >= attribSpan[0] && m.TokStart < attribSpan[1] {
+		if m.Nested || m.TokStart >= attribSpan[0] && m.TokStart < attribSpan[1] {
 			continue
 		}
 		if m.Locative || (m.Kind == model.KindPlace && m.Locative) {
@@ -296,7 +296,7 @@ func (x *Extractor) build(doc *model.Document, in *Input, st *docState, tr trigg
 			}
 			continue
 		}
-		if m.Media || m.Code == "" {
+		if m.Media || m.Code == "" || m.Nested {
 			continue
 		}
 		if m.TokStart < lo || m.TokStart >= hi {
@@ -313,7 +313,7 @@ func (x *Extractor) build(doc *model.Document, in *Input, st *docState, tr trigg
 	}
 	if loc == nil {
 		for _, m := range in.Mentions {
-			if m.Locative && m.Kind == model.KindState && m.TokStart >= clo && m.TokStart < chi {
+			if m.Locative && !m.Nested && m.Kind == model.KindState && m.TokStart >= clo && m.TokStart < chi {
 				loc = &model.Location{Name: m.Name, Code: m.Code}
 				break
 			}
@@ -333,7 +333,7 @@ func (x *Extractor) build(doc *model.Document, in *Input, st *docState, tr trigg
 	// The subject of an earlier verb in the clause serves a later one.
 	if len(left) == 0 && lo > clo {
 		for _, m := range in.Mentions {
-			if m.TokStart >= clo && m.TokStart < lo && !m.Locative && !m.Media && m.Code != "" && !m.Adj {
+			if m.TokStart >= clo && m.TokStart < lo && !m.Locative && !m.Media && m.Code != "" && !m.Adj && !m.Nested {
 				left = append(left, m)
 				rules = append(rules, "shared subject "+m.Text)
 				break
@@ -343,7 +343,7 @@ func (x *Extractor) build(doc *model.Document, in *Input, st *docState, tr trigg
 	if x.lex.PlaceTarget(tr.t.Type) {
 		// "struck Kyiv", "deployed to Belarus": the place's state is the target.
 		for _, m := range in.Mentions {
-			if m.Locative && m.Code != "" && m.TokStart >= lo && m.TokStart < hi && !m.Adj {
+			if m.Locative && !m.Nested && m.Code != "" && m.TokStart >= lo && m.TokStart < hi && !m.Adj {
 				t := m
 				t.Locative = false
 				if t.Kind == model.KindPlace {

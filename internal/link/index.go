@@ -32,6 +32,10 @@ type alias struct {
 	short bool // a family name or short form alone: needs context
 	upper bool // an acronym (US, WHO, ООН): matches only words in capitals
 	text  string
+	// lens are the lengths in letters of the alias's words: a word of the
+	// text must be about as long as the word it matches, so that cutting
+	// endings never makes "За" of "Заев".
+	lens []uint8
 }
 
 // roleEntry is one indexed title of a role.
@@ -54,7 +58,8 @@ type Linker struct {
 	lex *lexicon.Lexicon
 	an  *text.Analyzer
 
-	names   lexicon.Trie[alias]
+	names   lexicon.Trie[alias] // states, organisations, places, bodies
+	people  lexicon.Trie[alias] // persons: Cyrillic keys cut deeper (see nameBase)
 	roles   map[string]*lexicon.Trie[roleEntry]
 	adj     map[string]map[string]adjEntry
 	codes   map[string]*Entity // state and org entities by code
@@ -166,19 +171,27 @@ func isLatin(s string) bool {
 	return true
 }
 
-// nameKeys tokenizes a name in lang and returns the Latin keys of its stems.
-func (l *Linker) nameKeys(name, lang string) []string {
+// nameKeys tokenizes a name in lang and returns its keys (see tokenKey).
+func (l *Linker) nameKeys(name, lang string, rounds int) []string {
+	keys, _ := l.nameKeysLens(name, lang, rounds)
+	return keys
+}
+
+// nameKeysLens returns the keys of a name and the length of each word.
+func (l *Linker) nameKeysLens(name, lang string, rounds int) ([]string, []uint8) {
 	toks := l.an.Tokenize(name, 0, lang)
 	keys := make([]string, 0, len(toks))
+	lens := make([]uint8, 0, len(toks))
 	for _, t := range toks {
 		if t.Kind == model.Punct {
 			if t.Text == "." || t.Text == "(" || t.Text == ")" || t.Text == "," {
 				continue // "S. Jaishankar", "Shanghai Cooperation Organization (SCO)"
 			}
 		}
-		keys = append(keys, l.tokenKey(t))
+		keys = append(keys, l.tokenKey(t, rounds))
+		lens = append(lens, uint8(min(utf8.RuneCountInString(t.Text), 255)))
 	}
-	return keys
+	return keys, lens
 }
 
 // tokenKey is the key names are matched on. Cyrillic words are keyed by
@@ -186,24 +199,36 @@ func (l *Linker) nameKeys(name, lang string) []string {
 // words by their whole normalised form, because stemming a Latin name merges
 // it with common words ("Stocker" and "stocken"). The German genitive
 // ("Putins") is indexed as a variant of each Latin name instead.
-func (l *Linker) tokenKey(t model.Token) string {
+//
+// rounds is how many endings nameBase may cut: two for persons' names
+// ("Лавровым" → "Лавр"), one for other names, whose bases would otherwise
+// meet common words ("Самоа" → "сам").
+func (l *Linker) tokenKey(t model.Token, rounds int) string {
 	if t.Kind == model.Punct {
 		return t.Norm
 	}
 	if isLatin(t.Text) {
 		return text.LatinKey(t.Norm)
 	}
-	return text.LatinKey(l.nameBase(t.Norm))
+	return text.LatinKey(l.nameBase(t.Norm, rounds))
 }
 
-// nameBase cuts case endings off a Cyrillic name (see slavic_endings in
-// data/kb/naming.yaml).
-func (l *Linker) nameBase(w string) string {
-	for round := 0; round < 2; round++ {
+// nameBase cuts up to rounds case endings off a Cyrillic name (see
+// slavic_endings in data/kb/naming.yaml).
+//
+// Persons' names (two rounds) keep at least two letters: Korean and Chinese
+// syllables decline too ("Ким Чен Ыну"). Other names (one round) keep at
+// least four, so that short bases do not meet ("Китая" is not "Кито").
+func (l *Linker) nameBase(w string, rounds int) string {
+	keep := 4
+	if rounds > 1 {
+		keep = 2
+	}
+	for round := 0; round < rounds; round++ {
 		n := utf8.RuneCountInString(w)
 		cut := ""
 		for _, e := range l.kb.Naming.SlavicEndings {
-			if len(e) > len(cut) && strings.HasSuffix(w, e) && n-utf8.RuneCountInString(e) >= 3 {
+			if len(e) > len(cut) && strings.HasSuffix(w, e) && n-utf8.RuneCountInString(e) >= keep {
 				cut = e
 			}
 		}
@@ -226,6 +251,10 @@ func (l *Linker) stemKeys(phrase, lang string) []string {
 
 func (l *Linker) addNames(e *Entity, names kb.Names, person bool) {
 	seen := map[string]bool{}
+	tr, rounds := &l.names, 1
+	if person {
+		tr, rounds = &l.people, 2
+	}
 	for _, n := range names.All() {
 		n = strings.TrimSpace(n)
 		if n == "" {
@@ -233,7 +262,7 @@ func (l *Linker) addNames(e *Entity, names kb.Names, person bool) {
 		}
 		latin := isLatin(n)
 		for _, lang := range scriptLangs(latin) {
-			keys := l.nameKeys(n, lang)
+			keys, lens := l.nameKeysLens(n, lang, rounds)
 			sig := strings.Join(keys, " ")
 			if !latin {
 				sig = "cyr:" + sig
@@ -242,26 +271,30 @@ func (l *Linker) addNames(e *Entity, names kb.Names, person bool) {
 				continue
 			}
 			seen[sig] = true
-			l.names.Add(keys, alias{e: e, latin: latin, upper: isAcronym(n), text: n})
+			tr.Add(keys, alias{e: e, latin: latin, upper: isAcronym(n), text: n, lens: lens})
 			if latin && !isAcronym(n) {
 				// German genitive: "Putins", "Russlands", "Chinas".
 				gen := append(append([]string(nil), keys[:len(keys)-1]...), genitive(keys[len(keys)-1]))
 				if g := "gen:" + strings.Join(gen, " "); !seen[g] {
 					seen[g] = true
-					l.names.Add(gen, alias{e: e, latin: latin, text: n})
+					tr.Add(gen, alias{e: e, latin: latin, text: n, lens: lens})
 				}
 			}
 			if person && len(keys) > 1 {
 				short := l.shortForm(keys, n, e.Code)
+				slens := lens[len(lens)-len(short):]
+				if l.kb.FamilyFirst(e.Code) {
+					slens = lens[:len(short)]
+				}
 				ssig := "short:" + sig[:len(sig)-len(strings.Join(keys, " "))] + strings.Join(short, " ")
 				if len(short) > 0 && !seen[ssig] {
 					seen[ssig] = true
-					l.names.Add(short, alias{e: e, latin: latin, short: true, text: n})
+					tr.Add(short, alias{e: e, latin: latin, short: true, text: n, lens: slens})
 					if latin {
 						gen := append(append([]string(nil), short[:len(short)-1]...), genitive(short[len(short)-1]))
 						if g := "short:" + strings.Join(gen, " "); !seen[g] {
 							seen[g] = true
-							l.names.Add(gen, alias{e: e, latin: latin, short: true, text: n})
+							tr.Add(gen, alias{e: e, latin: latin, short: true, text: n, lens: slens})
 						}
 					}
 				}
@@ -330,21 +363,26 @@ func (l *Linker) addAdjectives(e *Entity, adjs kb.Names) {
 // `entente kb lookup`. It does not use dates or context.
 func (l *Linker) Lookup(name, lang string) []*Entity {
 	toks := l.an.Tokenize(name, 0, lang)
-	keys := make([]string, len(toks))
-	for i, t := range toks {
-		keys[i] = l.tokenKey(t)
-	}
 	var out []*Entity
 	seen := map[*Entity]bool{}
-	for i := range keys {
-		l.names.Each(i, len(keys), func(j int) string { return keys[j] }, func(_ int, as []alias) {
-			for _, a := range as {
-				if !seen[a.e] {
-					seen[a.e] = true
-					out = append(out, a.e)
+	for rounds, tr := range []*lexicon.Trie[alias]{1: &l.names, 2: &l.people} {
+		if tr == nil {
+			continue
+		}
+		keys := make([]string, len(toks))
+		for i, t := range toks {
+			keys[i] = l.tokenKey(t, rounds)
+		}
+		for i := range keys {
+			tr.Each(i, len(keys), func(j int) string { return keys[j] }, func(_ int, as []alias) {
+				for _, a := range as {
+					if !seen[a.e] {
+						seen[a.e] = true
+						out = append(out, a.e)
+					}
 				}
-			}
-		})
+			})
+		}
 	}
 	return out
 }
@@ -355,5 +393,5 @@ func (l *Linker) Stats() string {
 	for _, t := range l.roles {
 		n += t.Len()
 	}
-	return fmt.Sprintf("%d names, %d titles", l.names.Len(), n)
+	return fmt.Sprintf("%d names, %d titles", l.names.Len()+l.people.Len(), n)
 }

@@ -72,10 +72,15 @@ func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
 		return nil
 	}
 	lang := s.Lang
-	keys := make([]string, len(toks))
+	keys := make([]string, len(toks))  // for states, places, organisations, bodies
+	pkeys := make([]string, len(toks)) // for persons
 	for i, t := range toks {
 		if t.Kind == model.Word {
-			keys[i] = l.tokenKey(t)
+			keys[i] = l.tokenKey(t, 1)
+			pkeys[i] = keys[i]
+			if !isLatin(t.Text) {
+				pkeys[i] = l.tokenKey(t, 2)
+			}
 		}
 	}
 
@@ -85,15 +90,23 @@ func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		if t.Kind == model.Word && (t.Cap || t.Upper) {
-			end, as := l.names.Longest(i, len(toks), func(j int) string {
-				if toks[j].Kind == model.Punct && (toks[j].Text == "." || toks[j].Text == ",") {
-					return ""
+			keyf := func(ks []string) func(j int) string {
+				return func(j int) string {
+					if toks[j].Kind == model.Punct && (toks[j].Text == "." || toks[j].Text == ",") {
+						return ""
+					}
+					if toks[j].Kind == model.Punct {
+						return toks[j].Norm
+					}
+					return ks[j]
 				}
-				if toks[j].Kind == model.Punct {
-					return toks[j].Norm
-				}
-				return keys[j]
-			})
+			}
+			end, as := l.names.Longest(i, len(toks), keyf(keys))
+			if pend, pas := l.people.Longest(i, len(toks), keyf(pkeys)); pend > end {
+				end, as = pend, pas
+			} else if pend == end && pend > i {
+				as = append(append([]alias(nil), as...), pas...)
+			}
 			if end > i {
 				if m, ok := l.resolveAliases(as, toks, i, end, lang, ctx); ok {
 					sp := &span{start: i, end: end, bs: toks[i].Start, be: toks[end-1].End, m: m}
@@ -120,10 +133,13 @@ func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
 	sort.Slice(spans, func(a, b int) bool { return spans[a].bs < spans[b].bs })
 	out := make([]model.Mention, 0, len(spans))
 	for k, sp := range spans {
-		if sp.used {
-			continue
-		}
 		m := sp.m
+		if sp.used {
+			if m.Kind != model.KindState && m.Kind != model.KindOrg || m.Adj {
+				continue
+			}
+			m.Nested = true
+		}
 		m.TokStart, m.TokEnd = sp.start, sp.end
 		m.Start, m.End = sp.bs, sp.be
 		m.Text = textOf(s, toks, sp)
@@ -225,6 +241,9 @@ func (l *Linker) resolveAliases(as []alias, toks []model.Token, i, end int, lang
 		if a.upper && !toks[i].Upper {
 			continue // "us", "who" are not US and WHO
 		}
+		if !lengthsFit(a.lens, toks[i:end]) {
+			continue
+		}
 		sameScript := a.latin == latinText
 		switch {
 		case a.short:
@@ -264,10 +283,13 @@ func (l *Linker) resolveAliases(as []alias, toks []model.Token, i, end int, lang
 		return pick(seen[0], "short form of a name earlier in the document")
 	}
 	if len(short) == 1 && plausible(short[0], ctx.Date) && !l.partOfLongerName(toks, i, end, lang) &&
-		(len(l.tokenKey(toks[i])) >= 4 || prominent(short[0], ctx.Date)) {
+		(utf8.RuneCountInString(toks[i].Text) >= 4 || l.kb.FamilyFirst(short[0].Code) && prominent(short[0], ctx.Date)) {
 		return pick(short[0], "unique family name")
 	}
-	if code := sharedCode(short); code != "" && !l.partOfLongerName(toks, i, end, lang) {
+	if len(short) == 1 {
+		return model.Mention{}, false
+	}
+	if code := sharedCode(short); code != "" && !l.partOfLongerName(toks, i, end, lang) && utf8.RuneCountInString(toks[i].Text) >= 4 {
 		return model.Mention{Kind: model.KindPerson, Code: code, Name: toks[i].Text, Why: []string{"ambiguous family name, state kept"}}, true
 	}
 	return model.Mention{}, false
@@ -319,6 +341,20 @@ func prominent(e *Entity, on model.Point) bool {
 		}
 	}
 	return false
+}
+
+// lengthsFit reports whether each word is at least about as long as the
+// alias word it matched: endings are added by declension, never removed.
+func lengthsFit(lens []uint8, toks []model.Token) bool {
+	if len(lens) != len(toks) {
+		return true // punctuation inside the name: keys decided
+	}
+	for k, t := range toks {
+		if utf8.RuneCountInString(t.Text) < int(lens[k])-1 {
+			return false
+		}
+	}
+	return true
 }
 
 // plausible reports whether a person can be meant on the date: in office
@@ -376,6 +412,9 @@ func (l *Linker) entityMention(e *Entity, ctx *Context, why string) model.Mentio
 	m := model.Mention{Kind: e.Kind, ID: e.ID, Name: e.Name, Code: e.Code, Sector: e.Sector, Media: e.Media, Score: 1, Why: []string{why}}
 	if e.Person != nil && ctx.Date.Year != 0 {
 		if o := e.Person.OfficeOn("", ctx.Date); o != nil {
+			// A person acts for the state or organisation of the office held
+			// then: Borrell for Spain in 2018, for the EU in 2020.
+			m.Code = o.State
 			m.Role = o.Role
 			if r := l.kb.Role(o.Role); r != nil && r.Sector != "" {
 				m.Sector = r.Sector
@@ -395,7 +434,7 @@ func (l *Linker) compoundName(t model.Token, i int, lang string) *span {
 	head := t.Text[:h]
 	key := text.LatinKey(text.Normalize(head))
 	if !isLatin(head) {
-		key = text.LatinKey(l.nameBase(text.Normalize(head)))
+		key = text.LatinKey(l.nameBase(text.Normalize(head), 1))
 	}
 	end, as := l.names.Longest(0, 1, func(int) string { return key })
 	if end == 0 {
@@ -471,28 +510,35 @@ func (l *Linker) directional(toks []model.Token, sp *span, lang string) bool {
 	return true
 }
 
-// similarity compares a written name with an entity's names on Latin keys.
-func (l *Linker) similarity(written string, e *Entity) float64 {
-	w := joinKeys(written)
-	best := 0.0
-	if e.Person == nil {
+// similarity compares a written name with a person's names on the keys
+// names are matched on, as a whole and as a family name alone ("Лавровым").
+func (l *Linker) similarity(written, lang string, e *Entity) float64 {
+	if e.Person == nil || written == "" {
 		return 0
 	}
-	names := append([]string{e.Person.Name}, e.Person.Names.All()...)
-	for _, n := range names {
-		if s := smetrics.JaroWinkler(w, joinKeys(n), 0.7, 4); s > best {
-			best = s
+	w := l.joinKeys(written, lang)
+	best := 0.0
+	for _, n := range append([]string{e.Person.Name}, e.Person.Names.All()...) {
+		lg := "en"
+		if !isLatin(n) {
+			lg = "ru"
+		}
+		keys := l.nameKeys(n, lg, 2)
+		cands := []string{strings.Join(keys, " ")}
+		if len(keys) > 1 {
+			cands = append(cands, strings.Join(l.shortForm(keys, n, e.Code), " "))
+		}
+		for _, c := range cands {
+			if s := smetrics.JaroWinkler(w, c, 0.7, 4); s > best {
+				best = s
+			}
 		}
 	}
 	return best
 }
 
-func joinKeys(s string) string {
-	f := strings.Fields(text.Normalize(s))
-	for i := range f {
-		f[i] = text.LatinKey(f[i])
-	}
-	return strings.Join(f, " ")
+func (l *Linker) joinKeys(s, lang string) string {
+	return strings.Join(l.nameKeys(s, lang, 2), " ")
 }
 
 // holders returns the persons in the office for the state on the date, with

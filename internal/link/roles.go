@@ -121,6 +121,14 @@ func (l *Linker) rolePhrases(s *model.Sentence, toks []model.Token, lang string,
 			}
 			break
 		}
+		// A title that names its state itself ("Председатель КНР").
+		if len(states) == 0 {
+			for j := i; j < end; j++ {
+				if sp := startAt[j]; sp != nil && sp.end <= end && isStateLike(sp) && sp.m.Kind != model.KindPlace {
+					states = append(states, sp)
+				}
+			}
+		}
 		// States after the title: "von China", "des Iran", "Китая", coordinated.
 		k := end
 		if len(states) == 0 {
@@ -217,7 +225,7 @@ func (l *Linker) rolePhrases(s *model.Sentence, toks []model.Token, lang string,
 				// One mention per coordinated state, each on its state's words.
 				sp.start, sp.end, sp.bs, sp.be = states[n].start, states[n].end, states[n].bs, states[n].be
 			}
-			sp.m = l.resolveRole(role, counterpart, code, unknown, ctx)
+			sp.m = l.resolveRole(role, counterpart, code, unknown, lang, ctx)
 			spans = append(spans, sp)
 		}
 		i = nameEnd - 1
@@ -251,7 +259,7 @@ func (l *Linker) isMarker(lang string, t model.Token) bool {
 // resolveRole turns a title with its state (and maybe a written name that is
 // not in the knowledge base) into a mention: the office holder on the date
 // when the evidence is unique, else a provisional actor of the state.
-func (l *Linker) resolveRole(role *kb.Role, counterpart bool, code string, name []model.Token, ctx *Context) model.Mention {
+func (l *Linker) resolveRole(role *kb.Role, counterpart bool, code string, name []model.Token, lang string, ctx *Context) model.Mention {
 	written := ""
 	if len(name) > 0 {
 		var b strings.Builder
@@ -282,7 +290,7 @@ func (l *Linker) resolveRole(role *kb.Role, counterpart bool, code string, name 
 	var best *Entity
 	bestSim := 0.0
 	for _, c := range cands {
-		if s := l.similarity(written, c); s > bestSim {
+		if s := l.similarity(written, lang, c); s > bestSim {
 			best, bestSim = c, s
 		}
 	}
@@ -298,7 +306,7 @@ func (l *Linker) resolveRole(role *kb.Role, counterpart bool, code string, name 
 		// Not a holder of the office: maybe another official of the state.
 		best, bestSim = nil, 0
 		for _, c := range l.byState[code] {
-			if s := l.similarity(written, c); s > bestSim {
+			if s := l.similarity(written, lang, c); s > bestSim {
 				best, bestSim = c, s
 			}
 		}

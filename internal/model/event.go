@@ -36,6 +36,9 @@ type Mention struct {
 	// Adj is set for a bare adjective of a state ("russisch-chinesische",
 	// "Iranian-made"): weaker evidence of an actor than a name.
 	Adj bool
+	// Nested is set for a state named inside a role phrase ("Präsident der
+	// Mongolei"): the phrase's mention carries it as an actor.
+	Nested bool
 	// Why lists the rules and entries that produced the mention (--explain).
 	Why []string
 }
