@@ -234,10 +234,7 @@ func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []mod
 		if ti+1 < len(trigs) && trigs[ti+1].start < hi {
 			hi = trigs[ti+1].start
 		}
-		ev, ok := x.build(doc, in, st, tr, lo, hi, cs[tr.start], ce[tr.start], attrib, attribSpan)
-		if ok {
-			out = append(out, ev)
-		}
+		out = append(out, x.build(doc, in, st, tr, lo, hi, cs[tr.start], ce[tr.start], attrib, attribSpan)...)
 	}
 	return out
 }
@@ -279,7 +276,7 @@ func has(kinds []string, k string) bool {
 }
 
 // build makes the event of one trigger from the mentions in [lo, hi).
-func (x *Extractor) build(doc *model.Document, in *Input, st *docState, tr trigger, lo, hi, clo, chi int, attrib string, attribSpan [2]int) (model.Event, bool) {
+func (x *Extractor) build(doc *model.Document, in *Input, st *docState, tr trigger, lo, hi, clo, chi int, attrib string, attribSpan [2]int) []model.Event {
 	s := in.Sent
 	toks := s.Tokens
 	lang := s.Lang
@@ -361,6 +358,79 @@ func (x *Extractor) build(doc *model.Document, in *Input, st *docState, tr trigg
 			src = right
 		}
 	}
+	if x.negated(lang, toks, tr.start) {
+		return nil
+	}
+	var out []model.Event
+	groups := [][2][]model.Mention{{src, tgt}}
+	if tr.t.Type == "CONSULT" {
+		// A meeting noun whose parties all follow it: the genitive is the
+		// subject, the with-phrase the others ("das Treffen des Ministers
+		// von Belarus mit seinen chinesischen und iranischen Kollegen").
+		if len(src) == 0 && len(tgt) > 1 && !x.prepIs(lang, toks, tgt[0].TokStart, lexicon.With) {
+			src, tgt = tgt[:1], tgt[1:]
+		}
+		groups = dyads(src, tgt)
+	}
+	for _, g := range groups {
+		if ev, ok := x.event(doc, in, st, tr, g[0], g[1], lo, hi, clo, chi, loc, rules, attrib); ok {
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+// dyads splits one party meeting several states ("met his Chinese and
+// Iranian counterparts") into one meeting per pair, as PLOVER codes
+// bilateral meetings; an organisation keeps the meeting multilateral.
+func dyads(src, tgt []model.Mention) [][2][]model.Mention {
+	whole := [][2][]model.Mention{{src, tgt}}
+	for _, m := range append(append([]model.Mention(nil), src...), tgt...) {
+		if m.Kind == model.KindOrg {
+			return whole
+		}
+	}
+	srcCodes := codesOf(src)
+	if len(srcCodes) != 1 {
+		return whole
+	}
+	var tcodes []string
+	for _, c := range codesOf(tgt) {
+		if c != srcCodes[0] {
+			tcodes = append(tcodes, c)
+		}
+	}
+	if len(tcodes) < 2 {
+		return whole
+	}
+	out := make([][2][]model.Mention, 0, len(tcodes))
+	for _, c := range tcodes {
+		var t []model.Mention
+		for _, m := range tgt {
+			if m.Code == c {
+				t = append(t, m)
+			}
+		}
+		out = append(out, [2][]model.Mention{src, t})
+	}
+	return out
+}
+
+func codesOf(ms []model.Mention) []string {
+	var out []string
+	for _, m := range ms {
+		if m.Code != "" && !has(out, m.Code) {
+			out = append(out, m.Code)
+		}
+	}
+	return out
+}
+
+// event makes one event of a trigger and its source and target mentions.
+func (x *Extractor) event(doc *model.Document, in *Input, st *docState, tr trigger, src, tgt []model.Mention, lo, hi, clo, chi int, loc *model.Location, rules []string, attrib string) (model.Event, bool) {
+	s := in.Sent
+	toks := s.Tokens
+	lang := s.Lang
 	actors, codes, strong := x.actors(src, tgt, tr.t)
 	n := len(codes)
 	for _, a := range actors {
@@ -373,9 +443,6 @@ func (x *Extractor) build(doc *model.Document, in *Input, st *docState, tr trigg
 		return model.Event{}, false
 	}
 	if !strong && len(codes) < 2 {
-		return model.Event{}, false
-	}
-	if x.negated(lang, toks, tr.start) {
 		return model.Event{}, false
 	}
 	ev := model.Event{

@@ -159,6 +159,13 @@ func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
 				m.Locative = true
 			}
 		case model.KindState:
+			if m.Adj {
+				// An adjective inside a place phrase: "in der kasachischen Hauptstadt".
+				if l.prepBefore(toks, sp.start, lang) == lexicon.Loc && sp.end < len(toks) && l.placeAfter(spans, sp.end) {
+					m.Locative = true
+				}
+				break
+			}
 			prep := l.prepBefore(toks, sp.start, lang)
 			switch {
 			case prep == lexicon.Loc && !l.directional(toks, sp, lang):
@@ -176,6 +183,16 @@ func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
 		out = append(out, m)
 	}
 	return out
+}
+
+// placeAfter reports whether a place is named within two words after token i.
+func (l *Linker) placeAfter(spans []*span, i int) bool {
+	for _, sp := range spans {
+		if sp.m.Kind == model.KindPlace && sp.start >= i && sp.start <= i+2 {
+			return true
+		}
+	}
+	return false
 }
 
 func isCapital(l *Linker, m model.Mention) bool {
@@ -472,19 +489,23 @@ func adjParts(t model.Token) []part {
 	return out
 }
 
-// prepBefore returns the marker kind (loc, to, from, with) of the word before
-// token i, skipping determiners.
+// prepBefore returns the marker kind (loc, to, from, with) of the
+// preposition that governs the phrase ending before token i: it looks back
+// over up to three words of the same noun phrase ("in der kasachischen
+// Hauptstadt Astana", "в столице Казахстана"), stopping at punctuation.
 func (l *Linker) prepBefore(toks []model.Token, i int, lang string) string {
-	j := i - 1
-	for j >= 0 && l.lex.HasKind(lang, toks[j], lexicon.Det) {
-		j--
-	}
-	if j < 0 {
-		return ""
-	}
-	for _, k := range []string{lexicon.Loc, lexicon.To, lexicon.From, lexicon.With} {
-		if l.lex.HasKind(lang, toks[j], k) {
-			return k
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		t := toks[j]
+		if t.Kind == model.Punct {
+			return ""
+		}
+		for _, k := range []string{lexicon.Loc, lexicon.To, lexicon.From, lexicon.With} {
+			if l.lex.HasKind(lang, t, k) {
+				return k
+			}
+		}
+		if j < i-1 && !l.lex.HasKind(lang, t, lexicon.Det) && l.lex.HasKind(lang, t, lexicon.And) {
+			return ""
 		}
 	}
 	return ""
