@@ -73,10 +73,22 @@ func (x *Extractor) Document(doc *model.Document, in []Input) []model.Event {
 			st.para = s.Para
 			st.paraDate = model.DateRange{}
 		}
-		evs = append(evs, x.sentence(doc, &in[i], st)...)
+		sevs := x.sentence(doc, &in[i], st)
+		evs = append(evs, sevs...)
+		// The paragraph's date so far: that of the sentence's first dated
+		// event, else its first date ("am 26. April ... nach dem Beitritt im
+		// Juli 2023" goes on about 26 April).
+		carried := false
+		for _, e := range sevs {
+			if !e.Date.IsZero() {
+				st.paraDate, carried = e.Date, true
+				break
+			}
+		}
 		for _, d := range in[i].Dates {
-			if !d.Value.IsZero() {
+			if !carried && !d.Value.IsZero() {
 				st.paraDate = d.Value
+				break
 			}
 		}
 		for k := range in[i].Mentions {

@@ -11,7 +11,23 @@ import (
 
 // Key returns the blocking key of an event: its type and sorted actor codes.
 // Only events with equal keys can be the same event.
+//
+// A meeting of an organisation ("the SCO summit", "the meeting of the SCO
+// defence ministers") is keyed by the organisation alone: its reports name
+// different members taking part, and they are one meeting.
 func Key(e *model.Event) string {
+	if e.Type == "CONSULT" {
+		var orgs []string
+		for _, a := range e.Actors {
+			if a.Kind == string(model.KindOrg) && !has(orgs, a.Code) {
+				orgs = append(orgs, a.Code)
+			}
+		}
+		if len(orgs) > 0 {
+			sort.Strings(orgs)
+			return e.Type + "|org:" + strings.Join(orgs, ",")
+		}
+	}
 	codes := e.Codes()
 	sort.Strings(codes)
 	return e.Type + "|" + strings.Join(codes, ",")
