@@ -126,6 +126,7 @@ type Naming struct {
 	FamilyFirst   []string `yaml:"family_first"`
 	Particles     []string `yaml:"particles"`
 	SlavicEndings []string `yaml:"slavic_endings"`
+	PersonEndings []string `yaml:"person_endings"`
 }
 
 // KB is the loaded knowledge base.
@@ -250,6 +251,7 @@ func (k *KB) loadFile(name string, b []byte) error {
 		k.Naming.FamilyFirst = append(k.Naming.FamilyFirst, n.FamilyFirst...)
 		k.Naming.Particles = append(k.Naming.Particles, n.Particles...)
 		k.Naming.SlavicEndings = append(k.Naming.SlavicEndings, n.SlavicEndings...)
+		k.Naming.PersonEndings = append(k.Naming.PersonEndings, n.PersonEndings...)
 		return nil
 	}
 	return decodeList(name, b, func(p *Person, pos Pos) error { p.Pos = pos; return k.addPerson(p) })

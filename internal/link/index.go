@@ -200,9 +200,7 @@ func (l *Linker) nameKeysLens(name, lang string, rounds int) ([]string, []uint8)
 // it with common words ("Stocker" and "stocken"). The German genitive
 // ("Putins") is indexed as a variant of each Latin name instead.
 //
-// rounds is how many endings nameBase may cut: two for persons' names
-// ("Лавровым" → "Лавр"), one for other names, whose bases would otherwise
-// meet common words ("Самоа" → "сам").
+// rounds is 2 for persons' names and 1 for other names (see nameBase).
 func (l *Linker) tokenKey(t model.Token, rounds int) string {
 	if t.Kind == model.Punct {
 		return t.Norm
@@ -213,31 +211,22 @@ func (l *Linker) tokenKey(t model.Token, rounds int) string {
 	return text.LatinKey(l.nameBase(t.Norm, rounds))
 }
 
-// nameBase cuts up to rounds case endings off a Cyrillic name (see
-// slavic_endings in data/kb/naming.yaml).
-//
-// Persons' names (two rounds) keep at least two letters: Korean and Chinese
-// syllables decline too ("Ким Чен Ыну"). Other names (one round) keep at
-// least four, so that short bases do not meet ("Китая" is not "Кито").
-func (l *Linker) nameBase(w string, rounds int) string {
-	keep := 4
-	if rounds > 1 {
-		keep = 2
+// nameBase cuts a case ending off a Cyrillic name: persons' names with
+// person_endings, keeping two letters (kind 2); other names with
+// slavic_endings, keeping four (kind 1). See data/kb/naming.yaml.
+func (l *Linker) nameBase(w string, kind int) string {
+	keep, ends := 4, l.kb.Naming.SlavicEndings
+	if kind > 1 {
+		keep, ends = 2, l.kb.Naming.PersonEndings
 	}
-	for round := 0; round < rounds; round++ {
-		n := utf8.RuneCountInString(w)
-		cut := ""
-		for _, e := range l.kb.Naming.SlavicEndings {
-			if len(e) > len(cut) && strings.HasSuffix(w, e) && n-utf8.RuneCountInString(e) >= keep {
-				cut = e
-			}
+	n := utf8.RuneCountInString(w)
+	cut := ""
+	for _, e := range ends {
+		if len(e) > len(cut) && strings.HasSuffix(w, e) && n-utf8.RuneCountInString(e) >= keep {
+			cut = e
 		}
-		if cut == "" {
-			break
-		}
-		w = w[:len(w)-len(cut)]
 	}
-	return w
+	return w[:len(w)-len(cut)]
 }
 
 func (l *Linker) stemKeys(phrase, lang string) []string {
