@@ -59,27 +59,30 @@ type Linker struct {
 	an  *text.Analyzer
 
 	names   lexicon.Trie[alias] // states, organisations, places, bodies
-	people  lexicon.Trie[alias] // persons: Cyrillic keys cut deeper (see nameBase)
+	people  lexicon.Trie[alias] // persons: Cyrillic keys with person endings (see nameBase)
 	roles   map[string]*lexicon.Trie[roleEntry]
 	adj     map[string]map[string]adjEntry
 	codes   map[string]*Entity // state and org entities by code
 	persons map[string]*Entity // by person id
-	// byLatinKey finds persons whose full-name key is close to a garbled name.
-	byState  map[string][]*Entity
-	bodyRole map[string]*kb.Role
+	// byState lists each state's persons, for names next to a title that
+	// no holder of the office matches.
+	byState map[string][]*Entity
+	// capitals holds the ids of places that are capitals.
+	capitals map[string]bool
 }
 
 // New indexes every name, title and adjective of the knowledge base.
 func New(k *kb.KB, lx *lexicon.Lexicon, an *text.Analyzer) *Linker {
 	l := &Linker{
-		kb:      k,
-		lex:     lx,
-		an:      an,
-		roles:   map[string]*lexicon.Trie[roleEntry]{},
-		adj:     map[string]map[string]adjEntry{},
-		codes:   map[string]*Entity{},
-		persons: map[string]*Entity{},
-		byState: map[string][]*Entity{},
+		kb:       k,
+		lex:      lx,
+		an:       an,
+		roles:    map[string]*lexicon.Trie[roleEntry]{},
+		adj:      map[string]map[string]adjEntry{},
+		codes:    map[string]*Entity{},
+		persons:  map[string]*Entity{},
+		byState:  map[string][]*Entity{},
+		capitals: map[string]bool{},
 	}
 	for _, lang := range lexicon.Langs {
 		l.roles[lang] = &lexicon.Trie[roleEntry]{}
@@ -105,6 +108,9 @@ func New(k *kb.KB, lx *lexicon.Lexicon, an *text.Analyzer) *Linker {
 			id = strings.ToLower(p.Name)
 		}
 		e := &Entity{ID: "place:" + id, Kind: model.KindPlace, Name: p.Name, Code: p.State, Capital: p.Capital}
+		if p.Capital {
+			l.capitals[e.ID] = true
+		}
 		l.addNames(e, p.Names, false)
 	}
 	for _, b := range k.Bodies {

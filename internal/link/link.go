@@ -199,18 +199,7 @@ func isCapital(l *Linker, m model.Mention) bool {
 	return strings.HasPrefix(m.ID, "place:") && l.capital(m.ID)
 }
 
-func (l *Linker) capital(id string) bool {
-	for _, p := range l.kb.Places {
-		pid := p.ID
-		if pid == "" {
-			pid = strings.ToLower(p.Name)
-		}
-		if "place:"+pid == id {
-			return p.Capital
-		}
-	}
-	return false
-}
+func (l *Linker) capital(id string) bool { return l.capitals[id] }
 
 func textOf(s *model.Sentence, toks []model.Token, sp *span) string {
 	_ = s

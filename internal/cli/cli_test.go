@@ -1,0 +1,72 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func run(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Run(args, strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestExtract(t *testing.T) {
+	tests := []struct {
+		name     string
+		args     []string
+		stdin    string
+		wantCode int
+		wantOut  string
+		wantErr  string
+	}{
+		{"no input", []string{"extract"}, "", 1, "", "no input"},
+		{"stdin jsonl", []string{"extract", "--format", "jsonl", "--published", "2024-01-22", "-"},
+			"Der polnische Ministerpräsident Donald Tusk traf sich am Montag in Kiew mit dem ukrainischen Präsidenten Wolodymyr Selenskyj.\n",
+			0, `"type":"CONSULT"`, ""},
+		{"missing file reported, exit 1", []string{"extract", "--format", "jsonl", "does-not-exist.txt"}, "", 1, "", "does-not-exist.txt"},
+		{"bad format", []string{"extract", "--format", "xml", "-"}, "Text.", 1, "", "unknown format"},
+		{"bad date", []string{"extract", "--published", "April", "-"}, "Text.", 1, "", "--published"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errs := run(t, tt.stdin, tt.args...)
+			if code != tt.wantCode || !strings.Contains(out, tt.wantOut) || !strings.Contains(errs, tt.wantErr) {
+				t.Errorf("exit %d, stdout %q, stderr %q; want %d, %q, %q", code, out, errs, tt.wantCode, tt.wantOut, tt.wantErr)
+			}
+		})
+	}
+}
+
+func TestLinkJSONL(t *testing.T) {
+	code, out, errs := run(t, "", "link", "--lang", "de", "--date", "2024-04-26", "--format", "jsonl", "der russische Verteidigungsminister")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var m struct{ Name, Code, Kind, ID, Text string }
+	if err := json.Unmarshal([]byte(strings.SplitN(out, "\n", 2)[0]), &m); err != nil {
+		t.Fatalf("%v: %q", err, out)
+	}
+	if m.Name != "Sergei Shoigu" || m.Code != "RUS" || m.Kind != "person" || m.ID == "" {
+		t.Errorf("got %+v, want Sergei Shoigu (RUS, person, with id)", m)
+	}
+}
+
+func TestKBValidateOverlay(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "overlay.yaml")
+	if err := os.WriteFile(f, []byte("persons:\n  - id: someone\n    name: Some One\n    state: XXX\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := run(t, "", "--kb", f, "kb", "validate")
+	if code != 1 || !strings.Contains(out, `unknown state "XXX"`) {
+		t.Errorf("exit %d, %q: want 1 and the unknown state named", code, out)
+	}
+	if code, out, _ := run(t, "", "kb", "validate"); code != 0 {
+		t.Errorf("embedded KB: exit %d:\n%s", code, out)
+	}
+}
