@@ -39,6 +39,7 @@ type Trigger struct {
 	Weak   bool // only when nothing stronger is in the clause
 	Pos    string
 	words  int
+	norms  []string // the phrase's words, normalised
 }
 
 // Words returns the number of tokens of the trigger's phrase.
@@ -211,6 +212,7 @@ func (lx *Lexicon) loadTriggers(an *text.Analyzer, fsys fs.FS, lang string) erro
 				continue
 			}
 			keys = append(keys, tk.Stem)
+			t.norms = append(t.norms, tk.Norm)
 		}
 		t.words = len(keys)
 		lx.triggers[lang].Add(keys, t)
@@ -247,7 +249,16 @@ func (lx *Lexicon) TriggerAt(lang string, toks []model.Token, i int) (end int, t
 		return toks[j].Stem
 	})
 	if len(ts) > 0 {
-		return end, ts, true
+		// Stems fold umlauts: "fördert" must not be "forderte".
+		kept := ts[:0:0]
+		for _, t := range ts {
+			if umlautsAgree(t.norms, toks, i, end) {
+				kept = append(kept, t)
+			}
+		}
+		if len(kept) > 0 {
+			return end, kept, true
+		}
 	}
 	if toks[i].Kind == model.Word {
 		for _, p := range lx.prefixes[lang] {
@@ -257,6 +268,38 @@ func (lx *Lexicon) TriggerAt(lang string, toks []model.Token, i int) (end int, t
 		}
 	}
 	return i, nil, false
+}
+
+// umlautsAgree reports whether the matched words differ from the entry's
+// words by no umlaut against its plain vowel (ä/a, ö/o, ü/u), which the
+// stemmer folds but which tells words apart.
+func umlautsAgree(norms []string, toks []model.Token, i, end int) bool {
+	k := 0
+	for j := i; j < end && k < len(norms); j++ {
+		if toks[j].Kind == model.Punct && toks[j].Text != "-" {
+			continue
+		}
+		a, b := []rune(toks[j].Norm), []rune(norms[k])
+		k++
+		for x := 0; x < len(a) && x < len(b); x++ {
+			if a[x] != b[x] && (umlaut(a[x]) == b[x] || umlaut(b[x]) == a[x]) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func umlaut(r rune) rune {
+	switch r {
+	case 'ä':
+		return 'a'
+	case 'ö':
+		return 'o'
+	case 'ü':
+		return 'u'
+	}
+	return 0
 }
 
 // MarkersAt returns the kinds of the longest marker phrase that starts at

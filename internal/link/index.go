@@ -42,6 +42,7 @@ type alias struct {
 type roleEntry struct {
 	role  *kb.Role
 	title string
+	lens  []uint8 // letters in each word of the title
 }
 
 // adjEntry maps an adjective stem to its state or organisation.
@@ -124,7 +125,13 @@ func New(k *kb.KB, lx *lexicon.Lexicon, an *text.Analyzer) *Linker {
 				continue
 			}
 			for _, t := range titles {
-				tr.Add(l.stemKeys(t, lang), roleEntry{r, t})
+				var keys []string
+				var lens []uint8
+				for _, tk := range l.an.Tokenize(t, 0, lang) {
+					keys = append(keys, tk.Stem)
+					lens = append(lens, uint8(min(utf8.RuneCountInString(tk.Text), 255)))
+				}
+				tr.Add(keys, roleEntry{r, t, lens})
 			}
 		}
 	}

@@ -77,6 +77,9 @@ func (l *Linker) rolePhrases(s *model.Sentence, toks []model.Token, lang string,
 		if !covered[i] {
 			var rs []roleEntry
 			end, rs = tr.Longest(i, len(toks), stem)
+			if end > i && !lengthsFit(rs[0].lens, toks[i:end]) {
+				end = i // "Botschaft" is not "Botschafter": stems meet, lengths do not
+			}
 			if end > i {
 				role = rs[0].role
 			} else if l.lex.HasKind(lang, toks[i], lexicon.Counterpart) {
