@@ -428,6 +428,17 @@ func dyads(src, tgt []model.Mention) [][2][]model.Mention {
 	return out
 }
 
+// namedSubject reports whether the subject is a named person or body
+// (not a bare state or adjective).
+func namedSubject(src []model.Mention) bool {
+	for _, m := range src {
+		if (m.Kind == model.KindPerson || m.Kind == model.KindBody) && m.ID != "" && !m.Adj {
+			return true
+		}
+	}
+	return false
+}
+
 func codesOf(ms []model.Mention) []string {
 	var out []string
 	for _, m := range ms {
@@ -451,7 +462,10 @@ func (x *Extractor) event(doc *model.Document, in *Input, st *docState, tr trigg
 			break
 		}
 	}
-	if len(codes) == 0 || (tr.t.Pair && len(codes) < 2) || n < x.lex.MinActors(tr.t.Type) {
+	if len(codes) == 0 || (tr.t.Pair && len(codes) < 2) {
+		return model.Event{}, false
+	}
+	if n < x.lex.MinActors(tr.t.Type) && !(x.lex.Solo(tr.t.Type) && !tr.t.Noun && namedSubject(src)) {
 		return model.Event{}, false
 	}
 	if !strong && len(codes) < 2 {

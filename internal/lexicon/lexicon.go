@@ -71,6 +71,7 @@ const (
 type Lexicon struct {
 	minActors   map[string]int
 	placeTarget map[string]bool
+	solo        map[string]bool
 	triggers    map[string]*Trie[*Trigger]
 	prefixes    map[string][]prefix
 	markers     map[string]*Trie[string]
@@ -99,6 +100,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 	}
 	lx.minActors = map[string]int{}
 	lx.placeTarget = map[string]bool{}
+	lx.solo = map[string]bool{}
 	for _, fsys := range append([]fs.FS{sub}, overlays...) {
 		if err := eachLine(fsys, "types.tsv", func(f []string, pos string) error {
 			n := 0
@@ -111,6 +113,9 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 			lx.minActors[f[0]] = n
 			if len(f) > 2 && f[2] == "yes" {
 				lx.placeTarget[f[0]] = true
+			}
+			if len(f) > 3 && f[3] == "yes" {
+				lx.solo[f[0]] = true
 			}
 			return nil
 		}); err != nil {
@@ -350,6 +355,9 @@ func (lx *Lexicon) MinActors(typ string) int {
 // PlaceTarget reports whether the places where an event of the type
 // happens name its target.
 func (lx *Lexicon) PlaceTarget(typ string) bool { return lx.placeTarget[typ] }
+
+// Solo reports whether a named subject may carry an event of the type alone.
+func (lx *Lexicon) Solo(typ string) bool { return lx.solo[typ] }
 
 // Size returns the number of trigger entries per language.
 func (lx *Lexicon) Size(lang string) int {
