@@ -88,8 +88,12 @@ type Role struct {
 	Sector string `yaml:"sector"`
 	State  string `yaml:"state"`  // only for titles that name their state by themselves
 	Single bool   `yaml:"single"` // one holder at a time per state (president, foreign minister)
-	Names  Names  `yaml:"names"`
-	Pos    Pos    `yaml:"-"`
+	// Leader marks offices whose holders are called by family name alone.
+	Leader bool `yaml:"leader"`
+	// Fallback lists offices that answer for the title when nobody holds it.
+	Fallback []string `yaml:"fallback"`
+	Names    Names    `yaml:"names"`
+	Pos      Pos      `yaml:"-"`
 }
 
 // Office is one term of a person in a role, for a state or organisation.

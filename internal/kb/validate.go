@@ -93,7 +93,13 @@ func (k *KB) Validate() []Problem {
 				if a.p == b.p {
 					continue
 				}
-				if overlapDays(a.from, a.to, b.from, b.to) > 1 {
+				// A handover written to the month ("to: 2025-10", "from:
+				// 2025-10") shares that month: only longer overlaps count.
+				limit := 1
+				if a.to.Prec() == model.MonthPrec || b.from.Prec() == model.MonthPrec || b.to.Prec() == model.MonthPrec || a.from.Prec() == model.MonthPrec {
+					limit = 31
+				}
+				if overlapDays(a.from, a.to, b.from, b.to) > limit {
 					add(b.p.Pos, "%s and %s both %s of %s from %s", a.p.ID, b.p.ID, key.role, key.state, later(a.from, b.from))
 				}
 			}

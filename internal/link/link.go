@@ -55,16 +55,6 @@ type span struct {
 	used       bool // consumed by a role phrase
 }
 
-// officeFallback lists offices that answer for a title when nobody holds the
-// title itself: a state's "president" may be recorded as head of state.
-var officeFallback = map[string][]string{
-	"president":      {"head-of-state"},
-	"chairman":       {"head-of-state", "president"},
-	"prime-minister": {"head-of-government"},
-	"chancellor":     {"head-of-government", "prime-minister"},
-	"head-of-state":  {"president"},
-}
-
 // Sentence returns the mentions of one sentence.
 func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
 	toks := s.Tokens
@@ -289,7 +279,7 @@ func (l *Linker) resolveAliases(as []alias, toks []model.Token, i, end int, lang
 		return pick(seen[0], "short form of a name earlier in the document")
 	}
 	if len(short) == 1 && plausible(short[0], ctx.Date) && !l.partOfLongerName(toks, i, end, lang) &&
-		(utf8.RuneCountInString(toks[i].Text) >= 4 || l.kb.FamilyFirst(short[0].Code) && prominent(short[0], ctx.Date)) {
+		(utf8.RuneCountInString(toks[i].Text) >= 4 || l.kb.FamilyFirst(short[0].Code) && l.prominent(short[0], ctx.Date)) {
 		return pick(short[0], "unique family name")
 	}
 	if len(short) == 1 {
@@ -330,16 +320,14 @@ func sentenceStart(toks []model.Token, i int) bool {
 	return i == 0 || toks[i-1].Kind == model.Punct && strings.ContainsAny(toks[i-1].Text, ".!?:\"«„“")
 }
 
-// prominent reports whether a person led a state or its diplomacy or army
-// around the date: such people are called by their family name alone.
-func prominent(e *Entity, on model.Point) bool {
+// prominent reports whether a person held a leader's office (roles.yaml
+// leader: true) around the date: such people are called by family name alone.
+func (l *Linker) prominent(e *Entity, on model.Point) bool {
 	if e.Person == nil {
 		return false
 	}
 	for _, o := range e.Person.Offices {
-		switch o.Role {
-		case "head-of-state", "head-of-government", "president", "prime-minister", "chancellor", "supreme-leader":
-		default:
+		if r := l.kb.Role(o.Role); r == nil || !r.Leader {
 			continue
 		}
 		if on.Year == 0 || (o.From.Year-1 <= on.Year && (o.To.Year == 0 || on.Year <= o.To.Year+1)) {
@@ -555,7 +543,11 @@ func (l *Linker) joinKeys(s, lang string) string {
 // the office's fallbacks.
 func (l *Linker) holders(role, state string, on model.Point) []*Entity {
 	ps := l.kb.Holders(role, state, on)
-	for _, fb := range officeFallback[role] {
+	var fallback []string
+	if r := l.kb.Role(role); r != nil {
+		fallback = r.Fallback
+	}
+	for _, fb := range fallback {
 		if len(ps) > 0 {
 			break
 		}
