@@ -152,8 +152,7 @@ func New(k *kb.KB, lx *lexicon.Lexicon, an *text.Analyzer) *Linker {
 	return l
 }
 
-// scriptLangs gives the languages whose stemmers apply to a name's script:
-// a name is indexed under each so that text in any of them finds it.
+// scriptLangs gives the languages written in a name's script.
 func scriptLangs(latin bool) []string {
 	if latin {
 		return []string{"en", "de"}
@@ -263,7 +262,9 @@ func (l *Linker) addNames(e *Entity, names kb.Names, person bool) {
 			continue
 		}
 		latin := isLatin(n)
-		for _, lang := range scriptLangs(latin) {
+		// Keys do not depend on the language within a script (see tokenKey):
+		// one tokenization per name serves every language that writes it.
+		for _, lang := range scriptLangs(latin)[:1] {
 			keys, lens := l.nameKeysLens(n, lang, rounds)
 			sig := strings.Join(keys, " ")
 			if !latin {

@@ -92,6 +92,16 @@ func New(cfg Config) (*Pipeline, error) {
 		}
 		return out
 	}
+	// The knowledge base is the largest load: read it while the rest loads.
+	type kbResult struct {
+		k   *kb.KB
+		err error
+	}
+	kbc := make(chan kbResult, 1)
+	go func() {
+		k, err := kb.Load(cfg.KBFiles...)
+		kbc <- kbResult{k, err}
+	}()
 	if p.Text, err = text.New(sub("text")...); err != nil {
 		return nil, err
 	}
@@ -107,12 +117,15 @@ func New(cfg Config) (*Pipeline, error) {
 	if p.Dates, err = dates.New(sub("dates")...); err != nil {
 		return nil, err
 	}
-	if p.KB, err = kb.Load(cfg.KBFiles...); err != nil {
-		return nil, err
-	}
 	if p.Lex, err = lexicon.Load(p.Text, lexOverlays...); err != nil {
+		<-kbc
 		return nil, err
 	}
+	kr := <-kbc
+	if kr.err != nil {
+		return nil, kr.err
+	}
+	p.KB = kr.k
 	p.Link = link.New(p.KB, p.Lex, p.Text)
 	p.Events = events.New(p.Lex, p.KB, cfg.Explain)
 	return p, nil
