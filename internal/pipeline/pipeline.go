@@ -83,15 +83,6 @@ func New(cfg Config) (*Pipeline, error) {
 	}
 	p := &Pipeline{cfg: cfg}
 	var err error
-	sub := func(name string) []fs.FS {
-		var out []fs.FS
-		for _, o := range overlays {
-			if s, err := fs.Sub(o, name); err == nil {
-				out = append(out, s)
-			}
-		}
-		return out
-	}
 	// The knowledge base is the largest load: read it while the rest loads.
 	type kbResult struct {
 		k   *kb.KB
@@ -102,19 +93,19 @@ func New(cfg Config) (*Pipeline, error) {
 		k, err := kb.Load(cfg.KBFiles...)
 		kbc <- kbResult{k, err}
 	}()
-	if p.Text, err = text.New(sub("text")...); err != nil {
+	if p.Text, err = text.New(overlays...); err != nil {
 		return nil, err
 	}
-	if p.Lang, err = langid.New(sub("text")...); err != nil {
+	if p.Lang, err = langid.New(overlays...); err != nil {
 		return nil, err
 	}
-	if p.Parser, err = ingest.NewParser(sub("clean")...); err != nil {
+	if p.Parser, err = ingest.NewParser(overlays...); err != nil {
 		return nil, err
 	}
-	if p.Clean, err = clean.New(sub("clean")...); err != nil {
+	if p.Clean, err = clean.New(overlays...); err != nil {
 		return nil, err
 	}
-	if p.Dates, err = dates.New(sub("dates")...); err != nil {
+	if p.Dates, err = dates.New(overlays...); err != nil {
 		return nil, err
 	}
 	if p.Lex, err = lexicon.Load(p.Text, lexOverlays...); err != nil {

@@ -122,3 +122,35 @@ func TestBadFileDoesNotStopTheBatch(t *testing.T) {
 		t.Errorf("the good article's meeting was lost: %+v", evs)
 	}
 }
+
+// TestLexiconOverlay extends the embedded data with a user folder laid out
+// like data/: a new trigger and a new boilerplate line take effect.
+func TestLexiconOverlay(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"lexicon/triggers/en.tsv": "parleyed with\tCONSULT\n",
+		"clean/boilerplate.tsv":   "*\tline\tClick here for more\n",
+	} {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := New(Config{LexiconDirs: []string{dir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := p.ParseText("o.txt", "date 2024-04-09\nSergei Lavrov parleyed with Wang Yi in Beijing on April 9.\n\nClick here for more\n")
+	r := p.Process(doc)
+	if len(r.Events) != 1 || r.Events[0].Type != "CONSULT" {
+		t.Errorf("events %+v: want the overlay trigger to give one CONSULT", r.Events)
+	}
+	for _, sp := range doc.Body {
+		if strings.Contains(doc.Text[sp.Start:sp.End], "Click here") {
+			t.Errorf("overlay boilerplate line kept")
+		}
+	}
+}
