@@ -583,13 +583,11 @@ func (x *Extractor) actors(src, tgt []model.Mention, t *lexicon.Trigger) ([]mode
 		}
 		codes = append(codes, m.Code)
 	added:
-		kind := string(m.Kind)
-		name := m.Name
+		kind, name, id := string(m.Kind), m.Name, m.ID
 		if m.Kind == model.KindPlace { // a capital standing for its government
-			kind = string(model.KindState)
-			name = x.kb.CodeName(m.Code)
+			kind, name, id = string(model.KindState), x.kb.CodeName(m.Code), "state:"+m.Code
 		}
-		out = append(out, model.Actor{Code: m.Code, Name: name, Kind: kind, Role: role, Sector: m.Sector, ID: m.ID, Text: m.Text})
+		out = append(out, model.Actor{Code: m.Code, Name: name, Kind: kind, Role: role, Sector: m.Sector, ID: id, Text: m.Text})
 	}
 	srcRole, tgtRole := model.RoleSource, model.RoleTarget
 	if t.Type == "CONSULT" && t.Mode != "visit" {
