@@ -133,6 +133,9 @@ func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
 		m.TokStart, m.TokEnd = sp.start, sp.end
 		m.Start, m.End = sp.bs, sp.be
 		m.Text = textOf(s, toks, sp)
+		if m.Kind == model.KindPlace && l.dateline(toks, sp) {
+			continue // "Paris – ...", "Prag/Wien –": where the report was filed
+		}
 		switch m.Kind {
 		case model.KindPlace:
 			// A place is where something happens. Only a capital may stand
@@ -173,6 +176,22 @@ func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
 		out = append(out, m)
 	}
 	return out
+}
+
+// dateline reports whether a place opens the sentence as a dateline: at the
+// start (or after another dateline place and "/"), followed by a dash or "/".
+func (l *Linker) dateline(toks []model.Token, sp *span) bool {
+	if sp.start > 0 && !(sp.start >= 2 && toks[sp.start-1].Text == "/") {
+		return false
+	}
+	if sp.end >= len(toks) {
+		return false
+	}
+	switch toks[sp.end].Text {
+	case "–", "—", "-", "/":
+		return true
+	}
+	return false
 }
 
 // placeAfter reports whether a place is named within two words after token i.

@@ -132,3 +132,11 @@ func TestLocative(t *testing.T) {
 		t.Errorf("Moscow locative %v (want true), Pyongyang acting for PRK %v (want true): %+v", loc, actor, ms)
 	}
 }
+
+func TestDatelineIsNotAPlaceOfTheEvent(t *testing.T) {
+	for _, m := range mentions(t, "de", "2016-02-16", "Paris – Bei Angriffen auf Kliniken in Aleppo wurden Zivilisten getötet.") {
+		if m.Name == "Paris" {
+			t.Errorf("dateline Paris reported as a mention: %+v", m)
+		}
+	}
+}
