@@ -266,7 +266,7 @@ func (l *Linker) addNames(e *Entity, names kb.Names, person bool) {
 		// one tokenization per name serves every language that writes it.
 		for _, lang := range scriptLangs(latin)[:1] {
 			keys, lens := l.nameKeysLens(n, lang, rounds)
-			sig := strings.Join(keys, " ")
+			sig := strings.Join(keys, "\x00") // keys may hold spaces ("Jong-un")
 			if !latin {
 				sig = "cyr:" + sig
 			}
@@ -278,7 +278,7 @@ func (l *Linker) addNames(e *Entity, names kb.Names, person bool) {
 			if latin && !isAcronym(n) {
 				// German genitive: "Putins", "Russlands", "Chinas".
 				gen := append(append([]string(nil), keys[:len(keys)-1]...), genitive(keys[len(keys)-1]))
-				if g := "gen:" + strings.Join(gen, " "); !seen[g] {
+				if g := "gen:" + strings.Join(gen, "\x00"); !seen[g] {
 					seen[g] = true
 					tr.Add(gen, alias{e: e, latin: latin, text: n, lens: lens})
 				}
@@ -289,13 +289,17 @@ func (l *Linker) addNames(e *Entity, names kb.Names, person bool) {
 				if l.kb.FamilyFirst(e.Code) {
 					slens = lens[:len(short)]
 				}
-				ssig := "short:" + sig[:len(sig)-len(strings.Join(keys, " "))] + strings.Join(short, " ")
+				script := "lat:"
+				if !latin {
+					script = "cyr:"
+				}
+				ssig := "short:" + script + strings.Join(short, "\x00")
 				if len(short) > 0 && !seen[ssig] {
 					seen[ssig] = true
 					tr.Add(short, alias{e: e, latin: latin, short: true, text: n, lens: slens})
 					if latin {
 						gen := append(append([]string(nil), short[:len(short)-1]...), genitive(short[len(short)-1]))
-						if g := "short:" + strings.Join(gen, " "); !seen[g] {
+						if g := "short:" + strings.Join(gen, "\x00"); !seen[g] {
 							seen[g] = true
 							tr.Add(gen, alias{e: e, latin: latin, short: true, text: n, lens: slens})
 						}
