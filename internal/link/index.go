@@ -152,14 +152,6 @@ func New(k *kb.KB, lx *lexicon.Lexicon, an *text.Analyzer) *Linker {
 	return l
 }
 
-// scriptLangs gives the languages written in a name's script.
-func scriptLangs(latin bool) []string {
-	if latin {
-		return []string{"en", "de"}
-	}
-	return []string{"ru", "uk"}
-}
-
 // isAcronym reports whether a name is one word of two or more capitals.
 func isAcronym(s string) bool {
 	n := 0
@@ -264,45 +256,47 @@ func (l *Linker) addNames(e *Entity, names kb.Names, person bool) {
 		latin := isLatin(n)
 		// Keys do not depend on the language within a script (see tokenKey):
 		// one tokenization per name serves every language that writes it.
-		for _, lang := range scriptLangs(latin)[:1] {
-			keys, lens := l.nameKeysLens(n, lang, rounds)
-			sig := strings.Join(keys, "\x00") // keys may hold spaces ("Jong-un")
+		lang := "en"
+		if !latin {
+			lang = "ru"
+		}
+		keys, lens := l.nameKeysLens(n, lang, rounds)
+		sig := strings.Join(keys, "\x00") // keys may hold spaces ("Jong-un")
+		if !latin {
+			sig = "cyr:" + sig
+		}
+		if len(keys) == 0 || seen[sig] {
+			continue
+		}
+		seen[sig] = true
+		tr.Add(keys, alias{e: e, latin: latin, upper: isAcronym(n), text: n, lens: lens})
+		if latin && !isAcronym(n) {
+			// German genitive: "Putins", "Russlands", "Chinas".
+			gen := append(append([]string(nil), keys[:len(keys)-1]...), genitive(keys[len(keys)-1]))
+			if g := "gen:" + strings.Join(gen, "\x00"); !seen[g] {
+				seen[g] = true
+				tr.Add(gen, alias{e: e, latin: latin, text: n, lens: lens})
+			}
+		}
+		if person && len(keys) > 1 {
+			short := l.shortForm(keys, n, e.Code)
+			slens := lens[len(lens)-len(short):]
+			if l.kb.FamilyFirst(e.Code) {
+				slens = lens[:len(short)]
+			}
+			script := "lat:"
 			if !latin {
-				sig = "cyr:" + sig
+				script = "cyr:"
 			}
-			if len(keys) == 0 || seen[sig] {
-				continue
-			}
-			seen[sig] = true
-			tr.Add(keys, alias{e: e, latin: latin, upper: isAcronym(n), text: n, lens: lens})
-			if latin && !isAcronym(n) {
-				// German genitive: "Putins", "Russlands", "Chinas".
-				gen := append(append([]string(nil), keys[:len(keys)-1]...), genitive(keys[len(keys)-1]))
-				if g := "gen:" + strings.Join(gen, "\x00"); !seen[g] {
-					seen[g] = true
-					tr.Add(gen, alias{e: e, latin: latin, text: n, lens: lens})
-				}
-			}
-			if person && len(keys) > 1 {
-				short := l.shortForm(keys, n, e.Code)
-				slens := lens[len(lens)-len(short):]
-				if l.kb.FamilyFirst(e.Code) {
-					slens = lens[:len(short)]
-				}
-				script := "lat:"
-				if !latin {
-					script = "cyr:"
-				}
-				ssig := "short:" + script + strings.Join(short, "\x00")
-				if len(short) > 0 && !seen[ssig] {
-					seen[ssig] = true
-					tr.Add(short, alias{e: e, latin: latin, short: true, text: n, lens: slens})
-					if latin {
-						gen := append(append([]string(nil), short[:len(short)-1]...), genitive(short[len(short)-1]))
-						if g := "short:" + strings.Join(gen, "\x00"); !seen[g] {
-							seen[g] = true
-							tr.Add(gen, alias{e: e, latin: latin, short: true, text: n, lens: slens})
-						}
+			ssig := "short:" + script + strings.Join(short, "\x00")
+			if len(short) > 0 && !seen[ssig] {
+				seen[ssig] = true
+				tr.Add(short, alias{e: e, latin: latin, short: true, text: n, lens: slens})
+				if latin {
+					gen := append(append([]string(nil), short[:len(short)-1]...), genitive(short[len(short)-1]))
+					if g := "short:" + strings.Join(gen, "\x00"); !seen[g] {
+						seen[g] = true
+						tr.Add(gen, alias{e: e, latin: latin, short: true, text: n, lens: slens})
 					}
 				}
 			}

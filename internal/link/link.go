@@ -27,7 +27,6 @@ import (
 
 	"github.com/xrash/smetrics"
 
-	"entente/internal/kb"
 	"entente/internal/lexicon"
 	"entente/internal/model"
 	"entente/internal/text"
@@ -132,7 +131,7 @@ func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
 		}
 		m.TokStart, m.TokEnd = sp.start, sp.end
 		m.Start, m.End = sp.bs, sp.be
-		m.Text = textOf(s, toks, sp)
+		m.Text = textOf(toks, sp)
 		if m.Kind == model.KindPlace && l.dateline(toks, sp) {
 			continue // "Paris – ...", "Prag/Wien –": where the report was filed
 		}
@@ -210,9 +209,9 @@ func isCapital(l *Linker, m model.Mention) bool {
 
 func (l *Linker) capital(id string) bool { return l.capitals[id] }
 
-func textOf(s *model.Sentence, toks []model.Token, sp *span) string {
-	_ = s
-	// Offsets are into Document.Text; rebuild from tokens to avoid needing it.
+// textOf rebuilds a span's surface text from its tokens (the linker never
+// sees Document.Text).
+func textOf(toks []model.Token, sp *span) string {
 	var b strings.Builder
 	for j := sp.start; j < sp.end; j++ {
 		t := toks[j]
@@ -580,5 +579,3 @@ func (l *Linker) holders(role, state string, on model.Point) []*Entity {
 	}
 	return out
 }
-
-var _ = kb.Names{}
