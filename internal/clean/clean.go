@@ -26,7 +26,7 @@
 package clean
 
 import (
-	"bufio"
+	"entente/internal/tsv"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -111,26 +111,17 @@ func New(extra ...fs.FS) (*Cleaner, error) {
 }
 
 func (c *Cleaner) load(fsys fs.FS, required bool) error {
-	f, err := fsys.Open(File)
+	err := tsv.Each(fsys, File, func(cols []string, n int) error {
+		if err := c.add(cols); err != nil {
+			return fmt.Errorf("%s:%d: %w", File, n, err)
+		}
+		return nil
+	})
+	if !required && errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
 	if err != nil {
-		if !required && errors.Is(err, fs.ErrNotExist) {
-			return nil
-		}
 		return fmt.Errorf("clean: %w", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if err := c.add(strings.Split(line, "\t")); err != nil {
-			return fmt.Errorf("clean: %s:%d: %w", File, n, err)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("clean: %s: %w", File, err)
 	}
 	return nil
 }

@@ -9,7 +9,7 @@
 package ingest
 
 import (
-	"bufio"
+	"entente/internal/tsv"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -61,24 +61,10 @@ func NewParser(extra ...fs.FS) (*Parser, error) {
 }
 
 func (p *Parser) load(fsys fs.FS, required bool) error {
-	f, err := fsys.Open(metaKeysFile)
-	if err != nil {
-		if !required && errors.Is(err, fs.ErrNotExist) {
-			return nil
-		}
-		return fmt.Errorf("ingest: %w", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		cols := strings.Split(line, "\t")
+	err := tsv.Each(fsys, metaKeysFile, func(cols []string, n int) error {
 		key := strings.ToLower(strings.TrimSpace(cols[0]))
 		if key == "" || strings.IndexFunc(key, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
-			return fmt.Errorf("ingest: %s:%d: key %q: want letters only", metaKeysFile, n, cols[0])
+			return fmt.Errorf("%s:%d: key %q: want letters only", metaKeysFile, n, cols[0])
 		}
 		mk := metaKey{shape: shapeText, canonical: key}
 		if len(cols) > 1 && strings.TrimSpace(cols[1]) != "" {
@@ -87,15 +73,19 @@ func (p *Parser) load(fsys fs.FS, required bool) error {
 		switch mk.shape {
 		case shapeDate, shapeURL, shapeText:
 		default:
-			return fmt.Errorf("ingest: %s:%d: shape %q: want date, url or text", metaKeysFile, n, mk.shape)
+			return fmt.Errorf("%s:%d: shape %q: want date, url or text", metaKeysFile, n, mk.shape)
 		}
 		if len(cols) > 2 && strings.TrimSpace(cols[2]) != "" {
 			mk.canonical = strings.TrimSpace(cols[2])
 		}
 		p.keys[key] = mk
+		return nil
+	})
+	if !required && errors.Is(err, fs.ErrNotExist) {
+		return nil
 	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("ingest: %s: %w", metaKeysFile, err)
+	if err != nil {
+		return fmt.Errorf("ingest: %w", err)
 	}
 	return nil
 }

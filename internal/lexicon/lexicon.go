@@ -9,7 +9,7 @@
 package lexicon
 
 import (
-	"bufio"
+	"entente/internal/tsv"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -105,10 +105,10 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		if err := eachLine(fsys, "types.tsv", func(f []string, pos string) error {
 			n := 0
 			if len(f) < 2 || !validType(f[0]) {
-				return fmt.Errorf("lexicon: %s: want TYPE<TAB>min_actors", pos)
+				return fmt.Errorf("%s: want TYPE<TAB>min_actors", pos)
 			}
 			if _, err := fmt.Sscan(f[1], &n); err != nil || n < 1 {
-				return fmt.Errorf("lexicon: %s: min_actors %q: want a number from 1", pos, f[1])
+				return fmt.Errorf("%s: min_actors %q: want a number from 1", pos, f[1])
 			}
 			lx.minActors[f[0]] = n
 			if len(f) > 2 && f[2] == "yes" {
@@ -135,34 +135,20 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 	return lx, nil
 }
 
-// eachLine calls fn with the tab-separated fields of every non-comment line.
+// eachLine calls fn with the trimmed tab-separated fields of every entry of
+// a file that may be missing (an overlay need not have every file).
 func eachLine(fsys fs.FS, name string, fn func(fields []string, pos string) error) error {
-	f, err := fsys.Open(name)
+	err := tsv.Each(fsys, name, func(fields []string, n int) error {
+		for i := range fields {
+			fields[i] = strings.TrimSpace(fields[i])
+		}
+		return fn(fields, fmt.Sprintf("%s:%d", name, n))
+	})
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	if err != nil {
 		return fmt.Errorf("lexicon: %w", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(strings.TrimSpace(line), "#") {
-			continue
-		}
-		fields := strings.Split(line, "\t")
-		for i := range fields {
-			fields[i] = strings.TrimSpace(fields[i])
-		}
-		if err := fn(fields, fmt.Sprintf("%s:%d", name, n)); err != nil {
-			return err
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("lexicon: %s: %w", name, err)
 	}
 	return nil
 }
@@ -179,11 +165,11 @@ func validType(t string) bool {
 func (lx *Lexicon) loadTriggers(an *text.Analyzer, fsys fs.FS, lang string) error {
 	return eachLine(fsys, "triggers/"+lang+".tsv", func(f []string, pos string) error {
 		if len(f) < 2 {
-			return fmt.Errorf("lexicon: %s: want phrase<TAB>TYPE[<TAB>mode<TAB>flags]", pos)
+			return fmt.Errorf("%s: want phrase<TAB>TYPE[<TAB>mode<TAB>flags]", pos)
 		}
 		t := &Trigger{Phrase: f[0], Lang: lang, Type: strings.ToUpper(f[1]), Pos: pos}
 		if !validType(t.Type) {
-			return fmt.Errorf("lexicon: %s: unknown PLOVER type %q", pos, f[1])
+			return fmt.Errorf("%s: unknown PLOVER type %q", pos, f[1])
 		}
 		if len(f) > 2 {
 			t.Mode = f[2]
@@ -201,7 +187,7 @@ func (lx *Lexicon) loadTriggers(an *text.Analyzer, fsys fs.FS, lang string) erro
 					t.Weak = true
 				case "":
 				default:
-					return fmt.Errorf("lexicon: %s: unknown flag %q", pos, fl)
+					return fmt.Errorf("%s: unknown flag %q", pos, fl)
 				}
 			}
 		}
@@ -228,7 +214,7 @@ func (lx *Lexicon) loadTriggers(an *text.Analyzer, fsys fs.FS, lang string) erro
 func (lx *Lexicon) loadMarkers(an *text.Analyzer, fsys fs.FS, dir, lang string) error {
 	return eachLine(fsys, dir+"/"+lang+".tsv", func(f []string, pos string) error {
 		if len(f) < 2 || f[1] == "" {
-			return fmt.Errorf("lexicon: %s: want phrase<TAB>kind", pos)
+			return fmt.Errorf("%s: want phrase<TAB>kind", pos)
 		}
 		toks := an.Tokenize(f[0], 0, lang)
 		keys := make([]string, 0, len(toks))

@@ -1,0 +1,28 @@
+package tsv
+
+import (
+	"errors"
+	"io/fs"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestEach(t *testing.T) {
+	fsys := fstest.MapFS{"a.tsv": {Data: []byte("# header\n\nx\ty\r\n  # indented comment\nz\n")}}
+	var got []string
+	err := Each(fsys, "a.tsv", func(f []string, line int) error {
+		got = append(got, strings.Join(f, "|")+"@"+string(rune('0'+line)))
+		return nil
+	})
+	if err != nil || strings.Join(got, " ") != "x|y@3 z@5" {
+		t.Errorf("Each = %v, %v; want [x|y@3 z@5]", got, err)
+	}
+	if err := Each(fsys, "missing.tsv", nil); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("missing file: %v, want fs.ErrNotExist", err)
+	}
+	stop := errors.New("stop")
+	if err := Each(fsys, "a.tsv", func([]string, int) error { return stop }); err != stop {
+		t.Errorf("fn error: %v, want it returned as is", err)
+	}
+}
