@@ -63,7 +63,7 @@ that report it.`,
 }
 
 // pipeline builds the pipeline from the shared flags.
-func (e *env) pipeline(explain bool, workers int) (*pipeline.Pipeline, error) {
+func (e *env) pipeline(explain, hypothetical bool, workers int) (*pipeline.Pipeline, error) {
 	var pub model.Point
 	if e.published != "" {
 		var err error
@@ -71,7 +71,7 @@ func (e *env) pipeline(explain bool, workers int) (*pipeline.Pipeline, error) {
 			return nil, fmt.Errorf("--published: %w", err)
 		}
 	}
-	return pipeline.New(pipeline.Config{KBFiles: e.kbFiles, LexiconDirs: e.lexiconDirs, Published: pub, Explain: explain, Workers: workers})
+	return pipeline.New(pipeline.Config{KBFiles: e.kbFiles, LexiconDirs: e.lexiconDirs, Published: pub, Explain: explain, Hypothetical: hypothetical, Workers: workers})
 }
 
 // isTerminal reports whether w is a terminal (a table then reads best).

@@ -12,7 +12,7 @@ import (
 
 func (e *env) extractCmd() *cobra.Command {
 	var format string
-	var explain bool
+	var explain, hypothetical bool
 	var workers int
 	cmd := &cobra.Command{
 		Use:   "extract [PATH...]",
@@ -37,7 +37,7 @@ then 1.`,
 					format = "table"
 				}
 			}
-			p, err := e.pipeline(explain, workers)
+			p, err := e.pipeline(explain, hypothetical, workers)
 			if err != nil {
 				return err
 			}
@@ -63,6 +63,7 @@ then 1.`,
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "", "output `FORMAT`: jsonl, json, csv, table (default: table on a terminal, else jsonl)")
 	cmd.Flags().BoolVar(&explain, "explain", false, "add to each event the trigger, entries and rules that produced it")
+	cmd.Flags().BoolVar(&hypothetical, "hypothetical", false, "also report events the text only supposes (\"could attack\", \"readiness for talks\")")
 	cmd.Flags().IntVar(&workers, "workers", 0, "documents processed at once (default: number of CPUs)")
 	return cmd
 }

@@ -34,7 +34,7 @@ func (e *env) kbCmd() *cobra.Command {
 		Short: "List the entities a name may refer to",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			p, err := e.pipeline(false, 1)
+			p, err := e.pipeline(false, false, 1)
 			if err != nil {
 				return err
 			}

@@ -48,7 +48,7 @@ person holding the office on --date ("der russische Verteidigungsminister" on
 					return fmt.Errorf("--date: %w", err)
 				}
 			}
-			p, err := e.pipeline(false, 1)
+			p, err := e.pipeline(false, false, 1)
 			if err != nil {
 				return err
 			}

@@ -29,15 +29,25 @@ import (
 
 // Extractor finds events. It is immutable and safe for concurrent use.
 type Extractor struct {
-	lex     *lexicon.Lexicon
-	kb      *kb.KB
-	explain bool
+	lex *lexicon.Lexicon
+	kb  *kb.KB
+	opt Options
 }
 
-// New returns an extractor. With explain set, events carry the trigger,
-// lexicon entry and rules that produced them.
-func New(lx *lexicon.Lexicon, k *kb.KB, explain bool) *Extractor {
-	return &Extractor{lex: lx, kb: k, explain: explain}
+// Options say what an Extractor reports.
+type Options struct {
+	// Explain makes events carry the trigger, lexicon entry and rules that
+	// produced them.
+	Explain bool
+	// Hypothetical keeps events the text only supposes ("could attack",
+	// "readiness for talks", "the need to coordinate"); by default they are
+	// left out, since they did not happen and are not planned.
+	Hypothetical bool
+}
+
+// New returns an extractor.
+func New(lx *lexicon.Lexicon, k *kb.KB, opt Options) *Extractor {
+	return &Extractor{lex: lx, kb: k, opt: opt}
 }
 
 // Input is one analysed sentence.
@@ -99,7 +109,17 @@ func (x *Extractor) Document(doc *model.Document, in []Input) []model.Event {
 			}
 		}
 	}
-	return Merge(evs)
+	evs = Merge(evs)
+	if !x.opt.Hypothetical {
+		kept := evs[:0]
+		for _, e := range evs {
+			if e.Status != model.StatusHypothetical {
+				kept = append(kept, e)
+			}
+		}
+		evs = kept
+	}
+	return evs
 }
 
 // dateline returns the document's own date: its publication date when known
@@ -486,7 +506,11 @@ func (x *Extractor) event(doc *model.Document, in *Input, st *docState, tr trigg
 		}
 	}
 	past := false
-	for j := clo; j < chi; j++ {
+	// Status markers govern what follows them in the clause ("will meet",
+	// "could attack", "если встретится"); after the trigger only the next
+	// few words ("treffen wird", "was denied").
+	stop := min(chi, tr.end+3)
+	for j := clo; j < stop; j++ {
 		end, kinds := x.lex.MarkersAt(lang, toks, j)
 		if end == j {
 			continue
@@ -505,10 +529,14 @@ func (x *Extractor) event(doc *model.Document, in *Input, st *docState, tr trigg
 			past = true
 		}
 	}
+	if m := x.governor(lang, toks, tr.start, clo, lexicon.Modal, 4); m >= 0 {
+		ev.Status = model.StatusHypothetical
+		rules = append(rules, "supposed: "+toks[m].Text)
+	}
 	ev.Date = x.date(in, st, tr, lo, hi, past)
 	ev.Location = loc
 	ev.Confidence = confidence(actors, ev)
-	if x.explain {
+	if x.opt.Explain {
 		ev.Explain = []model.Explanation{{Trigger: tr.text, Entry: fmt.Sprintf("%s %s (%s)", tr.t.Type, tr.t.Phrase, tr.t.Pos), Rules: append(rules, mentionWhy(in.Mentions, lo, hi)...)}}
 	}
 	return ev, true
@@ -539,6 +567,21 @@ func (x *Extractor) negated(lang string, toks []model.Token, at int) bool {
 		}
 	}
 	return false
+}
+
+// governor returns the index of a word of the marker kind that starts
+// within n words before the trigger at, in its clause and not across
+// punctuation, or -1.
+func (x *Extractor) governor(lang string, toks []model.Token, at, clo int, kind string, n int) int {
+	for j := at - 1; j >= clo && j >= at-n; j-- {
+		if toks[j].Kind == model.Punct && toks[j].Text != "-" {
+			return -1
+		}
+		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && end <= at && has(kinds, kind) {
+			return j
+		}
+	}
+	return -1
 }
 
 func (x *Extractor) prepIs(lang string, toks []model.Token, i int, kind string) bool {

@@ -46,6 +46,8 @@ type Config struct {
 	Published model.Point
 	// Explain makes events carry the entries and rules that produced them.
 	Explain bool
+	// Hypothetical keeps events the text only supposes (see events.Options).
+	Hypothetical bool
 	// Workers is the number of documents processed at once; 0 means GOMAXPROCS.
 	Workers int
 }
@@ -118,7 +120,7 @@ func New(cfg Config) (*Pipeline, error) {
 	}
 	p.KB = kr.k
 	p.Link = link.New(p.KB, p.Lex, p.Text)
-	p.Events = events.New(p.Lex, p.KB, cfg.Explain)
+	p.Events = events.New(p.Lex, p.KB, events.Options{Explain: cfg.Explain, Hypothetical: cfg.Hypothetical})
 	return p, nil
 }
 
