@@ -170,7 +170,7 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 				stop = true
 			}
 		}
-		if stop {
+		if stop || ts[0].Noun && x.anaphoric(lang, toks, i) {
 			continue
 		}
 		out = append(out, trigger{i, end, ts[0], joinText(toks[i:end])})
@@ -193,6 +193,21 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 		out = kept
 	}
 	return out
+}
+
+// anaphoric reports whether the event noun at i follows a demonstrative
+// ("dieses Treffen", "this meeting", "эта встреча", optionally with one
+// adjective between): it refers back to an event already reported.
+func (x *Extractor) anaphoric(lang string, toks []model.Token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		if toks[j].Kind != model.Word {
+			return false
+		}
+		if x.lex.HasKind(lang, toks[j], lexicon.Dem) {
+			return true
+		}
+	}
+	return false
 }
 
 func joinText(toks []model.Token) string {
@@ -266,9 +281,49 @@ func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []mod
 		if ti+1 < len(trigs) && trigs[ti+1].start < hi {
 			hi = trigs[ti+1].start
 		}
+		// What follows a trigger ends at a comma that does not join a list
+		// ("Поки США зволікають з виділенням допомоги для України, Росія ...").
+		hi = x.commaAfter(lang, toks, in.Mentions, tr.end, hi)
 		out = append(out, x.build(doc, in, st, tr, lo, hi, cs[tr.start], ce[tr.start], attrib, attribSpan)...)
 	}
 	return out
+}
+
+// listComma reports whether the comma at c joins items of a list of names
+// ("Russland, Belarus und China"): a name ends before it and one starts
+// after it (articles aside) that is followed by another comma or "and".
+func (x *Extractor) listComma(lang string, toks []model.Token, ms []model.Mention, c int) bool {
+	endsBefore := false
+	for _, m := range ms {
+		if m.TokEnd == c {
+			endsBefore = true
+		}
+	}
+	if !endsBefore {
+		return false
+	}
+	j := c + 1
+	for j < len(toks) && x.lex.HasKind(lang, toks[j], lexicon.Det) {
+		j++
+	}
+	for _, m := range ms {
+		if m.TokStart == j && m.TokEnd < len(toks) {
+			n := toks[m.TokEnd]
+			return n.Text == "," || x.lex.HasKind(lang, n, lexicon.And)
+		}
+	}
+	return false
+}
+
+// commaAfter returns where the trigger's stretch ends: at the first comma
+// after it that does not join a list, else hi.
+func (x *Extractor) commaAfter(lang string, toks []model.Token, ms []model.Mention, from, hi int) int {
+	for j := from; j < hi; j++ {
+		if toks[j].Text == "," && !x.listComma(lang, toks, ms, j) {
+			return j
+		}
+	}
+	return hi
 }
 
 // attribution finds a reporting frame ("according to ISW", "laut ISW",
@@ -382,6 +437,21 @@ func (x *Extractor) build(doc *model.Document, in *Input, st *docState, tr trigg
 				rules = append(rules, "place "+m.Text+" names the target")
 			}
 		}
+	}
+	if tr.t.Topic {
+		// "discussed the situation in Ukraine": what follows is the topic;
+		// only with-phrases ("mit X und Y") add parties.
+		kept := right[:0:0]
+		for k, m := range right {
+			if x.prepIs(lang, toks, m.TokStart, lexicon.With) ||
+				k > 0 && len(kept) > 0 && kept[len(kept)-1].TokEnd == right[k-1].TokEnd && x.prepIs(lang, toks, m.TokStart, lexicon.And) {
+				kept = append(kept, m)
+			}
+		}
+		if len(kept) < len(right) {
+			rules = append(rules, "topic: what follows is discussed, not a party")
+		}
+		right = kept
 	}
 	src, tgt := left, right
 	if tr.t.Recv {

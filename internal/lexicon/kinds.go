@@ -6,9 +6,6 @@ const (
 	// Modal words of readiness, need or possibility make the event they
 	// govern hypothetical ("readiness for talks").
 	Modal = "modal"
-	// Topic prepositions make the event noun after them a topic ("reports
-	// about deliveries").
-	Topic = "topic"
 	// Dem are demonstratives: "this meeting" refers back to an event
 	// already reported (data/lexicon/syntax).
 	Dem = "dem"
