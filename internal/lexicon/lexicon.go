@@ -37,6 +37,7 @@ type Trigger struct {
 	Pair   bool // an event only between two or more parties
 	Noun   bool // a noun or nominalisation
 	Weak   bool // only when nothing stronger is in the clause
+	Topic  bool // what follows is the topic: only the subject and with-phrases are parties
 	Pos    string
 	words  int
 	norms  []string // the phrase's words, normalised
@@ -185,6 +186,8 @@ func (lx *Lexicon) loadTriggers(an *text.Analyzer, fsys fs.FS, lang string) erro
 					t.Noun = true
 				case "weak":
 					t.Weak = true
+				case "topic":
+					t.Topic = true
 				case "":
 				default:
 					return fmt.Errorf("%s: unknown flag %q", pos, fl)
