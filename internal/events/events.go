@@ -176,6 +176,21 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 		out = append(out, trigger{i, end, ts[0], joinText(toks[i:end])})
 		i = end - 1
 	}
+	// "forderten die Stärkung der Kooperation", "rejected talks": an event
+	// noun after a verb that takes an event as its content, with no comma
+	// between, is that content.
+	kept := out[:0]
+	govEnd := -1
+	for _, t := range out {
+		if govEnd >= 0 && t.t.Noun && !hasComma(toks, govEnd, t.start) {
+			continue
+		}
+		if !t.t.Noun && x.lex.Content(t.t.Type) {
+			govEnd = t.end
+		}
+		kept = append(kept, t)
+	}
+	out = kept
 	// A weak trigger yields to a stronger one in the same sentence.
 	strong := false
 	for _, t := range out {
@@ -204,6 +219,15 @@ func (x *Extractor) anaphoric(lang string, toks []model.Token, i int) bool {
 			return false
 		}
 		if x.lex.HasKind(lang, toks[j], lexicon.Dem) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasComma(toks []model.Token, from, to int) bool {
+	for j := from; j < to; j++ {
+		if toks[j].Text == "," || toks[j].Text == ";" {
 			return true
 		}
 	}
@@ -415,13 +439,17 @@ func (x *Extractor) build(doc *model.Document, in *Input, st *docState, tr trigg
 		}
 	}
 	// The subject of an earlier verb in the clause serves a later one.
+	// "X and Y met ... and called for ...": the whole coordinated subject.
 	if len(left) == 0 && lo > clo {
 		for _, m := range in.Mentions {
-			if m.TokStart >= clo && m.TokStart < lo && !m.Locative && !m.Media && m.Code != "" && !m.Adj && !m.Nested {
-				left = append(left, m)
-				rules = append(rules, "shared subject "+m.Text)
+			if m.TokStart < clo || m.TokStart >= lo || m.Locative || m.Media || m.Code == "" || m.Adj || m.Nested {
+				continue
+			}
+			if len(left) > 0 && !x.joined(lang, toks, left[len(left)-1].TokEnd, m.TokStart) {
 				break
 			}
+			left = append(left, m)
+			rules = append(rules, "shared subject "+m.Text)
 		}
 	}
 	if x.lex.PlaceTarget(tr.t.Type) {
@@ -637,6 +665,18 @@ func (x *Extractor) negated(lang string, toks []model.Token, at int) bool {
 		}
 	}
 	return false
+}
+
+// joined reports whether only "and", commas, articles and "of"-words lie
+// between two mentions, so they are one coordinated phrase.
+func (x *Extractor) joined(lang string, toks []model.Token, from, to int) bool {
+	for j := from; j < to; j++ {
+		t := toks[j]
+		if t.Text != "," && !x.lex.HasKind(lang, t, lexicon.And) && !x.lex.HasKind(lang, t, lexicon.Det) && !x.lex.HasKind(lang, t, lexicon.Of) {
+			return false
+		}
+	}
+	return true
 }
 
 // governor returns the index of a word of the marker kind that starts

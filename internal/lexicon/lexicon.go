@@ -73,6 +73,7 @@ type Lexicon struct {
 	minActors   map[string]int
 	placeTarget map[string]bool
 	solo        map[string]bool
+	content     map[string]bool
 	triggers    map[string]*Trie[*Trigger]
 	prefixes    map[string][]prefix
 	markers     map[string]*Trie[string]
@@ -102,6 +103,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 	lx.minActors = map[string]int{}
 	lx.placeTarget = map[string]bool{}
 	lx.solo = map[string]bool{}
+	lx.content = map[string]bool{}
 	for _, fsys := range append([]fs.FS{sub}, overlays...) {
 		if err := eachLine(fsys, "types.tsv", func(f []string, pos string) error {
 			n := 0
@@ -117,6 +119,9 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 			}
 			if len(f) > 3 && f[3] == "yes" {
 				lx.solo[f[0]] = true
+			}
+			if len(f) > 4 && f[4] == "yes" {
+				lx.content[f[0]] = true
 			}
 			return nil
 		}); err != nil {
@@ -347,6 +352,11 @@ func (lx *Lexicon) PlaceTarget(typ string) bool { return lx.placeTarget[typ] }
 
 // Solo reports whether a named subject may carry an event of the type alone.
 func (lx *Lexicon) Solo(typ string) bool { return lx.solo[typ] }
+
+// Content reports whether a verb of the type takes an event as its content
+// ("called for talks", "rejected sanctions"): the event noun it governs is
+// what is asked, refused or agreed, not a second event.
+func (lx *Lexicon) Content(typ string) bool { return lx.content[typ] }
 
 // Size returns the number of trigger entries per language.
 func (lx *Lexicon) Size(lang string) int {
