@@ -40,7 +40,8 @@ type Trigger struct {
 	Topic  bool // what follows is the topic: only the subject and with-phrases are parties
 	Pos    string
 	words  int
-	norms  []string // the phrase's words, normalised
+	norms  []string       // the phrase's words, normalised
+	forms  map[string]int // English verb entries: the forms of the first word (verbforms.go)
 }
 
 // Words returns the number of tokens of the trigger's phrase.
@@ -214,6 +215,9 @@ func (lx *Lexicon) loadTriggers(an *text.Analyzer, fsys fs.FS, lang string) erro
 			t.norms = append(t.norms, tk.Norm)
 		}
 		t.words = len(keys)
+		if lang == "en" && !t.Noun && len(t.norms) > 0 {
+			t.forms = verbForms(t.norms[0], func(w string) string { return an.Stem(lang, w) })
+		}
 		lx.triggers[lang].Add(keys, t)
 		return nil
 	})
@@ -235,29 +239,34 @@ func (lx *Lexicon) loadMarkers(an *text.Analyzer, fsys fs.FS, dir, lang string) 
 }
 
 // TriggerAt returns the longest trigger entry that starts at token i, and the
-// index after it; ok is false when none starts there.
+// index after it; ok is false when none starts there. English verb entries
+// match only the forms of their verb, not every word with its stem; a verb's
+// base or -s form after a determiner or number is a noun ("a train", "13
+// trains") and matches no verb entry; and an English word capitalised inside
+// a sentence is part of a name ("Kirovskaya Railway Station") and no trigger.
+// When entries of both kinds match, the noun entry's own word or its plural
+// prefers the noun entry ("attacks"), any other form the verb entry
+// ("attacked", "deploy" before "deployment").
 func (lx *Lexicon) TriggerAt(lang string, toks []model.Token, i int) (end int, ts []*Trigger, ok bool) {
 	tr := lx.triggers[lang]
 	if tr == nil {
 		return i, nil, false
 	}
-	end, ts = tr.Longest(i, len(toks), func(j int) string {
+	if lang == "en" && properName(toks, i) {
+		return i, nil, false
+	}
+	tr.Each(i, len(toks), func(j int) string {
 		if toks[j].Kind == model.Punct && toks[j].Text != "-" {
 			return ""
 		}
 		return toks[j].Stem
+	}, func(e int, vals []*Trigger) {
+		if kept := lx.usable(lang, toks, i, e, vals); len(kept) > 0 {
+			end, ts = e, kept
+		}
 	})
 	if len(ts) > 0 {
-		// Stems fold umlauts: "fördert" must not be "forderte".
-		kept := ts[:0:0]
-		for _, t := range ts {
-			if umlautsAgree(t.norms, toks, i, end) {
-				kept = append(kept, t)
-			}
-		}
-		if len(kept) > 0 {
-			return end, kept, true
-		}
+		return end, ts, true
 	}
 	if toks[i].Kind == model.Word {
 		for _, p := range lx.prefixes[lang] {
@@ -267,6 +276,36 @@ func (lx *Lexicon) TriggerAt(lang string, toks []model.Token, i int) (end int, t
 		}
 	}
 	return i, nil, false
+}
+
+// usable returns the entries of vals that may match toks[i:end], best first.
+func (lx *Lexicon) usable(lang string, toks []model.Token, i, end int, vals []*Trigger) []*Trigger {
+	if lang == "en" {
+		for j := i + 1; j < end; j++ {
+			if toks[j].Kind == model.Word && properName(toks, j) {
+				return nil
+			}
+		}
+	}
+	var nouns, verbs, stems []*Trigger
+	for _, t := range vals {
+		// Stems fold umlauts: "fördert" must not be "forderte".
+		if !umlautsAgree(t.norms, toks, i, end) {
+			continue
+		}
+		switch k := t.formMatch(toks[i]); {
+		case k == 0:
+		case t.forms == nil && lang == "en" && len(t.norms) > 0 && plural(t.norms[0], toks[i].Norm):
+			nouns = append(nouns, t)
+		case t.forms == nil:
+			stems = append(stems, t)
+		case k == baseForm && i > 0 && (toks[i-1].Kind == model.Number || lx.HasKind(lang, toks[i-1], Det)):
+			// "a train", "13 trains": a noun, not the verb.
+		default:
+			verbs = append(verbs, t)
+		}
+	}
+	return append(append(nouns, verbs...), stems...)
 }
 
 // umlautsAgree reports whether the matched words differ from the entry's
