@@ -170,7 +170,7 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 				stop = true
 			}
 		}
-		if stop || ts[0].Noun && x.anaphoric(lang, toks, i) {
+		if stop || ts[0].Noun && (x.anaphoric(lang, toks, i) || x.governor(lang, toks, i, 0, lexicon.Cause, 4) >= 0) {
 			continue
 		}
 		out = append(out, trigger{i, end, ts[0], joinText(toks[i:end])})
@@ -466,6 +466,18 @@ func (x *Extractor) build(doc *model.Document, in *Input, st *docState, tr trigg
 			}
 		}
 	}
+	between := false
+	if tr.t.Noun && len(left) > 0 {
+		// "Treffen zwischen Russland, Belarus und China": the between-phrase
+		// names every party.
+		for _, m := range right {
+			if x.prepIs(lang, toks, m.TokStart, lexicon.Between) {
+				left, between = nil, true
+				rules = append(rules, "between-phrase names the parties")
+				break
+			}
+		}
+	}
 	if tr.t.Topic {
 		// "discussed the situation in Ukraine": what follows is the topic;
 		// only with-phrases ("mit X und Y") add parties.
@@ -500,7 +512,9 @@ func (x *Extractor) build(doc *model.Document, in *Input, st *docState, tr trigg
 		if len(src) == 0 && len(tgt) > 1 && !x.prepIs(lang, toks, tgt[0].TokStart, lexicon.With) {
 			src, tgt = tgt[:1], tgt[1:]
 		}
-		groups = dyads(src, tgt)
+		if !between {
+			groups = dyads(src, tgt)
+		}
 	}
 	for _, g := range groups {
 		if ev, ok := x.event(doc, in, st, tr, g[0], g[1], lo, hi, clo, chi, loc, rules, attrib); ok {
@@ -681,10 +695,11 @@ func (x *Extractor) joined(lang string, toks []model.Token, from, to int) bool {
 
 // governor returns the index of a word of the marker kind that starts
 // within n words before the trigger at, in its clause and not across
-// punctuation, or -1.
+// punctuation other than commas ("die Notwendigkeit, die Koordination ...
+// fortzusetzen"), or -1.
 func (x *Extractor) governor(lang string, toks []model.Token, at, clo int, kind string, n int) int {
 	for j := at - 1; j >= clo && j >= at-n; j-- {
-		if toks[j].Kind == model.Punct && toks[j].Text != "-" {
+		if toks[j].Kind == model.Punct && toks[j].Text != "-" && toks[j].Text != "," {
 			return -1
 		}
 		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && end <= at && has(kinds, kind) {
@@ -737,8 +752,14 @@ func (x *Extractor) actors(src, tgt []model.Mention, t *lexicon.Trigger) ([]mode
 		codes = append(codes, m.Code)
 	added:
 		kind, name, id := string(m.Kind), m.Name, m.ID
-		if m.Kind == model.KindPlace { // a capital standing for its government
+		switch {
+		case m.Kind == model.KindPlace: // a capital standing for its government
 			kind, name, id = string(model.KindState), x.kb.CodeName(m.Code), "state:"+m.Code
+		case m.ID == "" && x.kb.Org(m.Code) != nil:
+			// "die Verteidigungsminister der SCO": unnamed officials of an
+			// organisation stand for it.
+			o := x.kb.Org(m.Code)
+			kind, name, id = string(model.KindOrg), o.Name, "org:"+o.ID
 		}
 		out = append(out, model.Actor{Code: m.Code, Name: name, Kind: kind, Role: role, Sector: m.Sector, ID: id, Text: m.Text})
 	}

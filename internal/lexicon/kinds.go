@@ -6,6 +6,12 @@ const (
 	// Modal words of readiness, need or possibility make the event they
 	// govern hypothetical ("readiness for talks").
 	Modal = "modal"
+	// Between introduces all the parties of a meeting or relation noun
+	// ("talks between A and B").
+	Between = "between"
+	// Cause prepositions make the event noun after them background
+	// ("amid reports of deliveries", "wegen der Unterstützung").
+	Cause = "cause"
 	// Dem are demonstratives: "this meeting" refers back to an event
 	// already reported (data/lexicon/syntax).
 	Dem = "dem"

@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"sort"
 	"strings"
 
 	"entente/data"
@@ -305,7 +306,30 @@ func (lx *Lexicon) usable(lang string, toks []model.Token, i, end int, vals []*T
 			verbs = append(verbs, t)
 		}
 	}
+	// Entries that share a stem: the one written most like the word comes
+	// first ("Unterstützung" is the noun entry, "unterstützte" the verb).
+	if len(stems) > 1 {
+		sort.SliceStable(stems, func(a, b int) bool {
+			return commonPrefix(stems[a].norms, toks[i].Norm) > commonPrefix(stems[b].norms, toks[i].Norm)
+		})
+	}
 	return append(append(nouns, verbs...), stems...)
+}
+
+// commonPrefix returns how many leading bytes the first word of an entry
+// shares with a word.
+func commonPrefix(norms []string, w string) int {
+	if len(norms) == 0 {
+		return 0
+	}
+	a, n := norms[0], 0
+	for n < len(a) && n < len(w) && a[n] == w[n] {
+		n++
+	}
+	if n == len(a) && n == len(w) {
+		n++ // the very word
+	}
+	return n
 }
 
 // umlautsAgree reports whether the matched words differ from the entry's
