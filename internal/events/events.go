@@ -62,6 +62,7 @@ type trigger struct {
 	start, end int // token indices
 	t          *lexicon.Trigger
 	text       string
+	noun       bool // the trigger is a noun (its entry's flag)
 }
 
 // docState carries context from sentence to sentence.
@@ -159,7 +160,7 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 				tail.Norm = text.Normalize(tail.Text[h+1:])
 				tail.Stem = text.Stem(lang, tail.Norm)
 				if _, ts2, ok2 := x.lex.TriggerAt(lang, []model.Token{tail}, 0); ok2 {
-					out = append(out, trigger{i, i + 1, ts2[0], toks[i].Text})
+					out = append(out, trigger{i, i + 1, ts2[0], toks[i].Text, ts2[0].Noun})
 				}
 			}
 			continue
@@ -173,7 +174,7 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 		if stop || ts[0].Noun && (x.anaphoric(lang, toks, i) || x.governor(lang, toks, i, 0, lexicon.Cause, 4) >= 0) {
 			continue
 		}
-		out = append(out, trigger{i, end, ts[0], joinText(toks[i:end])})
+		out = append(out, trigger{i, end, ts[0], joinText(toks[i:end]), ts[0].Noun})
 		i = end - 1
 	}
 	// "forderten die Stärkung der Kooperation", "rejected talks": an event
@@ -182,10 +183,10 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 	kept := out[:0]
 	govEnd := -1
 	for _, t := range out {
-		if govEnd >= 0 && t.t.Noun && !hasComma(toks, govEnd, t.start) {
+		if govEnd >= 0 && t.noun && !hasComma(toks, govEnd, t.start) {
 			continue
 		}
-		if !t.t.Noun && x.lex.Content(t.t.Type) {
+		if !t.noun && x.lex.Content(t.t.Type) {
 			govEnd = t.end
 		}
 		kept = append(kept, t)
@@ -466,8 +467,21 @@ func (x *Extractor) build(doc *model.Document, in *Input, st *docState, tr trigg
 			}
 		}
 	}
+	if tr.noun && len(left) > 0 {
+		// "die Botschaft Südkoreas über den Einsatz ...": the name right
+		// before a topic preposition belongs to the noun before it.
+		if p := x.governor(lang, toks, tr.start, lo, lexicon.About, 3); p >= 0 {
+			kept := left[:0:0]
+			for _, m := range left {
+				if m.TokEnd != p {
+					kept = append(kept, m)
+				}
+			}
+			left = kept
+		}
+	}
 	between := false
-	if tr.t.Noun && len(left) > 0 {
+	if tr.noun && len(left) > 0 {
 		// "Treffen zwischen Russland, Belarus und China": the between-phrase
 		// names every party.
 		for _, m := range right {
@@ -597,7 +611,7 @@ func (x *Extractor) event(doc *model.Document, in *Input, st *docState, tr trigg
 	if len(codes) == 0 || (tr.t.Pair && len(codes) < 2) {
 		return model.Event{}, false
 	}
-	if n < x.lex.MinActors(tr.t.Type) && !(x.lex.Solo(tr.t.Type) && !tr.t.Noun && namedSubject(src)) {
+	if n < x.lex.MinActors(tr.t.Type) && !(x.lex.Solo(tr.t.Type) && !tr.noun && namedSubject(src)) {
 		return model.Event{}, false
 	}
 	if !strong && len(codes) < 2 {

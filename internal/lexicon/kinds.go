@@ -12,6 +12,9 @@ const (
 	// Cause prepositions make the event noun after them background
 	// ("amid reports of deliveries", "wegen der Unterstützung").
 	Cause = "cause"
+	// About is a topic preposition: a name right before it belongs to the
+	// noun before it, not to the event noun after it.
+	About = "about"
 	// Dem are demonstratives: "this meeting" refers back to an event
 	// already reported (data/lexicon/syntax).
 	Dem = "dem"
