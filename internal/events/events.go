@@ -177,13 +177,14 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 		out = append(out, trigger{i, end, ts[0], joinText(toks[i:end]), ts[0].Noun})
 		i = end - 1
 	}
-	// "forderten die Stärkung der Kooperation", "rejected talks": an event
-	// noun after a verb that takes an event as its content, with no comma
-	// between, is that content.
+	// "forderten die Stärkung der Kooperation", "rejected talks": event
+	// nouns after a verb that takes an event as its content are that content,
+	// up to a comma or a place or time ("signed an agreement at the G7
+	// summit").
 	kept := out[:0]
 	govEnd := -1
 	for _, t := range out {
-		if govEnd >= 0 && t.noun && !hasComma(toks, govEnd, t.start) {
+		if govEnd >= 0 && t.noun && !hasComma(toks, govEnd, t.start) && !x.anyKind(lang, toks, govEnd, t.start, lexicon.Loc) {
 			continue
 		}
 		if !t.noun && x.lex.Content(t.t.Type) {
@@ -220,6 +221,16 @@ func (x *Extractor) anaphoric(lang string, toks []model.Token, i int) bool {
 			return false
 		}
 		if x.lex.HasKind(lang, toks[j], lexicon.Dem) {
+			return true
+		}
+	}
+	return false
+}
+
+// anyKind reports whether a marker of the kind stands in [from, to).
+func (x *Extractor) anyKind(lang string, toks []model.Token, from, to int, kind string) bool {
+	for j := from; j < to; j++ {
+		if x.lex.HasKind(lang, toks[j], kind) {
 			return true
 		}
 	}
