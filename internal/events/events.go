@@ -171,6 +171,10 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 				stop = true
 			}
 		}
+		if ts[0].Type == lexicon.Stop {
+			i = end - 1
+			continue
+		}
 		if stop || ts[0].Noun && (x.anaphoric(lang, toks, i) || x.governor(lang, toks, i, 0, lexicon.Cause, 4) >= 0) {
 			continue
 		}
@@ -666,7 +670,7 @@ func (x *Extractor) event(doc *model.Document, in *Input, st *docState, tr trigg
 			past = true
 		}
 	}
-	if m := x.governor(lang, toks, tr.start, clo, lexicon.Modal, 4); m >= 0 {
+	if m := x.governor(lang, toks, tr.start, clo, lexicon.Modal, 5); m >= 0 {
 		ev.Status = model.StatusHypothetical
 		rules = append(rules, "supposed: "+toks[m].Text)
 	}

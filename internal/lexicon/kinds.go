@@ -3,6 +3,10 @@ package lexicon
 // Marker and syntax kinds that scope an event trigger (see
 // data/lexicon/README.md).
 const (
+	// Stop is the type of a trigger entry that names a phrase which is no
+	// event although a shorter trigger starts it ("seeks to", "направил
+	// послание"): the longest match wins, so the shorter one is silenced.
+	Stop = "-"
 	// Modal words of readiness, need or possibility make the event they
 	// govern hypothetical ("readiness for talks").
 	Modal = "modal"

@@ -176,8 +176,8 @@ func (lx *Lexicon) loadTriggers(an *text.Analyzer, fsys fs.FS, lang string) erro
 			return fmt.Errorf("%s: want phrase<TAB>TYPE[<TAB>mode<TAB>flags]", pos)
 		}
 		t := &Trigger{Phrase: f[0], Lang: lang, Type: strings.ToUpper(f[1]), Pos: pos}
-		if !validType(t.Type) {
-			return fmt.Errorf("%s: unknown PLOVER type %q", pos, f[1])
+		if !validType(t.Type) && t.Type != Stop {
+			return fmt.Errorf("%s: unknown PLOVER type %q (or - for a phrase that is no trigger)", pos, f[1])
 		}
 		if len(f) > 2 {
 			t.Mode = f[2]
