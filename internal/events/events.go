@@ -175,7 +175,7 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 			i = end - 1
 			continue
 		}
-		if stop || ts[0].Noun && (x.anaphoric(lang, toks, i) || x.governor(lang, toks, i, 0, lexicon.Cause, 4) >= 0) {
+		if stop || ts[0].Noun && (x.anaphoric(lang, toks, i) || x.governor(lang, toks, i, 0, lexicon.Cause, 5) >= 0) {
 			continue
 		}
 		out = append(out, trigger{i, end, ts[0], joinText(toks[i:end]), ts[0].Noun})
@@ -355,6 +355,17 @@ func (x *Extractor) listComma(lang string, toks []model.Token, ms []model.Mentio
 	return false
 }
 
+// lastComma returns the last comma in [lo, at) that does not join a list,
+// or -1.
+func (x *Extractor) lastComma(lang string, toks []model.Token, ms []model.Mention, lo, at int) int {
+	for j := at - 1; j >= lo; j-- {
+		if toks[j].Text == "," && !x.listComma(lang, toks, ms, j) {
+			return j
+		}
+	}
+	return -1
+}
+
 // commaAfter returns where the trigger's stretch ends: at the first comma
 // after it that does not join a list, else hi.
 func (x *Extractor) commaAfter(lang string, toks []model.Token, ms []model.Mention, from, hi int) int {
@@ -435,6 +446,22 @@ func (x *Extractor) build(doc *model.Document, in *Input, st *docState, tr trigg
 			right = append(right, m)
 		}
 	}
+	var rules []string
+	// "Amid reports of deliveries to Russia, Ukraine cut ties": when a
+	// name stands between the last comma and the trigger, the subject is
+	// there and what precedes the comma is another phrase.
+	if c := x.lastComma(lang, toks, in.Mentions, lo, tr.start); c >= 0 {
+		var near []model.Mention
+		for _, m := range left {
+			if m.TokStart > c {
+				near = append(near, m)
+			}
+		}
+		if len(near) > 0 && len(near) < len(left) {
+			left = near
+			rules = append(rules, "subject after the comma")
+		}
+	}
 	if loc == nil {
 		for _, m := range in.Mentions {
 			if m.Locative && !m.Nested && m.Kind == model.KindState && m.TokStart >= clo && m.TokStart < chi {
@@ -443,7 +470,6 @@ func (x *Extractor) build(doc *model.Document, in *Input, st *docState, tr trigg
 			}
 		}
 	}
-	var rules []string
 	// A pronoun subject ("interagierte er mit ...") stands for the last person named.
 	if len(left) == 0 && st.lastActor != nil {
 		for j := clo; j < hi && j <= tr.end+1; j++ {
@@ -496,7 +522,7 @@ func (x *Extractor) build(doc *model.Document, in *Input, st *docState, tr trigg
 		}
 	}
 	between := false
-	if tr.noun && len(left) > 0 {
+	if tr.noun {
 		// "Treffen zwischen Russland, Belarus und China": the between-phrase
 		// names every party.
 		for _, m := range right {

@@ -1,0 +1,74 @@
+package events_test
+
+import (
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"entente/internal/model"
+	"entente/internal/pipeline"
+)
+
+var (
+	once sync.Once
+	pipe *pipeline.Pipeline
+	err0 error
+)
+
+func testPipeline(t *testing.T) *pipeline.Pipeline {
+	t.Helper()
+	once.Do(func() {
+		pub, _ := model.ParsePoint("2024-05-10")
+		pipe, err0 = pipeline.New(pipeline.Config{Published: pub, Workers: 1})
+	})
+	if err0 != nil {
+		t.Fatal(err0)
+	}
+	return pipe
+}
+
+// summary writes an event as "TYPE A-B" with its sorted actor codes.
+func summary(e model.Event) string {
+	codes := e.Codes()
+	sort.Strings(codes)
+	return e.Type + " " + strings.Join(codes, "-")
+}
+
+// TestSentences checks the events of single sentences written for the
+// test, one rule of the extractor each.
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // every event, as "TYPE CODES"
+	}{
+		// normal
+		{"meeting with a counterpart", "Am Montag traf sich der russische Außenminister Sergej Lawrow in Peking mit seinem chinesischen Amtskollegen Wang Yi.", []string{"CONSULT CHN-RUS"}},
+		{"signing", "Россия и Китай подписали соглашение о расширении экономического сотрудничества.", []string{"AGREE CHN-RUS"}},
+		// scope rules
+		{"readiness is no event", "Russland bekräftigte am Dienstag seine Bereitschaft zu Verhandlungen mit der Ukraine.", nil},
+		{"hedged attack is no event", "Russian and Belarusian forces remain unlikely to attack Ukraine from the north.", nil},
+		{"discussed places are topics", "Macron und Scholz erörterten am Freitag die Lage in Syrien und im Irak.", []string{"CONSULT DEU-FRA"}},
+		{"demonstrative refers back", "Putin traf am Dienstag Lukaschenko in Minsk. Dieses Treffen war das dritte in diesem Jahr zwischen Russland und Belarus.", []string{"CONSULT BLR-RUS"}},
+		{"requested talks are content", "China forderte am Mittwoch die Aufnahme von Verhandlungen zwischen Russland und der Ukraine.", []string{"REQUEST CHN-RUS-UKR"}},
+		{"name before a topic preposition", "Die Botschaft Südkoreas über die Entsendung nordkoreanischer Soldaten nach Russland sorgte für Unruhe.", []string{"AID PRK-RUS"}},
+		{"comma ends the subordinate clause", "Поки США зволікають з виділенням допомоги для України, Росія посилює тиск на фронті.", []string{"AID UKR-USA"}},
+		{"stop phrase", "Президент России направил послание Президенту Франции.", nil},
+		{"cause preposition and subject after the comma", "Amid reports of Iranian drone deliveries to Russia, Ukraine cut diplomatic ties with Iran on Saturday.", []string{"SANCTION IRN-UKR"}},
+		{"between names every party", "Talks between Russia, China and Iran took place in Beijing on Friday.", []string{"CONSULT CHN-IRN-RUS"}},
+	}
+	p := testPipeline(t)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := p.Process(p.ParseText("test.txt", tc.text))
+			var got []string
+			for _, e := range res.Events {
+				got = append(got, summary(e))
+			}
+			sort.Strings(got)
+			if strings.Join(got, "; ") != strings.Join(tc.want, "; ") {
+				t.Errorf("%s\n got  %q\n want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
