@@ -50,7 +50,7 @@ that report it.`,
 	root.PersistentFlags().StringArrayVar(&e.kbFiles, "kb", nil, "extra knowledge-base YAML `FILE` (repeatable)")
 	root.PersistentFlags().StringArrayVar(&e.lexiconDirs, "lexicon", nil, "extra data `DIR` laid out like data/ (lexicon/, text/, dates/, clean/; repeatable)")
 	root.PersistentFlags().StringVar(&e.published, "published", "", "publication `DATE` (YYYY-MM-DD) of documents that carry none")
-	root.AddCommand(e.extractCmd(), e.linkCmd(), e.kbCmd())
+	root.AddCommand(e.extractCmd(), e.ingestCmd(), e.eventsCmd(), e.showCmd(), e.docsCmd(), e.linkCmd(), e.kbCmd())
 	if err := root.Execute(); err != nil {
 		var ee exitError
 		if errors.As(err, &ee) {

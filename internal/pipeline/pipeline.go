@@ -196,6 +196,21 @@ func (p *Pipeline) ParseText(id, textBody string) *model.Document {
 // document that could not be read (the run goes on). Run returns the events
 // fused across all documents.
 func (p *Pipeline) Run(paths []string, stdin io.Reader, onResult func(*Result), onErr func(error)) *fuse.Fuser {
+	f := fuse.New()
+	p.Stream(paths, stdin, func(r *Result) {
+		f.Add(r.Events)
+		if onResult != nil {
+			onResult(r)
+		}
+	}, onErr)
+	return f
+}
+
+// Stream reads every path and processes the documents with a pool of
+// workers, handing each result to onResult in input order and keeping none:
+// memory stays flat however many documents there are. onErr gets each
+// document that could not be read (the run goes on).
+func (p *Pipeline) Stream(paths []string, stdin io.Reader, onResult func(*Result), onErr func(error)) {
 	workers := p.cfg.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -235,7 +250,6 @@ func (p *Pipeline) Run(paths []string, stdin io.Reader, onResult func(*Result), 
 		wg.Wait()
 		close(results)
 	}()
-	f := fuse.New()
 	pending := map[int]*Result{}
 	next := 0
 	for d := range results {
@@ -247,11 +261,7 @@ func (p *Pipeline) Run(paths []string, stdin io.Reader, onResult func(*Result), 
 			}
 			delete(pending, next)
 			next++
-			f.Add(r.Events)
-			if onResult != nil {
-				onResult(r)
-			}
+			onResult(r)
 		}
 	}
-	return f
 }

@@ -1,0 +1,163 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"entente/internal/model"
+	"entente/internal/output"
+	"entente/internal/store"
+)
+
+// openStore opens the database of a query command; it must exist already.
+func openStore(cmd *cobra.Command, db string) (*store.Store, context.Context, error) {
+	ctx := cmd.Context()
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	st, err := store.Open(ctx, db)
+	return st, ctx, err
+}
+
+func (e *env) eventsCmd() *cobra.Command {
+	var db, format string
+	var f store.Filter
+	cmd := &cobra.Command{
+		Use:   "events",
+		Short: "List stored events, filtered",
+		Example: `  entente events --dyad RUS-CHN --from 2024-04 --to 2024-06
+  entente events --actor Lavrov --type CONSULT --format jsonl
+  entente events --text "ballistic missiles" --lang en`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, ctx, err := openStore(cmd, db)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			evs, err := st.Events(ctx, f)
+			if err != nil {
+				return err
+			}
+			if format == "" {
+				format = "jsonl"
+				if isTerminal(e.stdout) {
+					format = "table"
+				}
+			}
+			return output.Write(e.stdout, format, evs)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&db, "db", dbDefault(), "database: a SQLite `PATH` or a postgres:// URL")
+	fl.StringVarP(&format, "format", "f", "", "output `FORMAT`: jsonl, json, csv, table (default: table on a terminal, else jsonl)")
+	fl.StringVar(&f.Actor, "actor", "", "actor `CODE` or part of a name")
+	fl.StringVar(&f.Dyad, "dyad", "", "two actor codes, e.g. RUS-CHN")
+	fl.StringVar(&f.Type, "type", "", "PLOVER `TYPE` (CONSULT, AID, ...)")
+	fl.StringVar(&f.Status, "status", "", "reported, planned, denied or hypothetical")
+	fl.StringVar(&f.From, "from", "", "events ending on or after `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
+	fl.StringVar(&f.To, "to", "", "events starting on or before `DATE`")
+	fl.StringVar(&f.Lang, "lang", "", "events with a source in `LANG` (de, en, ru, uk)")
+	fl.StringVar(&f.Text, "text", "", "words that the source sentences contain")
+	fl.IntVar(&f.Limit, "limit", 0, "at most `N` events")
+	return cmd
+}
+
+func (e *env) showCmd() *cobra.Command {
+	var db, format string
+	cmd := &cobra.Command{
+		Use:   "show EVENT_ID",
+		Short: "Show one stored event with every source sentence",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, ctx, err := openStore(cmd, db)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			ev, err := st.Event(ctx, args[0])
+			if errors.Is(err, store.ErrNotFound) {
+				return fmt.Errorf("show: no event %s (entente events lists them)", args[0])
+			}
+			if err != nil {
+				return err
+			}
+			if format != "" {
+				return output.Write(e.stdout, format, []model.Event{*ev})
+			}
+			writeEvent(e, ev)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&db, "db", dbDefault(), "database: a SQLite `PATH` or a postgres:// URL")
+	cmd.Flags().StringVarP(&format, "format", "f", "", "output `FORMAT` (jsonl, json, csv, table); default: a readable page")
+	return cmd
+}
+
+// writeEvent prints an event as a readable page: its fields, its actors and
+// every sentence that reports it.
+func writeEvent(e *env, ev *model.Event) {
+	w := e.stdout
+	fmt.Fprintf(w, "%s  %s", ev.ID, ev.Type)
+	if ev.Mode != "" {
+		fmt.Fprintf(w, " (%s)", ev.Mode)
+	}
+	fmt.Fprintf(w, "  %s\n", ev.Status)
+	if !ev.Date.IsZero() {
+		if ev.Date.Single() {
+			fmt.Fprintf(w, "date      %s\n", ev.Date.From)
+		} else {
+			fmt.Fprintf(w, "date      %s to %s\n", ev.Date.From, ev.Date.To)
+		}
+	}
+	if ev.Location != nil {
+		fmt.Fprintf(w, "place     %s (%s)\n", ev.Location.Name, ev.Location.Code)
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "actors")
+	for _, a := range ev.Actors {
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%q\n", a.Code, a.Name, a.Kind, a.Role, a.Text)
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "sources (%d)\n", len(ev.Sources))
+	for _, s := range ev.Sources {
+		attr := ""
+		if s.Attribution != "" {
+			attr = ", according to " + s.Attribution
+		}
+		fmt.Fprintf(w, "  %s [%s] %d-%d%s\n    %s\n", s.Doc, s.Lang, s.Start, s.End, attr, strings.Join(strings.Fields(s.Sentence), " "))
+	}
+}
+
+func (e *env) docsCmd() *cobra.Command {
+	var db string
+	cmd := &cobra.Command{
+		Use:   "docs",
+		Short: "List stored documents and their event counts",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, ctx, err := openStore(cmd, db)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			docs, err := st.Docs(ctx)
+			if err != nil {
+				return err
+			}
+			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tNAME\tLANG\tPUBLISHED\tEVENTS\tMENTIONS\tTITLE")
+			for _, d := range docs {
+				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%d\t%s\n", d.ID, d.Name, d.Lang, d.Published, d.Events, d.Mentions, d.Title)
+			}
+			return tw.Flush()
+		},
+	}
+	cmd.Flags().StringVar(&db, "db", dbDefault(), "database: a SQLite `PATH` or a postgres:// URL")
+	return cmd
+}

@@ -1,0 +1,104 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+
+	"entente/internal/pipeline"
+	"entente/internal/store"
+)
+
+func (e *env) ingestCmd() *cobra.Command {
+	var db string
+	var workers int
+	cmd := &cobra.Command{
+		Use:   "ingest PATH...",
+		Short: "Extract events from articles and store them, fused with the events already stored",
+		Long: `ingest reads articles like extract does, stores each document with its
+sentences, mentions and events, and fuses its events into those already in the
+database: a new report of a known event joins it.
+
+A document whose text is stored already is skipped; a new text under a known
+URL (or path) replaces the old version. Each document is one transaction, so
+an interrupted ingest leaves whole documents only: run the same command again
+to finish it. The database is a SQLite file (default ./entente.db) or a
+PostgreSQL URL (postgres://user@host/db).`,
+		Example: `  entente ingest news/
+  entente ingest --db postgres://entente@localhost/entente news/*.txt`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return fmt.Errorf("ingest: no input: give files, folders, or - for standard input")
+			}
+			ctx := cmd.Context()
+			if ctx == nil {
+				ctx = context.Background()
+			}
+			st, err := store.Open(ctx, db)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			p, err := e.pipeline(false, false, workers)
+			if err != nil {
+				return err
+			}
+			var bar *progressbar.ProgressBar
+			if isTerminal(e.stderr) {
+				bar = progressbar.NewOptions(-1, progressbar.OptionSetWriter(e.stderr), progressbar.OptionSetDescription("ingesting"),
+					progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetItsString("docs"), progressbar.OptionClearOnFinish())
+			}
+			var sum struct{ docNew, docSame, docUpd, failed, evNew, evMerged int }
+			start := time.Now()
+			p.Stream(args, e.stdin, func(r *pipeline.Result) {
+				out, err := st.Ingest(ctx, r)
+				if bar != nil {
+					bar.Add(1)
+				}
+				if err != nil {
+					sum.failed++
+					fmt.Fprintln(e.stderr, "entente:", err)
+					return
+				}
+				switch out.Doc {
+				case store.DocNew:
+					sum.docNew++
+				case store.DocUnchanged:
+					sum.docSame++
+				case store.DocUpdated:
+					sum.docUpd++
+				}
+				sum.evNew += out.EventsNew
+				sum.evMerged += out.EventsMerged
+			}, func(err error) {
+				sum.failed++
+				fmt.Fprintln(e.stderr, "entente:", err)
+			})
+			if bar != nil {
+				bar.Finish()
+			}
+			fmt.Fprintf(e.stderr, "documents: %d new, %d unchanged, %d updated, %d failed; events: %d new, %d merged (%s, %s)\n",
+				sum.docNew, sum.docSame, sum.docUpd, sum.failed, sum.evNew, sum.evMerged, st.Backend(), time.Since(start).Round(time.Millisecond))
+			if sum.failed > 0 {
+				return exitError{1}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&db, "db", dbDefault(), "database: a SQLite `PATH` or a postgres:// URL (default $ENTENTE_DB or ./entente.db)")
+	cmd.Flags().IntVar(&workers, "workers", 0, "documents analysed at once (default: number of CPUs)")
+	return cmd
+}
+
+// dbDefault is the database of commands that take --db: $ENTENTE_DB, else
+// ./entente.db.
+func dbDefault() string {
+	if v := os.Getenv("ENTENTE_DB"); v != "" {
+		return v
+	}
+	return store.DefaultPath
+}

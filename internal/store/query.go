@@ -1,0 +1,204 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"entente/internal/model"
+)
+
+// Filter selects events. Empty fields select everything.
+type Filter struct {
+	// Actor is an actor's code (RUS) or a part of its name ("Lavrov").
+	Actor string
+	// Dyad is two codes joined by a dash ("RUS-CHN"): events with both.
+	Dyad string
+	// Type is a PLOVER type (CONSULT); Status one of reported, planned,
+	// denied, hypothetical.
+	Type, Status string
+	// From and To bound the event's date (YYYY, YYYY-MM or YYYY-MM-DD);
+	// undated events are left out when either is set.
+	From, To string
+	// Lang keeps events with a source in that language.
+	Lang string
+	// Text is a full-text query over the source sentences.
+	Text string
+	// Limit caps the number of events (0: no cap).
+	Limit int
+}
+
+// ErrNotFound is returned for an unknown event id.
+var ErrNotFound = errors.New("store: not found")
+
+// Events returns the events the filter selects, oldest date first (undated
+// last), with their sources sorted by document and offset.
+func (s *Store) Events(ctx context.Context, f Filter) ([]model.Event, error) {
+	var where []string
+	var args []any
+	if f.Actor != "" {
+		where = append(where, `id IN (SELECT event_id FROM event_actors WHERE code = ? OR lower(name) LIKE ?)`)
+		args = append(args, strings.ToUpper(f.Actor), "%"+strings.ToLower(f.Actor)+"%")
+	}
+	if f.Dyad != "" {
+		a, b, ok := strings.Cut(strings.ToUpper(f.Dyad), "-")
+		if !ok || a == "" || b == "" {
+			return nil, fmt.Errorf("store: dyad %q: want two codes such as RUS-CHN", f.Dyad)
+		}
+		where = append(where, `id IN (SELECT event_id FROM event_actors WHERE code = ?)`, `id IN (SELECT event_id FROM event_actors WHERE code = ?)`)
+		args = append(args, a, b)
+	}
+	if f.Type != "" {
+		where = append(where, `type = ?`)
+		args = append(args, strings.ToUpper(f.Type))
+	}
+	if f.Status != "" {
+		where = append(where, `status = ?`)
+		args = append(args, strings.ToLower(f.Status))
+	}
+	if f.From != "" {
+		where = append(where, `date_end >= ?`, `date_start NOT LIKE '--%'`, `date_start <> ''`)
+		args = append(args, f.From)
+	}
+	if f.To != "" {
+		where = append(where, `date_start <= ?`, `date_start NOT LIKE '--%'`, `date_start <> ''`)
+		args = append(args, f.To+"~") // "2024-04" also admits "2024-04-30"
+	}
+	if f.Lang != "" {
+		where = append(where, `id IN (SELECT event_id FROM event_sources WHERE lang = ?)`)
+		args = append(args, f.Lang)
+	}
+	if f.Text != "" {
+		if s.pg {
+			where = append(where, `id IN (SELECT event_id FROM event_sources WHERE tsv @@ plainto_tsquery('simple', ?))`)
+		} else {
+			where = append(where, `id IN (SELECT event_id FROM source_fts WHERE source_fts MATCH ?)`)
+		}
+		args = append(args, ftsQuery(f.Text, s.pg))
+	}
+	query := `SELECT body FROM events`
+	if len(where) > 0 {
+		query += ` WHERE ` + strings.Join(where, ` AND `)
+	}
+	query += ` ORDER BY CASE WHEN date_start = '' THEN 1 ELSE 0 END, date_start, id`
+	if f.Limit > 0 {
+		query += fmt.Sprintf(` LIMIT %d`, f.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: events: %w", err)
+	}
+	defer rows.Close()
+	var out []model.Event
+	for rows.Next() {
+		var body string
+		if err := rows.Scan(&body); err != nil {
+			return nil, fmt.Errorf("store: events: %w", err)
+		}
+		var e model.Event
+		if err := json.Unmarshal([]byte(body), &e); err != nil {
+			return nil, fmt.Errorf("store: events: %w", err)
+		}
+		sortSources(&e)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// ftsQuery turns free text into a query: every word must occur. SQLite's
+// FTS5 gets each word quoted, so no word is read as an operator.
+func ftsQuery(text string, pg bool) string {
+	if pg {
+		return text
+	}
+	var words []string
+	for _, w := range strings.Fields(text) {
+		words = append(words, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`)
+	}
+	return strings.Join(words, " ")
+}
+
+func sortSources(e *model.Event) {
+	sort.SliceStable(e.Sources, func(a, b int) bool {
+		sa, sb := e.Sources[a], e.Sources[b]
+		if sa.Doc != sb.Doc {
+			return sa.Doc < sb.Doc
+		}
+		return sa.Start < sb.Start
+	})
+}
+
+// Event returns one event by id, or ErrNotFound.
+func (s *Store) Event(ctx context.Context, id string) (*model.Event, error) {
+	var body string
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT body FROM events WHERE id = ?`), id).Scan(&body)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("%w: event %s", ErrNotFound, id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: event %s: %w", id, err)
+	}
+	var e model.Event
+	if err := json.Unmarshal([]byte(body), &e); err != nil {
+		return nil, fmt.Errorf("store: event %s: %w", id, err)
+	}
+	sortSources(&e)
+	return &e, nil
+}
+
+// Doc describes a stored document.
+type Doc struct {
+	ID        int64
+	Name      string
+	Ident     string
+	Lang      string
+	Published string
+	Title     string
+	Events    int // events the document reports
+	Mentions  int
+}
+
+// Docs lists the stored documents in the order they were stored.
+func (s *Store) Docs(ctx context.Context) ([]Doc, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.name, d.ident, d.lang, d.published, d.title,
+		(SELECT count(DISTINCT event_id) FROM reports r WHERE r.doc_id = d.id),
+		(SELECT count(*) FROM mentions m WHERE m.doc_id = d.id)
+		FROM documents d ORDER BY d.id`)
+	if err != nil {
+		return nil, fmt.Errorf("store: docs: %w", err)
+	}
+	defer rows.Close()
+	var out []Doc
+	for rows.Next() {
+		var d Doc
+		if err := rows.Scan(&d.ID, &d.Name, &d.Ident, &d.Lang, &d.Published, &d.Title, &d.Events, &d.Mentions); err != nil {
+			return nil, fmt.Errorf("store: docs: %w", err)
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// Counts are the sizes of a store's tables.
+type Counts struct {
+	Documents, Sentences, Mentions, Events, Reports, Sources int
+}
+
+// Counts counts the stored rows.
+func (s *Store) Counts(ctx context.Context) (Counts, error) {
+	var c Counts
+	for _, x := range []struct {
+		table string
+		n     *int
+	}{{"documents", &c.Documents}, {"sentences", &c.Sentences}, {"mentions", &c.Mentions},
+		{"events", &c.Events}, {"reports", &c.Reports}, {"event_sources", &c.Sources}} {
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+x.table).Scan(x.n); err != nil {
+			return c, fmt.Errorf("store: count %s: %w", x.table, err)
+		}
+	}
+	return c, nil
+}

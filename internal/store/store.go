@@ -1,0 +1,143 @@
+// Package store persists what entente reads: documents, their sentences and
+// mentions, and the events fused from every document's reports.
+//
+// In: one pipeline.Result per document (Ingest), in the order documents
+// arrive. Out: queries over documents and fused events (Events, Event,
+// Docs), in the event contract's shape.
+//
+// Two backends share one schema (migrations/, applied with goose): SQLite
+// (modernc.org/sqlite, pure Go, WAL) for a file path, and PostgreSQL (pgx) for
+// a postgres:// URL. Each document is one transaction: a crash leaves every
+// document either stored whole or not at all, and ingesting again resumes
+// where it stopped.
+//
+// A document is known by the hash of its text: the same text is never read
+// twice. It is also known by its identity (its URL when its metadata gives
+// one, else its path): a new text under a known identity replaces the old
+// version, whose reports leave their events. An event is the fusion of its
+// reports (one document's account each, events.Merge's output) in the order
+// they arrived; a new report joins the first stored event of its block (type
+// and actor codes) that events.Compatible accepts, else it founds a new
+// event whose id derives from that first report and never changes.
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"embed"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"strconv"
+	"strings"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // database/sql driver "pgx"
+	"github.com/pressly/goose/v3"
+	_ "modernc.org/sqlite" // database/sql driver "sqlite"
+)
+
+//go:embed migrations
+var migrations embed.FS
+
+// DefaultPath is the SQLite file used when no --db is given.
+const DefaultPath = "entente.db"
+
+// Store is an open database. It is safe for concurrent use, but documents
+// should be ingested from one goroutine, in order, for deterministic fusion.
+type Store struct {
+	db *sql.DB
+	pg bool
+}
+
+// Open opens (creating if needed) the database named by dsn: a postgres:// or
+// postgresql:// URL, else the path of a SQLite file. It applies every
+// migration not yet applied.
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	if dsn == "" {
+		dsn = DefaultPath
+	}
+	s := &Store{pg: strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")}
+	var err error
+	dialect, dir := goose.DialectSQLite3, "migrations/sqlite"
+	if s.pg {
+		dialect, dir = goose.DialectPostgres, "migrations/postgres"
+		s.db, err = sql.Open("pgx", dsn)
+	} else {
+		s.db, err = sql.Open("sqlite", "file:"+dsn+"?_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)")
+		// One writer at a time; WAL lets readers in other processes go on.
+		s.db.SetMaxOpenConns(1)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", redact(dsn), err)
+	}
+	if err := s.db.PingContext(ctx); err != nil {
+		s.db.Close()
+		return nil, fmt.Errorf("store: open %s: %w", redact(dsn), err)
+	}
+	sub, err := fs.Sub(migrations, dir)
+	if err != nil {
+		s.db.Close()
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	p, err := goose.NewProvider(dialect, s.db, sub)
+	if err != nil {
+		s.db.Close()
+		return nil, fmt.Errorf("store: migrations: %w", err)
+	}
+	if _, err := p.Up(ctx); err != nil {
+		s.db.Close()
+		return nil, fmt.Errorf("store: migrate %s: %w", redact(dsn), err)
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Backend names the database kind: "sqlite" or "postgres".
+func (s *Store) Backend() string {
+	if s.pg {
+		return "postgres"
+	}
+	return "sqlite"
+}
+
+// q rewrites a query's ? placeholders as $1, $2, … for PostgreSQL.
+func (s *Store) q(query string) string {
+	if !s.pg {
+		return query
+	}
+	var b strings.Builder
+	n := 0
+	for i := 0; i < len(query); i++ {
+		if query[i] == '?' {
+			n++
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+			continue
+		}
+		b.WriteByte(query[i])
+	}
+	return b.String()
+}
+
+// redact hides a password in a database URL for error messages.
+func redact(dsn string) string {
+	at := strings.LastIndexByte(dsn, '@')
+	scheme := strings.Index(dsn, "://")
+	if at < 0 || scheme < 0 {
+		return dsn
+	}
+	cred := dsn[scheme+3 : at]
+	if c := strings.IndexByte(cred, ':'); c >= 0 {
+		return dsn[:scheme+3] + cred[:c] + ":***" + dsn[at:]
+	}
+	return dsn
+}
+
+// Hash returns the content hash that identifies a document's text.
+func Hash(text string) string {
+	h := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(h[:])
+}
