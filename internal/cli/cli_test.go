@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -68,5 +69,52 @@ func TestKBValidateOverlay(t *testing.T) {
 	}
 	if code, out, _ := run(t, "", "kb", "validate"); code != 0 {
 		t.Errorf("embedded KB: exit %d:\n%s", code, out)
+	}
+}
+
+func TestKBLookup(t *testing.T) {
+	tests := []struct {
+		name      string
+		args      []string
+		wantFirst string // id of the first candidate
+		wantWhy   string // in the first candidate's why
+	}{
+		{"exact alias first", []string{"kb", "lookup", "--lang", "ru", "Ван И"}, "wang-yi", `alias "Ван И"`},
+		{"office on the date", []string{"kb", "lookup", "--lang", "ru", "--date", "2016-01-01", "Ван"}, "wang-yi", "foreign-minister CHN"},
+		{"jsonl", []string{"kb", "lookup", "--lang", "de", "--date", "2024-06-01", "--format", "jsonl", "Schoigu"}, "sergei-shoigu", "security-council-secretary"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errs := run(t, "", tt.args...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			first := strings.SplitN(out, "\n", 2)[0]
+			var id, why string
+			var score float64
+			if strings.HasPrefix(first, "{") {
+				var l struct {
+					ID    string
+					Score float64
+					Why   string
+				}
+				if err := json.Unmarshal([]byte(first), &l); err != nil {
+					t.Fatalf("%v: %q", err, first)
+				}
+				id, score, why = l.ID, l.Score, l.Why
+			} else {
+				f := strings.Split(first, "\t")
+				if len(f) != 6 {
+					t.Fatalf("want 6 columns (id, kind, code, name, score, why): %q", first)
+				}
+				id, why = f[0], f[5]
+				if _, err := fmt.Sscan(f[4], &score); err != nil {
+					t.Fatalf("score %q: %v", f[4], err)
+				}
+			}
+			if id != tt.wantFirst || !strings.Contains(why, tt.wantWhy) || score <= 0 {
+				t.Errorf("first line %q: want %s first with %q in why and a score", first, tt.wantFirst, tt.wantWhy)
+			}
+		})
 	}
 }

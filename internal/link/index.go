@@ -3,6 +3,8 @@ package link
 import (
 	"fmt"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -23,6 +25,19 @@ type Entity struct {
 	Media   bool
 	Capital bool
 	Person  *kb.Person
+	// keys are the space-joined keys of a person's names, whole and as a
+	// family name alone: what a written name is compared with (similarity).
+	keys []string
+}
+
+// addKey records a joined key of the entity's names once.
+func (e *Entity) addKey(k string) {
+	for _, x := range e.keys {
+		if x == k {
+			return
+		}
+	}
+	e.keys = append(e.keys, k)
 }
 
 // alias is one indexed name of an entity.
@@ -32,6 +47,9 @@ type alias struct {
 	short bool // a family name or short form alone: needs context
 	upper bool // an acronym (US, WHO, ООН): matches only words in capitals
 	text  string
+	// gen names the scheme that generated the alias from another name
+	// ("" for names typed in the knowledge base).
+	gen string
 	// lens are the lengths in letters of the alias's words: a word of the
 	// text must be about as long as the word it matches, so that cutting
 	// endings never makes "За" of "Заев".
@@ -70,6 +88,8 @@ type Linker struct {
 	byState map[string][]*Entity
 	// capitals holds the ids of places that are capitals.
 	capitals map[string]bool
+	// keyCache holds Cyrillic word keys: [0] persons' (rounds 2), [1] others'.
+	keyCache [2]keyCache
 }
 
 // New indexes every name, title and adjective of the knowledge base.
@@ -210,9 +230,29 @@ func (l *Linker) tokenKey(t model.Token, rounds int) string {
 		return t.Norm
 	}
 	if isLatin(t.Text) {
-		return text.LatinKey(t.Norm)
+		return t.Key
 	}
-	return text.LatinKey(l.nameBase(t.Norm, rounds))
+	c := &l.keyCache[rounds&1]
+	if k, ok := c.m.Load(t.Norm); ok {
+		return k.(string)
+	}
+	k := text.LatinKey(l.nameBase(t.Norm, rounds))
+	if c.n.Add(1) > keyCacheCap {
+		c.m.Clear()
+		c.n.Store(0)
+	}
+	c.m.Store(t.Norm, k)
+	return k
+}
+
+// keyCacheCap bounds each cache of Cyrillic name keys.
+const keyCacheCap = 1 << 16
+
+// keyCache remembers the keys of Cyrillic words (norm → key) for one kind of
+// name base.
+type keyCache struct {
+	m sync.Map
+	n atomic.Int64
 }
 
 // nameBase cuts a case ending off a Cyrillic name: persons' names with
@@ -278,8 +318,10 @@ func (l *Linker) addNames(e *Entity, names kb.Names, person bool) {
 				tr.Add(gen, alias{e: e, latin: latin, text: n, lens: lens})
 			}
 		}
+		e.addKey(strings.Join(keys, " "))
 		if person && len(keys) > 1 {
 			short := l.shortForm(keys, n, e.Code)
+			e.addKey(strings.Join(short, " "))
 			slens := lens[len(lens)-len(short):]
 			if l.kb.FamilyFirst(e.Code) {
 				slens = lens[:len(short)]
@@ -358,34 +400,6 @@ func (l *Linker) addAdjectives(e *Entity, adjs kb.Names) {
 			}
 		}
 	}
-}
-
-// Lookup returns the entities a name may refer to, full matches first, for
-// `entente kb lookup`. It does not use dates or context.
-func (l *Linker) Lookup(name, lang string) []*Entity {
-	toks := l.an.Tokenize(name, 0, lang)
-	var out []*Entity
-	seen := map[*Entity]bool{}
-	for rounds, tr := range []*lexicon.Trie[alias]{1: &l.names, 2: &l.people} {
-		if tr == nil {
-			continue
-		}
-		keys := make([]string, len(toks))
-		for i, t := range toks {
-			keys[i] = l.tokenKey(t, rounds)
-		}
-		for i := range keys {
-			tr.Each(i, len(keys), func(j int) string { return keys[j] }, func(_ int, as []alias) {
-				for _, a := range as {
-					if !seen[a.e] {
-						seen[a.e] = true
-						out = append(out, a.e)
-					}
-				}
-			})
-		}
-	}
-	return out
 }
 
 // Stats describes the linker's indexes.

@@ -532,22 +532,16 @@ func (l *Linker) similarity(written, lang string, e *Entity) float64 {
 	if e.Person == nil || written == "" {
 		return 0
 	}
-	w := l.joinKeys(written, lang)
+	return l.simKeys(l.joinKeys(written, lang), e)
+}
+
+// simKeys is the best Jaro-Winkler similarity of a joined key with the
+// entity's keys.
+func (l *Linker) simKeys(w string, e *Entity) float64 {
 	best := 0.0
-	for _, n := range append([]string{e.Person.Name}, e.Person.Names.All()...) {
-		lg := "en"
-		if !isLatin(n) {
-			lg = "ru"
-		}
-		keys := l.nameKeys(n, lg, 2)
-		cands := []string{strings.Join(keys, " ")}
-		if len(keys) > 1 {
-			cands = append(cands, strings.Join(l.shortForm(keys, n, e.Code), " "))
-		}
-		for _, c := range cands {
-			if s := smetrics.JaroWinkler(w, c, 0.7, 4); s > best {
-				best = s
-			}
+	for _, c := range e.keys {
+		if s := smetrics.JaroWinkler(w, c, 0.7, 4); s > best {
+			best = s
 		}
 	}
 	return best

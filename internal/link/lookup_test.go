@@ -1,0 +1,70 @@
+package link_test
+
+import (
+	"testing"
+
+	"entente/internal/link"
+	"entente/internal/model"
+)
+
+func TestLookupRanking(t *testing.T) {
+	tests := []struct {
+		name, lang, date, text string
+		wantFirst, wantMatch   string
+		wantRole               string // office held on the date by the first candidate
+	}{
+		{"Chinese name in Cyrillic, exact alias first", "ru", "", "Ван И", "wang-yi", link.MatchAlias, ""},
+		{"Ukrainian spelling", "uk", "2024-03-20", "Ван І", "wang-yi", link.MatchKey, "foreign-minister"},
+		{"German spelling of a Russian name", "de", "2024-06-01", "Sergej Lawrow", "sergei-lavrov", link.MatchAlias, "foreign-minister"},
+		{"inflected Russian name", "ru", "2024-06-01", "Сергеем Лавровым", "sergei-lavrov", link.MatchKey, "foreign-minister"},
+		{"family name: office on the date decides the order", "ru", "2016-01-01", "Ван", "wang-yi", link.MatchShort, "foreign-minister"},
+		{"family name after an office change", "de", "2024-06-01", "Schoigu", "sergei-shoigu", link.MatchShort, "security-council-secretary"},
+		{"state", "de", "", "Russland", "state:RUS", link.MatchAlias, ""},
+		{"genitive state", "de", "", "Nordkoreas", "state:PRK", link.MatchKey, ""},
+	}
+	l, _ := setup(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var on model.Point
+			if tt.date != "" {
+				var err error
+				if on, err = model.ParsePoint(tt.date); err != nil {
+					t.Fatal(err)
+				}
+			}
+			cs := l.Lookup(tt.text, tt.lang, on)
+			if len(cs) == 0 {
+				t.Fatalf("%q: no candidates", tt.text)
+			}
+			c := cs[0]
+			if c.Entity.ID != tt.wantFirst || c.Match != tt.wantMatch {
+				var got []string
+				for _, c := range cs {
+					got = append(got, c.Entity.ID+" "+c.Why())
+				}
+				t.Fatalf("%q: first %s (%s), want %s (%s); all: %q", tt.text, c.Entity.ID, c.Match, tt.wantFirst, tt.wantMatch, got)
+			}
+			if tt.wantRole != "" && (c.Office == nil || c.Office.Role != tt.wantRole) {
+				t.Errorf("%q: office %+v, want %s", tt.text, c.Office, tt.wantRole)
+			}
+			for k := 1; k < len(cs); k++ {
+				if cs[k].Score > cs[k-1].Score {
+					t.Errorf("%q: candidates not ordered by score: %v before %v", tt.text, cs[k-1].Score, cs[k].Score)
+				}
+			}
+			if c.Why() == "" {
+				t.Errorf("%q: no why", tt.text)
+			}
+		})
+	}
+}
+
+// TestLookupNoNoise checks that single letters match nothing by themselves.
+func TestLookupNoNoise(t *testing.T) {
+	l, _ := setup(t)
+	for _, c := range l.Lookup("Ван И", "ru", model.Point{}) {
+		if c.Entity.ID == "charles-iii" || c.Entity.ID == "elizabeth-ii" {
+			t.Errorf("%s matched through a single letter: %s", c.Entity.ID, c.Why())
+		}
+	}
+}
