@@ -64,8 +64,15 @@ func TestKBValidateOverlay(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, out, _ := run(t, "", "--kb", f, "kb", "validate")
-	if code != 1 || !strings.Contains(out, `unknown state "XXX"`) {
-		t.Errorf("exit %d, %q: want 1 and the unknown state named", code, out)
+	if code != 1 || !strings.Contains(out, f+`:2: person someone: unknown state "XXX"`) {
+		t.Errorf("exit %d, %q: want 1 and the unknown state named at %s:2", code, out, f)
+	}
+	// A file that does not parse fails too, at its line.
+	if err := os.WriteFile(f, []byte("- id: x\n  name: X\n  state: RUS\n  names: 5\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := run(t, "", "--kb", f, "kb", "validate"); code != 1 || !strings.Contains(errs, f+":4:") {
+		t.Errorf("exit %d, stderr %q: want 1 and %s:4", code, errs, f)
 	}
 	if code, out, _ := run(t, "", "kb", "validate"); code != 0 {
 		t.Errorf("embedded KB: exit %d:\n%s", code, out)

@@ -14,7 +14,9 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -234,23 +236,17 @@ func (k *KB) loadFS(fsys fs.FS) error {
 	return nil
 }
 
+// sectionFile maps an overlay's top-level sections to the embedded file
+// whose entries they hold.
+var sectionFile = map[string]string{"states": "states.yaml", "places": "places.yaml", "orgs": "orgs.yaml",
+	"bodies": "bodies.yaml", "roles": "roles.yaml", "persons": "persons/overlay.yaml"}
+
 // loadFile decodes one embedded file by its name.
 func (k *KB) loadFile(name string, b []byte) error {
-	switch path.Base(name) {
-	case "states.yaml":
-		return decodeList(name, b, func(s *State, pos Pos) error { s.Pos = pos; k.addState(s); return nil })
-	case "places.yaml":
-		return decodeList(name, b, func(p *Place, pos Pos) error { p.Pos = pos; k.Places = append(k.Places, p); return nil })
-	case "orgs.yaml":
-		return decodeList(name, b, func(o *Org, pos Pos) error { o.Pos = pos; k.addOrg(o); return nil })
-	case "bodies.yaml":
-		return decodeList(name, b, func(x *Body, pos Pos) error { x.Pos = pos; k.Bodies = append(k.Bodies, x); return nil })
-	case "roles.yaml":
-		return decodeList(name, b, func(r *Role, pos Pos) error { r.Pos = pos; k.addRole(r); return nil })
-	case "naming.yaml":
+	if path.Base(name) == "naming.yaml" {
 		var n Naming
 		if err := yaml.Unmarshal(b, &n); err != nil {
-			return fmt.Errorf("kb: %s: %w", name, err)
+			return yamlError(name, 0, err)
 		}
 		k.Naming.FamilyFirst = append(k.Naming.FamilyFirst, n.FamilyFirst...)
 		k.Naming.Particles = append(k.Naming.Particles, n.Particles...)
@@ -258,56 +254,110 @@ func (k *KB) loadFile(name string, b []byte) error {
 		k.Naming.PersonEndings = append(k.Naming.PersonEndings, n.PersonEndings...)
 		return nil
 	}
-	return decodeList(name, b, func(p *Person, pos Pos) error { p.Pos = pos; return k.addPerson(p) })
+	root, err := parseYAML(name, b)
+	if err != nil || root == nil {
+		return err
+	}
+	return k.loadList(path.Base(name), name, root)
 }
 
-// loadOverlay reads a user file that may mix entries of every kind: each
-// entry is told apart by its fields (offices or a person id → person; code
-// without state → state or org; ...). A top-level mapping with the keys
-// states, places, orgs, bodies, roles, persons is also accepted.
-func (k *KB) loadOverlay(name string, b []byte) error {
-	var sections map[string]yaml.Node
-	if err := yaml.Unmarshal(b, &sections); err == nil && sections != nil {
-		for key, node := range sections {
-			raw, err := yaml.Marshal(&node)
-			if err != nil {
-				return fmt.Errorf("kb: %s: %w", name, err)
-			}
-			file := map[string]string{"states": "states.yaml", "places": "places.yaml", "orgs": "orgs.yaml",
-				"bodies": "bodies.yaml", "roles": "roles.yaml", "persons": "persons/overlay.yaml"}[key]
-			if file == "" {
-				return fmt.Errorf("kb: %s: unknown section %q (want states, places, orgs, bodies, roles or persons)", name, key)
-			}
-			if err := k.loadFile(file, raw); err != nil {
-				return fmt.Errorf("%w (in %s)", err, name)
-			}
-		}
-		return nil
+// loadList decodes a list of entries of the kind the embedded file base
+// holds (persons for any other name), read from the file name.
+func (k *KB) loadList(base, name string, list *yaml.Node) error {
+	switch base {
+	case "states.yaml":
+		return decodeList(name, list, func(s *State, pos Pos) error { s.Pos = pos; k.addState(s); return nil })
+	case "places.yaml":
+		return decodeList(name, list, func(p *Place, pos Pos) error { p.Pos = pos; k.Places = append(k.Places, p); return nil })
+	case "orgs.yaml":
+		return decodeList(name, list, func(o *Org, pos Pos) error { o.Pos = pos; k.addOrg(o); return nil })
+	case "bodies.yaml":
+		return decodeList(name, list, func(x *Body, pos Pos) error { x.Pos = pos; k.Bodies = append(k.Bodies, x); return nil })
+	case "roles.yaml":
+		return decodeList(name, list, func(r *Role, pos Pos) error { r.Pos = pos; k.addRole(r); return nil })
 	}
-	return decodeList(name, b, func(p *Person, pos Pos) error { p.Pos = pos; return k.addPerson(p) })
+	return decodeList(name, list, func(p *Person, pos Pos) error { p.Pos = pos; return k.addPerson(p) })
+}
+
+// loadOverlay reads a user file: a list of persons, or a top-level mapping
+// with the keys states, places, orgs, bodies, roles, persons, each a list of
+// entries as in the embedded files. Positions are the overlay's own lines.
+func (k *KB) loadOverlay(name string, b []byte) error {
+	root, err := parseYAML(name, b)
+	if err != nil || root == nil {
+		return err
+	}
+	if root.Kind != yaml.MappingNode {
+		return k.loadList("persons/overlay.yaml", name, root)
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		key, val := root.Content[i], root.Content[i+1]
+		file := sectionFile[key.Value]
+		if file == "" {
+			return fmt.Errorf("kb: %s:%d: unknown section %q (want states, places, orgs, bodies, roles or persons)", name, key.Line, key.Value)
+		}
+		if val.Kind == yaml.ScalarNode && val.Tag == "!!null" {
+			continue // an empty section
+		}
+		if err := k.loadList(path.Base(file), name, val); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// parseYAML parses a file into its top node (nil for an empty file).
+func parseYAML(name string, b []byte) (*yaml.Node, error) {
+	if len(bytes.TrimSpace(b)) == 0 {
+		return nil, nil
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(b, &root); err != nil {
+		return nil, yamlError(name, 0, err)
+	}
+	if len(root.Content) == 0 {
+		return nil, nil
+	}
+	return root.Content[0], nil
+}
+
+// yamlLine finds the line yaml.v3 gives in its messages ("yaml: line 4: ...",
+// "line 4: cannot unmarshal ...").
+var yamlLine = regexp.MustCompile(`line (\d+): `)
+
+// yamlError turns a YAML error into "kb: FILE:LINE: message", with the line
+// the parser names, else line (when not 0).
+func yamlError(name string, line int, err error) error {
+	msg := err.Error()
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+		if len(te.Errors) > 1 {
+			msg += fmt.Sprintf(" (and %d more)", len(te.Errors)-1)
+		}
+	}
+	if m := yamlLine.FindStringSubmatchIndex(msg); m != nil {
+		if n, e := strconv.Atoi(msg[m[2]:m[3]]); e == nil {
+			line = n
+			msg = strings.TrimPrefix(msg[:m[0]]+msg[m[1]:], "yaml: ")
+		}
+	}
+	if line > 0 {
+		return fmt.Errorf("kb: %s:%d: %s", name, line, msg)
+	}
+	return fmt.Errorf("kb: %s: %s", name, msg)
 }
 
 // decodeList decodes a YAML list of T, calling add for each entry with its
 // position. Errors carry file:line.
-func decodeList[T any](name string, b []byte, add func(*T, Pos) error) error {
-	if len(bytes.TrimSpace(b)) == 0 {
-		return nil
-	}
-	var root yaml.Node
-	if err := yaml.Unmarshal(b, &root); err != nil {
-		return fmt.Errorf("kb: %s: %w", name, err)
-	}
-	if len(root.Content) == 0 {
-		return nil
-	}
-	list := root.Content[0]
+func decodeList[T any](name string, list *yaml.Node, add func(*T, Pos) error) error {
 	if list.Kind != yaml.SequenceNode {
 		return fmt.Errorf("kb: %s:%d: want a list of entries", name, list.Line)
 	}
 	for _, n := range list.Content {
 		v := new(T)
 		if err := n.Decode(v); err != nil {
-			return fmt.Errorf("kb: %s:%d: %w", name, n.Line, err)
+			return yamlError(name, n.Line, err)
 		}
 		if err := add(v, Pos{name, n.Line}); err != nil {
 			return err

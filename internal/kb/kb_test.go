@@ -133,6 +133,45 @@ func TestOverlayErrorNamesFileAndLine(t *testing.T) {
 	}
 }
 
+// TestBrokenOverlay checks that every kind of broken overlay is reported at
+// its own file and line: load errors (syntax, types, dates) and problems
+// Validate finds, in both overlay layouts (a list of persons, sections).
+func TestBrokenOverlay(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"bad date", "- id: x\n  name: X\n  offices:\n    - {role: president, from: 2024-13-01}\n", "mine.yaml:1: x: office president"},
+		{"syntax", "- id: x\n  name: X\n  names: {en: [X Y}\n", "mine.yaml:2: did not find"},
+		{"wrong type", "- id: x\n  name: X\n  state: RUS\n  names: 5\n", "mine.yaml:4: cannot unmarshal"},
+		{"not a list", "id: x\n", `mine.yaml:1: unknown section "id"`},
+		{"section not a list", "persons:\n  id: x\n", "mine.yaml:2: want a list of entries"},
+		{"unknown state in a section", "states:\n  - code: XKX\n    name: Kosovo\npersons:\n  - id: x\n    name: X Y\n    state: XXX\n", `mine.yaml:5: person x: unknown state "XXX"`},
+		{"unknown role", "- id: x\n  name: X Y\n  state: RUS\n\n- id: y\n  name: Y Z\n  state: RUS\n  offices:\n    - {role: tsar, from: 2020-01-01}\n", `mine.yaml:5: person y: unknown office role "tsar"`},
+		{"overlapping terms", "- id: x\n  name: X Y\n  state: RUS\n  offices:\n    - {role: foreign-minister, state: RUS, from: 2020-01-01}\n", "mine.yaml:1: sergei-lavrov and x both foreign-minister of RUS"},
+		{"name of another person", "- id: x\n  name: Vladimir Putin\n  state: RUS\n", `mine.yaml:1: name "vladimir putin" is given to vladimir-putin and x`},
+		{"missing start date", "- id: x\n  name: X Y\n  state: RUS\n  offices:\n    - {role: ambassador}\n", "mine.yaml:1: person x: office ambassador: no start date"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := filepath.Join(t.TempDir(), "mine.yaml")
+			if err := os.WriteFile(f, []byte(tt.text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			k, err := Load(f)
+			var got []string
+			if err != nil {
+				got = append(got, err.Error())
+			} else {
+				for _, p := range k.Validate() {
+					got = append(got, p.String())
+				}
+			}
+			all := strings.Join(got, "\n")
+			if !strings.Contains(all, tt.want) || !strings.Contains(all, f) {
+				t.Errorf("got %q, want %q at the overlay's path", all, tt.want)
+			}
+		})
+	}
+}
+
 func TestEmbeddedLoads(t *testing.T) {
 	k, err := Load()
 	if err != nil {
