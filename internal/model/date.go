@@ -161,6 +161,16 @@ func (r DateRange) Overlaps(q DateRange) bool {
 
 func md(v int) int { return v % 10000 }
 
+// Bounds returns the first and last day the range can mean as integers
+// YYYYMMDD, comparable by size; without a year they are MMDD (below 10000),
+// and 0, 0 for no date.
+func (r DateRange) Bounds() (first, last int) {
+	if r.IsZero() {
+		return 0, 0
+	}
+	return r.From.first(), r.To.last()
+}
+
 // Finer reports whether r is more precise than q: fewer days, or a known year.
 func (r DateRange) Finer(q DateRange) bool {
 	if q.IsZero() {

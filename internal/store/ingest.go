@@ -8,7 +8,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"entente/internal/events"
@@ -84,9 +86,12 @@ func (s *Store) Ingest(ctx context.Context, r *pipeline.Result) (Outcome, error)
 	if err := s.insertText(ctx, tx, id, r); err != nil {
 		return out, fmt.Errorf("store: %s: %w", doc.ID, err)
 	}
-	founded := map[string]bool{}
+	pd := &pending{docID: id, hash: hash}
+	if err := s.loadCandidates(ctx, tx, pd, r.Events); err != nil {
+		return out, fmt.Errorf("store: %s: %w", doc.ID, err)
+	}
 	for i := range r.Events {
-		merged, err := s.fuse(ctx, tx, id, hash, &r.Events[i], founded)
+		merged, err := s.fuse(ctx, tx, pd, &r.Events[i])
 		if err != nil {
 			return out, fmt.Errorf("store: %s: %w", doc.ID, err)
 		}
@@ -96,6 +101,9 @@ func (s *Store) Ingest(ctx context.Context, r *pipeline.Result) (Outcome, error)
 			out.EventsNew++
 		}
 	}
+	if err := s.flush(ctx, tx, pd); err != nil {
+		return out, fmt.Errorf("store: %s: %w", doc.ID, err)
+	}
 	if err := tx.Commit(); err != nil {
 		return out, fmt.Errorf("store: %s: %w", doc.ID, err)
 	}
@@ -104,83 +112,164 @@ func (s *Store) Ingest(ctx context.Context, r *pipeline.Result) (Outcome, error)
 
 // insertText stores a document's sentences and mentions.
 func (s *Store) insertText(ctx context.Context, tx *sql.Tx, id int64, r *pipeline.Result) error {
-	sent, err := tx.PrepareContext(ctx, s.q(`INSERT INTO sentences (doc_id, idx, start_off, end_off, lang) VALUES (?, ?, ?, ?, ?)`))
-	if err != nil {
-		return err
-	}
-	defer sent.Close()
-	ment, err := tx.PrepareContext(ctx, s.q(`INSERT INTO mentions (doc_id, sent_idx, start_off, end_off, text, entity_id, name, code, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`))
-	if err != nil {
-		return err
-	}
-	defer ment.Close()
+	sents := make([][]any, 0, len(r.Sentences))
+	var ments [][]any
 	for i, st := range r.Sentences {
-		if _, err := sent.ExecContext(ctx, id, i, st.Start, st.End, st.Lang); err != nil {
-			return err
-		}
+		sents = append(sents, []any{id, i, st.Start, st.End, st.Lang})
 		for _, m := range r.Mentions[i] {
-			if _, err := ment.ExecContext(ctx, id, i, m.Start, m.End, m.Text, m.ID, m.Name, m.Code, string(m.Kind)); err != nil {
-				return err
+			ments = append(ments, []any{id, i, m.Start, m.End, m.Text, m.ID, m.Name, m.Code, string(m.Kind)})
+		}
+	}
+	if err := s.insertRows(ctx, tx, "sentences (doc_id, idx, start_off, end_off, lang)", sents); err != nil {
+		return err
+	}
+	return s.insertRows(ctx, tx, "mentions (doc_id, sent_idx, start_off, end_off, text, entity_id, name, code, kind)", ments)
+}
+
+// insertRows inserts rows many at a time: one statement per hundred rows
+// costs far less than one per row.
+func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, into string, rows [][]any) error {
+	const batch = 100
+	for lo := 0; lo < len(rows); lo += batch {
+		hi := min(lo+batch, len(rows))
+		var b strings.Builder
+		b.WriteString("INSERT INTO ")
+		b.WriteString(into)
+		b.WriteString(" VALUES ")
+		args := make([]any, 0, (hi-lo)*len(rows[lo]))
+		for i, row := range rows[lo:hi] {
+			if i > 0 {
+				b.WriteByte(',')
 			}
+			b.WriteByte('(')
+			for j := range row {
+				if j > 0 {
+					b.WriteByte(',')
+				}
+				b.WriteByte('?')
+			}
+			b.WriteByte(')')
+			args = append(args, row...)
+		}
+		if _, err := tx.ExecContext(ctx, s.q(b.String()), args...); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-// fuse adds one report of the document to the first compatible stored event
-// of its block, or founds an event. founded holds the events this document
-// founded: a document's own events were merged already (events.Merge), so
-// they are not candidates.
-func (s *Store) fuse(ctx context.Context, tx *sql.Tx, docID int64, hash string, e *model.Event, founded map[string]bool) (bool, error) {
-	key := events.Key(e)
-	rows, err := tx.QueryContext(ctx, s.q(`SELECT id, body FROM events WHERE block = ? ORDER BY id`), key)
-	if err != nil {
-		return false, err
-	}
-	var target *model.Event
-	for rows.Next() {
-		var id, body string
-		if err := rows.Scan(&id, &body); err != nil {
-			rows.Close()
-			return false, err
+// pending collects what ingesting one document needs across its events:
+// the stored events of their blocks, and the rows it adds beside the events,
+// written in a few statements when the document is done.
+type pending struct {
+	docID            int64
+	hash             string
+	cands            map[string][]*candidate // stored events by block, in id order
+	reports, sources [][]any
+}
+
+// candidate is a stored event that a report may join.
+type candidate struct {
+	id          string
+	first, last int    // day bounds (model.DateRange.Bounds)
+	body        string // as stored
+	e           *model.Event
+	founded     bool // founded by the document being ingested
+}
+
+// loadCandidates reads the stored events of every block the document's
+// events fall in, in one query.
+func (s *Store) loadCandidates(ctx context.Context, tx *sql.Tx, pd *pending, evs []model.Event) error {
+	pd.cands = map[string][]*candidate{}
+	var keys []any
+	var marks []string
+	for i := range evs {
+		k := events.Key(&evs[i])
+		if _, ok := pd.cands[k]; !ok {
+			pd.cands[k] = nil
+			keys = append(keys, k)
+			marks = append(marks, "?")
 		}
-		if founded[id] {
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT id, block, day_first, day_last, body FROM events WHERE block IN (`+strings.Join(marks, ",")+`) ORDER BY id`), keys...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		c := &candidate{}
+		var block string
+		if err := rows.Scan(&c.id, &block, &c.first, &c.last, &c.body); err != nil {
+			return err
+		}
+		pd.cands[block] = append(pd.cands[block], c)
+	}
+	return rows.Err()
+}
+
+// fuse adds one report of the document to the first compatible stored event
+// of its block, or founds an event. The events a document founded are no
+// candidates: its own reports were merged already (events.Merge).
+func (s *Store) fuse(ctx context.Context, tx *sql.Tx, pd *pending, e *model.Event) (bool, error) {
+	key := events.Key(e)
+	first, last := e.Date.Bounds()
+	var target *candidate
+	for _, c := range pd.cands[key] {
+		// Only events with no date, no year or overlapping days can be
+		// compatible with a dated one: skip the others undecoded.
+		if c.founded || first >= 10000 && c.first >= 10000 && (c.first > last || c.last < first) {
 			continue
 		}
-		var cand model.Event
-		if err := json.Unmarshal([]byte(body), &cand); err != nil {
-			rows.Close()
-			return false, fmt.Errorf("event %s: %w", id, err)
+		if c.e == nil {
+			c.e = new(model.Event)
+			if err := json.Unmarshal([]byte(c.body), c.e); err != nil {
+				return false, fmt.Errorf("event %s: %w", c.id, err)
+			}
 		}
-		if events.Compatible(&cand, e, false) {
-			target = &cand
+		if events.Compatible(c.e, e, false) {
+			target = c
 			break
 		}
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return false, err
-	}
 	merged := target != nil
+	actorsChanged := true
 	if merged {
-		events.Absorb(target, e)
+		before := append([]model.Actor(nil), target.e.Actors...)
+		events.Absorb(target.e, e)
+		target.e.Sources = nil // they live in event_sources
+		actorsChanged = !slices.Equal(before, target.e.Actors)
 	} else {
-		founded[eventID(key, hash, e)] = true
 		cp := *e
-		cp.ID = eventID(key, hash, e)
-		target = &cp
+		cp.ID = eventID(key, pd.hash, e)
+		target = &candidate{id: cp.ID, e: &cp, founded: true}
+		pd.cands[key] = append(pd.cands[key], target)
 	}
-	if err := s.putEvent(ctx, tx, target); err != nil {
-		return false, err
-	}
-	body, err := json.Marshal(e)
+	body, err := s.putEvent(ctx, tx, target.e, target.body, actorsChanged)
 	if err != nil {
 		return false, err
 	}
-	if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO reports (event_id, doc_id, body) VALUES (?, ?, ?)`), target.ID, docID, string(body)); err != nil {
+	target.body = body
+	target.first, target.last = target.e.Date.Bounds()
+	rep, err := json.Marshal(e)
+	if err != nil {
 		return false, err
 	}
-	return merged, s.addSources(ctx, tx, target.ID, docID, e.Sources)
+	pd.reports = append(pd.reports, []any{target.id, pd.docID, string(rep)})
+	for _, src := range e.Sources {
+		pd.sources = append(pd.sources, []any{target.id, pd.docID, src.Doc, src.Lang, src.Start, src.End, src.Sentence, src.Attribution})
+	}
+	return merged, nil
+}
+
+// flush writes a document's reports and sources.
+func (s *Store) flush(ctx context.Context, tx *sql.Tx, pd *pending) error {
+	if err := s.insertRows(ctx, tx, "reports (event_id, doc_id, body)", pd.reports); err != nil {
+		return err
+	}
+	return s.insertSources(ctx, tx, pd.sources)
 }
 
 // eventID derives an event's id from its founding report: its block, the
@@ -197,54 +286,61 @@ func eventID(key, hash string, e *model.Event) string {
 	return "ev_" + hex.EncodeToString(h.Sum(nil))[:16]
 }
 
-// putEvent writes an event's row and actors (not its sources).
-func (s *Store) putEvent(ctx context.Context, tx *sql.Tx, e *model.Event) error {
-	body, err := json.Marshal(e)
-	if err != nil {
-		return err
+// putEvent writes an event's row, unless its body is oldBody already, and,
+// when they changed, its actors. The row's body leaves the sources out: they
+// grow with every report and live in event_sources.
+func (s *Store) putEvent(ctx context.Context, tx *sql.Tx, e *model.Event, oldBody string, actorsChanged bool) (string, error) {
+	bare := *e
+	bare.Sources = nil
+	b, err := json.Marshal(&bare)
+	body := string(b)
+	if err != nil || body == oldBody {
+		return body, err
 	}
 	from, to, loc := "", "", ""
 	if !e.Date.IsZero() {
 		from, to = e.Date.From.String(), e.Date.To.String()
 	}
+	first, last := e.Date.Bounds()
 	if e.Location != nil {
 		loc = e.Location.Name
 	}
-	_, err = tx.ExecContext(ctx, s.q(`INSERT INTO events (id, block, type, mode, status, date_start, date_end, location, confidence, body)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	_, err = tx.ExecContext(ctx, s.q(`INSERT INTO events (id, block, type, mode, status, date_start, date_end, day_first, day_last, location, confidence, body)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET block = excluded.block, type = excluded.type, mode = excluded.mode,
 			status = excluded.status, date_start = excluded.date_start, date_end = excluded.date_end,
+			day_first = excluded.day_first, day_last = excluded.day_last,
 			location = excluded.location, confidence = excluded.confidence, body = excluded.body`),
-		e.ID, events.Key(e), e.Type, e.Mode, e.Status, from, to, loc, e.Confidence, string(body))
-	if err != nil {
-		return err
+		e.ID, events.Key(e), e.Type, e.Mode, e.Status, from, to, first, last, loc, e.Confidence, body)
+	if err != nil || !actorsChanged {
+		return body, err
 	}
 	if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM event_actors WHERE event_id = ?`), e.ID); err != nil {
-		return err
+		return body, err
 	}
 	for _, a := range e.Actors {
 		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO event_actors (event_id, code, name, kind, role, entity_id) VALUES (?, ?, ?, ?, ?, ?)`),
 			e.ID, a.Code, a.Name, a.Kind, a.Role, a.ID); err != nil {
-			return err
+			return body, err
 		}
 	}
-	return nil
+	return body, nil
 }
 
-// addSources records the sentences a report cites, for search and display.
-func (s *Store) addSources(ctx context.Context, tx *sql.Tx, eventID string, docID int64, srcs []model.Source) error {
-	for _, src := range srcs {
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO event_sources (event_id, doc_id, doc, lang, start_off, end_off, sentence) VALUES (?, ?, ?, ?, ?, ?, ?)`),
-			eventID, docID, src.Doc, src.Lang, src.Start, src.End, src.Sentence); err != nil {
-			return err
-		}
-		if !s.pg {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO source_fts (sentence, event_id) VALUES (?, ?)`, src.Sentence, eventID); err != nil {
-				return err
-			}
-		}
+// insertSources records the sentences reports cite, for search and display:
+// rows of event_id, doc_id, doc, lang, start, end, sentence, attribution.
+func (s *Store) insertSources(ctx context.Context, tx *sql.Tx, rows [][]any) error {
+	if err := s.insertRows(ctx, tx, "event_sources (event_id, doc_id, doc, lang, start_off, end_off, sentence, attribution)", rows); err != nil {
+		return err
 	}
-	return nil
+	if s.pg {
+		return nil // PostgreSQL indexes event_sources itself (tsvector column)
+	}
+	fts := make([][]any, len(rows))
+	for i, r := range rows {
+		fts[i] = []any{r[6], r[0], r[1]}
+	}
+	return s.insertRows(ctx, tx, "source_fts (sentence, event_id, doc_id)", fts)
 }
 
 // removeDoc deletes a document with its text and reports, and rebuilds each
@@ -265,12 +361,17 @@ func (s *Store) removeDoc(ctx context.Context, tx *sql.Tx, docID int64) error {
 		ids = append(ids, id)
 	}
 	rows.Close()
-	for _, stmt := range []string{
+	stmts := []string{
 		`DELETE FROM reports WHERE doc_id = ?`,
+		`DELETE FROM event_sources WHERE doc_id = ?`,
 		`DELETE FROM mentions WHERE doc_id = ?`,
 		`DELETE FROM sentences WHERE doc_id = ?`,
 		`DELETE FROM documents WHERE id = ?`,
-	} {
+	}
+	if !s.pg {
+		stmts = append(stmts, `DELETE FROM source_fts WHERE doc_id = ?`)
+	}
+	for _, stmt := range stmts {
 		if _, err := tx.ExecContext(ctx, s.q(stmt), docID); err != nil {
 			return err
 		}
@@ -283,60 +384,45 @@ func (s *Store) removeDoc(ctx context.Context, tx *sql.Tx, docID int64) error {
 	return nil
 }
 
-// rebuild recomputes an event from its reports in arrival order.
+// rebuild recomputes an event from its remaining reports in arrival order
+// (its sources are those of the reports already); an event left without
+// reports is deleted.
 func (s *Store) rebuild(ctx context.Context, tx *sql.Tx, id string) error {
-	rows, err := tx.QueryContext(ctx, s.q(`SELECT doc_id, body FROM reports WHERE event_id = ? ORDER BY id`), id)
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT body FROM reports WHERE event_id = ? ORDER BY id`), id)
 	if err != nil {
 		return err
 	}
-	type report struct {
-		doc int64
-		e   model.Event
-	}
-	var reps []report
+	var e *model.Event
 	for rows.Next() {
-		var r report
 		var body string
-		if err := rows.Scan(&r.doc, &body); err != nil {
+		var r model.Event
+		if err := rows.Scan(&body); err != nil {
 			rows.Close()
 			return err
 		}
-		if err := json.Unmarshal([]byte(body), &r.e); err != nil {
+		if err := json.Unmarshal([]byte(body), &r); err != nil {
 			rows.Close()
 			return fmt.Errorf("report of %s: %w", id, err)
 		}
-		reps = append(reps, r)
+		if e == nil {
+			e = &r
+			e.ID = id
+		} else {
+			events.Absorb(e, &r)
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	for _, stmt := range []string{`DELETE FROM event_sources WHERE event_id = ?`, `DELETE FROM event_actors WHERE event_id = ?`} {
-		if _, err := tx.ExecContext(ctx, s.q(stmt), id); err != nil {
-			return err
+	if e == nil {
+		for _, stmt := range []string{`DELETE FROM event_actors WHERE event_id = ?`, `DELETE FROM events WHERE id = ?`} {
+			if _, err := tx.ExecContext(ctx, s.q(stmt), id); err != nil {
+				return err
+			}
 		}
+		return nil
 	}
-	if !s.pg {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM source_fts WHERE event_id = ?`, id); err != nil {
-			return err
-		}
-	}
-	if len(reps) == 0 {
-		_, err := tx.ExecContext(ctx, s.q(`DELETE FROM events WHERE id = ?`), id)
-		return err
-	}
-	e := reps[0].e
-	e.ID = id
-	for _, r := range reps[1:] {
-		events.Absorb(&e, &r.e)
-	}
-	if err := s.putEvent(ctx, tx, &e); err != nil {
-		return err
-	}
-	for _, r := range reps {
-		if err := s.addSources(ctx, tx, id, r.doc, r.e.Sources); err != nil {
-			return err
-		}
-	}
-	return nil
+	_, err = s.putEvent(ctx, tx, e, "", true)
+	return err
 }

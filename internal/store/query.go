@@ -103,10 +103,58 @@ func (s *Store) Events(ctx context.Context, f Filter) ([]model.Event, error) {
 		if err := json.Unmarshal([]byte(body), &e); err != nil {
 			return nil, fmt.Errorf("store: events: %w", err)
 		}
-		sortSources(&e)
 		out = append(out, e)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: events: %w", err)
+	}
+	rows.Close()
+	if err := s.loadSources(ctx, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// loadSources fills the events' sources from event_sources, sorted by
+// document and offset.
+func (s *Store) loadSources(ctx context.Context, evs []model.Event) error {
+	idx := make(map[string]int, len(evs))
+	for i := range evs {
+		idx[evs[i].ID] = i
+	}
+	const chunk = 500
+	for lo := 0; lo < len(evs); lo += chunk {
+		hi := min(lo+chunk, len(evs))
+		args := make([]any, 0, hi-lo)
+		marks := make([]string, 0, hi-lo)
+		for _, e := range evs[lo:hi] {
+			args = append(args, e.ID)
+			marks = append(marks, "?")
+		}
+		rows, err := s.db.QueryContext(ctx, s.q(`SELECT event_id, doc, lang, start_off, end_off, sentence, attribution
+			FROM event_sources WHERE event_id IN (`+strings.Join(marks, ",")+`)`), args...)
+		if err != nil {
+			return fmt.Errorf("store: sources: %w", err)
+		}
+		for rows.Next() {
+			var id string
+			var src model.Source
+			if err := rows.Scan(&id, &src.Doc, &src.Lang, &src.Start, &src.End, &src.Sentence, &src.Attribution); err != nil {
+				rows.Close()
+				return fmt.Errorf("store: sources: %w", err)
+			}
+			e := &evs[idx[id]]
+			e.Sources = append(e.Sources, src)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("store: sources: %w", err)
+		}
+	}
+	for i := range evs {
+		sortSources(&evs[i])
+	}
+	return nil
 }
 
 // ftsQuery turns free text into a query: every word must occur. SQLite's
@@ -142,12 +190,14 @@ func (s *Store) Event(ctx context.Context, id string) (*model.Event, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: event %s: %w", id, err)
 	}
-	var e model.Event
-	if err := json.Unmarshal([]byte(body), &e); err != nil {
+	evs := make([]model.Event, 1)
+	if err := json.Unmarshal([]byte(body), &evs[0]); err != nil {
 		return nil, fmt.Errorf("store: event %s: %w", id, err)
 	}
-	sortSources(&e)
-	return &e, nil
+	if err := s.loadSources(ctx, evs); err != nil {
+		return nil, err
+	}
+	return &evs[0], nil
 }
 
 // Doc describes a stored document.

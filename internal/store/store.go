@@ -64,7 +64,8 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		dialect, dir = goose.DialectPostgres, "migrations/postgres"
 		s.db, err = sql.Open("pgx", dsn)
 	} else {
-		s.db, err = sql.Open("sqlite", "file:"+dsn+"?_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)")
+		path := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(dsn) // a URI: "#" would cut the path
+		s.db, err = sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)")
 		// One writer at a time; WAL lets readers in other processes go on.
 		s.db.SetMaxOpenConns(1)
 	}

@@ -45,11 +45,13 @@ CREATE TABLE events (
     status      TEXT NOT NULL,
     date_start  TEXT NOT NULL DEFAULT '',
     date_end    TEXT NOT NULL DEFAULT '',
+    day_first   INTEGER NOT NULL DEFAULT 0,   -- first and last day as YYYYMMDD (MMDD without a year, 0 undated)
+    day_last    INTEGER NOT NULL DEFAULT 0,
     location    TEXT NOT NULL DEFAULT '',
     confidence  DOUBLE PRECISION NOT NULL DEFAULT 0,
     body        TEXT NOT NULL
 );
-CREATE INDEX events_block ON events(block);
+CREATE INDEX events_block ON events(block, day_first);
 CREATE INDEX events_date ON events(date_start);
 
 CREATE TABLE reports (
@@ -80,6 +82,7 @@ CREATE TABLE event_sources (
     start_off INTEGER NOT NULL,
     end_off   INTEGER NOT NULL,
     sentence  TEXT NOT NULL,
+    attribution TEXT NOT NULL DEFAULT '',
     tsv       tsvector GENERATED ALWAYS AS (to_tsvector('simple', sentence)) STORED
 );
 CREATE INDEX event_sources_event ON event_sources(event_id);

@@ -47,11 +47,13 @@ CREATE TABLE events (
     status      TEXT NOT NULL,
     date_start  TEXT NOT NULL DEFAULT '',
     date_end    TEXT NOT NULL DEFAULT '',
+    day_first   INTEGER NOT NULL DEFAULT 0,   -- first and last day as YYYYMMDD (MMDD without a year, 0 undated)
+    day_last    INTEGER NOT NULL DEFAULT 0,
     location    TEXT NOT NULL DEFAULT '',
     confidence  REAL NOT NULL DEFAULT 0,
-    body        TEXT NOT NULL             -- the fused event as JSON (the contract)
+    body        TEXT NOT NULL             -- the fused event as JSON, without its sources (event_sources)
 );
-CREATE INDEX events_block ON events(block);
+CREATE INDEX events_block ON events(block, day_first);
 CREATE INDEX events_date ON events(date_start);
 
 -- A report is one document's account of an event (events.Merge's output).
@@ -82,12 +84,13 @@ CREATE TABLE event_sources (
     lang      TEXT NOT NULL DEFAULT '',
     start_off INTEGER NOT NULL,
     end_off   INTEGER NOT NULL,
-    sentence  TEXT NOT NULL
+    sentence  TEXT NOT NULL,
+    attribution TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX event_sources_event ON event_sources(event_id);
 
 -- Full-text search over the sentences events rest on.
-CREATE VIRTUAL TABLE source_fts USING fts5(sentence, event_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE source_fts USING fts5(sentence, event_id UNINDEXED, doc_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');
 
 -- +goose Down
 DROP TABLE source_fts;
