@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 
 	"github.com/spf13/cobra"
 
@@ -50,6 +51,19 @@ that report it.`,
 	root.PersistentFlags().StringArrayVar(&e.kbFiles, "kb", nil, "extra knowledge-base YAML `FILE` (repeatable)")
 	root.PersistentFlags().StringArrayVar(&e.lexiconDirs, "lexicon", nil, "extra data `DIR` laid out like data/ (lexicon/, text/, dates/, clean/; repeatable)")
 	root.PersistentFlags().StringVar(&e.published, "published", "", "publication `DATE` (YYYY-MM-DD) of documents that carry none")
+	var cpuProfile string
+	root.PersistentFlags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile to `FILE` (go tool pprof reads it)")
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		if cpuProfile == "" {
+			return nil
+		}
+		f, err := os.Create(cpuProfile)
+		if err != nil {
+			return fmt.Errorf("--cpuprofile: %w", err)
+		}
+		return pprof.StartCPUProfile(f)
+	}
+	defer pprof.StopCPUProfile()
 	root.AddCommand(e.extractCmd(), e.ingestCmd(), e.eventsCmd(), e.showCmd(), e.docsCmd(), e.linkCmd(), e.kbCmd())
 	if err := root.Execute(); err != nil {
 		var ee exitError

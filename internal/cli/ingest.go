@@ -54,30 +54,43 @@ PostgreSQL URL (postgres://user@host/db).`,
 			}
 			var sum struct{ docNew, docSame, docUpd, failed, evNew, evMerged int }
 			start := time.Now()
-			p.Stream(args, e.stdin, func(r *pipeline.Result) {
-				out, err := st.Ingest(ctx, r)
+			// Documents are committed in batches: each whole, all in order.
+			var batch []*pipeline.Result
+			store1 := func() {
+				outs, errs := st.IngestBatch(ctx, batch)
+				for i, out := range outs {
+					if errs[i] != nil {
+						sum.failed++
+						fmt.Fprintln(e.stderr, "entente:", errs[i])
+						continue
+					}
+					switch out.Doc {
+					case store.DocNew:
+						sum.docNew++
+					case store.DocUnchanged:
+						sum.docSame++
+					case store.DocUpdated:
+						sum.docUpd++
+					}
+					sum.evNew += out.EventsNew
+					sum.evMerged += out.EventsMerged
+				}
 				if bar != nil {
-					bar.Add(1)
+					bar.Add(len(batch))
 				}
-				if err != nil {
-					sum.failed++
-					fmt.Fprintln(e.stderr, "entente:", err)
-					return
+				batch = batch[:0]
+			}
+			p.Stream(args, e.stdin, func(r *pipeline.Result) {
+				if batch = append(batch, r); len(batch) == batchSize {
+					store1()
 				}
-				switch out.Doc {
-				case store.DocNew:
-					sum.docNew++
-				case store.DocUnchanged:
-					sum.docSame++
-				case store.DocUpdated:
-					sum.docUpd++
-				}
-				sum.evNew += out.EventsNew
-				sum.evMerged += out.EventsMerged
 			}, func(err error) {
 				sum.failed++
 				fmt.Fprintln(e.stderr, "entente:", err)
 			})
+			if len(batch) > 0 {
+				store1()
+			}
 			if bar != nil {
 				bar.Finish()
 			}
@@ -93,6 +106,9 @@ PostgreSQL URL (postgres://user@host/db).`,
 	cmd.Flags().IntVar(&workers, "workers", 0, "documents analysed at once (default: number of CPUs)")
 	return cmd
 }
+
+// batchSize is the number of documents ingest commits at once.
+const batchSize = 32
 
 // dbDefault is the database of commands that take --db: $ENTENTE_DB, else
 // ./entente.db.

@@ -39,6 +39,51 @@ type Outcome struct {
 // events into the stored ones. A document whose text is stored already is
 // left alone (DocUnchanged).
 func (s *Store) Ingest(ctx context.Context, r *pipeline.Result) (Outcome, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return Outcome{}, fmt.Errorf("store: %s: %w", r.Doc.ID, err)
+	}
+	defer tx.Rollback()
+	out, err := s.ingest(ctx, tx, r)
+	if err != nil {
+		return out, err
+	}
+	if err := tx.Commit(); err != nil {
+		return out, fmt.Errorf("store: %s: %w", r.Doc.ID, err)
+	}
+	return out, nil
+}
+
+// IngestBatch stores several documents, in order, in one transaction: each
+// document is still stored whole or not at all, and a commit per batch
+// rather than per document is what makes ingest fast. When a document
+// fails, the batch is stored again one document at a time, so the others
+// are kept; errs[i] is the error of rs[i].
+func (s *Store) IngestBatch(ctx context.Context, rs []*pipeline.Result) (outs []Outcome, errs []error) {
+	outs, errs = make([]Outcome, len(rs)), make([]error, len(rs))
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err == nil {
+		for i, r := range rs {
+			if outs[i], err = s.ingest(ctx, tx, r); err != nil {
+				break
+			}
+		}
+		if err == nil {
+			err = tx.Commit()
+		}
+		if err == nil {
+			return outs, errs
+		}
+		tx.Rollback()
+	}
+	for i, r := range rs {
+		outs[i], errs[i] = s.Ingest(ctx, r)
+	}
+	return outs, errs
+}
+
+// ingest stores one document in tx.
+func (s *Store) ingest(ctx context.Context, tx *sql.Tx, r *pipeline.Result) (Outcome, error) {
 	doc := r.Doc
 	hash := Hash(doc.Text)
 	ident := doc.Meta["url"]
@@ -49,11 +94,6 @@ func (s *Store) Ingest(ctx context.Context, r *pipeline.Result) (Outcome, error)
 		ident = "sha256:" + hash // standard input: known by its text alone
 	}
 	var out Outcome
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return out, fmt.Errorf("store: %s: %w", doc.ID, err)
-	}
-	defer tx.Rollback()
 	var n int
 	if err := tx.QueryRowContext(ctx, s.q(`SELECT count(*) FROM documents WHERE hash = ?`), hash).Scan(&n); err != nil {
 		return out, fmt.Errorf("store: %s: %w", doc.ID, err)
@@ -77,7 +117,7 @@ func (s *Store) Ingest(ctx context.Context, r *pipeline.Result) (Outcome, error)
 	if !doc.Published.IsZero() {
 		pub = doc.Published.String()
 	}
-	err = tx.QueryRowContext(ctx, s.q(`INSERT INTO documents (name, ident, hash, url, title, lang, published, text, ingested_at)
+	err := tx.QueryRowContext(ctx, s.q(`INSERT INTO documents (name, ident, hash, url, title, lang, published, text, ingested_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
 		doc.ID, ident, hash, doc.Meta["url"], doc.Meta["title"], doc.Lang, pub, doc.Text, time.Now().UTC().Format(time.RFC3339)).Scan(&id)
 	if err != nil {
@@ -102,9 +142,6 @@ func (s *Store) Ingest(ctx context.Context, r *pipeline.Result) (Outcome, error)
 		}
 	}
 	if err := s.flush(ctx, tx, pd); err != nil {
-		return out, fmt.Errorf("store: %s: %w", doc.ID, err)
-	}
-	if err := tx.Commit(); err != nil {
 		return out, fmt.Errorf("store: %s: %w", doc.ID, err)
 	}
 	return out, nil
