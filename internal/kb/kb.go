@@ -133,6 +133,9 @@ type Naming struct {
 	Particles     []string `yaml:"particles"`
 	SlavicEndings []string `yaml:"slavic_endings"`
 	PersonEndings []string `yaml:"person_endings"`
+	// CommonWords are words of the four languages that are also someone's
+	// family name ("Frieden", "Kraft", "Рада"): alone they need context.
+	CommonWords []string `yaml:"common_words"`
 }
 
 // KB is the loaded knowledge base.
@@ -252,6 +255,7 @@ func (k *KB) loadFile(name string, b []byte) error {
 		k.Naming.Particles = append(k.Naming.Particles, n.Particles...)
 		k.Naming.SlavicEndings = append(k.Naming.SlavicEndings, n.SlavicEndings...)
 		k.Naming.PersonEndings = append(k.Naming.PersonEndings, n.PersonEndings...)
+		k.Naming.CommonWords = append(k.Naming.CommonWords, n.CommonWords...)
 		return nil
 	}
 	root, err := parseYAML(name, b)

@@ -88,6 +88,9 @@ type Linker struct {
 	byState map[string][]*Entity
 	// capitals holds the ids of places that are capitals.
 	capitals map[string]bool
+	// common holds the script-marked person keys of common words that are
+	// also family names (naming.yaml common_words).
+	common map[string]bool
 	// keyCache holds Cyrillic word keys: [0] persons' (rounds 2), [1] others'.
 	keyCache [2]keyCache
 }
@@ -155,6 +158,16 @@ func New(k *kb.KB, lx *lexicon.Lexicon, an *text.Analyzer) *Linker {
 			}
 		}
 	}
+	l.common = map[string]bool{}
+	for _, w := range k.Naming.CommonWords {
+		lang := "en"
+		if !isLatin(w) {
+			lang = "ru"
+		}
+		if keys := l.nameKeys(w, lang, 2); len(keys) == 1 {
+			l.common[scriptKey(w, keys[0])] = true
+		}
+	}
 	for _, p := range k.Persons {
 		e := &Entity{ID: p.ID, Kind: model.KindPerson, Name: p.Name, Code: p.State, Person: p}
 		if ok, _ := p.HeldOn("", model.Point{}); ok {
@@ -170,6 +183,25 @@ func New(k *kb.KB, lx *lexicon.Lexicon, an *text.Analyzer) *Linker {
 		l.addNames(e, names, true)
 	}
 	return l
+}
+
+// scriptKey marks a key with the script of the word it was made from.
+func scriptKey(word, key string) string {
+	if isLatin(word) {
+		return "lat:" + key
+	}
+	return "cyr:" + key
+}
+
+// regnal reports whether a name has a regnal number ("Elizabeth II",
+// "Charles III"): such a person has no family name to be called by.
+func regnal(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if strings.Trim(w, "IVX.") == "" && strings.Trim(w, ".") != "" && w != "V." {
+			return true
+		}
+	}
+	return false
 }
 
 // isAcronym reports whether a name is one word of two or more capitals.
@@ -319,7 +351,7 @@ func (l *Linker) addNames(e *Entity, names kb.Names, person bool) {
 			}
 		}
 		e.addKey(strings.Join(keys, " "))
-		if person && len(keys) > 1 {
+		if person && len(keys) > 1 && !regnal(e.Name) {
 			short := l.shortForm(keys, n, e.Code)
 			e.addKey(strings.Join(short, " "))
 			slens := lens[len(lens)-len(short):]
@@ -334,7 +366,9 @@ func (l *Linker) addNames(e *Entity, names kb.Names, person bool) {
 			if len(short) > 0 && !seen[ssig] {
 				seen[ssig] = true
 				tr.Add(short, alias{e: e, latin: latin, short: true, text: n, lens: slens})
-				if latin {
+				// German genitive, for family names of four letters or more:
+				// "Paks" would be "Pakts" (des Warschauer Pakts) too.
+				if latin && len(short[len(short)-1]) >= 4 {
 					gen := append(append([]string(nil), short[:len(short)-1]...), genitive(short[len(short)-1]))
 					if g := "short:" + strings.Join(gen, "\x00"); !seen[g] {
 						seen[g] = true

@@ -296,14 +296,32 @@ func (l *Linker) resolveAliases(as []alias, toks []model.Token, i, end int, lang
 	if len(seen) == 1 {
 		return pick(seen[0], "short form of a name earlier in the document")
 	}
-	if len(short) == 1 && plausible(short[0], ctx.Date) && !l.partOfLongerName(toks, i, end, lang) &&
+	if len(seen) > 1 {
+		// Two people of the family named earlier ("Kim Jong Un and Kim Yo
+		// Jong ... Kim"): which one is meant is open; their state is not.
+		if code := sharedCode(seen); code != "" {
+			return model.Mention{Kind: model.KindPerson, Code: code, Name: toks[i].Text, Why: []string{"family name of several people named earlier, state kept"}}, true
+		}
+		return model.Mention{}, false
+	}
+	if end-i == 1 && l.common[scriptKey(toks[i].Text, l.tokenKey(toks[i], 2))] {
+		return model.Mention{}, false // "Frieden", "Kraft", "Рады": a word first, a name only in context
+	}
+	// Without a date, a family name alone is only a leader's (Putin, Trump).
+	if len(short) == 1 && plausible(short[0], ctx.Date) && (ctx.Date.Year != 0 || l.prominent(short[0], ctx.Date)) && !l.partOfLongerName(toks, i, end, lang) &&
 		(utf8.RuneCountInString(toks[i].Text) >= 4 || l.kb.FamilyFirst(short[0].Code) && l.prominent(short[0], ctx.Date)) {
 		return pick(short[0], "unique family name")
 	}
 	if len(short) == 1 {
 		return model.Mention{}, false
 	}
-	if code := sharedCode(short); code != "" && !l.partOfLongerName(toks, i, end, lang) && utf8.RuneCountInString(toks[i].Text) >= 4 {
+	// A family name shared by people of one state keeps the state; three
+	// letters suffice for family-first names ("Ван", "Kim").
+	minLen := 4
+	if l.kb.FamilyFirst(short[0].Code) {
+		minLen = 3
+	}
+	if code := sharedCode(short); code != "" && !l.partOfLongerName(toks, i, end, lang) && utf8.RuneCountInString(toks[i].Text) >= minLen {
 		return model.Mention{Kind: model.KindPerson, Code: code, Name: toks[i].Text, Why: []string{"ambiguous family name, state kept"}}, true
 	}
 	return model.Mention{}, false

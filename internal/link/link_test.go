@@ -43,9 +43,12 @@ func setup(t testing.TB) (*link.Linker, *text.Analyzer) {
 
 func mentions(t testing.TB, lang, date, s string) []model.Mention {
 	l, an := setup(t)
-	on, err := model.ParsePoint(date)
-	if err != nil {
-		t.Fatal(err)
+	var on model.Point
+	if date != "" { // no date: as for documents that carry none
+		var err error
+		if on, err = model.ParsePoint(date); err != nil {
+			t.Fatal(err)
+		}
 	}
 	doc := &model.Document{ID: "t", Text: s, Body: []model.Span{{Start: 0, End: len(s)}}, Lang: lang}
 	ctx := link.NewContext(on)
