@@ -214,24 +214,48 @@ type candidate struct {
 	founded     bool // founded by the document being ingested
 }
 
-// loadCandidates reads the stored events of every block the document's
-// events fall in, in one query.
+// loadCandidates reads, in one query, the stored events that the document's
+// events may join: those of the same blocks whose days can overlap theirs
+// (or that have no date or no year). The cost per document follows the
+// events of its days, not the size of its blocks.
 func (s *Store) loadCandidates(ctx context.Context, tx *sql.Tx, pd *pending, evs []model.Event) error {
 	pd.cands = map[string][]*candidate{}
-	var keys []any
-	var marks []string
+	type span struct {
+		first, last int
+		open        bool // an event without a date or a year: any day may do
+	}
+	spans := map[string]*span{}
+	var order []string
 	for i := range evs {
 		k := events.Key(&evs[i])
-		if _, ok := pd.cands[k]; !ok {
-			pd.cands[k] = nil
-			keys = append(keys, k)
-			marks = append(marks, "?")
+		first, last := evs[i].Date.Bounds()
+		sp, ok := spans[k]
+		if !ok {
+			sp = &span{first: first, last: last}
+			spans[k] = sp
+			order = append(order, k)
 		}
+		if first < 10000 {
+			sp.open = true
+		}
+		sp.first, sp.last = min(sp.first, first), max(sp.last, last)
 	}
-	if len(keys) == 0 {
+	if len(order) == 0 {
 		return nil
 	}
-	rows, err := tx.QueryContext(ctx, s.q(`SELECT id, block, day_first, day_last, body FROM events WHERE block IN (`+strings.Join(marks, ",")+`) ORDER BY id`), keys...)
+	var conds []string
+	var args []any
+	for _, k := range order {
+		sp := spans[k]
+		if sp.open {
+			conds = append(conds, `block = ?`)
+			args = append(args, k)
+			continue
+		}
+		conds = append(conds, `(block = ? AND (day_first < 10000 OR (day_first <= ? AND day_last >= ?)))`)
+		args = append(args, k, sp.last, sp.first)
+	}
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT id, block, day_first, day_last, body FROM events WHERE `+strings.Join(conds, " OR ")+` ORDER BY id`), args...)
 	if err != nil {
 		return err
 	}
