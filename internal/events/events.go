@@ -547,6 +547,10 @@ func (x *Extractor) build(doc *model.Document, in *Input, st *docState, tr trigg
 			rules = append(rules, "topic: what follows is discussed, not a party")
 		}
 		right = kept
+		// "die Lage in Syrien zu erörtern": before an infinitive are topics too.
+		if tr.start > 0 && x.lex.HasKind(lang, toks[tr.start-1], lexicon.Inf) {
+			left = nil
+		}
 	}
 	src, tgt := left, right
 	if tr.t.Recv {
@@ -615,11 +619,11 @@ func dyads(src, tgt []model.Mention) [][2][]model.Mention {
 	return out
 }
 
-// namedSubject reports whether the subject is a named person or body
-// (not a bare state or adjective).
+// namedSubject reports whether the subject is a named person, body or
+// organisation (not a bare state or adjective).
 func namedSubject(src []model.Mention) bool {
 	for _, m := range src {
-		if (m.Kind == model.KindPerson || m.Kind == model.KindBody) && m.ID != "" && !m.Adj {
+		if (m.Kind == model.KindPerson || m.Kind == model.KindBody || m.Kind == model.KindOrg) && m.ID != "" && !m.Adj {
 			return true
 		}
 	}

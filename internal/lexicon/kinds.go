@@ -19,6 +19,9 @@ const (
 	// About is a topic preposition: a name right before it belongs to the
 	// noun before it, not to the event noun after it.
 	About = "about"
+	// Inf marks an infinitive ("zu", "to"): the verb after it has no
+	// subject of its own.
+	Inf = "inf"
 	// Dem are demonstratives: "this meeting" refers back to an event
 	// already reported (data/lexicon/syntax).
 	Dem = "dem"
