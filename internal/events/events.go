@@ -630,6 +630,17 @@ func namedSubject(src []model.Mention) bool {
 	return false
 }
 
+// hasTraveller reports whether one of the actors is a person or a body,
+// who can pay a visit (a state named alone is where one goes).
+func hasTraveller(actors []model.Actor) bool {
+	for _, a := range actors {
+		if a.Kind == string(model.KindPerson) || a.Kind == string(model.KindBody) {
+			return true
+		}
+	}
+	return false
+}
+
 func codesOf(ms []model.Mention) []string {
 	var out []string
 	for _, m := range ms {
@@ -660,6 +671,10 @@ func (x *Extractor) event(doc *model.Document, in *Input, st *docState, tr trigg
 		return model.Event{}, false
 	}
 	if !strong && len(codes) < 2 {
+		return model.Event{}, false
+	}
+	if tr.t.Mode == "visit" && !tr.noun && !hasTraveller(actors) {
+		// "прибула партія вакцини": only people travel on visits.
 		return model.Event{}, false
 	}
 	ev := model.Event{
