@@ -24,6 +24,9 @@ import (
 type Fuser struct {
 	evs    []*model.Event
 	blocks map[string][]int
+	// compared counts calls of events.Compatible, for the test that fusion
+	// stays flat as unrelated events accumulate.
+	compared int
 }
 
 // New returns an empty Fuser.
@@ -42,6 +45,7 @@ func (f *Fuser) Add(evs []model.Event) int {
 			if j >= start {
 				continue // the same document: already merged by events.Merge
 			}
+			f.compared++
 			if events.Compatible(f.evs[j], &e, false) {
 				events.Absorb(f.evs[j], &e)
 				joined = true

@@ -1,0 +1,75 @@
+package fuse
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"entente/internal/model"
+)
+
+// TestAddFlat checks that fusion does not go quadratic: adding one event to
+// a Fuser that holds 100,000 events of other blocks (other types and
+// dyads) costs exactly as many comparisons as adding it to a Fuser holding
+// only the events of its own block. Counted, not timed.
+func TestAddFlat(t *testing.T) {
+	// The new event's own block: three earlier reports on other days, which
+	// it is compared with but does not join.
+	own := func(f *Fuser) {
+		for d := 1; d <= 3; d++ {
+			f.Add([]model.Event{event(fmt.Sprintf("own%d", d), "CONSULT", model.Point{Year: 2024, Month: 3, Day: d}, "lavrov")})
+		}
+	}
+	newEvent := func() []model.Event {
+		return []model.Event{event("new", "CONSULT", model.Point{Year: 2024, Month: 4, Day: 26}, "lavrov")}
+	}
+
+	small := New()
+	own(small)
+	before := small.compared
+	small.Add(newEvent())
+	want := small.compared - before
+	if want != 3 {
+		t.Fatalf("adding to a Fuser holding its own block of 3: %d comparisons, want 3", want)
+	}
+
+	empty := New()
+	empty.Add(newEvent())
+	if empty.compared != 0 {
+		t.Errorf("adding to an empty Fuser: %d comparisons, want 0", empty.compared)
+	}
+
+	// 100,000 events of other blocks: RUS with 500 other parties and four
+	// types, each on its own day from 1990 on (so none merge, and some share
+	// the new event's day).
+	others := func(f *Fuser) {
+		types := []string{"CONSULT", "ACCUSE", "AGREE", "SUPPORT"}
+		base := time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC)
+		for i := 0; i < 100000; i++ {
+			d := base.AddDate(0, 0, i)
+			e := event(fmt.Sprint(i), types[(i/500)%4], model.Point{Year: d.Year(), Month: int(d.Month()), Day: d.Day()})
+			e.Actors[1].Code = fmt.Sprintf("X%03d", i%500)
+			f.Add([]model.Event{e})
+		}
+	}
+
+	big := New()
+	own(big)
+	others(big)
+	if big.Len() != 100003 {
+		t.Fatalf("%d fused events, want 100,003", big.Len())
+	}
+	before = big.compared
+	big.Add(newEvent())
+	if got := big.compared - before; got != want {
+		t.Errorf("adding to a Fuser holding 100,000 events of other blocks: %d comparisons, want %d (as without them)", got, want)
+	}
+
+	other := New()
+	others(other)
+	before = other.compared
+	other.Add(newEvent())
+	if got := other.compared - before; got != empty.compared {
+		t.Errorf("adding to a Fuser holding only 100,000 events of other blocks: %d comparisons, want %d (as to an empty one)", got, empty.compared)
+	}
+}
