@@ -13,11 +13,11 @@ import (
 // dyads) costs exactly as many comparisons as adding it to a Fuser holding
 // only the events of its own block. Counted, not timed.
 func TestAddFlat(t *testing.T) {
-	// The new event's own block: three earlier reports on other days, which
-	// it is compared with but does not join.
+	// The new event's own block: three earlier reports on other days of its
+	// month, which it is compared with but does not join.
 	own := func(f *Fuser) {
 		for d := 1; d <= 3; d++ {
-			f.Add([]model.Event{event(fmt.Sprintf("own%d", d), "CONSULT", model.Point{Year: 2024, Month: 3, Day: d}, "lavrov")})
+			f.Add([]model.Event{event(fmt.Sprintf("own%d", d), "CONSULT", model.Point{Year: 2024, Month: 4, Day: d}, "lavrov")})
 		}
 	}
 	newEvent := func() []model.Event {
@@ -71,5 +71,24 @@ func TestAddFlat(t *testing.T) {
 	other.Add(newEvent())
 	if got := other.compared - before; got != empty.compared {
 		t.Errorf("adding to a Fuser holding only 100,000 events of other blocks: %d comparisons, want %d (as to an empty one)", got, empty.compared)
+	}
+}
+
+// TestAddFlatInBlock checks the index by month: adding an event to a block
+// that holds 100,000 events of other months costs as many comparisons as
+// adding it to the events of its own month alone.
+func TestAddFlatInBlock(t *testing.T) {
+	newEvent := []model.Event{event("new", "CONSULT", model.Point{Year: 2024, Month: 4, Day: 26}, "lavrov")}
+	f := New()
+	base := time.Date(1700, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := 0; i < 100000; i++ { // 1700 to 1973, one a day
+		d := base.AddDate(0, 0, i)
+		f.Add([]model.Event{event(fmt.Sprint(i), "CONSULT", model.Point{Year: d.Year(), Month: int(d.Month()), Day: d.Day()}, "lavrov")})
+	}
+	f.Add([]model.Event{event("april", "CONSULT", model.Point{Year: 2024, Month: 4, Day: 2}, "lavrov")})
+	before := f.compared
+	f.Add(newEvent)
+	if got := f.compared - before; got != 1 {
+		t.Errorf("adding to a block of 100,000 events of other months and one of its own: %d comparisons, want 1", got)
 	}
 }

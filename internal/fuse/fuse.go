@@ -6,31 +6,90 @@
 // date and place of its reports.
 //
 // Events are blocked by type and sorted actor codes, so a new event is only
-// compared with earlier events of the same block, and within a block by
-// date: the cost of a new event does not grow with the number of unrelated
-// events. Two events merge when events.Compatible says so and they come
-// from different documents (merges within a document are events.Merge's).
+// compared with earlier events of the same block; within a block they are
+// indexed by month, so a dated event is only compared with the events whose
+// dates can overlap its own (and with those that have no date or no year).
+// The cost of a new event does not grow with the number of events of other
+// blocks or of other months. Two events merge when events.Compatible says so
+// and they come from different documents (merges within a document are
+// events.Merge's).
 package fuse
 
 import (
+	"slices"
 	"sort"
 
 	"entente/internal/events"
 	"entente/internal/model"
 )
 
+// wide is the longest span, in months, indexed month by month; events
+// spanning more are kept in the block's open list.
+const wide = 24
+
 // Fuser accumulates events. It is not safe for concurrent use: feed it from
 // one goroutine, in document order, for deterministic output.
 type Fuser struct {
 	evs    []*model.Event
-	blocks map[string][]int
-	// compared counts calls of events.Compatible, for the test that fusion
-	// stays flat as unrelated events accumulate.
+	blocks map[string]*block
+	// compared counts the events.Compatible calls (tests check the index).
 	compared int
 }
 
+// block holds the indices of one block's events: by month (YYYY*12+M-1) for
+// dated events, and in open for undated, year-less and very long ones.
+type block struct {
+	months map[int][]int
+	open   []int
+}
+
 // New returns an empty Fuser.
-func New() *Fuser { return &Fuser{blocks: map[string][]int{}} }
+func New() *Fuser { return &Fuser{blocks: map[string]*block{}} }
+
+// span returns the months an event's date covers, or ok=false when it has
+// no date, no year, or spans more than wide months.
+func span(e *model.Event) (from, to int, ok bool) {
+	first, last := e.Date.Bounds()
+	if first < 10000 {
+		return 0, 0, false
+	}
+	from = first/10000*12 + first/100%100 - 1
+	to = last/10000*12 + last/100%100 - 1
+	return from, to, to-from < wide
+}
+
+// candidates returns, in the order they were added, the indices of the
+// block's events that may be compatible with e.
+func (b *block) candidates(e *model.Event) []int {
+	from, to, ok := span(e)
+	if !ok {
+		// Without a date (or a year) any event of the block may do.
+		var all []int
+		for _, ix := range b.months {
+			all = append(all, ix...)
+		}
+		all = append(all, b.open...)
+		slices.Sort(all)
+		return slices.Compact(all)
+	}
+	out := append([]int(nil), b.open...)
+	for m := from; m <= to; m++ {
+		out = append(out, b.months[m]...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func (b *block) add(i int, e *model.Event) {
+	from, to, ok := span(e)
+	if !ok {
+		b.open = append(b.open, i)
+		return
+	}
+	for m := from; m <= to; m++ {
+		b.months[m] = append(b.months[m], i)
+	}
+}
 
 // Add merges one document's events into the fused set. It returns the
 // number of events that joined an existing event.
@@ -40,21 +99,32 @@ func (f *Fuser) Add(evs []model.Event) int {
 	for i := range evs {
 		e := evs[i]
 		k := events.Key(&e)
+		b := f.blocks[k]
+		if b == nil {
+			b = &block{months: map[int][]int{}}
+			f.blocks[k] = b
+		}
 		joined := false
-		for _, j := range f.blocks[k] {
+		for _, j := range b.candidates(&e) {
 			if j >= start {
 				continue // the same document: already merged by events.Merge
 			}
 			f.compared++
 			if events.Compatible(f.evs[j], &e, false) {
+				before, _, _ := span(f.evs[j])
 				events.Absorb(f.evs[j], &e)
+				// A finer date narrows the months; the old entries stay and
+				// only cost a comparison. A date where there was none indexes it.
+				if after, _, ok := span(f.evs[j]); ok && after != before {
+					b.add(j, f.evs[j])
+				}
 				joined = true
 				merged++
 				break
 			}
 		}
 		if !joined {
-			f.blocks[k] = append(f.blocks[k], len(f.evs))
+			b.add(len(f.evs), &e)
 			f.evs = append(f.evs, &e)
 		}
 	}
