@@ -2,6 +2,7 @@ package events
 
 import (
 	"crypto/sha1"
+	"slices"
 	"encoding/hex"
 	"sort"
 	"strings"
@@ -39,13 +40,18 @@ func Key(e *model.Event) string {
 // day are two meetings). sameDoc relaxes the need for shared evidence when
 // one event has no date.
 func Compatible(a, b *model.Event, sameDoc bool) bool {
-	pa, pb := personSet(a), personSet(b)
+	// Dates first: they settle most pairs without looking at people.
+	if !a.Date.IsZero() && !b.Date.IsZero() && !a.Date.Overlaps(b.Date) {
+		return false
+	}
+	var bufA, bufB [8]string
+	pa, pb := persons(a, bufA[:0]), persons(b, bufB[:0])
 	if len(pa) > 0 && len(pb) > 0 && !subset(pa, pb) && !subset(pb, pa) {
 		return false
 	}
 	switch {
 	case !a.Date.IsZero() && !b.Date.IsZero():
-		return a.Date.Overlaps(b.Date)
+		return true
 	case sameDoc:
 		return true
 	default:
@@ -54,29 +60,30 @@ func Compatible(a, b *model.Event, sameDoc bool) bool {
 	}
 }
 
-func personSet(e *model.Event) map[string]bool {
-	out := map[string]bool{}
+// persons appends the ids of the event's named persons to buf.
+func persons(e *model.Event, buf []string) []string {
 	for _, a := range e.Actors {
 		if a.Kind == string(model.KindPerson) && a.ID != "" {
-			out[a.ID] = true
+			buf = append(buf, a.ID)
 		}
 	}
-	return out
+	return buf
 }
 
-func subset(a, b map[string]bool) bool {
-	for k := range a {
-		if !b[k] {
+// subset reports whether every id of a is in b (a handful each).
+func subset(a, b []string) bool {
+	for _, x := range a {
+		if !slices.Contains(b, x) {
 			return false
 		}
 	}
 	return true
 }
 
-func shared(a, b map[string]bool) int {
+func shared(a, b []string) int {
 	n := 0
-	for k := range a {
-		if b[k] {
+	for _, x := range a {
+		if slices.Contains(b, x) {
 			n++
 		}
 	}
@@ -88,9 +95,11 @@ func shared(a, b map[string]bool) int {
 // an announcement of it.
 func Absorb(dst *model.Event, src *model.Event) {
 	for _, s := range src.Sources {
+		// A document's sources arrive together: a duplicate can only be
+		// among the last ones, those of the same document.
 		dup := false
-		for _, d := range dst.Sources {
-			if d.Doc == s.Doc && d.Start == s.Start {
+		for k := len(dst.Sources) - 1; k >= 0 && dst.Sources[k].Doc == s.Doc; k-- {
+			if dst.Sources[k].Start == s.Start {
 				dup = true
 				break
 			}
