@@ -53,6 +53,7 @@ type run struct {
 	wall    time.Duration
 	cpu     time.Duration // user + system
 	rssKiB  int64
+	load    string // 1-minute load average when the run started
 	skipped string // why it did not run
 	err     error
 }
@@ -190,6 +191,7 @@ func (b *bench) measure(name, note string, one bool, extraEnv []string, args ...
 	cmd.Env = append(env(one), extraEnv...)
 	cmd.Stdout = null
 	cmd.Stderr = &limitWriter{w: &errBuf, n: 4096}
+	r.load = loadAvg()
 	start := time.Now()
 	err = cmd.Run()
 	r.wall = time.Since(start)
@@ -261,6 +263,20 @@ func processAllocs() (allocs, bytes float64, err error) {
 		}
 	}
 	return 0, 0, fmt.Errorf("no BenchmarkProcess line with -benchmem in:\n%s", out)
+}
+
+// loadAvg returns the 1-minute load average ("" if unknown): on a shared
+// machine, wall times mean little without it.
+func loadAvg() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return ""
+	}
+	f := strings.Fields(string(data))
+	if len(f) == 0 {
+		return ""
+	}
+	return f[0]
 }
 
 // limitWriter keeps the first n bytes written to it.

@@ -29,7 +29,7 @@ func (r *report) rate(x run) float64 { return float64(r.n) / x.wall.Seconds() }
 
 // row is one line of the results table.
 type row struct {
-	name, setting, wall, rate, mbs, cpu, rss, target, met string
+	name, setting, wall, rate, mbs, cpu, cpuRate, load, rss, target, met string
 }
 
 func yes(ok bool) string {
@@ -48,14 +48,18 @@ func (r *report) rows() []row {
 		w := row{name: x.name, setting: x.note, target: "—", met: ""}
 		switch {
 		case x.skipped != "":
-			w.setting, w.wall, w.rate, w.mbs, w.cpu, w.rss = x.skipped, "—", "—", "—", "—", "—"
+			w.setting = x.skipped
+			w.wall, w.rate, w.mbs, w.cpu, w.cpuRate, w.load, w.rss = "—", "—", "—", "—", "—", "—", "—"
 		case x.err != nil:
-			w.setting, w.wall, w.rate, w.mbs, w.cpu, w.rss = "failed (see stderr)", "—", "—", "—", "—", "—"
+			w.setting += "; failed (see stderr)"
+			w.wall, w.rate, w.mbs, w.cpu, w.cpuRate, w.load, w.rss = "—", "—", "—", "—", "—", "—", "—"
 		default:
 			w.wall = fmt.Sprintf("%.2f s", x.wall.Seconds())
 			w.rate = fmt.Sprintf("%.0f", r.rate(x))
 			w.mbs = fmt.Sprintf("%.2f", r.mb()/x.wall.Seconds())
 			w.cpu = fmt.Sprintf("%.2f s", x.cpu.Seconds())
+			w.cpuRate = fmt.Sprintf("%.0f", float64(r.n)/x.cpu.Seconds())
+			w.load = x.load
 			w.rss = fmt.Sprintf("%.0f MB", float64(x.rssKiB)/1024)
 			if strings.HasPrefix(x.name, "extract") && x.rssKiB > maxRSS {
 				maxRSS = x.rssKiB
@@ -112,15 +116,15 @@ func (r *report) rows() []row {
 	return rows
 }
 
-var header = row{"Run", "Setting", "Wall", "Articles/s", "MB/s", "CPU", "Peak RSS", "Target", "Met"}
+var header = row{"Run", "Setting", "Wall", "Articles/s", "MB/s", "CPU", "Articles/CPU-s", "Load", "Peak RSS", "Target", "Met"}
 
 // table is the results as plain text for the terminal.
 func (r *report) table() string {
 	rows := append([]row{header}, r.rows()...)
 	cells := func(w row) []string {
-		return []string{w.name, w.setting, w.wall, w.rate, w.mbs, w.cpu, w.rss, w.target, w.met}
+		return []string{w.name, w.setting, w.wall, w.rate, w.mbs, w.cpu, w.cpuRate, w.load, w.rss, w.target, w.met}
 	}
-	width := make([]int, 9)
+	width := make([]int, 11)
 	for _, w := range rows {
 		for i, c := range cells(w) {
 			if l := len([]rune(c)); l > width[i] {
@@ -151,8 +155,10 @@ Written by ` + "`go run ./cmd/entente-bench`" + ` (` + "`make bench`" + `: 10,00
 ` + "`internal/corpus.Generate(n, seed)`" + ` written as files; each run is the
 ` + "`entente`" + ` binary as a subprocess, standard output to /dev/null. Articles/s
 and MB/s are corpus articles and bytes over wall time (start-up included);
-CPU is user + system time; peak RSS is the process's maximum resident set.
-The targets are issue 5's.
+CPU is user + system time, and articles/CPU-s the articles over it (the
+measure to trust when the machine is shared: load is the 1-minute load
+average when the run started); peak RSS is the process's maximum resident
+set. The targets are issue 5's.
 
 `)
 	b.WriteString(r.section())
@@ -175,10 +181,10 @@ func (r *report) section() string {
 	fmt.Fprintf(&b, "- Software: %s; %s\n", goVersion(), osName())
 	fmt.Fprintf(&b, "- Corpus: %d articles (seed %d), %.1f MB, %.0f bytes per article on average, four languages\n\n",
 		r.n, r.seed, r.mb(), float64(r.bytes)/float64(r.n))
-	b.WriteString("| Run | Setting | Wall | Articles/s | MB/s | CPU | Peak RSS | Target | Met |\n")
-	b.WriteString("|---|---|--:|--:|--:|--:|--:|---|---|\n")
+	b.WriteString("| Run | Setting | Wall | Articles/s | MB/s | CPU | Articles/CPU-s | Load | Peak RSS | Target | Met |\n")
+	b.WriteString("|---|---|--:|--:|--:|--:|--:|--:|--:|---|---|\n")
 	for _, w := range r.rows() {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", w.name, w.setting, w.wall, w.rate, w.mbs, w.cpu, w.rss, w.target, w.met)
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", w.name, w.setting, w.wall, w.rate, w.mbs, w.cpu, w.cpuRate, w.load, w.rss, w.target, w.met)
 	}
 	return b.String()
 }
