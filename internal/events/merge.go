@@ -2,8 +2,8 @@ package events
 
 import (
 	"crypto/sha1"
-	"slices"
 	"encoding/hex"
+	"slices"
 	"sort"
 	"strings"
 
