@@ -94,8 +94,12 @@ func (r *report) rows() []row {
 	}
 	if maxRSS > 0 {
 		mb := float64(maxRSS) / 1024
-		rows = append(rows, row{name: "peak RSS of extract", setting: fmt.Sprintf("largest of the extract runs, %d articles", r.n),
-			rss: fmt.Sprintf("%.0f MB", mb), target: fmt.Sprintf("≤ %.0f MB (100k articles)", targetRSSMB), met: yes(mb <= targetRSSMB)})
+		rss := row{name: "peak RSS of extract", setting: fmt.Sprintf("largest of the extract runs, %d articles", r.n),
+			rss: fmt.Sprintf("%.0f MB", mb), target: fmt.Sprintf("≤ %.0f MB (100k articles)", targetRSSMB), met: yes(mb <= targetRSSMB)}
+		if r.n < 100000 {
+			rss.met = "n/a below 100k" // memory grows with the fusion index
+		}
+		rows = append(rows, rss)
 	}
 	st := row{name: "start-up", setting: "`entente kb stats`, median of 5", target: fmt.Sprintf("≤ %.0f ms", targetStartupMS)}
 	if r.startErr != nil {
