@@ -136,6 +136,12 @@ type Naming struct {
 	// CommonWords are words of the four languages that are also someone's
 	// family name ("Frieden", "Kraft", "Рада"): alone they need context.
 	CommonWords []string `yaml:"common_words"`
+	// PatronymicEndings end Russian, Ukrainian and Belarusian patronymics
+	// (Владимирович, Олексійович, Петровна): generated variants leave them out.
+	PatronymicEndings []string `yaml:"patronymic_endings"`
+	// NativeLanguages gives the language of a state's persons' native names
+	// (ru, uk, zh) for generated name variants.
+	NativeLanguages map[string]string `yaml:"native_languages"`
 }
 
 // KB is the loaded knowledge base.
@@ -256,6 +262,13 @@ func (k *KB) loadFile(name string, b []byte) error {
 		k.Naming.SlavicEndings = append(k.Naming.SlavicEndings, n.SlavicEndings...)
 		k.Naming.PersonEndings = append(k.Naming.PersonEndings, n.PersonEndings...)
 		k.Naming.CommonWords = append(k.Naming.CommonWords, n.CommonWords...)
+		k.Naming.PatronymicEndings = append(k.Naming.PatronymicEndings, n.PatronymicEndings...)
+		for st, lang := range n.NativeLanguages {
+			if k.Naming.NativeLanguages == nil {
+				k.Naming.NativeLanguages = map[string]string{}
+			}
+			k.Naming.NativeLanguages[st] = lang
+		}
 		return nil
 	}
 	root, err := parseYAML(name, b)

@@ -4,7 +4,10 @@ import (
 	"testing"
 
 	"entente/internal/kb"
+	"entente/internal/lexicon"
+	"entente/internal/link"
 	"entente/internal/model"
+	"entente/internal/text"
 )
 
 // lookupNames is a mix of names as lookups meet them: scripts, cases,
@@ -33,5 +36,28 @@ func BenchmarkKBLoad(b *testing.B) {
 		if _, err := kb.Load(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkIndex measures building the linker's indexes (with the generated
+// name variants) from a loaded knowledge base.
+func BenchmarkIndex(b *testing.B) {
+	setup(b)
+	k, err := kb.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	an, err := text.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	lx, err := lexicon.Load(an)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		link.New(k, lx, an)
 	}
 }

@@ -36,6 +36,9 @@ type Analyzer struct {
 	translit translitTable
 	fold     foldTable
 	uk       ukStemmer
+	roman    romanTable
+	given    givenNames
+	zh       palladius
 	langs    map[string]*langData // per language code: abbreviations, ordinals
 	any      *langData            // union of all languages, for unknown ones
 	cache    tokenCache
@@ -65,6 +68,9 @@ func New(extra ...fs.FS) (*Analyzer, error) {
 		translit: translitTable{m: map[string]trEntry{}},
 		fold:     newFoldTable(),
 		uk:       ukStemmer{refl: map[string]bool{}, ends: map[string]bool{}, repl: map[string]string{}},
+		roman:    romanTable{m: map[string]map[string][]romanCell{}},
+		given:    givenNames{ruUK: map[string]string{}, ukRU: map[string]string{}},
+		zh:       palladius{initial: map[string]string{}, final: map[string][2]string{}, syllable: map[string][2]string{}},
 		langs:    map[string]*langData{},
 		any:      newLangData(),
 	}
@@ -82,6 +88,9 @@ func New(extra ...fs.FS) (*Analyzer, error) {
 			{"text/translit.tsv", a.translit.parse},
 			{"text/latinkey.tsv", a.fold.parse},
 			{"text/uk_suffixes.txt", a.uk.parse},
+			{"text/romanize.tsv", a.roman.parse},
+			{"text/given_names.tsv", a.given.parse},
+			{"text/zh_palladius.tsv", a.zh.parse},
 		}
 		for _, l := range langCodes {
 			ld := a.langs[l]
