@@ -547,6 +547,9 @@ func (p *Person) HeldOn(role string, on model.Point) (bool, string) {
 
 // OfficeOn returns the office the person held on the date (the role's, when
 // role is not ""), or nil. With a zero date it returns the latest office.
+// Of offices held at once, the one begun last wins; of those begun the same
+// day, one for the person's own state (a monarch who is also head of state
+// of Canada and Australia acts for the United Kingdom), else the last listed.
 func (p *Person) OfficeOn(role string, on model.Point) *Office {
 	var found *Office
 	for i := range p.Offices {
@@ -554,7 +557,15 @@ func (p *Person) OfficeOn(role string, on model.Point) *Office {
 		if role != "" && o.Role != role {
 			continue
 		}
-		if on.Year == 0 || heldOn(o.From, o.To, on) {
+		if on.Year != 0 && !heldOn(o.From, o.To, on) {
+			continue
+		}
+		switch {
+		case found == nil, found.From.Less(o.From):
+			found = o
+		case o.From.Less(found.From):
+		case found.State == p.State && o.State != p.State:
+		default:
 			found = o // later entries are later offices: the last one wins
 		}
 	}

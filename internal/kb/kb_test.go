@@ -181,3 +181,30 @@ func TestEmbeddedLoads(t *testing.T) {
 		t.Errorf("embedded KB: RUS %v, %d persons", k.State("RUS"), len(k.Persons))
 	}
 }
+
+func TestOfficeOnPrefersOwnStateAndLatest(t *testing.T) {
+	p := &Person{ID: "m", State: "GBR", Offices: []Office{
+		{Role: "head-of-state", State: "GBR", From: model.Point{Year: 1952, Month: 2, Day: 6}, To: model.Point{Year: 2022, Month: 9, Day: 8}},
+		{Role: "head-of-state", State: "CAN", From: model.Point{Year: 1952, Month: 2, Day: 6}, To: model.Point{Year: 2022, Month: 9, Day: 8}},
+		{Role: "head-of-state", State: "AUS", From: model.Point{Year: 1952, Month: 2, Day: 6}, To: model.Point{Year: 2022, Month: 9, Day: 8}},
+		{Role: "special-representative", State: "UN", From: model.Point{Year: 2000, Month: 1, Day: 1}, To: model.Point{Year: 2001, Month: 1, Day: 1}},
+	}}
+	tests := []struct {
+		on   model.Point
+		want string
+	}{
+		{model.Point{Year: 2018, Month: 7, Day: 10}, "GBR"},
+		{model.Point{Year: 2000, Month: 6, Day: 1}, "UN"}, // begun last
+		{model.Point{Year: 2023, Month: 1, Day: 1}, ""},
+	}
+	for _, tt := range tests {
+		o := p.OfficeOn("", tt.on)
+		got := ""
+		if o != nil {
+			got = o.State
+		}
+		if got != tt.want {
+			t.Errorf("OfficeOn(%v) = %q, want %q", tt.on, got, tt.want)
+		}
+	}
+}
