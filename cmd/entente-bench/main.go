@@ -12,6 +12,7 @@
 //
 //	go run ./cmd/entente-bench                 # 10,000 articles
 //	go run ./cmd/entente-bench -n 1000 -skip-pg
+//	go run ./cmd/entente-bench -n 2000 -write-corpus /tmp/c   # only the corpus, to profile
 //
 // A previous BENCHMARKS.md's results stay in it as "Previous run", so
 // before and after are both visible.
@@ -74,7 +75,15 @@ func main() {
 	out := flag.String("out", "BENCHMARKS.md", "Markdown `file` to write")
 	bin := flag.String("entente", "", "entente `binary` to measure (default: go build ./cmd/entente)")
 	skipPG := flag.Bool("skip-pg", false, "skip the PostgreSQL ingest")
+	only := flag.String("write-corpus", "", "only write the corpus into `DIR` (to profile entente on it) and exit")
 	flag.Parse()
+	if *only != "" {
+		if _, err := writeCorpus(*only, *n, *seed); err != nil {
+			fmt.Fprintln(os.Stderr, "entente-bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := mainErr(*n, *seed, *out, *bin, *skipPG); err != nil {
 		fmt.Fprintln(os.Stderr, "entente-bench:", err)
 		os.Exit(1)
@@ -105,21 +114,8 @@ func mainErr(n int, seed int64, outPath, bin string, skipPG bool) error {
 
 	b := &bench{bin: bin, tmp: tmp, n: n, dir: filepath.Join(tmp, "corpus"), stderr: os.Stderr, procsAll: runtime.NumCPU()}
 	fmt.Fprintf(os.Stderr, "writing %d articles (seed %d)\n", n, seed)
-	if err := os.Mkdir(b.dir, 0o755); err != nil {
+	if b.bytes, err = writeCorpus(b.dir, n, seed); err != nil {
 		return err
-	}
-	for i, text := range corpus.Generate(n, seed) {
-		// Sub-folders of 1,000 keep directories small, as a news archive would.
-		sub := filepath.Join(b.dir, fmt.Sprintf("%03d", i/1000))
-		if i%1000 == 0 {
-			if err := os.Mkdir(sub, 0o755); err != nil {
-				return err
-			}
-		}
-		if err := os.WriteFile(filepath.Join(sub, fmt.Sprintf("%06d.txt", i)), []byte(text), 0o644); err != nil {
-			return err
-		}
-		b.bytes += int64(len(text))
 	}
 
 	var runs []run
@@ -158,6 +154,28 @@ func mainErr(n int, seed int64, outPath, bin string, skipPG bool) error {
 		}
 	}
 	return nil
+}
+
+// writeCorpus writes the generated articles into dir, in sub-folders of
+// 1,000 as a news archive might be, and returns their total size.
+func writeCorpus(dir string, n int, seed int64) (int64, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return 0, err
+	}
+	var total int64
+	for i, text := range corpus.Generate(n, seed) {
+		sub := filepath.Join(dir, fmt.Sprintf("%03d", i/1000))
+		if i%1000 == 0 {
+			if err := os.MkdirAll(sub, 0o755); err != nil {
+				return 0, err
+			}
+		}
+		if err := os.WriteFile(filepath.Join(sub, fmt.Sprintf("%06d.txt", i)), []byte(text), 0o644); err != nil {
+			return 0, err
+		}
+		total += int64(len(text))
+	}
+	return total, nil
 }
 
 // env returns the environment without GOMAXPROCS, plus GOMAXPROCS=1 when
