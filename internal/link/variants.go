@@ -13,7 +13,9 @@ import (
 // given_names.tsv) and the Latin spellings of each in the schemes of
 // data/text/romanize.tsv (BGN/PCGN, ISO 9, scholarly, German Duden,
 // French); from a Chinese person's pinyin name, its Palladius Cyrillic in
-// Russian and Ukrainian (data/text/zh_palladius.tsv). A generated name whose
+// Russian and Ukrainian (data/text/zh_palladius.tsv); from a Korean
+// person's Hangul name, its Kontsevich Cyrillic (data/text/ko_kontsevich.tsv).
+// A generated name whose
 // keys a typed one already has adds nothing (addList): many spellings meet
 // in the Latin key anyway.
 
@@ -33,6 +35,12 @@ func (l *Linker) variants(p *kb.Person) []named {
 		}
 		if ru, uk, ok := l.an.Palladius(p.Name); ok {
 			return []named{{ru, "palladius"}, {uk, "palladius-uk"}}
+		}
+		return nil
+	}
+	if lang == "ko" {
+		if ru, uk, ok := l.an.Kontsevich(p.Native); ok {
+			return []named{{ru, "kontsevich"}, {uk, "kontsevich-uk"}}
 		}
 		return nil
 	}

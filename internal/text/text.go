@@ -39,6 +39,7 @@ type Analyzer struct {
 	roman    romanTable
 	given    givenNames
 	zh       palladius
+	ko       kontsevich
 	langs    map[string]*langData // per language code: abbreviations, ordinals
 	any      *langData            // union of all languages, for unknown ones
 	cache    tokenCache
@@ -71,8 +72,10 @@ func New(extra ...fs.FS) (*Analyzer, error) {
 		roman:    romanTable{m: map[string]map[string][]romanCell{}},
 		given:    givenNames{ruUK: map[string]string{}, ukRU: map[string]string{}},
 		zh:       palladius{initial: map[string]string{}, final: map[string][2]string{}, syllable: map[string][2]string{}},
-		langs:    map[string]*langData{},
-		any:      newLangData(),
+		ko: kontsevich{initial: map[rune]string{}, voiced: map[rune]string{}, medial: map[rune]string{},
+			final: map[rune]string{}, family2: map[string]bool{}, uk: map[rune][2]string{}},
+		langs: map[string]*langData{},
+		any:   newLangData(),
 	}
 	for _, l := range langCodes {
 		a.langs[l] = newLangData()
@@ -91,6 +94,7 @@ func New(extra ...fs.FS) (*Analyzer, error) {
 			{"text/romanize.tsv", a.roman.parse},
 			{"text/given_names.tsv", a.given.parse},
 			{"text/zh_palladius.tsv", a.zh.parse},
+			{"text/ko_kontsevich.tsv", a.ko.parse},
 		}
 		for _, l := range langCodes {
 			ld := a.langs[l]

@@ -358,3 +358,149 @@ func capFirst(s string) string {
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
 }
+
+// kontsevich holds ko_kontsevich.tsv.
+type kontsevich struct {
+	initial, voiced map[rune]string
+	medial, final   map[rune]string
+	family2         map[string]bool
+	uk              map[rune][2]string // after a consonant, at a start or after a vowel
+}
+
+func (k *kontsevich) parse(name string, b []byte) error {
+	return eachLine(name, b, func(n int, f []string) error {
+		if len(f) < 2 || utf8.RuneCountInString(f[1]) < 1 {
+			return fmt.Errorf("text: %s:%d: want kind<TAB>jamo<TAB>ru...", name, n)
+		}
+		r, _ := utf8.DecodeRuneInString(f[1])
+		cell := func(i int) string {
+			if len(f) <= i || f[i] == "-" {
+				return ""
+			}
+			return f[i]
+		}
+		switch f[0] {
+		case "initial":
+			k.initial[r] = cell(2)
+			k.voiced[r] = cell(2)
+			if len(f) > 3 {
+				k.voiced[r] = cell(3)
+			}
+		case "medial":
+			k.medial[r] = cell(2)
+		case "final":
+			k.final[r] = cell(2)
+		case "family2":
+			k.family2[f[1]] = true
+		case "uk":
+			v := [2]string{cell(2), cell(2)}
+			if len(f) > 3 {
+				v[1] = cell(3)
+			}
+			k.uk[r] = v
+		default:
+			return fmt.Errorf("text: %s:%d: kind %q: want initial, medial, final, family2 or uk", name, n, f[0])
+		}
+		return nil
+	})
+}
+
+// Hangul syllables: initial, medial and final jamo in Unicode order
+// (compatibility jamo, as the table writes them).
+var (
+	hangulInitials = []rune("ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ")
+	hangulMedials  = []rune("ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ")
+	hangulFinals   = []rune(" ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ")
+)
+
+// Kontsevich writes a Korean name in Hangul ("김정은", family name first)
+// in Russian and Ukrainian Cyrillic by the Kontsevich system: the family
+// name, then each syllable of the given name as a word ("Ким Чон Ын",
+// "Кім Чон Ин"). ok is false for anything but Hangul syllables.
+func (a *Analyzer) Kontsevich(hangul string) (ru, uk string, ok bool) {
+	k := &a.ko
+	if len(k.initial) == 0 {
+		return "", "", false
+	}
+	name := strings.Join(strings.Fields(hangul), "")
+	syl := []rune(name)
+	if len(syl) < 2 {
+		return "", "", false
+	}
+	for _, s := range syl {
+		if s < 0xAC00 || s > 0xD7A3 {
+			return "", "", false
+		}
+	}
+	nf := 1
+	if len(syl) > 2 && k.family2[string(syl[:2])] {
+		nf = 2
+	}
+	var words []string
+	var cur strings.Builder
+	prevSonorant := false // the previous syllable of the word ends in a vowel or ㄴ ㄹ ㅁ ㅇ
+	for i, s := range syl {
+		if i == nf || i > nf {
+			// Each syllable of the given name is written as a word, but
+			// voicing runs through the given name as one word.
+			if cur.Len() > 0 {
+				words = append(words, cur.String())
+				cur.Reset()
+			}
+		}
+		if i == nf {
+			prevSonorant = false
+		}
+		idx := int(s - 0xAC00)
+		ini, med, fin := hangulInitials[idx/588], hangulMedials[idx%588/28], hangulFinals[idx%28]
+		c := k.initial[ini]
+		if prevSonorant && i > 0 {
+			c = k.voiced[ini]
+		}
+		// ㄹ after ㄹ is л: 철룡 → Чхолль Лён is rare; keep р otherwise.
+		m, okm := k.medial[med]
+		if !okm {
+			return "", "", false
+		}
+		cur.WriteString(c + m)
+		prevSonorant = fin == ' ' || fin == 'ㄴ' || fin == 'ㄹ' || fin == 'ㅁ' || fin == 'ㅇ'
+		if fin != ' ' {
+			f, okf := k.final[fin]
+			if !okf {
+				return "", "", false
+			}
+			cur.WriteString(f)
+		}
+	}
+	words = append(words, cur.String())
+	for i, w := range words {
+		words[i] = capFirst(w)
+	}
+	ru = strings.Join(words, " ")
+	return ru, k.toUK(ru), true
+}
+
+// toUK rewrites a Russian Kontsevich form in Ukrainian letters.
+func (k *kontsevich) toUK(ru string) string {
+	var b strings.Builder
+	start := true
+	for _, r := range ru {
+		lower := unicode.ToLower(r)
+		v, ok := k.uk[lower]
+		if !ok {
+			b.WriteRune(r)
+			start = !unicode.IsLetter(r) || strings.ContainsRune("аеёиоуыэюяіїє", lower)
+			continue
+		}
+		s := v[0]
+		if start {
+			s = v[1]
+		}
+		if r != lower {
+			s = capFirst(s)
+		}
+		b.WriteString(s)
+		start = true
+	}
+	return b.String()
+}

@@ -81,3 +81,25 @@ func TestPalladius(t *testing.T) {
 		}
 	}
 }
+
+func TestKontsevich(t *testing.T) {
+	a := Default()
+	tests := []struct{ hangul, ru, uk string }{
+		{"김정은", "Ким Чон Ын", "Кім Чон Ин"},
+		{"김여정", "Ким Ё Чжон", "Кім Йо Чжон"},
+		{"최룡해", "Чхве Рён Хэ", "Чхве Рьон Хе"},
+		{"박봉주", "Пак Пон Чжу", "Пак Пон Чжу"},
+		{"김영남", "Ким Ён Нам", "Кім Йон Нам"},
+		{"윤석열", "Юн Сок Ёль", "Юн Сок Йоль"},
+		{"박근혜", "Пак Кын Хе", "Пак Кин Хе"},
+	}
+	for _, tt := range tests {
+		ru, uk, ok := a.Kontsevich(tt.hangul)
+		if !ok || ru != tt.ru || uk != tt.uk {
+			t.Errorf("Kontsevich(%q) = %q, %q, %v; want %q, %q", tt.hangul, ru, uk, ok, tt.ru, tt.uk)
+		}
+	}
+	if _, _, ok := a.Kontsevich("Kim Jong Un"); ok {
+		t.Errorf("Kontsevich(Latin): want false")
+	}
+}
