@@ -64,6 +64,17 @@ that report it.`,
 		return pprof.StartCPUProfile(f)
 	}
 	defer pprof.StopCPUProfile()
+	var memProfile string
+	root.PersistentFlags().StringVar(&memProfile, "memprofile", "", "write a heap profile to `FILE` at the end")
+	defer func() {
+		if memProfile == "" {
+			return
+		}
+		if f, err := os.Create(memProfile); err == nil {
+			pprof.WriteHeapProfile(f)
+			f.Close()
+		}
+	}()
 	root.AddCommand(e.extractCmd(), e.ingestCmd(), e.eventsCmd(), e.showCmd(), e.docsCmd(), e.linkCmd(), e.kbCmd())
 	if err := root.Execute(); err != nil {
 		var ee exitError

@@ -682,7 +682,7 @@ func (x *Extractor) event(doc *model.Document, in *Input, st *docState, tr trigg
 		Mode:    tr.t.Mode,
 		Status:  model.StatusReported,
 		Actors:  actors,
-		Sources: []model.Source{{Doc: doc.ID, Lang: lang, Start: s.Start, End: s.End, Sentence: doc.Text[s.Start:s.End], Attribution: attrib}},
+		Sources: []model.Source{{Doc: doc.ID, Lang: lang, Start: s.Start, End: s.End, Sentence: strings.Clone(doc.Text[s.Start:s.End]), Attribution: attrib}},
 	}
 	if ev.Type == "CONSULT" && ev.Mode == "" {
 		for _, a := range actors {
@@ -835,7 +835,9 @@ func (x *Extractor) actors(src, tgt []model.Mention, t *lexicon.Trigger) ([]mode
 			o := x.kb.Org(m.Code)
 			kind, name, id = string(model.KindOrg), o.Name, "org:"+o.ID
 		}
-		out = append(out, model.Actor{Code: m.Code, Name: name, Kind: kind, Role: role, Sector: m.Sector, ID: id, Text: m.Text})
+		// Clones: events outlive their document, whose text a substring
+		// would keep whole in memory.
+		out = append(out, model.Actor{Code: m.Code, Name: strings.Clone(name), Kind: kind, Role: role, Sector: m.Sector, ID: id, Text: strings.Clone(m.Text)})
 	}
 	srcRole, tgtRole := model.RoleSource, model.RoleTarget
 	if t.Type == "CONSULT" && t.Mode != "visit" {
