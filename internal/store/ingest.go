@@ -163,33 +163,86 @@ func (s *Store) insertText(ctx context.Context, tx *sql.Tx, id int64, r *pipelin
 	return s.insertRows(ctx, tx, "mentions (doc_id, sent_idx, start_off, end_off, text, entity_id, name, code, kind)", ments)
 }
 
-// insertRows inserts rows many at a time: one statement per hundred rows
-// costs far less than one per row.
+// insertRows inserts rows many at a time, in statements of 64, 32, …, 1
+// rows: one statement per many rows costs far less than one per row, and
+// the few shapes are prepared once (SQLite; pgx caches them by text).
 func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, into string, rows [][]any) error {
-	const batch = 100
-	for lo := 0; lo < len(rows); lo += batch {
-		hi := min(lo+batch, len(rows))
-		var b strings.Builder
-		b.WriteString("INSERT INTO ")
-		b.WriteString(into)
-		b.WriteString(" VALUES ")
-		args := make([]any, 0, (hi-lo)*len(rows[lo]))
-		for i, row := range rows[lo:hi] {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			b.WriteByte('(')
-			for j := range row {
-				if j > 0 {
-					b.WriteByte(',')
-				}
-				b.WriteByte('?')
-			}
-			b.WriteByte(')')
+	for lo := 0; lo < len(rows); {
+		n := maxBatch
+		for n > len(rows)-lo {
+			n /= 2
+		}
+		query := insertSQL(into, n, len(rows[lo]))
+		args := make([]any, 0, n*len(rows[lo]))
+		for _, row := range rows[lo : lo+n] {
 			args = append(args, row...)
 		}
-		if _, err := tx.ExecContext(ctx, s.q(b.String()), args...); err != nil {
+		var err error
+		if st := s.stmts[query]; st != nil {
+			_, err = tx.StmtContext(ctx, st).ExecContext(ctx, args...)
+		} else {
+			_, err = tx.ExecContext(ctx, s.q(query), args...)
+		}
+		if err != nil {
 			return err
+		}
+		lo += n
+	}
+	return nil
+}
+
+// maxBatch is the most rows one INSERT writes (a power of two).
+const maxBatch = 64
+
+// insertSQL returns the INSERT of n rows of cols values each.
+func insertSQL(into string, n, cols int) string {
+	var b strings.Builder
+	b.WriteString("INSERT INTO ")
+	b.WriteString(into)
+	b.WriteString(" VALUES ")
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('(')
+		for j := 0; j < cols; j++ {
+			if j > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteByte('?')
+		}
+		b.WriteByte(')')
+	}
+	return b.String()
+}
+
+// batchTables are the tables written with insertRows and their column counts.
+var batchTables = []struct {
+	into string
+	cols int
+}{
+	{"sentences (doc_id, idx, start_off, end_off, lang)", 5},
+	{"mentions (doc_id, sent_idx, start_off, end_off, text, entity_id, name, code, kind)", 9},
+	{"reports (event_id, doc_id, body)", 3},
+	{"event_sources (event_id, doc_id, doc, lang, start_off, end_off, sentence, attribution)", 8},
+	{"source_fts (sentence, event_id, doc_id)", 3},
+}
+
+// prepare prepares the batch INSERTs of SQLite, before any transaction
+// holds its one connection.
+func (s *Store) prepare(ctx context.Context) error {
+	if s.pg {
+		return nil
+	}
+	s.stmts = map[string]*sql.Stmt{}
+	for _, t := range batchTables {
+		for n := maxBatch; n >= 1; n /= 2 {
+			q := insertSQL(t.into, n, t.cols)
+			st, err := s.db.PrepareContext(ctx, q)
+			if err != nil {
+				return fmt.Errorf("store: prepare: %w", err)
+			}
+			s.stmts[q] = st
 		}
 	}
 	return nil

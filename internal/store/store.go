@@ -46,8 +46,9 @@ const DefaultPath = "entente.db"
 // Store is an open database. It is safe for concurrent use, but documents
 // should be ingested from one goroutine, in order, for deterministic fusion.
 type Store struct {
-	db *sql.DB
-	pg bool
+	db    *sql.DB
+	pg    bool
+	stmts map[string]*sql.Stmt // prepared batch INSERTs (SQLite), by query
 }
 
 // Open opens (creating if needed) the database named by dsn: a postgres:// or
@@ -90,11 +91,20 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		s.db.Close()
 		return nil, fmt.Errorf("store: migrate %s: %w", redact(dsn), err)
 	}
+	if err := s.prepare(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
 	return s, nil
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	for _, st := range s.stmts {
+		st.Close()
+	}
+	return s.db.Close()
+}
 
 // Backend names the database kind: "sqlite" or "postgres".
 func (s *Store) Backend() string {
