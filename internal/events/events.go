@@ -181,6 +181,17 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 		out = append(out, trigger{i, end, ts[0], joinText(toks[i:end]), ts[0].Noun})
 		i = end - 1
 	}
+	// A parenthesis is an aside: "(the failed accords that the Kremlin
+	// coerced Ukraine into accepting in 2014-2015)" reports background.
+	if depth := parenDepth(toks); depth != nil {
+		kept := out[:0]
+		for _, t := range out {
+			if depth[t.start] == 0 {
+				kept = append(kept, t)
+			}
+		}
+		out = kept
+	}
 	// "forderten die Stärkung der Kooperation", "rejected talks": event
 	// nouns after a verb that takes an event as its content are that content,
 	// up to a comma or a place or time ("signed an agreement at the G7
@@ -239,6 +250,30 @@ func (x *Extractor) anyKind(lang string, toks []model.Token, from, to int, kind 
 		}
 	}
 	return false
+}
+
+// parenDepth returns, for each token, how many parentheses enclose it, or
+// nil when the sentence has none.
+func parenDepth(toks []model.Token) []int {
+	var depth []int
+	d := 0
+	for i, t := range toks {
+		switch t.Text {
+		case "(":
+			if depth == nil {
+				depth = make([]int, len(toks))
+			}
+			d++
+		case ")":
+			if d > 0 {
+				d--
+			}
+		}
+		if depth != nil {
+			depth[i] = d
+		}
+	}
+	return depth
 }
 
 func hasComma(toks []model.Token, from, to int) bool {
