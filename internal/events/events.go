@@ -529,8 +529,9 @@ func (x *Extractor) build(doc *model.Document, in *Input, st *docState, tr trigg
 			rules = append(rules, "shared subject "+m.Text)
 		}
 	}
-	if x.lex.PlaceTarget(tr.t.Type) {
-		// "struck Kyiv", "deployed to Belarus": the place's state is the target.
+	if x.lex.PlaceTarget(tr.t.Type) || tr.t.Mode == "visit" {
+		// "struck Kyiv", "deployed to Belarus": the place's state is the
+		// target; so is the host of a visit ("Obamas Besuch in Kuba").
 		for _, m := range in.Mentions {
 			if m.Locative && !m.Nested && m.Code != "" && m.TokStart >= lo && m.TokStart < hi && !m.Adj {
 				t := m
