@@ -56,7 +56,9 @@ func (e *env) kbCmd() *cobra.Command {
 		Short: "List the entities a name may refer to, best first, with scores and why",
 		Long: `lookup lists the entities a name may refer to, best first: exact alias or key
 matches, then a family name alone, then names covering part of it; within
-each by similarity, then the office held on --date, then prominence. Each line
+each by similarity, then the office held on --date, then prominence. When
+no indexed name matches, persons whose names are spelled alike (similarity
+0.85 or more) are listed. Each line
 gives id, kind, code, name, score and why (the alias or key that matched, its
 similarity, the office held).`,
 		Example: `  entente kb lookup --lang ru "Ван И"

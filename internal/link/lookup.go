@@ -17,9 +17,17 @@ const (
 	MatchKey     = "key"     // an indexed name's keys (spelling, script or case differ)
 	MatchShort   = "short"   // the family name alone
 	MatchPartial = "partial" // an indexed name covers part of the written name
+	MatchSimilar = "similar" // no indexed name matches; a person's name is spelled alike
 )
 
-var matchRank = map[string]int{MatchAlias: 0, MatchKey: 0, MatchShort: 1, MatchPartial: 2}
+var matchRank = map[string]int{MatchAlias: 0, MatchKey: 0, MatchShort: 1, MatchPartial: 2, MatchSimilar: 3}
+
+// similarMin is the least similarity of a MatchSimilar candidate, and
+// similarMax how many of them are listed.
+const (
+	similarMin = 0.85
+	similarMax = 10
+)
 
 // Candidate is an entity a looked-up name may refer to, with the evidence.
 type Candidate struct {
@@ -54,6 +62,8 @@ func (c Candidate) Why() string {
 		fmt.Fprintf(&b, "key of %q", c.Alias)
 	case MatchShort:
 		fmt.Fprintf(&b, "family name of %q", c.Alias)
+	case MatchSimilar:
+		fmt.Fprintf(&b, "spelled like %q", c.Alias)
 	default:
 		fmt.Fprintf(&b, "%q covers %.0f%% of the name", c.Alias, 100*c.Covered)
 	}
@@ -137,15 +147,37 @@ func (l *Linker) Lookup(name, lang string, on model.Point) []Candidate {
 			})
 		}
 	}
+	if len(out) == 0 {
+		// Nothing indexed matches ("Donh Zhun"): persons whose names are
+		// spelled alike, for the reader to judge. Slow, and only then.
+		w := strings.Join(pkeys, " ")
+		for _, e := range l.persons {
+			if sim := l.simKeys(w, e); sim >= similarMin {
+				out = append(out, Candidate{Entity: e, Match: MatchSimilar, Alias: e.Name, Sim: sim})
+			}
+		}
+		sort.Slice(out, func(a, b int) bool {
+			if out[a].Sim != out[b].Sim {
+				return out[a].Sim > out[b].Sim
+			}
+			return out[a].Entity.ID < out[b].Entity.ID
+		})
+		if len(out) > similarMax {
+			out = out[:similarMax]
+		}
+	}
 	pkey := ""
 	for k := range out {
 		c := &out[k]
-		c.Sim = 1 // the written name's keys are the alias's keys
-		if c.Match == MatchPartial {
+		switch c.Match {
+		case MatchSimilar: // Sim is set
+		case MatchPartial:
 			if pkey == "" {
 				pkey = strings.Join(pkeys, " ")
 			}
 			c.Sim = l.simKeys(pkey, c.Entity)
+		default:
+			c.Sim = 1 // the written name's keys are the alias's keys
 		}
 		if p := c.Entity.Person; p != nil {
 			if on.Year != 0 {
@@ -181,7 +213,7 @@ func score(c Candidate) float64 {
 		s = 0.6
 	case MatchShort:
 		s = 0.45
-	default:
+	case MatchPartial:
 		s = 0.3 * c.Covered
 	}
 	s += 0.3 * c.Sim

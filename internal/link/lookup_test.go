@@ -21,6 +21,10 @@ func TestLookupRanking(t *testing.T) {
 		{"family name after an office change", "de", "2024-06-01", "Schoigu", "sergei-shoigu", link.MatchShort, "security-council-secretary"},
 		{"state", "de", "", "Russland", "state:RUS", link.MatchAlias, ""},
 		{"genitive state", "de", "", "Nordkoreas", "state:PRK", link.MatchKey, ""},
+		{"garbled name: one word matches", "de", "2024-04-26", "Donh Zhun", "dong-jun", link.MatchPartial, "defence-minister"},
+		{"misspelled name: similar spellings", "en", "2024-06-01", "Lavrof", "sergei-lavrov", link.MatchSimilar, "foreign-minister"},
+		{"generated French spelling", "en", "2024-06-01", "Sergueï Choïgou", "sergei-shoigu", link.MatchAlias, "security-council-secretary"},
+		{"generated Palladius, Ukrainian", "uk", "", "Ван Веньбінь", "wang-wenbin", link.MatchKey, ""},
 	}
 	l, _ := setup(t)
 	for _, tt := range tests {
