@@ -71,6 +71,9 @@ type docState struct {
 	paraDate  model.DateRange
 	dateline  model.DateRange
 	lastActor *model.Mention
+	// speaker is who says the sentence being read, when it names one after
+	// the quote; the quote's events without a subject are the speaker's.
+	speaker *model.Mention
 }
 
 // Document returns the events of one document.
@@ -346,6 +349,7 @@ func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []mod
 	}
 	cs, ce := x.clauseBounds(lang, toks)
 	attrib, attribSpan := x.attribution(lang, toks, in.Mentions)
+	speaker, saidAt := x.speaker(lang, toks, in.Mentions)
 
 	var out []model.Event
 	for ti, tr := range trigs {
@@ -359,6 +363,11 @@ func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []mod
 		// What follows a trigger ends at a comma that does not join a list
 		// ("Поки США зволікають з виділенням допомоги для України, Росія ...").
 		hi = x.commaAfter(lang, toks, in.Mentions, tr.end, hi)
+		if speaker != nil && tr.start < saidAt {
+			st.speaker = speaker
+		} else {
+			st.speaker = nil
+		}
 		out = append(out, x.build(doc, in, st, tr, lo, hi, cs[tr.start], ce[tr.start], attrib, attribSpan)...)
 	}
 	return out
@@ -410,6 +419,29 @@ func (x *Extractor) commaAfter(lang string, toks []model.Token, ms []model.Menti
 		}
 	}
 	return hi
+}
+
+// speaker finds the speaker named after a quote: a comma or dash, a verb of
+// saying, and a person or official ("…, sagte Außenminister Dacic"). It
+// returns the speaker's mention and the index of the verb, or nil.
+func (x *Extractor) speaker(lang string, toks []model.Token, ms []model.Mention) (*model.Mention, int) {
+	for i := 1; i < len(toks); i++ {
+		p := toks[i-1].Text
+		if p != "," && p != "-" && p != "–" && p != "—" {
+			continue
+		}
+		end, kinds := x.lex.MarkersAt(lang, toks, i)
+		if end == i || !has(kinds, lexicon.Say) {
+			continue
+		}
+		for k := range ms {
+			m := &ms[k]
+			if m.TokStart >= end && m.TokStart <= end+3 && m.Code != "" && (m.Kind == model.KindPerson || m.Kind == model.KindBody) {
+				return m, i
+			}
+		}
+	}
+	return nil, -1
 }
 
 // attribution finds a reporting frame ("according to ISW", "laut ISW",
@@ -516,6 +548,10 @@ func (x *Extractor) build(doc *model.Document, in *Input, st *docState, tr trigg
 		}
 	}
 	// The subject of an earlier verb in the clause serves a later one.
+	if len(left) == 0 && st.speaker != nil {
+		left = append(left, *st.speaker)
+		rules = append(rules, "speaker "+st.speaker.Text+" after the quote")
+	}
 	// "X and Y met ... and called for ...": the whole coordinated subject.
 	if len(left) == 0 && lo > clo {
 		for _, m := range in.Mentions {

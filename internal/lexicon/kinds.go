@@ -22,6 +22,8 @@ const (
 	// Inf marks an infinitive ("zu", "to"): the verb after it has no
 	// subject of its own.
 	Inf = "inf"
+	// Say marks a verb of saying that, after a quote, names its speaker.
+	Say = "say"
 	// Dem are demonstratives: "this meeting" refers back to an event
 	// already reported (data/lexicon/syntax).
 	Dem = "dem"
