@@ -745,7 +745,7 @@ func (x *Extractor) event(doc *model.Document, in *Input, st *docState, tr trigg
 	if !strong && len(codes) < 2 {
 		return model.Event{}, false
 	}
-	if tr.t.Mode == "visit" && !tr.noun && !hasTraveller(actors) {
+	if tr.t.Mode == "visit" && !hasTraveller(actors) {
 		// "прибула партія вакцини": only people travel on visits.
 		return model.Event{}, false
 	}
