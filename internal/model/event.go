@@ -1,5 +1,7 @@
 package model
 
+import "slices"
+
 // EntityKind says what a knowledge-base entity is.
 type EntityKind string
 
@@ -144,6 +146,18 @@ func (e *Event) Persons() []string {
 			k = a.Name
 		}
 		out = append(out, k)
+	}
+	return out
+}
+
+// Docs returns the names of the documents the event cites, in order of
+// first citation.
+func (e *Event) Docs() []string {
+	var out []string
+	for _, s := range e.Sources {
+		if !slices.Contains(out, s.Doc) {
+			out = append(out, s.Doc)
+		}
 	}
 	return out
 }

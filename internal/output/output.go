@@ -131,14 +131,4 @@ func actorNames(e *model.Event) string {
 	return strings.Join(parts, ", ")
 }
 
-func docs(e *model.Event) string {
-	seen := map[string]bool{}
-	var out []string
-	for _, s := range e.Sources {
-		if !seen[s.Doc] {
-			seen[s.Doc] = true
-			out = append(out, s.Doc)
-		}
-	}
-	return strings.Join(out, " ")
-}
+func docs(e *model.Event) string { return strings.Join(e.Docs(), " ") }

@@ -124,14 +124,7 @@ func eventsOf(t *testing.T, st *Store, f Filter) []model.Event {
 }
 
 func docsOf(e model.Event) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, s := range e.Sources {
-		if !seen[s.Doc] {
-			seen[s.Doc] = true
-			out = append(out, s.Doc)
-		}
-	}
+	out := e.Docs()
 	sort.Strings(out)
 	return out
 }
