@@ -23,6 +23,7 @@ package link
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/xrash/smetrics"
@@ -462,9 +463,16 @@ func (l *Linker) compoundName(t model.Token, i int, lang string) *span {
 		return nil
 	}
 	head := t.Text[:h]
-	key := text.LatinKey(text.Normalize(head))
+	key := l.wordKey(head)
 	if !isLatin(head) {
-		key = text.LatinKey(l.nameBase(text.Normalize(head), 1))
+		// Cyrillic compounds with a capital after the hyphen are names of
+		// their own ("Гвинеи-Бисау", "Нью-Йорка"), not a state's compound,
+		// unless the tail names a state too ("Україна-ЄС"). (German
+		// capitalises every noun: "US-Regierung" stays a compound.)
+		tail := t.Text[h+1:]
+		if r, _ := utf8.DecodeRuneInString(tail); unicode.IsUpper(r) && !l.isStateLike(tail) {
+			return nil
+		}
 	}
 	end, as := l.names.Longest(0, 1, func(int) string { return key })
 	if end == 0 {
@@ -479,6 +487,31 @@ func (l *Linker) compoundName(t model.Token, i int, lang string) *span {
 		}
 	}
 	return nil
+}
+
+// wordKey returns the index key of a single word: its Latin key, of its
+// base form (case ending cut) when it is Cyrillic.
+func (l *Linker) wordKey(w string) string {
+	if isLatin(w) {
+		return text.LatinKey(text.Normalize(w))
+	}
+	return text.LatinKey(l.nameBase(text.Normalize(w), 1))
+}
+
+// isStateLike reports whether a word alone names a state or an
+// organisation.
+func (l *Linker) isStateLike(word string) bool {
+	key := l.wordKey(word)
+	end, as := l.names.Longest(0, 1, func(int) string { return key })
+	if end == 0 {
+		return false
+	}
+	for _, a := range as {
+		if a.e.Kind == model.KindState || a.e.Kind == model.KindOrg {
+			return true
+		}
+	}
+	return false
 }
 
 type part struct {

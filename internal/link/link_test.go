@@ -143,3 +143,21 @@ func TestDatelineIsNotAPlaceOfTheEvent(t *testing.T) {
 		}
 	}
 }
+
+// TestCyrillicCompoundName checks that a hyphenated Cyrillic name is not
+// read as the state at its head ("Гвинеи-Бисау" is not Guinea), while two
+// states joined by a hyphen still are ("Україна-ЄС").
+func TestCyrillicCompoundName(t *testing.T) {
+	for _, m := range mentions(t, "ru", "2025-02-26", "в качестве Президента Гвинеи-Бисау") {
+		if m.Code == "GIN" {
+			t.Errorf("linked %q to %s (%s)", m.Text, m.Name, strings.Join(m.Why, "; "))
+		}
+	}
+	found := false
+	for _, m := range mentions(t, "uk", "2018-05-18", "саміт Україна-ЄС") {
+		found = found || m.Code == "UKR"
+	}
+	if !found {
+		t.Error(`"саміт Україна-ЄС": Ukraine not found`)
+	}
+}
