@@ -195,8 +195,9 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 		}
 		out = kept
 	}
-	// "forderten die Stärkung der Kooperation", "rejected talks": event
-	// nouns after a verb that takes an event as its content are that content,
+	// "forderten die Stärkung der Kooperation", "rejected talks", "обговорили
+	// військову допомогу": event nouns after a verb that takes an event as its
+	// content (or discusses it) are that content,
 	// up to a comma or a place or time ("signed an agreement at the G7
 	// summit").
 	kept := out[:0]
@@ -205,7 +206,7 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 		if govEnd >= 0 && t.noun && !hasComma(toks, govEnd, t.start) && !x.anyKind(lang, toks, govEnd, t.start, lexicon.Loc) {
 			continue
 		}
-		if !t.noun && x.lex.Content(t.t.Type) {
+		if !t.noun && (x.lex.Content(t.t.Type) || t.t.Topic) {
 			govEnd = t.end
 		}
 		kept = append(kept, t)
