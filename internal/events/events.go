@@ -246,6 +246,20 @@ func (x *Extractor) anaphoric(lang string, toks []model.Token, i int) bool {
 	return false
 }
 
+// afterSay reports whether a verb of saying stands within five words
+// before i, with no punctuation between ("GUR reported on October 11 that").
+func (x *Extractor) afterSay(lang string, toks []model.Token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-5; j-- {
+		if toks[j].Kind == model.Punct {
+			return false
+		}
+		if x.lex.HasKind(lang, toks[j], lexicon.Say) {
+			return true
+		}
+	}
+	return false
+}
+
 // anyKind reports whether a marker of the kind stands in [from, to).
 func (x *Extractor) anyKind(lang string, toks []model.Token, from, to int, kind string) bool {
 	for j := from; j < to; j++ {
@@ -312,6 +326,8 @@ func (x *Extractor) clauseBounds(lang string, toks []model.Token) (starts, ends 
 			cut[i+1] = true
 		case i > 0 && toks[i-1].Text == "," && x.lex.HasKind(lang, t, lexicon.Conj):
 			cut[i] = true
+		case x.lex.HasKind(lang, t, lexicon.Comp) && (i > 0 && toks[i-1].Text == "," || x.afterSay(lang, toks, i)):
+			cut[i] = true // "reported on October 11 that …", ", что …"
 		}
 	}
 	s := 0
@@ -460,7 +476,8 @@ func (x *Extractor) attribution(lang string, toks []model.Token, ms []model.Ment
 		}
 		for _, m := range ms {
 			if m.TokStart >= end && m.TokStart < stop && (m.Media || m.Kind == model.KindBody || m.Kind == model.KindOrg) {
-				return m.Name, [2]int{i, stop}
+				// The frame and its source are no actors; what follows is.
+				return m.Name, [2]int{i, m.TokEnd}
 			}
 		}
 	}

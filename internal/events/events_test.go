@@ -57,6 +57,7 @@ func TestSentences(t *testing.T) {
 		{"cause preposition and subject after the comma", "Amid reports of Iranian drone deliveries to Russia, Ukraine cut diplomatic ties with Iran on Saturday.", []string{"SANCTION IRN-UKR"}},
 		{"visit's place is its host", "Am Rande des Besuchs von US-Präsident Barack Obama in Kuba sprachen die Minister über Handel.", []string{"CONSULT CUB-USA"}},
 		{"speaker after the quote", "Sein Land werde eine Protestnote an die US-Regierung schicken, sagte Außenminister Ivica Dacic.", []string{"ACCUSE SRB-USA"}},
+		{"reporter is not a party", "The Ukrainian General Staff reported on December 23 that Russian forces deployed two battalions to Belarus.", []string{"MOBILIZE BLR-RUS"}},
 		{"parenthesis is an aside", "Lavrov met Wang Yi in Beijing on Monday (two years after Russia and China signed a treaty).", []string{"CONSULT CHN-RUS"}},
 		{"visit needs a traveller", "У Білорусь прибула перша партія російської вакцини.", nil},
 		{"between names every party", "Talks between Russia, China and Iran took place in Beijing on Friday.", []string{"CONSULT CHN-IRN-RUS"}},

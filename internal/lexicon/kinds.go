@@ -24,6 +24,9 @@ const (
 	Inf = "inf"
 	// Say marks a verb of saying that, after a quote, names its speaker.
 	Say = "say"
+	// Comp is a complementiser ("that", "dass", "что"): after a comma or a
+	// verb of saying it opens a clause with its own subject.
+	Comp = "comp"
 	// Dem are demonstratives: "this meeting" refers back to an event
 	// already reported (data/lexicon/syntax).
 	Dem = "dem"
