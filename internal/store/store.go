@@ -66,7 +66,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		s.db, err = sql.Open("pgx", dsn)
 	} else {
 		path := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(dsn) // a URI: "#" would cut the path
-		s.db, err = sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)")
+		s.db, err = sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-65536)&_pragma=temp_store(MEMORY)")
 		// One writer at a time; WAL lets readers in other processes go on.
 		s.db.SetMaxOpenConns(1)
 	}
