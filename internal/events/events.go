@@ -62,7 +62,6 @@ type trigger struct {
 	start, end int // token indices
 	t          *lexicon.Trigger
 	text       string
-	noun       bool // the trigger is a noun (its entry's flag)
 }
 
 // docState carries context from sentence to sentence.
@@ -163,7 +162,7 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 				tail.Norm = text.Normalize(tail.Text[h+1:])
 				tail.Stem = text.Stem(lang, tail.Norm)
 				if _, ts2, ok2 := x.lex.TriggerAt(lang, []model.Token{tail}, 0); ok2 {
-					out = append(out, trigger{i, i + 1, ts2[0], toks[i].Text, ts2[0].Noun})
+					out = append(out, trigger{i, i + 1, ts2[0], toks[i].Text})
 				}
 			}
 			continue
@@ -181,7 +180,7 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 		if stop || ts[0].Noun && (x.anaphoric(lang, toks, i) || x.governor(lang, toks, i, 0, lexicon.Cause, 5) >= 0) {
 			continue
 		}
-		out = append(out, trigger{i, end, ts[0], joinText(toks[i:end]), ts[0].Noun})
+		out = append(out, trigger{i, end, ts[0], joinText(toks[i:end])})
 		i = end - 1
 	}
 	// A parenthesis is an aside: "(the failed accords that the Kremlin
@@ -203,10 +202,10 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 	kept := out[:0]
 	govEnd := -1
 	for _, t := range out {
-		if govEnd >= 0 && t.noun && !hasComma(toks, govEnd, t.start) && !x.anyKind(lang, toks, govEnd, t.start, lexicon.Loc) {
+		if govEnd >= 0 && t.t.Noun && !hasComma(toks, govEnd, t.start) && !x.anyKind(lang, toks, govEnd, t.start, lexicon.Loc) {
 			continue
 		}
-		if !t.noun && (x.lex.Content(t.t.Type) || t.t.Topic) {
+		if !t.t.Noun && (x.lex.Content(t.t.Type) || t.t.Topic) {
 			govEnd = t.end
 		}
 		kept = append(kept, t)
@@ -598,7 +597,7 @@ func (x *Extractor) build(doc *model.Document, in *Input, st *docState, tr trigg
 			}
 		}
 	}
-	if tr.noun && len(left) > 0 {
+	if tr.t.Noun && len(left) > 0 {
 		// "die Botschaft Südkoreas über den Einsatz ...": the name right
 		// before a topic preposition belongs to the noun before it.
 		if p := x.governor(lang, toks, tr.start, lo, lexicon.About, 3); p >= 0 {
@@ -612,7 +611,7 @@ func (x *Extractor) build(doc *model.Document, in *Input, st *docState, tr trigg
 		}
 	}
 	between := false
-	if tr.noun {
+	if tr.t.Noun {
 		// "Treffen zwischen Russland, Belarus und China": the between-phrase
 		// names every party.
 		for _, m := range right {
@@ -757,7 +756,7 @@ func (x *Extractor) event(doc *model.Document, in *Input, st *docState, tr trigg
 	if len(codes) == 0 || (tr.t.Pair && len(codes) < 2) {
 		return model.Event{}, false
 	}
-	if n < x.lex.MinActors(tr.t.Type) && !(x.lex.Solo(tr.t.Type) && !tr.noun && namedSubject(src)) {
+	if n < x.lex.MinActors(tr.t.Type) && !(x.lex.Solo(tr.t.Type) && !tr.t.Noun && namedSubject(src)) {
 		return model.Event{}, false
 	}
 	if !strong && len(codes) < 2 {
