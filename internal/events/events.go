@@ -564,12 +564,13 @@ func (x *Extractor) build(doc *model.Document, in *Input, st *docState, tr trigg
 			}
 		}
 	}
-	// The subject of an earlier verb in the clause serves a later one.
+	// "…, sagte Außenminister Dacic": the speaker is the quote's subject.
 	if len(left) == 0 && st.speaker != nil {
 		left = append(left, *st.speaker)
 		rules = append(rules, "speaker "+st.speaker.Text+" after the quote")
 	}
-	// "X and Y met ... and called for ...": the whole coordinated subject.
+	// The subject of an earlier verb in the clause serves a later one: "X and
+	// Y met ... and called for ..." gives the whole coordinated subject.
 	if len(left) == 0 && lo > clo {
 		for _, m := range in.Mentions {
 			if m.TokStart < clo || m.TokStart >= lo || m.Locative || m.Media || m.Code == "" || m.Adj || m.Nested {
