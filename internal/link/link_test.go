@@ -161,3 +161,13 @@ func TestCyrillicCompoundName(t *testing.T) {
 		t.Error(`"саміт Україна-ЄС": Ukraine not found`)
 	}
 }
+
+// TestTitleGivesItsState checks that a holder found through an office title
+// acts for the office's state, not for the person's own.
+func TestTitleGivesItsState(t *testing.T) {
+	for _, m := range mentions(t, "de", "2024-06-01", "der australische Staatschef") {
+		if m.ID == "charles-iii" && m.Code != "AUS" {
+			t.Errorf("%q: code %s, want AUS", m.Text, m.Code)
+		}
+	}
+}

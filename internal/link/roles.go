@@ -1,6 +1,7 @@
 package link
 
 import (
+	"slices"
 	"strings"
 
 	"entente/internal/kb"
@@ -325,6 +326,11 @@ func (l *Linker) resolveRole(role *kb.Role, counterpart bool, code string, name 
 		bm.Role = role.ID
 		if role.Sector != "" {
 			bm.Sector = role.Sector
+		}
+		if slices.Contains(cands, best) {
+			// The holder of this office acts for its state: "der
+			// australische Staatschef" is Charles III for Australia.
+			bm.Code = code
 		}
 		return bm
 	}
