@@ -108,7 +108,7 @@ PostgreSQL URL (postgres://user@host/db).`,
 }
 
 // batchSize is the number of documents ingest commits at once.
-const batchSize = 32
+const batchSize = 128
 
 // dbDefault is the database of commands that take --db: $ENTENTE_DB, else
 // ./entente.db.
