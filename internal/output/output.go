@@ -54,69 +54,127 @@ var Formats = []string{"jsonl", "json", "csv", "table"}
 
 // Write writes events in the named format.
 func Write(w io.Writer, format string, evs []model.Event) error {
+	ew, err := NewWriter(w, format)
+	if err != nil {
+		return err
+	}
+	for i := range evs {
+		if err := ew.Write(&evs[i]); err != nil {
+			return err
+		}
+	}
+	return ew.Close()
+}
+
+// Writer writes events one at a time, so that a caller need not hold them
+// all: jsonl, json and csv go out as they come; the table is aligned (and
+// so held) until Close.
+type Writer struct {
+	format string
+	w      io.Writer
+	enc    *json.Encoder
+	cw     *csv.Writer
+	tw     *tabwriter.Writer
+	n      int
+}
+
+// NewWriter returns a Writer of the named format; Close must be called.
+func NewWriter(w io.Writer, format string) (*Writer, error) {
+	ew := &Writer{format: format, w: w}
 	switch format {
+	case "jsonl", "json":
+		ew.enc = json.NewEncoder(w)
+		ew.enc.SetEscapeHTML(false)
+		if format == "json" {
+			ew.enc.SetIndent("  ", "  ")
+		}
+	case "csv":
+		ew.cw = csv.NewWriter(w)
+		_ = ew.cw.Write([]string{"id", "type", "mode", "status", "date_start", "date_end", "actors", "codes", "location", "docs", "confidence"})
+	case "table":
+		ew.tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(ew.tw, "DATE\tTYPE\tSTATUS\tACTORS\tPLACE\tSOURCES")
+	default:
+		return nil, fmt.Errorf("output: unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
+	}
+	return ew, nil
+}
+
+// Write writes one event.
+func (ew *Writer) Write(e *model.Event) error {
+	ew.n++
+	switch ew.format {
 	case "jsonl":
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		for i := range evs {
-			if err := enc.Encode(FromModel(&evs[i])); err != nil {
-				return fmt.Errorf("output: %w", err)
-			}
-		}
-		return nil
-	case "json":
-		out := make([]Event, len(evs))
-		for i := range evs {
-			out[i] = FromModel(&evs[i])
-		}
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(out); err != nil {
+		if err := ew.enc.Encode(FromModel(e)); err != nil {
 			return fmt.Errorf("output: %w", err)
 		}
-		return nil
+	case "json":
+		sep := ",\n  "
+		if ew.n == 1 {
+			sep = "[\n  "
+		}
+		if _, err := io.WriteString(ew.w, sep); err != nil {
+			return fmt.Errorf("output: %w", err)
+		}
+		// Encode ends with a newline: the separator's own goes after it.
+		var buf strings.Builder
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("  ", "  ")
+		if err := enc.Encode(FromModel(e)); err != nil {
+			return fmt.Errorf("output: %w", err)
+		}
+		if _, err := io.WriteString(ew.w, strings.TrimSuffix(buf.String(), "\n")); err != nil {
+			return fmt.Errorf("output: %w", err)
+		}
 	case "csv":
-		cw := csv.NewWriter(w)
-		_ = cw.Write([]string{"id", "type", "mode", "status", "date_start", "date_end", "actors", "codes", "location", "docs", "confidence"})
-		for i := range evs {
-			e := &evs[i]
-			var start, end, loc string
-			if !e.Date.IsZero() {
-				start, end = e.Date.From.String(), e.Date.To.String()
-			}
-			if e.Location != nil {
-				loc = e.Location.Name
-			}
-			_ = cw.Write([]string{e.ID, e.Type, e.Mode, e.Status, start, end, actorNames(e), strings.Join(e.Codes(), ";"), loc, docs(e), fmt.Sprintf("%.2f", e.Confidence)})
+		var start, end, loc string
+		if !e.Date.IsZero() {
+			start, end = e.Date.From.String(), e.Date.To.String()
 		}
-		cw.Flush()
-		return cw.Error()
+		if e.Location != nil {
+			loc = e.Location.Name
+		}
+		return ew.cw.Write([]string{e.ID, e.Type, e.Mode, e.Status, start, end, actorNames(e), strings.Join(e.Codes(), ";"), loc, docs(e), fmt.Sprintf("%.2f", e.Confidence)})
 	case "table":
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "DATE\tTYPE\tSTATUS\tACTORS\tPLACE\tSOURCES")
-		for i := range evs {
-			e := &evs[i]
-			date := "—"
-			if !e.Date.IsZero() {
-				date = e.Date.From.String()
-				if !e.Date.Single() {
-					date += "…" + e.Date.To.String()
-				}
+		date := "—"
+		if !e.Date.IsZero() {
+			date = e.Date.From.String()
+			if !e.Date.Single() {
+				date += "…" + e.Date.To.String()
 			}
-			typ := e.Type
-			if e.Mode != "" {
-				typ += "/" + e.Mode
-			}
-			loc := ""
-			if e.Location != nil {
-				loc = e.Location.Name
-			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", date, typ, e.Status, actorNames(e), loc, docs(e))
 		}
-		return tw.Flush()
+		typ := e.Type
+		if e.Mode != "" {
+			typ += "/" + e.Mode
+		}
+		loc := ""
+		if e.Location != nil {
+			loc = e.Location.Name
+		}
+		fmt.Fprintf(ew.tw, "%s\t%s\t%s\t%s\t%s\t%s\n", date, typ, e.Status, actorNames(e), loc, docs(e))
 	}
-	return fmt.Errorf("output: unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
+	return nil
+}
+
+// Close ends the output (the json array's bracket, the table's alignment).
+func (ew *Writer) Close() error {
+	switch ew.format {
+	case "json":
+		end := "\n]\n"
+		if ew.n == 0 {
+			end = "[]\n"
+		}
+		if _, err := io.WriteString(ew.w, end); err != nil {
+			return fmt.Errorf("output: %w", err)
+		}
+	case "csv":
+		ew.cw.Flush()
+		return ew.cw.Error()
+	case "table":
+		return ew.tw.Flush()
+	}
+	return nil
 }
 
 func actorNames(e *model.Event) string {
