@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"runtime/pprof"
 
 	"github.com/spf13/cobra"
@@ -25,6 +26,9 @@ type env struct {
 	published   string
 }
 
+// defaultMemoryLimit is the soft memory limit of the runtime (GOMEMLIMIT).
+const defaultMemoryLimit = 256 << 20
+
 // exitError carries an exit status other than 1.
 type exitError struct{ code int }
 
@@ -34,6 +38,13 @@ func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code)
 // returns the exit status: 0 success, 1 failure, 2 bad usage.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	// A soft memory limit: past it the garbage collector works harder
+	// rather than letting the heap double (extract over 100,000 articles
+	// peaks at ~215 MB instead of ~340 MB for 5% more CPU). GOMEMLIMIT
+	// overrides it.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(defaultMemoryLimit)
+	}
 	root := &cobra.Command{
 		Use:   "entente",
 		Short: "Extract political events between states from news in de, en, ru, uk",

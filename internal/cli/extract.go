@@ -2,10 +2,12 @@ package cli
 
 import (
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"entente/internal/fuse"
 	"entente/internal/output"
 	"entente/internal/pipeline"
 )
@@ -41,18 +43,36 @@ then 1.`,
 			if err != nil {
 				return err
 			}
+			ew, err := output.NewWriter(e.stdout, format)
+			if err != nil {
+				return err
+			}
 			start := time.Now()
 			docs, failed := 0, 0
-			f := p.Run(args, e.stdin, func(*pipeline.Result) { docs++ }, func(err error) {
+			// Fusion needs every document before the first event goes out;
+			// the sentences wait in a temporary file, so memory follows the
+			// number of events, not the size of the corpus.
+			f := fuse.New()
+			if spill, err := os.CreateTemp("", "entente-sentences-*"); err == nil {
+				defer os.Remove(spill.Name())
+				defer spill.Close()
+				f.SpillTo(spill)
+			}
+			p.Stream(args, e.stdin, func(r *pipeline.Result) {
+				docs++
+				f.Add(r.Events)
+			}, func(err error) {
 				failed++
 				fmt.Fprintln(e.stderr, "entente:", err)
 			})
-			evs := f.Events()
-			if err := output.Write(e.stdout, format, evs); err != nil {
+			if err := f.Each(ew.Write); err != nil {
+				return err
+			}
+			if err := ew.Close(); err != nil {
 				return err
 			}
 			if isTerminal(e.stderr) {
-				fmt.Fprintf(e.stderr, "%d documents, %d events in %s\n", docs, len(evs), time.Since(start).Round(time.Millisecond))
+				fmt.Fprintf(e.stderr, "%d documents, %d events in %s\n", docs, f.Len(), time.Since(start).Round(time.Millisecond))
 			}
 			if failed > 0 {
 				fmt.Fprintf(e.stderr, "entente: %d of %d files could not be read\n", failed, docs+failed)

@@ -16,6 +16,8 @@
 package fuse
 
 import (
+	"fmt"
+	"os"
 	"slices"
 	"sort"
 
@@ -34,6 +36,60 @@ type Fuser struct {
 	blocks map[string]*block
 	// compared counts the events.Compatible calls (tests check the index).
 	compared int
+	// spill, when set, receives the source sentences (SpillTo).
+	spill    *os.File
+	spillOff int64
+	err      error // the first spill error
+}
+
+// SpillTo makes the Fuser keep source sentences in file rather than in
+// memory: what it holds per source is then a few words, and memory follows
+// the number of events, not the text of every report. Each reads the
+// sentences back. The caller creates and removes the file.
+func (f *Fuser) SpillTo(file *os.File) { f.spill = file }
+
+// park writes the sentences of e's sources to the spill file.
+func (f *Fuser) park(e *model.Event) {
+	if f.spill == nil || f.err != nil {
+		return
+	}
+	e.Sources = append([]model.Source(nil), e.Sources...) // the caller's stay whole
+	for i := range e.Sources {
+		s := &e.Sources[i]
+		if s.Spill != 0 || s.Sentence == "" {
+			continue
+		}
+		n, err := f.spill.WriteAt([]byte(s.Sentence), f.spillOff)
+		if err != nil {
+			f.err = fmt.Errorf("fuse: spill: %w", err)
+			return
+		}
+		s.Spill = f.spillOff + 1
+		f.spillOff += int64(n)
+		s.Sentence = ""
+	}
+}
+
+// unpark reads back the sentences of e's sources (e's own copy of them).
+func (f *Fuser) unpark(e *model.Event) error {
+	if f.spill == nil {
+		return nil
+	}
+	srcs := make([]model.Source, len(e.Sources))
+	copy(srcs, e.Sources)
+	for i := range srcs {
+		s := &srcs[i]
+		if s.Spill == 0 {
+			continue
+		}
+		buf := make([]byte, s.End-s.Start)
+		if _, err := f.spill.ReadAt(buf, s.Spill-1); err != nil {
+			return fmt.Errorf("fuse: spill: %w", err)
+		}
+		s.Sentence, s.Spill = string(buf), 0
+	}
+	e.Sources = srcs
+	return nil
 }
 
 // block holds the indices of one block's events: by month (YYYY*12+M-1) for
@@ -98,6 +154,7 @@ func (f *Fuser) Add(evs []model.Event) int {
 	start := len(f.evs)
 	for i := range evs {
 		e := evs[i]
+		f.park(&e)
 		k := events.Key(&e)
 		b := f.blocks[k]
 		if b == nil {
@@ -136,17 +193,41 @@ func (f *Fuser) Len() int { return len(f.evs) }
 
 // Events returns the fused events with stable ids, in order of first report.
 func (f *Fuser) Events() []model.Event {
-	out := make([]model.Event, len(f.evs))
-	for i, e := range f.evs {
-		out[i] = *e
-		sort.SliceStable(out[i].Sources, func(a, b int) bool {
-			sa, sb := out[i].Sources[a], out[i].Sources[b]
+	out := make([]model.Event, 0, len(f.evs))
+	f.Each(func(e *model.Event) error {
+		out = append(out, *e)
+		return nil
+	})
+	return out
+}
+
+// Each calls fn with each fused event, with its stable id and sentences, in
+// order of first report, one at a time: a spilling Fuser holds only one
+// event's sentences in memory. It stops at fn's first error, and returns it
+// or the first spill error.
+func (f *Fuser) Each(fn func(*model.Event) error) error {
+	if f.err != nil {
+		return f.err
+	}
+	for _, p := range f.evs {
+		e := *p
+		if err := f.unpark(&e); err != nil {
+			return err
+		}
+		if f.spill == nil {
+			e.Sources = append([]model.Source(nil), e.Sources...)
+		}
+		sort.SliceStable(e.Sources, func(a, b int) bool {
+			sa, sb := e.Sources[a], e.Sources[b]
 			if sa.Doc != sb.Doc {
 				return sa.Doc < sb.Doc
 			}
 			return sa.Start < sb.Start
 		})
-		events.SetID(&out[i])
+		events.SetID(&e)
+		if err := fn(&e); err != nil {
+			return err
+		}
 	}
-	return out
+	return nil
 }

@@ -2,6 +2,8 @@ package fuse
 
 import (
 	"fmt"
+	"os"
+	"reflect"
 	"testing"
 
 	"entente/internal/model"
@@ -49,5 +51,35 @@ func BenchmarkFuseAdd(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		f.Add([]model.Event{event("new", "CONSULT", model.Point{Year: 2024, Month: 4, Day: 26})})
+	}
+}
+
+// TestSpill checks that a Fuser that parks sentences in a file gives back
+// the same events as one that keeps them.
+func TestSpill(t *testing.T) {
+	day := model.Point{Year: 2025, Month: 2, Day: 28}
+	docs := [][]model.Event{}
+	for i, s := range []string{"Шойгу встретился с Си Цзиньпином.", "Shoigu traf Xi Jinping.", "Lavrov met Wang Yi."} {
+		e := event(fmt.Sprintf("d%d.txt", i), "CONSULT", day, "shoigu")
+		e.Sources[0].Sentence, e.Sources[0].Start, e.Sources[0].End = s, 10, 10+len(s)
+		docs = append(docs, []model.Event{e})
+	}
+	mem, spilled := New(), New()
+	file, err := os.CreateTemp(t.TempDir(), "spill")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer file.Close()
+	spilled.SpillTo(file)
+	for _, d := range docs {
+		mem.Add(d)
+		spilled.Add(d)
+	}
+	a, b := mem.Events(), spilled.Events()
+	if !reflect.DeepEqual(a, b) {
+		t.Errorf("spilled events differ:\n%+v\n%+v", b, a)
+	}
+	if len(b) == 0 || b[0].Sources[0].Sentence == "" {
+		t.Errorf("no sentence read back: %+v", b)
 	}
 }

@@ -79,6 +79,10 @@ type Source struct {
 	End         int    `json:"end"`
 	Sentence    string `json:"sentence"`
 	Attribution string `json:"attribution,omitempty"`
+	// Spill, when not 0, is where a consumer parked the sentence to keep it
+	// out of memory (fuse: one past its offset in a spill file); Sentence
+	// is then empty until it is read back.
+	Spill int64 `json:"-"`
 }
 
 // Location is where an event happened.
