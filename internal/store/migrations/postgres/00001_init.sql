@@ -35,7 +35,6 @@ CREATE TABLE mentions (
     kind      TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX mentions_doc ON mentions(doc_id);
-CREATE INDEX mentions_entity ON mentions(entity_id);
 
 CREATE TABLE events (
     id          TEXT PRIMARY KEY,

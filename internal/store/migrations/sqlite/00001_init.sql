@@ -22,7 +22,7 @@ CREATE TABLE sentences (
     end_off   INTEGER NOT NULL,
     lang      TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (doc_id, idx)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE mentions (
     doc_id    INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -36,7 +36,6 @@ CREATE TABLE mentions (
     kind      TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX mentions_doc ON mentions(doc_id);
-CREATE INDEX mentions_entity ON mentions(entity_id);
 
 -- An event is the fusion of its reports, in the order they arrived.
 CREATE TABLE events (
