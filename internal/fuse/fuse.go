@@ -16,6 +16,7 @@
 package fuse
 
 import (
+	"bufio"
 	"fmt"
 	"os"
 	"slices"
@@ -36,8 +37,10 @@ type Fuser struct {
 	blocks map[string]*block
 	// compared counts the events.Compatible calls (tests check the index).
 	compared int
-	// spill, when set, receives the source sentences (SpillTo).
+	// spill, when set, receives the source sentences (SpillTo), through
+	// spillW: one write per sentence would cost a system call each.
 	spill    *os.File
+	spillW   *bufio.Writer
 	spillOff int64
 	err      error // the first spill error
 }
@@ -46,7 +49,9 @@ type Fuser struct {
 // memory: what it holds per source is then a few words, and memory follows
 // the number of events, not the text of every report. Each reads the
 // sentences back. The caller creates and removes the file.
-func (f *Fuser) SpillTo(file *os.File) { f.spill = file }
+func (f *Fuser) SpillTo(file *os.File) {
+	f.spill, f.spillW, f.spillOff = file, bufio.NewWriterSize(file, 1<<20), 0
+}
 
 // park writes the sentences of e's sources to the spill file.
 func (f *Fuser) park(e *model.Event) {
@@ -59,7 +64,7 @@ func (f *Fuser) park(e *model.Event) {
 		if s.Spill != 0 || s.Sentence == "" {
 			continue
 		}
-		n, err := f.spill.WriteAt([]byte(s.Sentence), f.spillOff)
+		n, err := f.spillW.WriteString(s.Sentence)
 		if err != nil {
 			f.err = fmt.Errorf("fuse: spill: %w", err)
 			return
@@ -208,6 +213,11 @@ func (f *Fuser) Events() []model.Event {
 func (f *Fuser) Each(fn func(*model.Event) error) error {
 	if f.err != nil {
 		return f.err
+	}
+	if f.spillW != nil {
+		if err := f.spillW.Flush(); err != nil {
+			return fmt.Errorf("fuse: spill: %w", err)
+		}
 	}
 	for _, p := range f.evs {
 		e := *p
