@@ -33,7 +33,7 @@ func (t *romanTable) parse(name string, b []byte) error {
 			// The header names the schemes: the first line that is no comment
 			// must be "lang from scheme...".
 			if len(f) < 3 || f[0] != "lang" || f[1] != "from" {
-				return fmt.Errorf("text: %s:%d: want a header line lang<TAB>from<TAB>scheme...", name, n)
+				return fmt.Errorf("text: %s:%d: want a header line lang<TAB>from<TAB>scheme (one column per scheme)", name, n)
 			}
 			t.schemes = f[2:]
 			return nil
@@ -370,7 +370,7 @@ type kontsevich struct {
 func (k *kontsevich) parse(name string, b []byte) error {
 	return eachLine(name, b, func(n int, f []string) error {
 		if len(f) < 2 || utf8.RuneCountInString(f[1]) < 1 {
-			return fmt.Errorf("text: %s:%d: want kind<TAB>jamo<TAB>ru...", name, n)
+			return fmt.Errorf("text: %s:%d: want kind<TAB>jamo<TAB>ru (then uk)", name, n)
 		}
 		r, _ := utf8.DecodeRuneInString(f[1])
 		cell := func(i int) string {
