@@ -15,9 +15,11 @@ import (
 	"os"
 	"path"
 	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -219,27 +221,56 @@ func newKB() *KB {
 }
 
 func (k *KB) loadFS(fsys fs.FS) error {
+	var names []string
 	for _, name := range baseFiles {
-		b, err := fs.ReadFile(fsys, name)
-		if errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
-		if err != nil {
-			return fmt.Errorf("kb: %w", err)
-		}
-		if err := k.loadFile(name, b); err != nil {
-			return err
+		if _, err := fs.Stat(fsys, name); err == nil {
+			names = append(names, name)
 		}
 	}
 	persons, _ := fs.Glob(fsys, "persons/*.yaml")
 	sort.Strings(persons)
-	for _, name := range persons {
-		b, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return fmt.Errorf("kb: %w", err)
-		}
-		if err := k.loadFile(name, b); err != nil {
-			return err
+	names = append(names, persons...)
+	// Parsing the YAML is most of the load: parse the files at once, then
+	// add their entries one file at a time, in order.
+	type parsed struct {
+		b    []byte
+		root *yaml.Node
+		err  error
+	}
+	res := make([]parsed, len(names))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, name := range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			b, err := fs.ReadFile(fsys, name)
+			if err != nil {
+				res[i].err = fmt.Errorf("kb: %w", err)
+				return
+			}
+			res[i].b = b
+			if path.Base(name) != "naming.yaml" {
+				res[i].root, res[i].err = parseYAML(name, b)
+			}
+		}()
+	}
+	wg.Wait()
+	for i, name := range names {
+		r := res[i]
+		switch {
+		case r.err != nil:
+			return r.err
+		case path.Base(name) == "naming.yaml":
+			if err := k.loadFile(name, r.b); err != nil {
+				return err
+			}
+		case r.root != nil:
+			if err := k.loadList(path.Base(name), name, r.root); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
