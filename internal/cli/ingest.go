@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -52,51 +54,64 @@ PostgreSQL URL (postgres://user@host/db).`,
 				bar = progressbar.NewOptions(-1, progressbar.OptionSetWriter(e.stderr), progressbar.OptionSetDescription("ingesting"),
 					progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetItsString("docs"), progressbar.OptionClearOnFinish())
 			}
-			var sum struct{ docNew, docSame, docUpd, failed, evNew, evMerged int }
+			var sum struct{ docNew, docSame, docUpd, evNew, evMerged int } // the writer's
+			var failed atomic.Int64
+			var errMu sync.Mutex // the writer and the reader both report failures
+			report := func(err error) {
+				failed.Add(1)
+				errMu.Lock()
+				fmt.Fprintln(e.stderr, "entente:", err)
+				errMu.Unlock()
+			}
 			start := time.Now()
 			// Documents are committed in batches: each whole, all in order.
+			// A writer goroutine stores one batch while the pipeline reads
+			// the next, so analysis and storage overlap.
+			batches := make(chan []*pipeline.Result, 1)
+			written := make(chan struct{})
+			go func() {
+				defer close(written)
+				for batch := range batches {
+					outs, errs := st.IngestBatch(ctx, batch)
+					for i, out := range outs {
+						if errs[i] != nil {
+							report(errs[i])
+							continue
+						}
+						switch out.Doc {
+						case store.DocNew:
+							sum.docNew++
+						case store.DocUnchanged:
+							sum.docSame++
+						case store.DocUpdated:
+							sum.docUpd++
+						}
+						sum.evNew += out.EventsNew
+						sum.evMerged += out.EventsMerged
+					}
+					if bar != nil {
+						bar.Add(len(batch))
+					}
+				}
+			}()
 			var batch []*pipeline.Result
-			store1 := func() {
-				outs, errs := st.IngestBatch(ctx, batch)
-				for i, out := range outs {
-					if errs[i] != nil {
-						sum.failed++
-						fmt.Fprintln(e.stderr, "entente:", errs[i])
-						continue
-					}
-					switch out.Doc {
-					case store.DocNew:
-						sum.docNew++
-					case store.DocUnchanged:
-						sum.docSame++
-					case store.DocUpdated:
-						sum.docUpd++
-					}
-					sum.evNew += out.EventsNew
-					sum.evMerged += out.EventsMerged
-				}
-				if bar != nil {
-					bar.Add(len(batch))
-				}
-				batch = batch[:0]
-			}
 			p.Stream(args, e.stdin, func(r *pipeline.Result) {
 				if batch = append(batch, r); len(batch) == batchSize {
-					store1()
+					batches <- batch
+					batch = nil
 				}
-			}, func(err error) {
-				sum.failed++
-				fmt.Fprintln(e.stderr, "entente:", err)
-			})
+			}, report)
 			if len(batch) > 0 {
-				store1()
+				batches <- batch
 			}
+			close(batches)
+			<-written
 			if bar != nil {
 				bar.Finish()
 			}
 			fmt.Fprintf(e.stderr, "documents: %d new, %d unchanged, %d updated, %d failed; events: %d new, %d merged (%s, %s)\n",
-				sum.docNew, sum.docSame, sum.docUpd, sum.failed, sum.evNew, sum.evMerged, st.Backend(), time.Since(start).Round(time.Millisecond))
-			if sum.failed > 0 {
+				sum.docNew, sum.docSame, sum.docUpd, failed.Load(), sum.evNew, sum.evMerged, st.Backend(), time.Since(start).Round(time.Millisecond))
+			if failed.Load() > 0 {
 				return exitError{1}
 			}
 			return nil
