@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -95,7 +96,7 @@ func (s *Store) ingest(ctx context.Context, tx *sql.Tx, r *pipeline.Result) (Out
 	}
 	var out Outcome
 	var n int
-	if err := tx.QueryRowContext(ctx, s.q(`SELECT count(*) FROM documents WHERE hash = ?`), hash).Scan(&n); err != nil {
+	if err := s.queryRow(ctx, tx, qDocByHash, hash).Scan(&n); err != nil {
 		return out, fmt.Errorf("store: %s: %w", doc.ID, err)
 	}
 	if n > 0 {
@@ -103,7 +104,7 @@ func (s *Store) ingest(ctx context.Context, tx *sql.Tx, r *pipeline.Result) (Out
 		return out, nil
 	}
 	var old int64
-	switch err := tx.QueryRowContext(ctx, s.q(`SELECT id FROM documents WHERE ident = ?`), ident).Scan(&old); {
+	switch err := s.queryRow(ctx, tx, qDocByIdent, ident).Scan(&old); {
 	case err == nil:
 		out.Doc = DocUpdated
 		if err := s.removeDoc(ctx, tx, old); err != nil {
@@ -117,9 +118,7 @@ func (s *Store) ingest(ctx context.Context, tx *sql.Tx, r *pipeline.Result) (Out
 	if !doc.Published.IsZero() {
 		pub = doc.Published.String()
 	}
-	err := tx.QueryRowContext(ctx, s.q(`INSERT INTO documents (name, ident, hash, url, title, lang, published, text, ingested_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-		doc.ID, ident, hash, doc.Meta["url"], doc.Meta["title"], doc.Lang, pub, doc.Text, time.Now().UTC().Format(time.RFC3339)).Scan(&id)
+	err := s.queryRow(ctx, tx, qInsertDoc, doc.ID, ident, hash, doc.Meta["url"], doc.Meta["title"], doc.Lang, pub, doc.Text, time.Now().UTC().Format(time.RFC3339)).Scan(&id)
 	if err != nil {
 		return out, fmt.Errorf("store: %s: %w", doc.ID, err)
 	}
@@ -154,13 +153,13 @@ func (s *Store) insertText(ctx context.Context, tx *sql.Tx, id int64, r *pipelin
 	for i, st := range r.Sentences {
 		sents = append(sents, []any{id, i, st.Start, st.End, st.Lang})
 		for _, m := range r.Mentions[i] {
-			ments = append(ments, []any{id, i, m.Start, m.End, m.Text, m.ID, m.Name, m.Code, string(m.Kind)})
+			ments = append(ments, []any{id, len(ments), i, m.Start, m.End, m.Text, m.ID, m.Name, m.Code, string(m.Kind)})
 		}
 	}
 	if err := s.insertRows(ctx, tx, "sentences (doc_id, idx, start_off, end_off, lang)", sents); err != nil {
 		return err
 	}
-	return s.insertRows(ctx, tx, "mentions (doc_id, sent_idx, start_off, end_off, text, entity_id, name, code, kind)", ments)
+	return s.insertRows(ctx, tx, "mentions (doc_id, idx, sent_idx, start_off, end_off, text, entity_id, name, code, kind)", ments)
 }
 
 // insertRows inserts rows many at a time, in statements of 64, 32, …, 1
@@ -177,13 +176,7 @@ func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, into string, rows []
 		for _, row := range rows[lo : lo+n] {
 			args = append(args, row...)
 		}
-		var err error
-		if st := s.stmts[query]; st != nil {
-			_, err = tx.StmtContext(ctx, st).ExecContext(ctx, args...)
-		} else {
-			_, err = tx.ExecContext(ctx, s.q(query), args...)
-		}
-		if err != nil {
+		if _, err := s.exec(ctx, tx, query, args...); err != nil {
 			return err
 		}
 		lo += n
@@ -222,30 +215,78 @@ var batchTables = []struct {
 	cols int
 }{
 	{"sentences (doc_id, idx, start_off, end_off, lang)", 5},
-	{"mentions (doc_id, sent_idx, start_off, end_off, text, entity_id, name, code, kind)", 9},
+	{"mentions (doc_id, idx, sent_idx, start_off, end_off, text, entity_id, name, code, kind)", 10},
 	{"reports (event_id, doc_id, body)", 3},
 	{"event_sources (event_id, doc_id, doc, lang, start_off, end_off, sentence, attribution)", 8},
-	{"source_fts (sentence, event_id, doc_id)", 3},
 }
 
-// prepare prepares the batch INSERTs of SQLite, before any transaction
-// holds its one connection.
+// The statements ingest runs for every document.
+const (
+	qDocByHash  = `SELECT count(*) FROM documents WHERE hash = ?`
+	qDocByIdent = `SELECT id FROM documents WHERE ident = ?`
+	qInsertDoc  = `INSERT INTO documents (name, ident, hash, url, title, lang, published, text, ingested_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
+	// qCandidates reads the events of one block whose days can overlap
+	// [first, last], or that have no date or no year (day_first < 10000).
+	qCandidates = `SELECT id, day_first, day_last, body FROM events
+		WHERE block = ? AND (day_first < 10000 OR (day_first <= ? AND day_last >= ?)) ORDER BY id`
+	qPutEvent = `INSERT INTO events (id, block, type, mode, status, date_start, date_end, day_first, day_last, location, confidence, body)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET block = excluded.block, type = excluded.type, mode = excluded.mode,
+			status = excluded.status, date_start = excluded.date_start, date_end = excluded.date_end,
+			day_first = excluded.day_first, day_last = excluded.day_last,
+			location = excluded.location, confidence = excluded.confidence, body = excluded.body`
+	qDeleteActors = `DELETE FROM event_actors WHERE event_id = ?`
+	qInsertActor  = `INSERT INTO event_actors (event_id, code, name, kind, role, entity_id) VALUES (?, ?, ?, ?, ?, ?)`
+)
+
+// prepare prepares SQLite's per-document statements and batch INSERTs once,
+// before any transaction holds its one connection: parsing them for every
+// document cost more than running them. (pgx caches prepared statements by
+// their text itself.)
 func (s *Store) prepare(ctx context.Context) error {
 	if s.pg {
 		return nil
 	}
 	s.stmts = map[string]*sql.Stmt{}
+	qs := []string{qDocByHash, qDocByIdent, qInsertDoc, qCandidates, qPutEvent, qDeleteActors, qInsertActor}
 	for _, t := range batchTables {
 		for n := maxBatch; n >= 1; n /= 2 {
-			q := insertSQL(t.into, n, t.cols)
-			st, err := s.db.PrepareContext(ctx, q)
-			if err != nil {
-				return fmt.Errorf("store: prepare: %w", err)
-			}
-			s.stmts[q] = st
+			qs = append(qs, insertSQL(t.into, n, t.cols))
 		}
 	}
+	for _, q := range qs {
+		st, err := s.db.PrepareContext(ctx, q)
+		if err != nil {
+			return fmt.Errorf("store: prepare: %w", err)
+		}
+		s.stmts[q] = st
+	}
 	return nil
+}
+
+// exec runs a statement in tx, prepared when prepare prepared it.
+func (s *Store) exec(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql.Result, error) {
+	if st := s.stmts[query]; st != nil {
+		return tx.StmtContext(ctx, st).ExecContext(ctx, args...)
+	}
+	return tx.ExecContext(ctx, s.q(query), args...)
+}
+
+// query runs a query in tx, prepared when prepare prepared it.
+func (s *Store) query(ctx context.Context, tx *sql.Tx, query string, args ...any) (*sql.Rows, error) {
+	if st := s.stmts[query]; st != nil {
+		return tx.StmtContext(ctx, st).QueryContext(ctx, args...)
+	}
+	return tx.QueryContext(ctx, s.q(query), args...)
+}
+
+// queryRow runs a one-row query in tx, prepared when prepare prepared it.
+func (s *Store) queryRow(ctx context.Context, tx *sql.Tx, query string, args ...any) *sql.Row {
+	if st := s.stmts[query]; st != nil {
+		return tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
+	}
+	return tx.QueryRowContext(ctx, s.q(query), args...)
 }
 
 // pending collects what ingesting one document needs across its events:
@@ -267,10 +308,10 @@ type candidate struct {
 	founded     bool // founded by the document being ingested
 }
 
-// loadCandidates reads, in one query, the stored events that the document's
-// events may join: those of the same blocks whose days can overlap theirs
-// (or that have no date or no year). The cost per document follows the
-// events of its days, not the size of its blocks.
+// loadCandidates reads the stored events that the document's events may
+// join: those of the same blocks whose days can overlap theirs (or that have
+// no date or no year), one prepared query per block. The cost per document
+// follows the events of its days, not the size of its blocks.
 func (s *Store) loadCandidates(ctx context.Context, tx *sql.Tx, pd *pending, evs []model.Event) error {
 	pd.cands = map[string][]*candidate{}
 	type span struct {
@@ -296,32 +337,30 @@ func (s *Store) loadCandidates(ctx context.Context, tx *sql.Tx, pd *pending, evs
 	if len(order) == 0 {
 		return nil
 	}
-	var conds []string
-	var args []any
 	for _, k := range order {
 		sp := spans[k]
+		first, last := sp.first, sp.last
 		if sp.open {
-			conds = append(conds, `block = ?`)
-			args = append(args, k)
-			continue
+			first, last = math.MinInt32, math.MaxInt32
 		}
-		conds = append(conds, `(block = ? AND (day_first < 10000 OR (day_first <= ? AND day_last >= ?)))`)
-		args = append(args, k, sp.last, sp.first)
-	}
-	rows, err := tx.QueryContext(ctx, s.q(`SELECT id, block, day_first, day_last, body FROM events WHERE `+strings.Join(conds, " OR ")+` ORDER BY id`), args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		c := &candidate{}
-		var block string
-		if err := rows.Scan(&c.id, &block, &c.first, &c.last, &c.body); err != nil {
+		rows, err := s.query(ctx, tx, qCandidates, k, last, first)
+		if err != nil {
 			return err
 		}
-		pd.cands[block] = append(pd.cands[block], c)
+		for rows.Next() {
+			c := &candidate{}
+			if err := rows.Scan(&c.id, &c.first, &c.last, &c.body); err != nil {
+				rows.Close()
+				return err
+			}
+			pd.cands[k] = append(pd.cands[k], c)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
 	}
-	return rows.Err()
+	return nil
 }
 
 // fuse adds one report of the document to the first compatible stored event
@@ -367,7 +406,11 @@ func (s *Store) fuse(ctx context.Context, tx *sql.Tx, pd *pending, e *model.Even
 	}
 	target.body = body
 	target.first, target.last = target.e.Date.Bounds()
-	rep, err := json.Marshal(e)
+	// The report is stored without its sources: they are the event_sources
+	// rows of its document and event, and an event's body leaves them out.
+	bare := *e
+	bare.Sources = nil
+	rep, err := json.Marshal(&bare)
 	if err != nil {
 		return false, err
 	}
@@ -419,22 +462,15 @@ func (s *Store) putEvent(ctx context.Context, tx *sql.Tx, e *model.Event, oldBod
 	if e.Location != nil {
 		loc = e.Location.Name
 	}
-	_, err = tx.ExecContext(ctx, s.q(`INSERT INTO events (id, block, type, mode, status, date_start, date_end, day_first, day_last, location, confidence, body)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET block = excluded.block, type = excluded.type, mode = excluded.mode,
-			status = excluded.status, date_start = excluded.date_start, date_end = excluded.date_end,
-			day_first = excluded.day_first, day_last = excluded.day_last,
-			location = excluded.location, confidence = excluded.confidence, body = excluded.body`),
-		e.ID, events.Key(e), e.Type, e.Mode, e.Status, from, to, first, last, loc, e.Confidence, body)
+	_, err = s.exec(ctx, tx, qPutEvent, e.ID, events.Key(e), e.Type, e.Mode, e.Status, from, to, first, last, loc, e.Confidence, body)
 	if err != nil || !actorsChanged {
 		return body, err
 	}
-	if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM event_actors WHERE event_id = ?`), e.ID); err != nil {
+	if _, err := s.exec(ctx, tx, qDeleteActors, e.ID); err != nil {
 		return body, err
 	}
 	for _, a := range e.Actors {
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO event_actors (event_id, code, name, kind, role, entity_id) VALUES (?, ?, ?, ?, ?, ?)`),
-			e.ID, a.Code, a.Name, a.Kind, a.Role, a.ID); err != nil {
+		if _, err := s.exec(ctx, tx, qInsertActor, e.ID, a.Code, a.Name, a.Kind, a.Role, a.ID); err != nil {
 			return body, err
 		}
 	}
@@ -443,18 +479,11 @@ func (s *Store) putEvent(ctx context.Context, tx *sql.Tx, e *model.Event, oldBod
 
 // insertSources records the sentences reports cite, for search and display:
 // rows of event_id, doc_id, doc, lang, start, end, sentence, attribution.
+// Both databases index them for full-text search themselves (SQLite: an
+// FTS5 table over event_sources, kept by triggers; PostgreSQL: a generated
+// tsvector column).
 func (s *Store) insertSources(ctx context.Context, tx *sql.Tx, rows [][]any) error {
-	if err := s.insertRows(ctx, tx, "event_sources (event_id, doc_id, doc, lang, start_off, end_off, sentence, attribution)", rows); err != nil {
-		return err
-	}
-	if s.pg {
-		return nil // PostgreSQL indexes event_sources itself (tsvector column)
-	}
-	fts := make([][]any, len(rows))
-	for i, r := range rows {
-		fts[i] = []any{r[6], r[0], r[1]}
-	}
-	return s.insertRows(ctx, tx, "source_fts (sentence, event_id, doc_id)", fts)
+	return s.insertRows(ctx, tx, "event_sources (event_id, doc_id, doc, lang, start_off, end_off, sentence, attribution)", rows)
 }
 
 // removeDoc deletes a document with its text and reports, and rebuilds each
@@ -481,9 +510,6 @@ func (s *Store) removeDoc(ctx context.Context, tx *sql.Tx, docID int64) error {
 		`DELETE FROM mentions WHERE doc_id = ?`,
 		`DELETE FROM sentences WHERE doc_id = ?`,
 		`DELETE FROM documents WHERE id = ?`,
-	}
-	if !s.pg {
-		stmts = append(stmts, `DELETE FROM source_fts WHERE doc_id = ?`)
 	}
 	for _, stmt := range stmts {
 		if _, err := tx.ExecContext(ctx, s.q(stmt), docID); err != nil {

@@ -76,7 +76,7 @@ func (s *Store) Events(ctx context.Context, f Filter) ([]model.Event, error) {
 		if s.pg {
 			where = append(where, `id IN (SELECT event_id FROM event_sources WHERE tsv @@ plainto_tsquery('simple', ?))`)
 		} else {
-			where = append(where, `id IN (SELECT event_id FROM source_fts WHERE source_fts MATCH ?)`)
+			where = append(where, `id IN (SELECT event_id FROM event_sources WHERE id IN (SELECT rowid FROM source_fts WHERE source_fts MATCH ?))`)
 		}
 		args = append(args, ftsQuery(f.Text, s.pg))
 	}

@@ -185,6 +185,13 @@ func TestEditedDocumentReplacesItsEvents(t *testing.T) {
 		if c := counts(t, st); c.Documents != 1 {
 			t.Errorf("%d documents, want 1", c.Documents)
 		}
+		// Full-text search forgets the old version's sentences.
+		if n := len(eventsOf(t, st, Filter{Text: "Києва"})); n != 0 {
+			t.Errorf("text of the old version: %d events, want 0", n)
+		}
+		if n := len(eventsOf(t, st, Filter{Text: "Макроном"})); n != 1 {
+			t.Errorf("text of the new version: %d events, want 1", n)
+		}
 	})
 }
 

@@ -1,0 +1,60 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"io/fs"
+	"path/filepath"
+	"testing"
+
+	"github.com/pressly/goose/v3"
+)
+
+// TestMigrateFromFirstSchema opens a database written under the first schema
+// (mentions without idx, a full-text table holding its own copy of each
+// sentence): the upgrade keeps its rows, numbers its mentions per document,
+// and search finds the old sentences and new ones alike.
+func TestMigrateFromFirstSchema(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, _ := fs.Sub(migrations, "migrations/sqlite")
+	p, err := goose.NewProvider(goose.DialectSQLite3, db, sub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.UpTo(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	for _, stmt := range []string{
+		`INSERT INTO documents (id, name, ident, hash, text, ingested_at) VALUES (1, 'a.txt', 'a.txt', 'h1', 'x', '')`,
+		`INSERT INTO mentions (doc_id, sent_idx, start_off, end_off, text) VALUES (1, 0, 0, 5, 'Tusk'), (1, 0, 9, 14, 'Kyiv')`,
+		`INSERT INTO events (id, block, type, status, body) VALUES ('ev_1', 'CONSULT POL UKR', 'CONSULT', 'reported', '{}')`,
+		`INSERT INTO event_sources (event_id, doc_id, doc, start_off, end_off, sentence) VALUES ('ev_1', 1, 'a.txt', 0, 20, 'Tusk arrived in Kyiv')`,
+		`INSERT INTO source_fts (sentence, event_id, doc_id) VALUES ('Tusk arrived in Kyiv', 'ev_1', 1)`,
+	} {
+		if _, err := db.ExecContext(ctx, stmt); err != nil {
+			t.Fatal(stmt, err)
+		}
+	}
+	db.Close()
+
+	st := open(t, path)
+	var n, maxIdx int
+	if err := st.db.QueryRowContext(ctx, `SELECT count(*), max(idx) FROM mentions WHERE doc_id = 1`).Scan(&n, &maxIdx); err != nil {
+		t.Fatal(err)
+	}
+	if n != 2 || maxIdx != 1 {
+		t.Errorf("mentions after the upgrade: %d, last idx %d; want 2, 1", n, maxIdx)
+	}
+	if evs := eventsOf(t, st, Filter{Text: "Kyiv"}); len(evs) != 1 {
+		t.Errorf("search over a sentence stored before the upgrade: %d events, want 1", len(evs))
+	}
+	ingest(t, st, doc{"tusk.txt", tuskUK})
+	if evs := eventsOf(t, st, Filter{Text: "Києва"}); len(evs) != 1 {
+		t.Errorf("search over a sentence stored after the upgrade: %d events, want 1", len(evs))
+	}
+}
