@@ -40,19 +40,8 @@ type Outcome struct {
 // events into the stored ones. A document whose text is stored already is
 // left alone (DocUnchanged).
 func (s *Store) Ingest(ctx context.Context, r *pipeline.Result) (Outcome, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return Outcome{}, fmt.Errorf("store: %s: %w", r.Doc.ID, err)
-	}
-	defer tx.Rollback()
-	out, err := s.ingest(ctx, tx, r)
-	if err != nil {
-		return out, err
-	}
-	if err := tx.Commit(); err != nil {
-		return out, fmt.Errorf("store: %s: %w", r.Doc.ID, err)
-	}
-	return out, nil
+	outs, errs := s.IngestBatch(ctx, []*pipeline.Result{r})
+	return outs[0], errs[0]
 }
 
 // IngestBatch stores several documents, in order, in one transaction: each
@@ -62,20 +51,25 @@ func (s *Store) Ingest(ctx context.Context, r *pipeline.Result) (Outcome, error)
 // are kept; errs[i] is the error of rs[i].
 func (s *Store) IngestBatch(ctx context.Context, rs []*pipeline.Result) (outs []Outcome, errs []error) {
 	outs, errs = make([]Outcome, len(rs)), make([]error, len(rs))
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err == nil {
+	what := fmt.Sprintf("a batch of %d documents", len(rs))
+	if len(rs) == 1 {
+		what = rs[0].Doc.ID
+	}
+	err := s.write(ctx, what, func(w *wtx) error {
 		for i, r := range rs {
-			if outs[i], err = s.ingest(ctx, tx, r); err != nil {
-				break
+			var err error
+			if outs[i], err = s.ingest(ctx, w, r); err != nil {
+				return err
 			}
 		}
-		if err == nil {
-			err = tx.Commit()
+		return nil
+	})
+	if err == nil || len(rs) == 1 {
+		errs[0] = err
+		if err != nil {
+			outs[0] = Outcome{}
 		}
-		if err == nil {
-			return outs, errs
-		}
-		tx.Rollback()
+		return outs, errs
 	}
 	for i, r := range rs {
 		outs[i], errs[i] = s.Ingest(ctx, r)
@@ -83,8 +77,76 @@ func (s *Store) IngestBatch(ctx context.Context, rs []*pipeline.Result) (outs []
 	return outs, errs
 }
 
-// ingest stores one document in tx.
-func (s *Store) ingest(ctx context.Context, tx *sql.Tx, r *pipeline.Result) (Outcome, error) {
+// wtx is a write transaction and what ingest keeps across its documents.
+// While it runs it is the only writer (SQLite has one; PostgreSQL's
+// concurrent ingests were never serialised against each other), so what
+// it has read of the stored events stays true but for its own writes,
+// which go through it.
+type wtx struct {
+	*sql.Tx
+	blocks  map[string]*block // the stored events read so far, by block
+	ftsFrom int64             // SQLite: event_sources rows above this id are not yet in source_fts
+}
+
+// block is what a transaction has read of one block's stored events.
+type block struct {
+	spans []daySpan             // day spans whose events are all in cands
+	cands []*candidate          // in id order: a report joins the first that fits
+	byID  map[string]*candidate // the same, by id
+}
+
+// daySpan is a span of days as YYYYMMDD (model.DateRange.Bounds).
+type daySpan struct{ first, last int }
+
+// write runs fn in a transaction and commits it when fn succeeds; what
+// names the transaction's documents in its own errors.
+func (s *Store) write(ctx context.Context, what string, fn func(*wtx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: %s: %w", what, err)
+	}
+	defer tx.Rollback()
+	w := &wtx{Tx: tx, blocks: map[string]*block{}}
+	if !s.pg {
+		if err := s.queryRow(ctx, w, qMaxSource).Scan(&w.ftsFrom); err != nil {
+			return fmt.Errorf("store: %s: %w", what, err)
+		}
+	}
+	if err := fn(w); err != nil {
+		return err
+	}
+	if err := s.syncFTS(ctx, w); err != nil {
+		return fmt.Errorf("store: %s: full-text index: %w", what, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: %s: %w", what, err)
+	}
+	return nil
+}
+
+// syncFTS indexes the sources written since the last call (SQLite). One
+// INSERT … SELECT per transaction, not a trigger per row: FTS5 writes its
+// pending index out at the end of every statement that touches it.
+func (s *Store) syncFTS(ctx context.Context, w *wtx) error {
+	if s.pg {
+		return nil
+	}
+	var hi int64
+	if err := s.queryRow(ctx, w, qMaxSource).Scan(&hi); err != nil {
+		return err
+	}
+	if hi == w.ftsFrom {
+		return nil
+	}
+	if _, err := s.exec(ctx, w, qIndexSources, w.ftsFrom, hi); err != nil {
+		return err
+	}
+	w.ftsFrom = hi
+	return nil
+}
+
+// ingest stores one document in w.
+func (s *Store) ingest(ctx context.Context, w *wtx, r *pipeline.Result) (Outcome, error) {
 	doc := r.Doc
 	hash := Hash(doc.Text)
 	ident := doc.Meta["url"]
@@ -96,7 +158,7 @@ func (s *Store) ingest(ctx context.Context, tx *sql.Tx, r *pipeline.Result) (Out
 	}
 	var out Outcome
 	var n int
-	if err := s.queryRow(ctx, tx, qDocByHash, hash).Scan(&n); err != nil {
+	if err := s.queryRow(ctx, w, qDocByHash, hash).Scan(&n); err != nil {
 		return out, fmt.Errorf("store: %s: %w", doc.ID, err)
 	}
 	if n > 0 {
@@ -104,10 +166,10 @@ func (s *Store) ingest(ctx context.Context, tx *sql.Tx, r *pipeline.Result) (Out
 		return out, nil
 	}
 	var old int64
-	switch err := s.queryRow(ctx, tx, qDocByIdent, ident).Scan(&old); {
+	switch err := s.queryRow(ctx, w, qDocByIdent, ident).Scan(&old); {
 	case err == nil:
 		out.Doc = DocUpdated
-		if err := s.removeDoc(ctx, tx, old); err != nil {
+		if err := s.removeDoc(ctx, w, old); err != nil {
 			return out, fmt.Errorf("store: %s: replacing the old version: %w", doc.ID, err)
 		}
 	case !errors.Is(err, sql.ErrNoRows):
@@ -118,19 +180,19 @@ func (s *Store) ingest(ctx context.Context, tx *sql.Tx, r *pipeline.Result) (Out
 	if !doc.Published.IsZero() {
 		pub = doc.Published.String()
 	}
-	err := s.queryRow(ctx, tx, qInsertDoc, doc.ID, ident, hash, doc.Meta["url"], doc.Meta["title"], doc.Lang, pub, doc.Text, time.Now().UTC().Format(time.RFC3339)).Scan(&id)
+	err := s.queryRow(ctx, w, qInsertDoc, doc.ID, ident, hash, doc.Meta["url"], doc.Meta["title"], doc.Lang, pub, doc.Text, time.Now().UTC().Format(time.RFC3339)).Scan(&id)
 	if err != nil {
 		return out, fmt.Errorf("store: %s: %w", doc.ID, err)
 	}
-	if err := s.insertText(ctx, tx, id, r); err != nil {
+	if err := s.insertText(ctx, w, id, r); err != nil {
 		return out, fmt.Errorf("store: %s: %w", doc.ID, err)
 	}
 	pd := &pending{docID: id, hash: hash}
-	if err := s.loadCandidates(ctx, tx, pd, r.Events); err != nil {
+	if err := s.loadCandidates(ctx, w, r.Events); err != nil {
 		return out, fmt.Errorf("store: %s: %w", doc.ID, err)
 	}
 	for i := range r.Events {
-		merged, err := s.fuse(ctx, tx, pd, &r.Events[i])
+		merged, err := s.fuse(ctx, w, pd, &r.Events[i])
 		if err != nil {
 			return out, fmt.Errorf("store: %s: %w", doc.ID, err)
 		}
@@ -140,14 +202,14 @@ func (s *Store) ingest(ctx context.Context, tx *sql.Tx, r *pipeline.Result) (Out
 			out.EventsNew++
 		}
 	}
-	if err := s.flush(ctx, tx, pd); err != nil {
+	if err := s.flush(ctx, w, pd); err != nil {
 		return out, fmt.Errorf("store: %s: %w", doc.ID, err)
 	}
 	return out, nil
 }
 
 // insertText stores a document's sentences and mentions.
-func (s *Store) insertText(ctx context.Context, tx *sql.Tx, id int64, r *pipeline.Result) error {
+func (s *Store) insertText(ctx context.Context, tx *wtx, id int64, r *pipeline.Result) error {
 	sents := make([][]any, 0, len(r.Sentences))
 	var ments [][]any
 	for i, st := range r.Sentences {
@@ -165,7 +227,7 @@ func (s *Store) insertText(ctx context.Context, tx *sql.Tx, id int64, r *pipelin
 // insertRows inserts rows many at a time, in statements of 64, 32, …, 1
 // rows: one statement per many rows costs far less than one per row, and
 // the few shapes are prepared once (SQLite; pgx caches them by text).
-func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, into string, rows [][]any) error {
+func (s *Store) insertRows(ctx context.Context, tx *wtx, into string, rows [][]any) error {
 	for lo := 0; lo < len(rows); {
 		n := maxBatch
 		for n > len(rows)-lo {
@@ -237,6 +299,8 @@ const (
 			day_first = excluded.day_first, day_last = excluded.day_last,
 			location = excluded.location, confidence = excluded.confidence, body = excluded.body`
 	qDeleteActors = `DELETE FROM event_actors WHERE event_id = ?`
+	qMaxSource    = `SELECT coalesce(max(id), 0) FROM event_sources`
+	qIndexSources = `INSERT INTO source_fts (rowid, sentence) SELECT id, sentence FROM event_sources WHERE id > ? AND id <= ?`
 	qInsertActor  = `INSERT INTO event_actors (event_id, code, name, kind, role, entity_id) VALUES (?, ?, ?, ?, ?, ?)`
 )
 
@@ -249,7 +313,7 @@ func (s *Store) prepare(ctx context.Context) error {
 		return nil
 	}
 	s.stmts = map[string]*sql.Stmt{}
-	qs := []string{qDocByHash, qDocByIdent, qInsertDoc, qCandidates, qPutEvent, qDeleteActors, qInsertActor}
+	qs := []string{qDocByHash, qDocByIdent, qInsertDoc, qCandidates, qPutEvent, qDeleteActors, qInsertActor, qMaxSource, qIndexSources}
 	for _, t := range batchTables {
 		for n := maxBatch; n >= 1; n /= 2 {
 			qs = append(qs, insertSQL(t.into, n, t.cols))
@@ -266,7 +330,7 @@ func (s *Store) prepare(ctx context.Context) error {
 }
 
 // exec runs a statement in tx, prepared when prepare prepared it.
-func (s *Store) exec(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql.Result, error) {
+func (s *Store) exec(ctx context.Context, tx *wtx, query string, args ...any) (sql.Result, error) {
 	if st := s.stmts[query]; st != nil {
 		return tx.StmtContext(ctx, st).ExecContext(ctx, args...)
 	}
@@ -274,7 +338,7 @@ func (s *Store) exec(ctx context.Context, tx *sql.Tx, query string, args ...any)
 }
 
 // query runs a query in tx, prepared when prepare prepared it.
-func (s *Store) query(ctx context.Context, tx *sql.Tx, query string, args ...any) (*sql.Rows, error) {
+func (s *Store) query(ctx context.Context, tx *wtx, query string, args ...any) (*sql.Rows, error) {
 	if st := s.stmts[query]; st != nil {
 		return tx.StmtContext(ctx, st).QueryContext(ctx, args...)
 	}
@@ -282,20 +346,18 @@ func (s *Store) query(ctx context.Context, tx *sql.Tx, query string, args ...any
 }
 
 // queryRow runs a one-row query in tx, prepared when prepare prepared it.
-func (s *Store) queryRow(ctx context.Context, tx *sql.Tx, query string, args ...any) *sql.Row {
+func (s *Store) queryRow(ctx context.Context, tx *wtx, query string, args ...any) *sql.Row {
 	if st := s.stmts[query]; st != nil {
 		return tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
 	}
 	return tx.QueryRowContext(ctx, s.q(query), args...)
 }
 
-// pending collects what ingesting one document needs across its events:
-// the stored events of their blocks, and the rows it adds beside the events,
-// written in a few statements when the document is done.
+// pending collects the rows a document adds beside its events, written in a
+// few statements when the document is done.
 type pending struct {
 	docID            int64
 	hash             string
-	cands            map[string][]*candidate // stored events by block, in id order
 	reports, sources [][]any
 }
 
@@ -305,75 +367,87 @@ type candidate struct {
 	first, last int    // day bounds (model.DateRange.Bounds)
 	body        string // as stored
 	e           *model.Event
-	founded     bool // founded by the document being ingested
+	foundedBy   int64 // the document that founded it in this transaction
 }
 
-// loadCandidates reads the stored events that the document's events may
-// join: those of the same blocks whose days can overlap theirs (or that have
-// no date or no year), one prepared query per block. The cost per document
+// loadCandidates makes sure w holds the stored events that the document's
+// events may join: those of the same blocks whose days can overlap theirs
+// (or that have no date or no year), read by one prepared query per block
+// and span not read before in this transaction. The cost per document
 // follows the events of its days, not the size of its blocks.
-func (s *Store) loadCandidates(ctx context.Context, tx *sql.Tx, pd *pending, evs []model.Event) error {
-	pd.cands = map[string][]*candidate{}
-	type span struct {
-		first, last int
-		open        bool // an event without a date or a year: any day may do
-	}
-	spans := map[string]*span{}
-	var order []string
+func (s *Store) loadCandidates(ctx context.Context, w *wtx, evs []model.Event) error {
 	for i := range evs {
 		k := events.Key(&evs[i])
 		first, last := evs[i].Date.Bounds()
-		sp, ok := spans[k]
-		if !ok {
-			sp = &span{first: first, last: last}
-			spans[k] = sp
-			order = append(order, k)
-		}
-		if first < 10000 {
-			sp.open = true
-		}
-		sp.first, sp.last = min(sp.first, first), max(sp.last, last)
-	}
-	if len(order) == 0 {
-		return nil
-	}
-	for _, k := range order {
-		sp := spans[k]
-		first, last := sp.first, sp.last
-		if sp.open {
+		if first < 10000 { // no date or no year: any day may do
 			first, last = math.MinInt32, math.MaxInt32
 		}
-		rows, err := s.query(ctx, tx, qCandidates, k, last, first)
+		b := w.blocks[k]
+		if b == nil {
+			b = &block{byID: map[string]*candidate{}}
+			w.blocks[k] = b
+		}
+		if b.covers(first, last) {
+			continue
+		}
+		rows, err := s.query(ctx, w, qCandidates, k, last, first)
 		if err != nil {
 			return err
 		}
+		added := false
 		for rows.Next() {
 			c := &candidate{}
 			if err := rows.Scan(&c.id, &c.first, &c.last, &c.body); err != nil {
 				rows.Close()
 				return err
 			}
-			pd.cands[k] = append(pd.cands[k], c)
+			if b.byID[c.id] == nil {
+				b.byID[c.id] = c
+				b.cands = append(b.cands, c)
+				added = true
+			}
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return err
 		}
+		if added {
+			slices.SortFunc(b.cands, func(x, y *candidate) int { return strings.Compare(x.id, y.id) })
+		}
+		b.spans = append(b.spans, daySpan{first, last})
 	}
 	return nil
 }
 
+// covers tells whether the block's events of days [first, last] are all read.
+func (b *block) covers(first, last int) bool {
+	for _, sp := range b.spans {
+		if sp.first <= first && last <= sp.last {
+			return true
+		}
+	}
+	return false
+}
+
+// add puts an event founded in this transaction among the candidates.
+func (b *block) add(c *candidate) {
+	i, _ := slices.BinarySearchFunc(b.cands, c.id, func(x *candidate, id string) int { return strings.Compare(x.id, id) })
+	b.cands = slices.Insert(b.cands, i, c)
+	b.byID[c.id] = c
+}
+
 // fuse adds one report of the document to the first compatible stored event
 // of its block, or founds an event. The events a document founded are no
-// candidates: its own reports were merged already (events.Merge).
-func (s *Store) fuse(ctx context.Context, tx *sql.Tx, pd *pending, e *model.Event) (bool, error) {
+// candidates for its own reports: those were merged already (events.Merge).
+func (s *Store) fuse(ctx context.Context, w *wtx, pd *pending, e *model.Event) (bool, error) {
 	key := events.Key(e)
 	first, last := e.Date.Bounds()
+	b := w.blocks[key]
 	var target *candidate
-	for _, c := range pd.cands[key] {
+	for _, c := range b.cands {
 		// Only events with no date, no year or overlapping days can be
 		// compatible with a dated one: skip the others undecoded.
-		if c.founded || first >= 10000 && c.first >= 10000 && (c.first > last || c.last < first) {
+		if c.foundedBy == pd.docID || first >= 10000 && c.first >= 10000 && (c.first > last || c.last < first) {
 			continue
 		}
 		if c.e == nil {
@@ -397,10 +471,11 @@ func (s *Store) fuse(ctx context.Context, tx *sql.Tx, pd *pending, e *model.Even
 	} else {
 		cp := *e
 		cp.ID = eventID(key, pd.hash, e)
-		target = &candidate{id: cp.ID, e: &cp, founded: true}
-		pd.cands[key] = append(pd.cands[key], target)
+		cp.Sources = nil
+		target = &candidate{id: cp.ID, e: &cp, foundedBy: pd.docID}
+		b.add(target)
 	}
-	body, err := s.putEvent(ctx, tx, target.e, target.body, actorsChanged)
+	body, err := s.putEvent(ctx, w, target.e, target.body, actorsChanged)
 	if err != nil {
 		return false, err
 	}
@@ -422,7 +497,7 @@ func (s *Store) fuse(ctx context.Context, tx *sql.Tx, pd *pending, e *model.Even
 }
 
 // flush writes a document's reports and sources.
-func (s *Store) flush(ctx context.Context, tx *sql.Tx, pd *pending) error {
+func (s *Store) flush(ctx context.Context, tx *wtx, pd *pending) error {
 	if err := s.insertRows(ctx, tx, "reports (event_id, doc_id, body)", pd.reports); err != nil {
 		return err
 	}
@@ -446,7 +521,7 @@ func eventID(key, hash string, e *model.Event) string {
 // putEvent writes an event's row, unless its body is oldBody already, and,
 // when they changed, its actors. The row's body leaves the sources out: they
 // grow with every report and live in event_sources.
-func (s *Store) putEvent(ctx context.Context, tx *sql.Tx, e *model.Event, oldBody string, actorsChanged bool) (string, error) {
+func (s *Store) putEvent(ctx context.Context, tx *wtx, e *model.Event, oldBody string, actorsChanged bool) (string, error) {
 	bare := *e
 	bare.Sources = nil
 	b, err := json.Marshal(&bare)
@@ -482,14 +557,21 @@ func (s *Store) putEvent(ctx context.Context, tx *sql.Tx, e *model.Event, oldBod
 // Both databases index them for full-text search themselves (SQLite: an
 // FTS5 table over event_sources, kept by triggers; PostgreSQL: a generated
 // tsvector column).
-func (s *Store) insertSources(ctx context.Context, tx *sql.Tx, rows [][]any) error {
+func (s *Store) insertSources(ctx context.Context, tx *wtx, rows [][]any) error {
 	return s.insertRows(ctx, tx, "event_sources (event_id, doc_id, doc, lang, start_off, end_off, sentence, attribution)", rows)
 }
 
 // removeDoc deletes a document with its text and reports, and rebuilds each
 // event it reported from the reports that remain (an event left with none is
 // deleted).
-func (s *Store) removeDoc(ctx context.Context, tx *sql.Tx, docID int64) error {
+func (s *Store) removeDoc(ctx context.Context, tx *wtx, docID int64) error {
+	// The sources of documents ingested earlier in this transaction are
+	// indexed before any is deleted (the delete trigger takes them out of
+	// the index), and rebuilt events make what was read stale.
+	if err := s.syncFTS(ctx, tx); err != nil {
+		return err
+	}
+	clear(tx.blocks)
 	rows, err := tx.QueryContext(ctx, s.q(`SELECT DISTINCT event_id FROM reports WHERE doc_id = ? ORDER BY event_id`), docID)
 	if err != nil {
 		return err
@@ -516,6 +598,12 @@ func (s *Store) removeDoc(ctx context.Context, tx *sql.Tx, docID int64) error {
 			return err
 		}
 	}
+	if !s.pg {
+		// Every row left is indexed; new rows may take the ids just freed.
+		if err := s.queryRow(ctx, tx, qMaxSource).Scan(&tx.ftsFrom); err != nil {
+			return err
+		}
+	}
 	for _, id := range ids {
 		if err := s.rebuild(ctx, tx, id); err != nil {
 			return err
@@ -527,7 +615,7 @@ func (s *Store) removeDoc(ctx context.Context, tx *sql.Tx, docID int64) error {
 // rebuild recomputes an event from its remaining reports in arrival order
 // (its sources are those of the reports already); an event left without
 // reports is deleted.
-func (s *Store) rebuild(ctx context.Context, tx *sql.Tx, id string) error {
+func (s *Store) rebuild(ctx context.Context, tx *wtx, id string) error {
 	rows, err := tx.QueryContext(ctx, s.q(`SELECT body FROM reports WHERE event_id = ? ORDER BY id`), id)
 	if err != nil {
 		return err

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/pressly/goose/v3"
+
+	"entente/internal/pipeline"
 )
 
 // TestMigrateFromFirstSchema opens a database written under the first schema
@@ -56,5 +58,44 @@ func TestMigrateFromFirstSchema(t *testing.T) {
 	ingest(t, st, doc{"tusk.txt", tuskUK})
 	if evs := eventsOf(t, st, Filter{Text: "Києва"}); len(evs) != 1 {
 		t.Errorf("search over a sentence stored after the upgrade: %d events, want 1", len(evs))
+	}
+}
+
+// TestFullTextIndexInStep edits a document inside the batch that stored it,
+// then again in a later batch: SQLite's full-text index, written once per
+// transaction, stays exactly the index of event_sources (FTS5's own
+// integrity check), and search finds the latest version only.
+func TestFullTextIndexInStep(t *testing.T) {
+	ctx := context.Background()
+	st := open(t, filepath.Join(t.TempDir(), "fts.db"))
+	p := testPipeline(t)
+	batch := func(docs ...doc) {
+		var rs []*pipeline.Result
+		for _, d := range docs {
+			rs = append(rs, p.Process(p.ParseText(d.name, d.text)))
+		}
+		_, errs := st.IngestBatch(ctx, rs)
+		for _, err := range errs {
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := st.db.ExecContext(ctx, `INSERT INTO source_fts(source_fts, rank) VALUES ('integrity-check', 1)`); err != nil {
+			t.Fatalf("full-text index out of step: %v", err)
+		}
+	}
+	batch(doc{"tusk.txt", tuskUK}, doc{"lavrov_de.txt", lavrovDE}, doc{"tusk.txt", tuskEdit})
+	if n := len(eventsOf(t, st, Filter{Text: "Києва"})); n != 0 {
+		t.Errorf("text replaced in the same batch: %d events, want 0", n)
+	}
+	if n := len(eventsOf(t, st, Filter{Text: "Макроном"})); n != 1 {
+		t.Errorf("text of the edit: %d events, want 1", n)
+	}
+	batch(doc{"tusk.txt", tuskUK})
+	if n := len(eventsOf(t, st, Filter{Text: "Києва"})); n != 1 {
+		t.Errorf("text restored in a later batch: %d events, want 1", n)
+	}
+	if n := len(eventsOf(t, st, Filter{Text: "Peking"})); n != 1 {
+		t.Errorf("text of the untouched document: %d events, want 1", n)
 	}
 }
