@@ -6,12 +6,26 @@
 // folder and runs an entente binary on it as a subprocess: extract on one
 // core (GOMAXPROCS=1) and on all cores, ingest into SQLite and into a
 // throwaway PostgreSQL server (internal/pgtest). For each run it records the
-// wall time, articles/s, MB/s and peak RSS of the process. Allocations per
-// article come from BenchmarkProcess (go test, so run it from the module),
-// start-up time is the median of five `entente kb stats`.
+// wall time, articles/s, MB/s, CPU time and peak RSS of the process.
 //
-//	go run ./cmd/entente-bench                 # 10,000 articles
+// Wall times on a shared VM vary by a third between identical runs, so each
+// setting but PostgreSQL runs -repeat times (default 3): extract on one core
+// and on all cores interleaved, then SQLite ingest, each run into a fresh
+// database. A setting's row is its median run by wall time (of an even
+// number, the faster middle one), with the fastest and slowest walls beside
+// it; the all-cores speed-up is the ratio of the medians. Interleaved with
+// them, a reference row measures the machine's own parallel ceiling: two
+// GOMAXPROCS=1 extracts started at once, against the one-core row's median
+// (scaling = 2 × single wall / wall of the pair). What two independent
+// processes gain is the most the speed-up of one process can be expected to
+// reach on this machine.
+//
+// Allocations per article come from BenchmarkProcess (go test, so run it
+// from the module); start-up time is the median of five `entente kb stats`.
+//
+//	go run ./cmd/entente-bench                 # 10,000 articles, 3 repeats
 //	go run ./cmd/entente-bench -n 1000 -skip-pg
+//	go run ./cmd/entente-bench -n 300 -repeat 2 -skip-pg -out /tmp/b.md
 //	go run ./cmd/entente-bench -n 2000 -write-corpus /tmp/c   # only the corpus, to profile
 //
 // A previous BENCHMARKS.md's results stay in it as "Previous run", so
@@ -20,6 +34,8 @@ package main
 
 import (
 	"bufio"
+	"cmp"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -28,7 +44,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -47,16 +63,39 @@ const (
 	targetStartupMS = 200.0  // kb stats, median
 )
 
-// run is one measured subprocess.
+// run is one measurement: one subprocess, or several started at once.
 type run struct {
-	name    string
-	note    string
-	wall    time.Duration
-	cpu     time.Duration // user + system
-	rssKiB  int64
-	load    string // 1-minute load average when the run started
-	skipped string // why it did not run
-	err     error
+	wall   time.Duration // until the last process ended
+	cpu    time.Duration // user + system, summed over the processes
+	rssKiB int64         // the largest peak RSS among the processes
+	load   string        // 1-minute load average when the run started
+	err    error
+}
+
+// result is one setting, measured one or more times.
+type result struct {
+	name, note string
+	copies     int   // processes started at once in each run
+	runs       []run // in the order they ran
+	skipped    string
+}
+
+// err returns the first failed run's error.
+func (s *result) err() error {
+	for _, x := range s.runs {
+		if x.err != nil {
+			return x.err
+		}
+	}
+	return nil
+}
+
+// median returns the median of runs by wall time; of an even number, the
+// faster of the two middle ones. runs must not be empty.
+func median(runs []run) run {
+	sorted := slices.Clone(runs)
+	slices.SortStableFunc(sorted, func(a, b run) int { return cmp.Compare(a.wall, b.wall) })
+	return sorted[(len(sorted)-1)/2]
 }
 
 type bench struct {
@@ -65,6 +104,7 @@ type bench struct {
 	tmp      string
 	n        int
 	bytes    int64
+	repeat   int
 	stderr   io.Writer
 	procsAll int
 }
@@ -75,6 +115,7 @@ func main() {
 	out := flag.String("out", "BENCHMARKS.md", "Markdown `file` to write")
 	bin := flag.String("entente", "", "entente `binary` to measure (default: go build ./cmd/entente)")
 	skipPG := flag.Bool("skip-pg", false, "skip the PostgreSQL ingest")
+	repeat := flag.Int("repeat", 3, "measure extract and SQLite ingest `K` times each and report the median")
 	only := flag.String("write-corpus", "", "only write the corpus into `DIR` (to profile entente on it) and exit")
 	flag.Parse()
 	if *only != "" {
@@ -84,15 +125,18 @@ func main() {
 		}
 		return
 	}
-	if err := mainErr(*n, *seed, *out, *bin, *skipPG); err != nil {
+	if err := mainErr(*n, *repeat, *seed, *out, *bin, *skipPG); err != nil {
 		fmt.Fprintln(os.Stderr, "entente-bench:", err)
 		os.Exit(1)
 	}
 }
 
-func mainErr(n int, seed int64, outPath, bin string, skipPG bool) error {
+func mainErr(n, repeat int, seed int64, outPath, bin string, skipPG bool) error {
 	if n <= 0 {
 		return fmt.Errorf("-n must be positive")
+	}
+	if repeat <= 0 {
+		return fmt.Errorf("-repeat must be positive")
 	}
 	tmp, err := os.MkdirTemp("", "entente-bench-")
 	if err != nil {
@@ -112,17 +156,30 @@ func mainErr(n int, seed int64, outPath, bin string, skipPG bool) error {
 		return err
 	}
 
-	b := &bench{bin: bin, tmp: tmp, n: n, dir: filepath.Join(tmp, "corpus"), stderr: os.Stderr, procsAll: runtime.NumCPU()}
+	b := &bench{bin: bin, tmp: tmp, n: n, repeat: repeat, dir: filepath.Join(tmp, "corpus"), stderr: os.Stderr, procsAll: runtime.NumCPU()}
 	fmt.Fprintf(os.Stderr, "writing %d articles (seed %d)\n", n, seed)
 	if b.bytes, err = writeCorpus(b.dir, n, seed); err != nil {
 		return err
 	}
 
-	var runs []run
-	runs = append(runs, b.measure("extract, 1 core", "GOMAXPROCS=1", true, nil, "extract", "--format", "jsonl", b.dir))
-	runs = append(runs, b.measure(fmt.Sprintf("extract, all cores (%d)", b.procsAll), "GOMAXPROCS unset", false, nil, "extract", "--format", "jsonl", b.dir))
-	runs = append(runs, b.measure("ingest SQLite", "all cores", false, nil, "ingest", "--db", filepath.Join(tmp, "bench.db"), b.dir))
-	runs = append(runs, b.ingestPG(skipPG))
+	// Interleaved, so that a slow spell of the machine falls on every
+	// setting rather than on one.
+	extract := []string{"extract", "--format", "jsonl", b.dir}
+	one := &result{name: "extract, 1 core", note: "GOMAXPROCS=1", copies: 1}
+	all := &result{name: fmt.Sprintf("extract, all cores (%d)", b.procsAll), note: "GOMAXPROCS unset", copies: 1}
+	pair := &result{name: ceilingName, note: "two independent GOMAXPROCS=1 extracts at once; × vs extract, 1 core", copies: 2}
+	for i := range repeat {
+		b.add(one, i, true, extract...)
+		b.add(all, i, false, extract...)
+		b.add(pair, i, true, extract...)
+	}
+	sqlite := &result{name: "ingest SQLite", note: "all cores, a fresh database each run", copies: 1}
+	for i := range repeat {
+		db := filepath.Join(tmp, fmt.Sprintf("bench-%d.db", i))
+		b.add(sqlite, i, false, "ingest", "--db", db, b.dir)
+		removeDB(db)
+	}
+	results := []result{*one, *all, *pair, *sqlite, b.ingestPG(skipPG)}
 
 	allocs, bytesOp, allocErr := processAllocs()
 	if allocErr != nil {
@@ -134,7 +191,7 @@ func mainErr(n int, seed int64, outPath, bin string, skipPG bool) error {
 	}
 
 	r := report{
-		when: time.Now(), n: n, seed: seed, bytes: b.bytes, runs: runs, procs: b.procsAll,
+		when: time.Now(), n: n, seed: seed, bytes: b.bytes, repeat: repeat, results: results, procs: b.procsAll,
 		allocs: allocs, bytesOp: bytesOp, allocErr: allocErr, startup: startup, startErr: startErr,
 	}
 	table := r.table()
@@ -148,12 +205,29 @@ func mainErr(n int, seed int64, outPath, bin string, skipPG bool) error {
 		return err
 	}
 	fmt.Fprintln(os.Stderr, "wrote", outPath)
-	for _, x := range runs {
-		if x.err != nil {
-			return fmt.Errorf("%s: %w", x.name, x.err)
+	for _, s := range results {
+		if err := s.err(); err != nil {
+			return fmt.Errorf("%s: %w", s.name, err)
 		}
 	}
 	return nil
+}
+
+// add measures s once more (repeat i), unless an earlier run of it failed.
+func (b *bench) add(s *result, i int, one bool, args ...string) {
+	if s.err() != nil {
+		return
+	}
+	fmt.Fprintf(b.stderr, "running %s (%d/%d): %d× entente %s\n", s.name, i+1, b.repeat, s.copies, strings.Join(args, " "))
+	s.runs = append(s.runs, b.measure(s.copies, one, args...))
+}
+
+// removeDB removes an SQLite database with its journal files, so that the
+// repeats do not fill the disk.
+func removeDB(path string) {
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+		os.Remove(path + suffix)
+	}
 }
 
 // writeCorpus writes the generated articles into dir, in sub-folders of
@@ -193,71 +267,90 @@ func env(one bool) []string {
 	return out
 }
 
-// measure runs the binary with args, standard output to /dev/null, and
-// records its wall time, CPU time and peak RSS.
-func (b *bench) measure(name, note string, one bool, extraEnv []string, args ...string) run {
-	r := run{name: name, note: note}
-	fmt.Fprintf(b.stderr, "running %s: entente %s\n", name, strings.Join(args, " "))
+// measure starts copies processes of the binary with args at once, standard
+// output to /dev/null, and records the wall time until the last one ended,
+// their CPU time and the largest peak RSS.
+func (b *bench) measure(copies int, one bool, args ...string) run {
+	var r run
 	null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
 	if err != nil {
 		r.err = err
 		return r
 	}
 	defer null.Close()
-	var errBuf strings.Builder
-	cmd := exec.Command(b.bin, args...)
-	cmd.Env = append(env(one), extraEnv...)
-	cmd.Stdout = null
-	cmd.Stderr = &limitWriter{w: &errBuf, n: 4096}
+	cmds := make([]*exec.Cmd, copies)
+	stderrs := make([]strings.Builder, copies)
+	for i := range cmds {
+		cmds[i] = exec.Command(b.bin, args...)
+		cmds[i].Env = env(one)
+		cmds[i].Stdout = null
+		cmds[i].Stderr = &limitWriter{w: &stderrs[i], n: 4096}
+	}
 	r.load = loadAvg()
 	start := time.Now()
-	err = cmd.Run()
-	r.wall = time.Since(start)
-	if ps := cmd.ProcessState; ps != nil {
-		r.cpu = ps.UserTime() + ps.SystemTime()
-		if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
-			r.rssKiB = int64(ru.Maxrss) // KiB on Linux
+	errs := make([]error, copies)
+	for i, cmd := range cmds {
+		errs[i] = cmd.Start()
+	}
+	for i, cmd := range cmds {
+		if errs[i] == nil {
+			errs[i] = cmd.Wait()
 		}
 	}
-	if err != nil {
-		r.err = fmt.Errorf("%v: %s", err, strings.TrimSpace(errBuf.String()))
+	r.wall = time.Since(start)
+	for i, cmd := range cmds {
+		if ps := cmd.ProcessState; ps != nil {
+			r.cpu += ps.UserTime() + ps.SystemTime()
+			if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
+				r.rssKiB = max(r.rssKiB, int64(ru.Maxrss)) // KiB on Linux
+			}
+		}
+		if errs[i] != nil {
+			r.err = errors.Join(r.err, fmt.Errorf("%v: %s", errs[i], strings.TrimSpace(stderrs[i].String())))
+		}
 	}
 	return r
 }
 
-// ingestPG ingests into a fresh database of a throwaway PostgreSQL server.
-func (b *bench) ingestPG(skip bool) run {
-	const name = "ingest PostgreSQL"
+// ingestPG ingests, once, into a fresh database of a throwaway PostgreSQL
+// server.
+func (b *bench) ingestPG(skip bool) result {
+	s := result{name: "ingest PostgreSQL", note: "all cores, local server, fsync off; one run", copies: 1}
 	if skip {
-		return run{name: name, skipped: "skipped (-skip-pg)"}
+		s.skipped = "skipped (-skip-pg)"
+		return s
 	}
 	fmt.Fprintln(b.stderr, "starting PostgreSQL")
 	base, stop, err := pgtest.Start()
 	if err != nil {
 		fmt.Fprintln(b.stderr, "PostgreSQL:", err)
-		return run{name: name, skipped: "skipped: PostgreSQL did not start"}
+		s.skipped = "skipped: PostgreSQL did not start"
+		return s
 	}
 	defer stop()
 	url, err := pgtest.CreateDB(base, fmt.Sprintf("bench_%d", time.Now().UnixNano()))
 	if err != nil {
 		fmt.Fprintln(b.stderr, "PostgreSQL:", err)
-		return run{name: name, skipped: "skipped: could not create a database"}
+		s.skipped = "skipped: could not create a database"
+		return s
 	}
-	return b.measure(name, "all cores, local server, fsync off", false, nil, "ingest", "--db", url, b.dir)
+	fmt.Fprintf(b.stderr, "running %s: entente ingest --db %s %s\n", s.name, url, b.dir)
+	s.runs = append(s.runs, b.measure(1, false, "ingest", "--db", url, b.dir))
+	return s
 }
 
 // startup returns the median wall time of k runs of `entente kb stats`.
 func (b *bench) startup(k int) (time.Duration, error) {
-	var ds []time.Duration
-	for i := 0; i < k; i++ {
-		r := b.measure("kb stats", "", false, nil, "kb", "stats")
+	fmt.Fprintf(b.stderr, "running entente kb stats %d times\n", k)
+	var runs []run
+	for range k {
+		r := b.measure(1, false, "kb", "stats")
 		if r.err != nil {
 			return 0, r.err
 		}
-		ds = append(ds, r.wall)
+		runs = append(runs, r)
 	}
-	sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
-	return ds[len(ds)/2], nil
+	return median(runs).wall, nil
 }
 
 var benchLine = regexp.MustCompile(`^BenchmarkProcess\S*\s+\d+\s+.*?([\d.]+) B/op\s+([\d.]+) allocs/op`)

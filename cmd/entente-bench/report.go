@@ -16,20 +16,25 @@ type report struct {
 	seed            int64
 	bytes           int64
 	procs           int
-	runs            []run
+	repeat          int
+	results         []result
 	allocs, bytesOp float64
 	allocErr        error
 	startup         time.Duration
 	startErr        error
 }
 
+// ceilingName names the reference row: two one-core extracts at once.
+const ceilingName = "machine ceiling"
+
 func (r *report) mb() float64 { return float64(r.bytes) / 1e6 }
 
-func (r *report) rate(x run) float64 { return float64(r.n) / x.wall.Seconds() }
+// articles is the number of articles that each run of s processed.
+func (r *report) articles(s result) float64 { return float64(r.n * s.copies) }
 
 // row is one line of the results table.
 type row struct {
-	name, setting, wall, rate, mbs, cpu, cpuRate, load, rss, target, met string
+	name, setting, wall, spread, rate, mbs, cpu, cpuRate, load, rss, target, met string
 }
 
 func yes(ok bool) string {
@@ -39,62 +44,88 @@ func yes(ok bool) string {
 	return "**no**"
 }
 
+// spread formats the fastest and slowest wall times of runs and their
+// difference as a share of the median, e.g. "6.91–8.40 s (21%)".
+func spread(runs []run) string {
+	switch len(runs) {
+	case 0:
+		return ""
+	case 1:
+		return "1 run"
+	}
+	lo, hi := runs[0].wall, runs[0].wall
+	for _, x := range runs[1:] {
+		lo, hi = min(lo, x.wall), max(hi, x.wall)
+	}
+	return fmt.Sprintf("%.2f–%.2f s (%.0f%%)", lo.Seconds(), hi.Seconds(), 100*(hi-lo).Seconds()/median(runs).wall.Seconds())
+}
+
 func (r *report) rows() []row {
 	var rows []row
-	var one *run
+	var oneRate float64 // articles/s of the median one-core extract; 0 if none
 	var maxRSS int64
-	for i := range r.runs {
-		x := r.runs[i]
-		w := row{name: x.name, setting: x.note, target: "—", met: ""}
+	for _, s := range r.results {
+		w := row{name: s.name, setting: s.note, target: "—"}
+		var rate float64
+		ok := false
 		switch {
-		case x.skipped != "":
-			w.setting = x.skipped
-			w.wall, w.rate, w.mbs, w.cpu, w.cpuRate, w.load, w.rss = "—", "—", "—", "—", "—", "—", "—"
-		case x.err != nil:
+		case s.skipped != "":
+			w.setting = s.skipped
+			w.wall, w.spread, w.rate, w.mbs, w.cpu, w.cpuRate, w.load, w.rss = "—", "—", "—", "—", "—", "—", "—", "—"
+		case s.err() != nil || len(s.runs) == 0:
 			w.setting += "; failed (see stderr)"
-			w.wall, w.rate, w.mbs, w.cpu, w.cpuRate, w.load, w.rss = "—", "—", "—", "—", "—", "—", "—"
+			w.wall, w.spread, w.rate, w.mbs, w.cpu, w.cpuRate, w.load, w.rss = "—", "—", "—", "—", "—", "—", "—", "—"
 		default:
+			ok = true
+			x := median(s.runs)
+			rate = r.articles(s) / x.wall.Seconds()
 			w.wall = fmt.Sprintf("%.2f s", x.wall.Seconds())
-			w.rate = fmt.Sprintf("%.0f", r.rate(x))
-			w.mbs = fmt.Sprintf("%.2f", r.mb()/x.wall.Seconds())
+			w.spread = spread(s.runs)
+			w.rate = fmt.Sprintf("%.0f", rate)
+			w.mbs = fmt.Sprintf("%.2f", r.mb()*float64(s.copies)/x.wall.Seconds())
 			w.cpu = fmt.Sprintf("%.2f s", x.cpu.Seconds())
-			w.cpuRate = fmt.Sprintf("%.0f", float64(r.n)/x.cpu.Seconds())
+			w.cpuRate = fmt.Sprintf("%.0f", r.articles(s)/x.cpu.Seconds())
 			w.load = x.load
 			w.rss = fmt.Sprintf("%.0f MB", float64(x.rssKiB)/1024)
-			if strings.HasPrefix(x.name, "extract") && x.rssKiB > maxRSS {
-				maxRSS = x.rssKiB
+			if strings.HasPrefix(s.name, "extract") {
+				for _, y := range s.runs {
+					maxRSS = max(maxRSS, y.rssKiB)
+				}
 			}
 		}
-		ok := x.skipped == "" && x.err == nil
 		switch {
-		case strings.HasPrefix(x.name, "extract, 1 core"):
+		case strings.HasPrefix(s.name, "extract, 1 core"):
 			w.target = fmt.Sprintf("≥ %.0f articles/s", targetOneCore)
 			if ok {
-				w.met = yes(r.rate(x) >= targetOneCore)
-				one = &r.runs[i]
+				w.met = yes(rate >= targetOneCore)
+				oneRate = rate
 			}
-		case strings.HasPrefix(x.name, "extract, all cores"):
+		case strings.HasPrefix(s.name, "extract, all cores"):
 			w.target = fmt.Sprintf("≥ %.1f× one core", targetSpeedup)
-			if ok && one != nil {
-				s := r.rate(x) / r.rate(*one)
-				w.rate += fmt.Sprintf(" (%.2f×)", s)
+			if ok && oneRate > 0 {
+				x := rate / oneRate // the ratio of the median walls
+				w.rate += fmt.Sprintf(" (%.2f×)", x)
 				if r.procs >= 2 {
-					w.met = yes(s >= targetSpeedup)
+					w.met = yes(x >= targetSpeedup)
 				} else {
 					w.met = "n/a (1 core)"
 				}
 			}
-		case x.name == "ingest SQLite":
+		case s.name == ceilingName:
+			if ok && oneRate > 0 {
+				w.rate += fmt.Sprintf(" (%.2f×)", rate/oneRate) // 2 × single wall / pair wall
+			}
+		case s.name == "ingest SQLite":
 			w.target = fmt.Sprintf("≥ %.0f articles/s", targetSQLite)
 			if ok {
-				w.met = yes(r.rate(x) >= targetSQLite)
+				w.met = yes(rate >= targetSQLite)
 			}
 		}
 		rows = append(rows, w)
 	}
 	if maxRSS > 0 {
 		mb := float64(maxRSS) / 1024
-		rss := row{name: "peak RSS of extract", setting: fmt.Sprintf("largest of the extract runs, %d articles", r.n),
+		rss := row{name: "peak RSS of extract", setting: fmt.Sprintf("largest of all the extract runs, %d articles", r.n),
 			rss: fmt.Sprintf("%.0f MB", mb), target: fmt.Sprintf("≤ %.0f MB (100k articles)", targetRSSMB), met: yes(mb <= targetRSSMB)}
 		if r.n < 100000 {
 			rss.met = "n/a below 100k" // memory grows with the fusion index
@@ -120,26 +151,26 @@ func (r *report) rows() []row {
 	return rows
 }
 
-var header = row{"Run", "Setting", "Wall", "Articles/s", "MB/s", "CPU", "Articles/CPU-s", "Load", "Peak RSS", "Target", "Met"}
+var header = row{"Run", "Setting", "Wall (median)", "Wall min–max", "Articles/s", "MB/s", "CPU", "Articles/CPU-s", "Load", "Peak RSS", "Target", "Met"}
+
+// cells returns w's cells in the order of the columns.
+func (w row) cells() []string {
+	return []string{w.name, w.setting, w.wall, w.spread, w.rate, w.mbs, w.cpu, w.cpuRate, w.load, w.rss, w.target, w.met}
+}
 
 // table is the results as plain text for the terminal.
 func (r *report) table() string {
 	rows := append([]row{header}, r.rows()...)
-	cells := func(w row) []string {
-		return []string{w.name, w.setting, w.wall, w.rate, w.mbs, w.cpu, w.cpuRate, w.load, w.rss, w.target, w.met}
-	}
-	width := make([]int, 11)
+	width := make([]int, len(header.cells()))
 	for _, w := range rows {
-		for i, c := range cells(w) {
-			if l := len([]rune(c)); l > width[i] {
-				width[i] = l
-			}
+		for i, c := range w.cells() {
+			width[i] = max(width[i], len([]rune(c)))
 		}
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d articles, %.1f MB, seed %d\n", r.n, r.mb(), r.seed)
+	fmt.Fprintf(&b, "%d articles, %.1f MB, seed %d; extract and SQLite ingest: median of %d\n", r.n, r.mb(), r.seed, r.repeat)
 	for _, w := range rows {
-		for i, c := range cells(w) {
+		for i, c := range w.cells() {
 			b.WriteString(c)
 			b.WriteString(strings.Repeat(" ", width[i]-len([]rune(c))+2))
 		}
@@ -157,12 +188,28 @@ func (r *report) markdown(prev string) string {
 Written by ` + "`go run ./cmd/entente-bench`" + ` (` + "`make bench`" + `: 10,000 articles;
 ` + "`make bench-quick`" + `: 1,000 articles, no PostgreSQL). The corpus is
 ` + "`internal/corpus.Generate(n, seed)`" + ` written as files; each run is the
-` + "`entente`" + ` binary as a subprocess, standard output to /dev/null. Articles/s
-and MB/s are corpus articles and bytes over wall time (start-up included);
-CPU is user + system time, and articles/CPU-s the articles over it (the
-measure to trust when the machine is shared: load is the 1-minute load
-average when the run started); peak RSS is the process's maximum resident
-set. The targets are issue 5's.
+` + "`entente`" + ` binary as a subprocess, standard output to /dev/null.
+
+Identical runs on a shared VM differ by a third, so extract (one core, all
+cores and the machine ceiling, interleaved) and SQLite ingest (a fresh
+database each time) run ` + "`-repeat`" + ` times, 3 by default; PostgreSQL ingest
+runs once. Each row is its setting's median run by wall time (of an even
+number of runs, the faster middle one): all its columns come from that run.
+Wall min–max is the fastest and slowest of the runs, and in brackets their
+difference as a share of the median: the noise to allow for when comparing
+two benchmarks. The all-cores speed-up is the ratio of the median walls.
+
+The machine ceiling row is a reference, not entente's: two independent
+` + "`GOMAXPROCS=1 entente extract`" + ` processes started at once on the corpus,
+its wall until both ended, against the median one-core run (2 × single wall
+/ wall of the pair). It is what the machine gives to two processes that
+share nothing, so it bounds what the all-cores speed-up can reach here.
+
+Articles/s and MB/s are corpus articles and bytes over wall time (start-up
+included; both processes' for the ceiling); CPU is user + system time, and
+articles/CPU-s the articles over it (the measure to trust when the machine
+is shared: load is the 1-minute load average when the run started); peak
+RSS is the process's maximum resident set. The targets are issue 5's.
 
 `)
 	b.WriteString(r.section())
@@ -183,12 +230,17 @@ func (r *report) section() string {
 	}
 	fmt.Fprintf(&b, "- Machine: %s; %s cores; %s memory\n", cpuModel(), nproc(), memTotal())
 	fmt.Fprintf(&b, "- Software: %s; %s\n", goVersion(), osName())
-	fmt.Fprintf(&b, "- Corpus: %d articles (seed %d), %.1f MB, %.0f bytes per article on average, four languages\n\n",
+	fmt.Fprintf(&b, "- Corpus: %d articles (seed %d), %.1f MB, %.0f bytes per article on average, four languages\n",
 		r.n, r.seed, r.mb(), float64(r.bytes)/float64(r.n))
-	b.WriteString("| Run | Setting | Wall | Articles/s | MB/s | CPU | Articles/CPU-s | Load | Peak RSS | Target | Met |\n")
-	b.WriteString("|---|---|--:|--:|--:|--:|--:|--:|--:|---|---|\n")
+	times := fmt.Sprintf("%d times each, medians shown", r.repeat)
+	if r.repeat == 1 {
+		times = "once each"
+	}
+	fmt.Fprintf(&b, "- Repeats: extract, machine ceiling and SQLite ingest %s; PostgreSQL once\n\n", times)
+	b.WriteString("| " + strings.Join(header.cells(), " | ") + " |\n")
+	b.WriteString("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|---|---|\n")
 	for _, w := range r.rows() {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", w.name, w.setting, w.wall, w.rate, w.mbs, w.cpu, w.cpuRate, w.load, w.rss, w.target, w.met)
+		b.WriteString("| " + strings.Join(w.cells(), " | ") + " |\n")
 	}
 	return b.String()
 }
