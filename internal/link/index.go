@@ -3,13 +3,12 @@ package link
 import (
 	"fmt"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
 	"entente/internal/kb"
 	"entente/internal/lexicon"
+	"entente/internal/memo"
 	"entente/internal/model"
 	"entente/internal/text"
 )
@@ -94,7 +93,7 @@ type Linker struct {
 	// genNew counts generated names with keys no typed name has, by scheme.
 	genNew map[string]int
 	// keyCache holds Cyrillic word keys: [0] persons' (rounds 2), [1] others'.
-	keyCache [2]keyCache
+	keyCache [2]*memo.Table[string]
 }
 
 // New indexes every name, title and adjective of the knowledge base.
@@ -110,6 +109,7 @@ func New(k *kb.KB, lx *lexicon.Lexicon, an *text.Analyzer) *Linker {
 		byState:  map[string][]*Entity{},
 		capitals: map[string]bool{},
 		genNew:   map[string]int{},
+		keyCache: [2]*memo.Table[string]{memo.New[string](keyCacheSize), memo.New[string](keyCacheSize)},
 	}
 	for _, lang := range lexicon.Langs {
 		l.roles[lang] = &lexicon.Trie[roleEntry]{}
@@ -271,28 +271,18 @@ func (l *Linker) tokenKey(t model.Token, rounds int) string {
 	if isLatin(t.Text) {
 		return t.Key
 	}
-	c := &l.keyCache[rounds&1]
-	if k, ok := c.m.Load(t.Norm); ok {
-		return k.(string)
+	c := l.keyCache[rounds&1]
+	if k, ok := c.Get(t.Norm); ok {
+		return k
 	}
 	k := text.LatinKey(l.nameBase(t.Norm, rounds))
-	if c.n.Add(1) > keyCacheCap {
-		c.m.Clear()
-		c.n.Store(0)
-	}
-	c.m.Store(t.Norm, k)
+	c.Put(t.Norm, k)
 	return k
 }
 
-// keyCacheCap bounds each cache of Cyrillic name keys.
-const keyCacheCap = 1 << 16
-
-// keyCache remembers the keys of Cyrillic words (norm → key) for one kind of
-// name base.
-type keyCache struct {
-	m sync.Map
-	n atomic.Int64
-}
+// keyCacheSize is the number of Cyrillic words each cache of name keys
+// holds at most.
+const keyCacheSize = 1 << 16
 
 // nameBase cuts a case ending off a Cyrillic name: persons' names with
 // person_endings, keeping two letters (kind 2); other names with

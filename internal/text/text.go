@@ -68,6 +68,7 @@ func New(extra ...fs.FS) (*Analyzer, error) {
 		norm:     newNormTable(),
 		translit: translitTable{m: map[string]trEntry{}},
 		fold:     newFoldTable(),
+		cache:    newTokenCache(),
 		uk:       ukStemmer{refl: map[string]bool{}, ends: map[string]bool{}, repl: map[string]string{}},
 		roman:    romanTable{m: map[string]map[string][]romanCell{}},
 		given:    givenNames{ruUK: map[string]string{}, ukRU: map[string]string{}},
