@@ -94,6 +94,8 @@ type Linker struct {
 	genNew map[string]int
 	// keyCache holds Cyrillic word keys: [0] persons' (rounds 2), [1] others'.
 	keyCache [2]*memo.Table[string]
+	// buildToks is New's token buffer (New runs on one goroutine).
+	buildToks []model.Token
 }
 
 // New indexes every name, title and adjective of the knowledge base.
@@ -242,7 +244,19 @@ func (l *Linker) nameKeys(name, lang string, rounds int) []string {
 
 // nameKeysLens returns the keys of a name and the length of each word.
 func (l *Linker) nameKeysLens(name, lang string, rounds int) ([]string, []uint8) {
-	toks := l.an.Tokenize(name, 0, lang)
+	return l.nameKeysBuf(nil, name, lang, rounds)
+}
+
+// nameKeysBuf is nameKeysLens tokenizing into *buf (when not nil), which
+// building the index reuses for each of its many thousand names.
+func (l *Linker) nameKeysBuf(buf *[]model.Token, name, lang string, rounds int) ([]string, []uint8) {
+	var toks []model.Token
+	if buf != nil {
+		*buf = l.an.AppendTokens((*buf)[:0], name, 0, lang)
+		toks = *buf
+	} else {
+		toks = l.an.Tokenize(name, 0, lang)
+	}
 	keys := make([]string, 0, len(toks))
 	lens := make([]uint8, 0, len(toks))
 	for _, t := range toks {
@@ -344,7 +358,7 @@ func (l *Linker) addList(e *Entity, list []named, person bool) {
 		if !latin {
 			lang = "ru"
 		}
-		keys, lens := l.nameKeysLens(n, lang, rounds)
+		keys, lens := l.nameKeysBuf(&l.buildToks, n, lang, rounds)
 		sig := strings.Join(keys, "\x00") // keys may hold spaces ("Jong-un")
 		if !latin {
 			sig = "cyr:" + sig

@@ -40,8 +40,8 @@ func TestBounded(t *testing.T) {
 	for i := 0; i < 10000; i++ {
 		m.Put(strconv.Itoa(i), "v"+strconv.Itoa(i))
 	}
-	if len(m.slots) != 64 {
-		t.Fatalf("%d slots, want 64", len(m.slots))
+	if m.Len() != 64 {
+		t.Fatalf("%d slots, want 64", m.Len())
 	}
 	hits := 0
 	for i := 0; i < 10000; i++ {
@@ -54,6 +54,25 @@ func TestBounded(t *testing.T) {
 	}
 	if hits == 0 || hits > 64 {
 		t.Errorf("%d hits after 10,000 keys in 64 slots", hits)
+	}
+}
+
+// TestGrows: a table starts small and doubles as it fills, up to its
+// maximum.
+func TestGrows(t *testing.T) {
+	m := New[int](1 << 14)
+	if m.Len() != initialSlots {
+		t.Fatalf("new table: %d slots, want %d", m.Len(), initialSlots)
+	}
+	for i := 0; i < 1<<16; i++ {
+		m.Put(strconv.Itoa(i), i)
+	}
+	if m.Len() != 1<<14 {
+		t.Errorf("after 65,536 keys: %d slots, want the maximum %d", m.Len(), 1<<14)
+	}
+	m.Put("x", 1)
+	if v, ok := m.Get("x"); !ok || v != 1 {
+		t.Errorf("Get after Put = %d, %v", v, ok)
 	}
 }
 

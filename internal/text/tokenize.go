@@ -23,6 +23,12 @@ func (a *Analyzer) Tokenize(s string, base int, lang string) []model.Token {
 	return a.appendTokens(make([]model.Token, 0, len(s)/5+4), s, base, lang)
 }
 
+// AppendTokens is Tokenize appending to dst: a caller tokenizing many short
+// strings (the knowledge base's names) reuses one buffer.
+func (a *Analyzer) AppendTokens(dst []model.Token, s string, base int, lang string) []model.Token {
+	return a.appendTokens(dst, s, base, lang)
+}
+
 // Tokenize tokenizes s with the embedded data; see Analyzer.Tokenize.
 func Tokenize(s string, base int, lang string) []model.Token {
 	return std().Tokenize(s, base, lang)
