@@ -19,6 +19,7 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+	"runtime"
 	"slices"
 	"sort"
 
@@ -207,9 +208,12 @@ func (f *Fuser) Events() []model.Event {
 }
 
 // Each calls fn with each fused event, with its stable id and sentences, in
-// order of first report, one at a time: a spilling Fuser holds only one
-// event's sentences in memory. It stops at fn's first error, and returns it
-// or the first spill error.
+// order of first report, one at a time. The events are made ready (their
+// sentences read back, sorted, their ids set) by one goroutine per CPU a few
+// events ahead of fn, so a spilling Fuser holds only those few events'
+// sentences in memory, and the reading, which follows the whole corpus, is
+// not one core's work. It stops at fn's first error, and returns it or the
+// first spill error.
 func (f *Fuser) Each(fn func(*model.Event) error) error {
 	if f.err != nil {
 		return f.err
@@ -219,25 +223,76 @@ func (f *Fuser) Each(fn func(*model.Event) error) error {
 			return fmt.Errorf("fuse: spill: %w", err)
 		}
 	}
-	for _, p := range f.evs {
-		e := *p
-		if err := f.unpark(&e); err != nil {
-			return err
-		}
-		if f.spill == nil {
-			e.Sources = append([]model.Source(nil), e.Sources...)
-		}
-		sort.SliceStable(e.Sources, func(a, b int) bool {
-			sa, sb := e.Sources[a], e.Sources[b]
-			if sa.Doc != sb.Doc {
-				return sa.Doc < sb.Doc
+	workers := runtime.GOMAXPROCS(0)
+	if workers == 1 || len(f.evs) < 2 {
+		for _, p := range f.evs {
+			e, err := f.ready(p)
+			if err != nil {
+				return err
 			}
-			return sa.Start < sb.Start
-		})
-		events.SetID(&e)
-		if err := fn(&e); err != nil {
+			if err := fn(&e); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	// Event i is made ready by worker i % workers and handed over through
+	// slot i % window; a worker waits for fn to take an event before it
+	// makes the one window places further, so at most window events are
+	// ready at once.
+	type made struct {
+		e   model.Event
+		err error
+	}
+	window := 4 * workers
+	slots := make([]chan made, window)
+	for i := range slots {
+		slots[i] = make(chan made, 1)
+	}
+	done := make(chan struct{})
+	defer close(done)
+	for w := 0; w < workers; w++ {
+		go func() {
+			for i := w; i < len(f.evs); i += workers {
+				e, err := f.ready(f.evs[i])
+				select {
+				case slots[i%window] <- made{e, err}:
+				case <-done:
+					return
+				}
+			}
+		}()
+	}
+	for i := range f.evs {
+		m := <-slots[i%window]
+		if m.err != nil {
+			return m.err
+		}
+		if err := fn(&m.e); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// ready returns a copy of a fused event with its sentences read back and
+// sorted by document and offset, and its stable id. It is safe to call
+// from several goroutines (reads only).
+func (f *Fuser) ready(p *model.Event) (model.Event, error) {
+	e := *p
+	if err := f.unpark(&e); err != nil {
+		return e, err
+	}
+	if f.spill == nil {
+		e.Sources = append([]model.Source(nil), e.Sources...)
+	}
+	sort.SliceStable(e.Sources, func(a, b int) bool {
+		sa, sb := e.Sources[a], e.Sources[b]
+		if sa.Doc != sb.Doc {
+			return sa.Doc < sb.Doc
+		}
+		return sa.Start < sb.Start
+	})
+	events.SetID(&e)
+	return e, nil
 }

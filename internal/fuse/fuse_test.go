@@ -83,3 +83,58 @@ func TestSpill(t *testing.T) {
 		t.Errorf("no sentence read back: %+v", b)
 	}
 }
+
+// manyEvents fuses n events of distinct days, each cited by two documents,
+// into f.
+func manyEvents(f *Fuser, n int) {
+	for i := 0; i < n; i++ {
+		day := model.Point{Year: 2020 + i/300, Month: 1 + i/28%12, Day: 1 + i%28}
+		for d := 0; d < 2; d++ {
+			e := event(fmt.Sprintf("d%d_%d.txt", i, d), "CONSULT", day)
+			s := fmt.Sprintf("Sentence %d of document %d.", i, d)
+			e.Sources[0].Sentence, e.Sources[0].Start, e.Sources[0].End = s, 5, 5+len(s)
+			f.Add([]model.Event{e})
+		}
+	}
+}
+
+// TestEachInOrder: events made ready ahead by several goroutines still reach
+// fn in order of first report, spilled or not, whatever GOMAXPROCS is
+// (go test -cpu 1,2,4).
+func TestEachInOrder(t *testing.T) {
+	mem, spilled := New(), New()
+	file, err := os.CreateTemp(t.TempDir(), "spill")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer file.Close()
+	spilled.SpillTo(file)
+	manyEvents(mem, 500)
+	manyEvents(spilled, 500)
+	a, b := mem.Events(), spilled.Events()
+	if len(a) != 500 || !reflect.DeepEqual(a, b) {
+		t.Fatalf("%d events in memory, %d spilled, or they differ", len(a), len(b))
+	}
+	for i, e := range b {
+		if want := fmt.Sprintf("Sentence %d of document 0.", i); e.Sources[0].Sentence != want || len(e.Sources) != 2 {
+			t.Fatalf("event %d: %+v, want first sentence %q", i, e.Sources, want)
+		}
+	}
+}
+
+// TestEachStops: fn's error ends Each at once and is returned.
+func TestEachStops(t *testing.T) {
+	f := New()
+	manyEvents(f, 100)
+	stop := fmt.Errorf("stop")
+	n := 0
+	err := f.Each(func(*model.Event) error {
+		if n++; n == 7 {
+			return stop
+		}
+		return nil
+	})
+	if err != stop || n != 7 {
+		t.Errorf("Each = %v after %d events, want %v after 7", err, n, stop)
+	}
+}
