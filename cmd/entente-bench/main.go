@@ -23,9 +23,18 @@
 // Allocations per article come from BenchmarkProcess (go test, so run it
 // from the module); start-up time is the median of five `entente kb stats`.
 //
-//	go run ./cmd/entente-bench                 # 10,000 articles, 3 repeats
-//	go run ./cmd/entente-bench -n 1000 -skip-pg
-//	go run ./cmd/entente-bench -n 300 -repeat 2 -skip-pg -out /tmp/b.md
+// The peak-RSS target is for 100,000 articles, ten times the default corpus.
+// So after all the other runs, unless -rss-n is 0, a second corpus of -rss-n
+// articles (default 100,000; seed + 1) is written into the temporary folder,
+// extracted once on all cores (row "extract for peak RSS": wall, CPU, peak
+// RSS) and deleted. When it had at least 100,000 articles, the "peak RSS of
+// extract" row is that run's peak RSS against the target; otherwise the row
+// is the largest peak RSS of the extract runs on the main corpus, judged only
+// if that corpus has 100,000 articles.
+//
+//	go run ./cmd/entente-bench                 # 10,000 articles, 3 repeats; then 100,000 for peak RSS
+//	go run ./cmd/entente-bench -n 1000 -skip-pg -rss-n 0
+//	go run ./cmd/entente-bench -n 300 -repeat 2 -skip-pg -rss-n 2000 -out /tmp/b.md
 //	go run ./cmd/entente-bench -n 2000 -write-corpus /tmp/c   # only the corpus, to profile
 //
 // A previous BENCHMARKS.md's results stay in it as "Previous run", so
@@ -44,6 +53,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -78,6 +88,8 @@ type result struct {
 	copies     int   // processes started at once in each run
 	runs       []run // in the order they ran
 	skipped    string
+	n          int   // articles of its own corpus; 0: the main corpus
+	bytes      int64 // and their size
 }
 
 // err returns the first failed run's error.
@@ -117,6 +129,7 @@ func main() {
 	skipPG := flag.Bool("skip-pg", false, "skip the PostgreSQL ingest")
 	repeat := flag.Int("repeat", 3, "measure extract and SQLite ingest `K` times each and report the median")
 	only := flag.String("write-corpus", "", "only write the corpus into `DIR` (to profile entente on it) and exit")
+	rssN := flag.Int("rss-n", rssTargetN, "after the other runs, extract once a second corpus of `N` articles for peak RSS (0: skip)")
 	flag.Parse()
 	if *only != "" {
 		if _, err := writeCorpus(*only, *n, *seed); err != nil {
@@ -125,18 +138,21 @@ func main() {
 		}
 		return
 	}
-	if err := mainErr(*n, *repeat, *seed, *out, *bin, *skipPG); err != nil {
+	if err := mainErr(*n, *repeat, *rssN, *seed, *out, *bin, *skipPG); err != nil {
 		fmt.Fprintln(os.Stderr, "entente-bench:", err)
 		os.Exit(1)
 	}
 }
 
-func mainErr(n, repeat int, seed int64, outPath, bin string, skipPG bool) error {
+func mainErr(n, repeat, rssN int, seed int64, outPath, bin string, skipPG bool) error {
 	if n <= 0 {
 		return fmt.Errorf("-n must be positive")
 	}
 	if repeat <= 0 {
 		return fmt.Errorf("-repeat must be positive")
+	}
+	if rssN < 0 {
+		return fmt.Errorf("-rss-n must not be negative")
 	}
 	tmp, err := os.MkdirTemp("", "entente-bench-")
 	if err != nil {
@@ -188,6 +204,9 @@ func mainErr(n, repeat int, seed int64, outPath, bin string, skipPG bool) error 
 	startup, startErr := b.startup(5)
 	if startErr != nil {
 		fmt.Fprintln(os.Stderr, "start-up:", startErr)
+	}
+	if rssN > 0 {
+		results = append(results, b.rssRun(rssN, seed+1))
 	}
 
 	r := report{
@@ -310,6 +329,30 @@ func (b *bench) measure(copies int, one bool, args ...string) run {
 		}
 	}
 	return r
+}
+
+// rssRun writes a second corpus of n articles, extracts it once on all
+// cores for its peak RSS, and deletes it.
+func (b *bench) rssRun(n int, seed int64) result {
+	s := result{name: rssName, copies: 1, n: n}
+	dir := filepath.Join(b.tmp, "corpus-rss")
+	defer os.RemoveAll(dir)
+	fmt.Fprintf(b.stderr, "writing %d articles (seed %d) for the peak-RSS run; this takes a while\n", n, seed)
+	start := time.Now()
+	var err error
+	s.bytes, err = writeCorpus(dir, n, seed)
+	s.note = fmt.Sprintf("all cores, a second corpus: %d articles (seed %d), %.1f MB; one run", n, seed, float64(s.bytes)/1e6)
+	if err != nil {
+		fmt.Fprintln(b.stderr, "peak-RSS corpus:", err)
+		s.runs = append(s.runs, run{err: fmt.Errorf("writing the corpus: %w", err)})
+		return s
+	}
+	fmt.Fprintf(b.stderr, "wrote %.1f MB in %.1f s\n", float64(s.bytes)/1e6, time.Since(start).Seconds())
+	debug.FreeOSMemory() // the generated texts, before entente runs beside this process
+	args := []string{"extract", "--format", "jsonl", dir}
+	fmt.Fprintf(b.stderr, "running %s (1/1): 1× entente %s\n", s.name, strings.Join(args, " "))
+	s.runs = append(s.runs, b.measure(1, false, args...))
+	return s
 }
 
 // ingestPG ingests, once, into a fresh database of a throwaway PostgreSQL

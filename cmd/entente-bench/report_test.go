@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -86,4 +87,67 @@ func TestRows(t *testing.T) {
 	if w := byName["ingest PostgreSQL"]; w.setting != "skipped (-skip-pg)" {
 		t.Errorf("skipped PostgreSQL row = %+v", w)
 	}
+}
+
+// rss returns one run with the given peak RSS, in MB.
+func rss(mb ...int64) []run {
+	runs := make([]run, len(mb))
+	for i, m := range mb {
+		runs[i] = run{wall: time.Second, rssKiB: m * 1024}
+	}
+	return runs
+}
+
+// TestRSSRow checks which run the "peak RSS of extract" row judges: the
+// -rss-n run when it had 100k articles, else the main extract runs as before.
+func TestRSSRow(t *testing.T) {
+	base := []result{
+		{name: "extract, 1 core", copies: 1, runs: rss(120, 110)},
+		{name: "extract, all cores (2)", copies: 1, runs: rss(128)},
+		{name: ceilingName, copies: 2, runs: rss(500)}, // not an extract row
+		{name: "ingest SQLite", copies: 1, runs: rss(400)},
+	}
+	with := func(s result) []result { return append(slices.Clone(base), s) }
+	for _, c := range []struct {
+		desc            string
+		results         []result
+		n               int
+		setting, rss, m string
+	}{
+		{"no -rss-n run", base, 10000, "largest of all the extract runs, 10000 articles", "128 MB", "n/a below 100k"},
+		{"no -rss-n run, 100k corpus", base, 100000, "largest of all the extract runs, 100000 articles", "128 MB", "yes"},
+		{"small -rss-n run", with(result{name: rssName, copies: 1, n: 2000, runs: rss(900)}), 300,
+			"largest of all the extract runs, 300 articles", "128 MB", "n/a below 100k"},
+		{"100k -rss-n run within the target", with(result{name: rssName, copies: 1, n: 100000, runs: rss(250)}), 10000,
+			"the extract for peak RSS above, 100000 articles", "250 MB", "yes"},
+		{"100k -rss-n run above the target", with(result{name: rssName, copies: 1, n: 120000, runs: rss(301)}), 10000,
+			"the extract for peak RSS above, 120000 articles", "301 MB", "**no**"},
+		{"100k -rss-n run failed", with(result{name: rssName, copies: 1, n: 100000, runs: []run{{err: errors.New("boom")}}}), 10000,
+			"the extract for peak RSS above, 100000 articles; failed (see stderr)", "—", ""},
+	} {
+		w, ok := rssRow(c.results, c.n)
+		if !ok || w.name != "peak RSS of extract" || w.setting != c.setting || w.rss != c.rss || w.met != c.m {
+			t.Errorf("%s: got %v, setting %q, RSS %q, met %q; want %q, %q, %q", c.desc, ok, w.setting, w.rss, w.met, c.setting, c.rss, c.m)
+		}
+	}
+	if _, ok := rssRow([]result{{name: "ingest SQLite", runs: rss(400)}}, 1000); ok {
+		t.Error("rssRow without extract runs reported a row")
+	}
+}
+
+// TestRSSRunRates checks that the -rss-n run's articles/s and MB/s are of its
+// own corpus.
+func TestRSSRunRates(t *testing.T) {
+	r := report{n: 1000, bytes: 3e6, procs: 2, repeat: 1, results: []result{
+		{name: rssName, copies: 1, n: 4000, bytes: 12e6, runs: []run{{wall: 2 * time.Second, cpu: 4 * time.Second, rssKiB: 200 * 1024}}},
+	}}
+	for _, w := range r.rows() {
+		if w.name == rssName {
+			if w.rate != "2000" || w.mbs != "6.00" || w.cpuRate != "1000" || w.rss != "200 MB" || w.met != "" {
+				t.Errorf("%s row = %+v", rssName, w)
+			}
+			return
+		}
+	}
+	t.Errorf("no %s row", rssName)
 }
