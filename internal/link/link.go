@@ -92,7 +92,20 @@ func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
 				}
 			}
 			end, as := l.names.Longest(i, len(toks), keyf(keys))
-			if pend, pas := l.people.Longest(i, len(toks), keyf(pkeys)); pend > end {
+			pend, pas := l.people.Longest(i, len(toks), keyf(pkeys))
+			if pend == i+1 && end <= i+1 && toks[i].Cap {
+				if after := l.particleName(toks, i+1); after > 0 {
+					if e, _ := l.names.Longest(after-1, len(toks), keyf(keys)); e == after-1 {
+						// "Франсиско де Миранда", "Francis de Sales": a one-word
+						// alias, a particle and a name that is no state or
+						// place ("von China") make a name no alias spans, whose
+						// words name nobody alone.
+						i = after
+						continue
+					}
+				}
+			}
+			if pend > end {
 				end, as = pend, pas
 			} else if pend == end && pend > i {
 				as = append(append([]alias(nil), as...), pas...)
@@ -176,6 +189,20 @@ func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
 		out = append(out, m)
 	}
 	return out
+}
+
+// particleName returns the end of "PARTICLE… Name" starting at token i
+// ("de Miranda", "von der Heide"), or 0: after a capitalised word, such a
+// run continues one person's name.
+func (l *Linker) particleName(toks []model.Token, i int) int {
+	j := i
+	for j < len(toks) && toks[j].Kind == model.Word && !toks[j].Cap && isParticle(l.kb.Naming.Particles, toks[j].Text) {
+		j++
+	}
+	if j == i || j >= len(toks) || !toks[j].Cap || toks[j].Kind != model.Word {
+		return 0
+	}
+	return j + 1
 }
 
 // dateline reports whether a place opens the sentence as a dateline: at the

@@ -108,6 +108,8 @@ func TestNoWrongLink(t *testing.T) {
 		{"shared family name without context", "ru", "2024-06-01", "Ким заявил журналистам"},
 		{"title without a state", "de", "2024-06-01", "Der Präsident sprach lange."},
 		{"lower-case word that spells a state in another script", "uk", "2024-06-01", "вони мали рацію"},
+		{"given name before a particle and a family name", "en", "2020-06-01", "Francis de Sales wrote letters."},
+		{"the same in Cyrillic", "ru", "2020-06-01", "Франциск де Саль писал письма."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
