@@ -17,11 +17,13 @@ package fuse
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"os"
 	"runtime"
 	"slices"
 	"sort"
+	"sync"
 
 	"entente/internal/events"
 	"entente/internal/model"
@@ -77,26 +79,59 @@ func (f *Fuser) park(e *model.Event) {
 }
 
 // unpark reads back the sentences of e's sources (e's own copy of them).
+// The sources of a much-reported event are read by one goroutine per CPU,
+// each a stretch of them: reading back follows the whole corpus, and one
+// event at a time keeps memory to that event's sentences.
 func (f *Fuser) unpark(e *model.Event) error {
 	if f.spill == nil {
 		return nil
 	}
 	srcs := make([]model.Source, len(e.Sources))
 	copy(srcs, e.Sources)
-	for i := range srcs {
-		s := &srcs[i]
-		if s.Spill == 0 {
-			continue
+	read := func(part []model.Source) error {
+		for i := range part {
+			s := &part[i]
+			if s.Spill == 0 {
+				continue
+			}
+			buf := make([]byte, s.End-s.Start)
+			if _, err := f.spill.ReadAt(buf, s.Spill-1); err != nil {
+				return fmt.Errorf("fuse: spill: %w", err)
+			}
+			s.Sentence, s.Spill = string(buf), 0
 		}
-		buf := make([]byte, s.End-s.Start)
-		if _, err := f.spill.ReadAt(buf, s.Spill-1); err != nil {
-			return fmt.Errorf("fuse: spill: %w", err)
+		return nil
+	}
+	workers := runtime.GOMAXPROCS(0)
+	if workers == 1 || len(srcs) < parallelUnpark {
+		if err := read(srcs); err != nil {
+			return err
 		}
-		s.Sentence, s.Spill = string(buf), 0
+		e.Sources = srcs
+		return nil
+	}
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	per := (len(srcs) + workers - 1) / workers
+	for w := 0; w < workers; w++ {
+		lo, hi := min(w*per, len(srcs)), min((w+1)*per, len(srcs))
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[w] = read(srcs[lo:hi])
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
 	}
 	e.Sources = srcs
 	return nil
 }
+
+// parallelUnpark is the number of sources from which an event's sentences
+// are read back by several goroutines.
+const parallelUnpark = 256
 
 // block holds the indices of one block's events: by month (YYYY*12+M-1) for
 // dated events, and in open for undated, year-less and very long ones.
@@ -208,12 +243,9 @@ func (f *Fuser) Events() []model.Event {
 }
 
 // Each calls fn with each fused event, with its stable id and sentences, in
-// order of first report, one at a time. The events are made ready (their
-// sentences read back, sorted, their ids set) by one goroutine per CPU a few
-// events ahead of fn, so a spilling Fuser holds only those few events'
-// sentences in memory, and the reading, which follows the whole corpus, is
-// not one core's work. It stops at fn's first error, and returns it or the
-// first spill error.
+// order of first report, one at a time: a spilling Fuser holds only one
+// event's sentences in memory. It stops at fn's first error, and returns it
+// or the first spill error.
 func (f *Fuser) Each(fn func(*model.Event) error) error {
 	if f.err != nil {
 		return f.err
@@ -223,76 +255,25 @@ func (f *Fuser) Each(fn func(*model.Event) error) error {
 			return fmt.Errorf("fuse: spill: %w", err)
 		}
 	}
-	workers := runtime.GOMAXPROCS(0)
-	if workers == 1 || len(f.evs) < 2 {
-		for _, p := range f.evs {
-			e, err := f.ready(p)
-			if err != nil {
-				return err
-			}
-			if err := fn(&e); err != nil {
-				return err
-			}
+	for _, p := range f.evs {
+		e := *p
+		if err := f.unpark(&e); err != nil {
+			return err
 		}
-		return nil
-	}
-	// Event i is made ready by worker i % workers and handed over through
-	// slot i % window; a worker waits for fn to take an event before it
-	// makes the one window places further, so at most window events are
-	// ready at once.
-	type made struct {
-		e   model.Event
-		err error
-	}
-	window := 4 * workers
-	slots := make([]chan made, window)
-	for i := range slots {
-		slots[i] = make(chan made, 1)
-	}
-	done := make(chan struct{})
-	defer close(done)
-	for w := 0; w < workers; w++ {
-		go func() {
-			for i := w; i < len(f.evs); i += workers {
-				e, err := f.ready(f.evs[i])
-				select {
-				case slots[i%window] <- made{e, err}:
-				case <-done:
-					return
-				}
-			}
-		}()
-	}
-	for i := range f.evs {
-		m := <-slots[i%window]
-		if m.err != nil {
-			return m.err
+		if f.spill == nil {
+			e.Sources = append([]model.Source(nil), e.Sources...)
 		}
-		if err := fn(&m.e); err != nil {
+		sort.SliceStable(e.Sources, func(a, b int) bool {
+			sa, sb := e.Sources[a], e.Sources[b]
+			if sa.Doc != sb.Doc {
+				return sa.Doc < sb.Doc
+			}
+			return sa.Start < sb.Start
+		})
+		events.SetID(&e)
+		if err := fn(&e); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// ready returns a copy of a fused event with its sentences read back and
-// sorted by document and offset, and its stable id. It is safe to call
-// from several goroutines (reads only).
-func (f *Fuser) ready(p *model.Event) (model.Event, error) {
-	e := *p
-	if err := f.unpark(&e); err != nil {
-		return e, err
-	}
-	if f.spill == nil {
-		e.Sources = append([]model.Source(nil), e.Sources...)
-	}
-	sort.SliceStable(e.Sources, func(a, b int) bool {
-		sa, sb := e.Sources[a], e.Sources[b]
-		if sa.Doc != sb.Doc {
-			return sa.Doc < sb.Doc
-		}
-		return sa.Start < sb.Start
-	})
-	events.SetID(&e)
-	return e, nil
 }

@@ -138,3 +138,34 @@ func TestEachStops(t *testing.T) {
 		t.Errorf("Each = %v after %d events, want %v after 7", err, n, stop)
 	}
 }
+
+// TestSpillManySources: the sentences of an event cited by more documents
+// than parallelUnpark are read back whole and in place (several goroutines
+// read them at -cpu 2,4).
+func TestSpillManySources(t *testing.T) {
+	day := model.Point{Year: 2025, Month: 2, Day: 28}
+	mem, spilled := New(), New()
+	file, err := os.CreateTemp(t.TempDir(), "spill")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer file.Close()
+	spilled.SpillTo(file)
+	n := 3*parallelUnpark + 7
+	for i := 0; i < n; i++ {
+		e := event(fmt.Sprintf("d%05d.txt", i), "CONSULT", day, "shoigu")
+		s := fmt.Sprintf("Report %d of the meeting.", i)
+		e.Sources[0].Sentence, e.Sources[0].Start, e.Sources[0].End = s, 3, 3+len(s)
+		mem.Add([]model.Event{e})
+		spilled.Add([]model.Event{e})
+	}
+	a, b := mem.Events(), spilled.Events()
+	if len(b) != 1 || len(b[0].Sources) != n || !reflect.DeepEqual(a, b) {
+		t.Fatalf("%d events; spilled and in-memory equal: %v", len(b), reflect.DeepEqual(a, b))
+	}
+	for i, s := range b[0].Sources {
+		if want := fmt.Sprintf("Report %d of the meeting.", i); s.Sentence != want {
+			t.Fatalf("source %d: %q, want %q", i, s.Sentence, want)
+		}
+	}
+}
