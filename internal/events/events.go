@@ -323,7 +323,7 @@ func (x *Extractor) clauseBounds(lang string, toks []model.Token) (starts, ends 
 		switch {
 		case t.Text == ";":
 			cut[i+1] = true
-		case i > 0 && toks[i-1].Text == "," && x.lex.HasKind(lang, t, lexicon.Conj):
+		case i > 0 && toks[i-1].Text == "," && x.conjAt(lang, toks, i):
 			cut[i] = true
 		case x.lex.HasKind(lang, t, lexicon.Comp) && (i > 0 && toks[i-1].Text == "," || x.afterSay(lang, toks, i)):
 			cut[i] = true // "reported on October 11 that …", ", что …"
@@ -788,8 +788,8 @@ func (x *Extractor) event(doc *model.Document, in *Input, st *docState, tr trigg
 	stop := min(chi, tr.end+3)
 	for j := clo; j < stop; j++ {
 		end, kinds := x.lex.MarkersAt(lang, toks, j)
-		if end == j {
-			continue
+		if end == j || has(kinds, lexicon.Hypo) && inDate(in.Dates, toks[j]) {
+			continue // "May 16" is no "may"; "next week" still looks ahead
 		}
 		switch {
 		case has(kinds, lexicon.Future):
@@ -798,6 +798,9 @@ func (x *Extractor) event(doc *model.Document, in *Input, st *docState, tr trigg
 		case has(kinds, lexicon.Deny) && ev.Type != "REJECT":
 			ev.Status = model.StatusDenied
 			rules = append(rules, "denial: "+toks[j].Text)
+		case has(kinds, lexicon.Backshift) && x.saidBefore(lang, toks, j):
+			ev.Status = model.StatusPlanned
+			rules = append(rules, "future in reported speech: "+toks[j].Text)
 		case has(kinds, lexicon.Hypo):
 			ev.Status = model.StatusHypothetical
 			rules = append(rules, "hypothetical: "+toks[j].Text)
@@ -816,6 +819,36 @@ func (x *Extractor) event(doc *model.Document, in *Input, st *docState, tr trigg
 		ev.Explain = []model.Explanation{{Trigger: tr.text, Entry: fmt.Sprintf("%s %s (%s)", tr.t.Type, tr.t.Phrase, tr.t.Pos), Rules: append(rules, mentionWhy(in.Mentions, lo, hi)...)}}
 	}
 	return ev, true
+}
+
+// conjAt reports whether the longest marker phrase at token i is a
+// clause-splitting conjunction: ", as he hosted …" splits, ", as well as
+// China" (kind and) does not.
+func (x *Extractor) conjAt(lang string, toks []model.Token, i int) bool {
+	end, kinds := x.lex.MarkersAt(lang, toks, i)
+	return end > i && has(kinds, lexicon.Conj)
+}
+
+// saidBefore reports whether a verb of saying comes before token j in the
+// sentence: what follows is reported speech.
+func (x *Extractor) saidBefore(lang string, toks []model.Token, j int) bool {
+	for i := 0; i < j; i++ {
+		if end, kinds := x.lex.MarkersAt(lang, toks, i); end > i && has(kinds, lexicon.Say) {
+			return true
+		}
+	}
+	return false
+}
+
+// inDate reports whether a token is part of a date expression ("May" in
+// "May 16").
+func inDate(ds []dates.Expr, t model.Token) bool {
+	for _, d := range ds {
+		if t.Start >= d.Start && t.End <= d.End {
+			return true
+		}
+	}
+	return false
 }
 
 func mentionWhy(ms []model.Mention, lo, hi int) []string {

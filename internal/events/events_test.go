@@ -61,6 +61,9 @@ func TestSentences(t *testing.T) {
 		{"parenthesis is an aside", "Lavrov met Wang Yi in Beijing on Monday (two years after Russia and China signed a treaty).", []string{"CONSULT CHN-RUS"}},
 		{"visit needs a traveller", "У Білорусь прибула перша партія російської вакцини.", nil},
 		{"between names every party", "Talks between Russia, China and Iran took place in Beijing on Friday.", []string{"CONSULT CHN-IRN-RUS"}},
+		{"a month is no modal", "BEIJING, May 16 - Russian President Vladimir Putin met Chinese President Xi Jinping on Thursday.", []string{"CONSULT CHN-RUS"}},
+		{"would supposes", "Germany would deliver more air defence systems to Ukraine.", nil},
+		{"would in reported speech announces", "Scholz said on Tuesday that Germany would deliver more air defence systems to Ukraine.", []string{"AID DEU-UKR"}},
 	}
 	p := testPipeline(t)
 	for _, tc := range tests {
@@ -72,6 +75,28 @@ func TestSentences(t *testing.T) {
 			}
 			sort.Strings(got)
 			if strings.Join(got, "; ") != strings.Join(tc.want, "; ") {
+				t.Errorf("%s\n got  %q\n want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestStatus checks the status of single sentences' events.
+func TestStatus(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"reported speech with would is planned", "Scholz said that Germany would deliver air defence systems to Ukraine.", "planned"},
+		{"würde after a verb of saying is planned", "Scholz sagte, Deutschland würde der Ukraine weitere Luftabwehrsysteme liefern.", "planned"},
+		{"a clause after ', as' has its own status", "Scholz said Germany would deliver air defence systems to Ukraine, as he hosted President Zelensky in Berlin.", "planned reported"},
+	}
+	p := testPipeline(t)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := p.Process(p.ParseText("test.txt", tc.text))
+			var got []string
+			for _, e := range res.Events {
+				got = append(got, string(e.Status))
+			}
+			if strings.Join(got, " ") != tc.want {
 				t.Errorf("%s\n got  %q\n want %q", tc.text, got, tc.want)
 			}
 		})

@@ -24,6 +24,10 @@ const (
 	Inf = "inf"
 	// Say marks a verb of saying that, after a quote, names its speaker.
 	Say = "say"
+	// Backshift is a conditional that reported speech uses for the future
+	// of the past ("said Germany would deliver", "sagte, man würde
+	// liefern"): after a verb of saying it announces, elsewhere it supposes.
+	Backshift = "backshift"
 	// Comp is a complementiser ("that", "dass", "что"): after a comma or a
 	// verb of saying it opens a clause with its own subject.
 	Comp = "comp"
