@@ -93,13 +93,13 @@ func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
 			}
 			end, as := l.names.Longest(i, len(toks), keyf(keys))
 			pend, pas := l.people.Longest(i, len(toks), keyf(pkeys))
-			if pend == i+1 && end <= i+1 && toks[i].Cap {
+			if pend == i+1 && end <= i+1 && toks[i].Cap && !allShort(pas) {
 				if after := l.particleName(toks, i+1); after > 0 {
 					if e, _ := l.names.Longest(after-1, len(toks), keyf(keys)); e == after-1 {
 						// "Франсиско де Миранда", "Francis de Sales": a one-word
-						// alias, a particle and a name that is no state or
-						// place ("von China") make a name no alias spans, whose
-						// words name nobody alone.
+						// alias that is no family name, a particle and a name
+						// that is no state or place ("von China") make a name
+						// no alias spans, whose words name nobody alone.
 						i = after
 						continue
 					}
@@ -189,6 +189,18 @@ func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
 		out = append(out, m)
 	}
 	return out
+}
+
+// allShort reports whether every alias is a family name standing alone:
+// such a word before "von" is a person ("Lawrow von Staatschef Xi
+// empfangen"), where a given name ("Francis") begins a longer name.
+func allShort(as []alias) bool {
+	for _, a := range as {
+		if !a.short {
+			return false
+		}
+	}
+	return len(as) > 0
 }
 
 // particleName returns the end of "PARTICLE… Name" starting at token i

@@ -78,6 +78,7 @@ func TestLink(t *testing.T) {
 		{"ru inflected", "ru", "2024-06-01", "с Сергеем Лавровым", "Sergei Lavrov", "RUS"},
 		{"uk inflected", "uk", "2024-06-01", "з Володимиром Зеленським", "Volodymyr Zelensky", "UKR"},
 		{"ru Chinese name", "ru", "2024-06-01", "Си Цзиньпин", "Xi Jinping", "CHN"},
+		{"family name before the preposition von", "de", "2024-06-01", "Zuvor wurde Lawrow von Staatschef Xi empfangen.", "Sergei Lavrov", "RUS"},
 		{"unique family name", "de", "2024-06-01", "Lukaschenko", "Alexander Lukashenko", "BLR"},
 		// Garbled name next to a title with one holder.
 		{"garbled name rescued by title", "de", "2024-04-26", "der Verteidigungsminister von China Dong Chun", "Dong Jun", "CHN"},
