@@ -62,6 +62,9 @@ func TestSentences(t *testing.T) {
 		{"visit needs a traveller", "У Білорусь прибула перша партія російської вакцини.", nil},
 		{"between names every party", "Talks between Russia, China and Iran took place in Beijing on Friday.", []string{"CONSULT CHN-IRN-RUS"}},
 		{"a month is no modal", "BEIJING, May 16 - Russian President Vladimir Putin met Chinese President Xi Jinping on Thursday.", []string{"CONSULT CHN-RUS"}},
+		{"arrival in the future tense", "Премьер-министр Индии Нарендра Моди прибудет в Москву во вторник.", []string{"CONSULT IND-RUS"}},
+		{"an arriving cargo is no visit", "До Києва прибуде партія бельгійської зброї.", nil},
+		{"German verb of helping", "Frankreich hilft der Ukraine mit Munition.", []string{"AID FRA-UKR"}},
 		{"would supposes", "Germany would deliver more air defence systems to Ukraine.", nil},
 		{"would in reported speech announces", "Scholz said on Tuesday that Germany would deliver more air defence systems to Ukraine.", []string{"AID DEU-UKR"}},
 	}
