@@ -199,3 +199,17 @@ func resolveRelative(r relative, pub model.Point) model.DateRange {
 	}
 	return model.DateRange{}
 }
+
+// Ahead returns the reading of a plain weekday ("on Wednesday", "am
+// Mittwoch") that looks ahead from the publication date, as a planned event
+// means it ("will travel on Wednesday"), and true. Any other expression
+// gives its Value and false: Resolve reads a plain weekday as the latest
+// one, news being mostly of what happened.
+func (e Expr) Ahead(published model.Point) (model.DateRange, bool) {
+	if !e.Relative || e.rel.unit != 'W' || e.rel.n != 0 || e.rel.future {
+		return e.Value, false
+	}
+	r := e.rel
+	r.future = true
+	return resolveRelative(r, published), true
+}

@@ -59,3 +59,37 @@ func TestResolve(t *testing.T) {
 		})
 	}
 }
+
+// TestAhead checks the forward reading of weekdays that planned events use.
+func TestAhead(t *testing.T) {
+	day := func(y, m, d int) model.Point { return model.Point{Year: y, Month: m, Day: d} }
+	cases := []struct {
+		name, lang, text string
+		published        model.Point
+		want             string // the first expression's range, or "-" when Ahead declines
+	}{
+		{"plain weekday looks ahead", "en", "He will travel on Wednesday.", day(2024, 6, 10), "2024-06-12"},
+		{"the same weekday is today", "de", "Er reist am Montag.", day(2024, 6, 10), "2024-06-10"},
+		{"uk weekday", "uk", "Зустрінеться у середу.", day(2024, 6, 10), "2024-06-12"},
+		{"last weekday stays behind", "en", "He travelled last Wednesday.", day(2024, 6, 10), "-"},
+		{"a written date is no weekday", "en", "He will travel on 14 June.", day(2024, 6, 10), "-"},
+	}
+	f := testFinder(t)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			es := f.Find(c.text, 0, c.lang)
+			Resolve(es, c.published)
+			if len(es) == 0 {
+				t.Fatalf("no date found in %q", c.text)
+			}
+			v, ok := es[0].Ahead(c.published)
+			got := "-"
+			if ok {
+				got = v.From.String()
+			}
+			if got != c.want {
+				t.Errorf("Ahead(%q) = %s, want %s", c.text, got, c.want)
+			}
+		})
+	}
+}

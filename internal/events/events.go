@@ -66,6 +66,7 @@ type trigger struct {
 
 // docState carries context from sentence to sentence.
 type docState struct {
+	published model.Point // the document's date, that relative dates count from
 	para      int
 	paraDate  model.DateRange
 	dateline  model.DateRange
@@ -77,7 +78,7 @@ type docState struct {
 
 // Document returns the events of one document.
 func (x *Extractor) Document(doc *model.Document, in []Input) []model.Event {
-	st := &docState{para: -1}
+	st := &docState{para: -1, published: doc.Published}
 	st.dateline = dateline(doc, in)
 	var evs []model.Event
 	for i := range in {
@@ -808,11 +809,15 @@ func (x *Extractor) event(doc *model.Document, in *Input, st *docState, tr trigg
 			past = true
 		}
 	}
+	if tr.t.Future && ev.Status == model.StatusReported {
+		ev.Status = model.StatusPlanned
+		rules = append(rules, "future form: "+tr.text)
+	}
 	if m := x.governor(lang, toks, tr.start, clo, lexicon.Modal, 5); m >= 0 {
 		ev.Status = model.StatusHypothetical
 		rules = append(rules, "supposed: "+toks[m].Text)
 	}
-	ev.Date = x.date(in, st, tr, lo, hi, past)
+	ev.Date = x.date(in, st, tr, lo, hi, past, ev.Status == model.StatusPlanned)
 	ev.Location = loc
 	ev.Confidence = confidence(actors, ev)
 	if x.opt.Explain {
@@ -993,7 +998,7 @@ func (x *Extractor) actors(src, tgt []model.Mention, t *lexicon.Trigger) ([]mode
 
 // date picks the event's date: the date expression of its own words, else of
 // its sentence, else the latest date of the paragraph, else the dateline.
-func (x *Extractor) date(in *Input, st *docState, tr trigger, lo, hi int, past bool) model.DateRange {
+func (x *Extractor) date(in *Input, st *docState, tr trigger, lo, hi int, past, planned bool) model.DateRange {
 	toks := in.Sent.Tokens
 	best := -1
 	bestDist := 1 << 30
@@ -1014,6 +1019,12 @@ func (x *Extractor) date(in *Input, st *docState, tr trigger, lo, hi int, past b
 		}
 	}
 	if best >= 0 {
+		if planned {
+			// "will travel on Wednesday": the coming Wednesday.
+			if v, ok := in.Dates[best].Ahead(st.published); ok {
+				return v
+			}
+		}
 		return in.Dates[best].Value
 	}
 	if past {

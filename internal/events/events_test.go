@@ -89,6 +89,8 @@ func TestStatus(t *testing.T) {
 	tests := []struct{ name, text, want string }{
 		{"reported speech with would is planned", "Scholz said that Germany would deliver air defence systems to Ukraine.", "planned"},
 		{"würde after a verb of saying is planned", "Scholz sagte, Deutschland würde der Ukraine weitere Luftabwehrsysteme liefern.", "planned"},
+		{"a Slavic perfective future is planned", "Путин и Си Цзиньпин встретятся в Казани.", "planned"},
+		{"its past is reported", "Путин встретился с Си Цзиньпином в Казани.", "reported"},
 		{"a clause after ', as' has its own status", "Scholz said Germany would deliver air defence systems to Ukraine, as he hosted President Zelensky in Berlin.", "planned reported"},
 	}
 	p := testPipeline(t)
@@ -103,5 +105,26 @@ func TestStatus(t *testing.T) {
 				t.Errorf("%s\n got  %q\n want %q", tc.text, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestPlannedWeekday: a planned event's bare weekday is the coming one, a
+// reported event's the last one (published on Monday 2024-06-10).
+func TestPlannedWeekday(t *testing.T) {
+	p := testPipeline(t)
+	tests := []struct{ text, want string }{
+		{"date 2024-06-10\n\nPolish Prime Minister Donald Tusk will travel to Kyiv on Wednesday.", "2024-06-12"},
+		{"date 2024-06-10\n\nPolish Prime Minister Donald Tusk travelled to Kyiv on Wednesday.", "2024-06-05"},
+		{"date 2024-06-10\n\nПремьер Польши Дональд Туск в среду посетит Киев.", "2024-06-12"},
+	}
+	for _, tc := range tests {
+		res := p.Process(p.ParseText("test.txt", tc.text))
+		if len(res.Events) != 1 || res.Events[0].Date.From.String() != tc.want {
+			var got []string
+			for _, e := range res.Events {
+				got = append(got, e.Date.From.String())
+			}
+			t.Errorf("%q: dates %v, want one event on %s", tc.text, got, tc.want)
+		}
 	}
 }

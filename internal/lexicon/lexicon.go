@@ -39,6 +39,7 @@ type Trigger struct {
 	Noun   bool // a noun or nominalisation
 	Weak   bool // only when nothing stronger is in the clause
 	Topic  bool // what follows is the topic: only the subject and with-phrases are parties
+	Future bool // a future form ("посетит", "прибуде"): the event is planned
 	Pos    string
 	words  int
 	norms  []string       // the phrase's words, normalised
@@ -195,6 +196,8 @@ func (lx *Lexicon) loadTriggers(an *text.Analyzer, fsys fs.FS, lang string) erro
 					t.Weak = true
 				case "topic":
 					t.Topic = true
+				case "future":
+					t.Future = true
 				case "":
 				default:
 					return fmt.Errorf("%s: unknown flag %q", pos, fl)
