@@ -174,3 +174,22 @@ func TestTitleGivesItsState(t *testing.T) {
 		}
 	}
 }
+
+// TestCommaIsNoCoordination: a comma joins states before a title only in a
+// list that "and" closes.
+func TestCommaIsNoCoordination(t *testing.T) {
+	for _, m := range mentions(t, "en", "2024-07-05", "North Korea has sent troops to Russia, South Korea's intelligence service said.") {
+		if m.Role != "" && m.Code == "RUS" {
+			t.Errorf("title given to Russia across a clause comma: %+v", m)
+		}
+	}
+	codes := map[string]bool{}
+	for _, m := range mentions(t, "en", "2024-07-05", "Russia, China and Iran's intelligence services met.") {
+		if m.Role != "" {
+			codes[m.Code] = true
+		}
+	}
+	if len(codes) != 3 {
+		t.Errorf("a list closed by and: titles for %v, want RUS, CHN and IRN", codes)
+	}
+}

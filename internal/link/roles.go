@@ -105,7 +105,11 @@ func (l *Linker) rolePhrases(s *model.Sentence, toks []model.Token, lang string,
 		if compoundState != nil {
 			states = append(states, compoundState)
 		}
-		// States before the title: adjectives and genitives, coordinated.
+		// States before the title: adjectives and genitives, coordinated
+		// ("Russian, Chinese and Iranian diplomats"): a comma joins states
+		// only when "and" joins the last two ("Russia, South Korea's
+		// intelligence service" is no list).
+		joined := false
 		for j := i; compoundState == nil; {
 			if j > 0 && (toks[j-1].Norm == "'s" || toks[j-1].Norm == "'") {
 				j-- // "Germany's chancellor"
@@ -117,9 +121,10 @@ func (l *Linker) rolePhrases(s *model.Sentence, toks []model.Token, lang string,
 			states = append(states, sp)
 			phraseStart = sp.start
 			j = sp.start
-			if j > 0 && (l.lex.HasKind(lang, toks[j-1], lexicon.And) || toks[j-1].Text == ",") {
+			if j > 0 && (l.lex.HasKind(lang, toks[j-1], lexicon.And) || joined && toks[j-1].Text == ",") {
 				if prev := endAt[j-1]; prev != nil && isStateLike(prev) && prev.m.Kind != model.KindPlace {
 					j--
+					joined = true
 					continue
 				}
 			}
