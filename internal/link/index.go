@@ -363,6 +363,9 @@ func (l *Linker) addList(e *Entity, list []named, person bool) {
 		if !latin {
 			sig = "cyr:" + sig
 		}
+		if isAcronym(n) {
+			sig = "upper:" + sig // "NATO" matches only capitals, "Nato" as written
+		}
 		if len(keys) == 0 || seen[sig] {
 			continue
 		}

@@ -21,6 +21,7 @@
 package link
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -191,6 +192,27 @@ func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
 	return out
 }
 
+// writtenAs returns the one entity of full that has a full alias spelled
+// like the tokens (case and spaces aside), or nil.
+func writtenAs(as []alias, full []*Entity, toks []model.Token) *Entity {
+	var b strings.Builder
+	for _, t := range toks {
+		b.WriteString(t.Text)
+	}
+	surface := b.String()
+	var found *Entity
+	for _, a := range as {
+		if a.short || !strings.EqualFold(strings.ReplaceAll(a.text, " ", ""), surface) || !slices.Contains(full, a.e) {
+			continue
+		}
+		if found != nil && found != a.e {
+			return nil
+		}
+		found = a.e
+	}
+	return found
+}
+
 // allShort reports whether every alias is a family name standing alone:
 // such a word before "von" is a person ("Lawrow von Staatschef Xi
 // empfangen"), where a given name ("Francis") begins a longer name.
@@ -314,6 +336,11 @@ func (l *Linker) resolveAliases(as []alias, toks []model.Token, i, end int, lang
 	if len(full) > 0 {
 		if len(full) == 1 {
 			return pick(full[0], "name")
+		}
+		// A name written as the text writes it beats one that only shares
+		// its key ("EU" against the key of "EEU").
+		if e := writtenAs(as, full, toks[i:end]); e != nil {
+			return pick(e, "name as written")
 		}
 		best := bestOf(full, ctx)
 		if best != nil {

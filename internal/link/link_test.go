@@ -86,6 +86,8 @@ func TestLink(t *testing.T) {
 		{"de genitive state", "de", "2024-06-01", "Nordkoreas", "North Korea", "PRK"},
 		{"uk instrumental state", "uk", "2024-06-01", "з Північною Кореєю", "North Korea", "PRK"},
 		{"ru abbreviation", "ru", "2024-06-01", "ОДКБ", "Collective Security Treaty Organization", "CSTO"},
+		{"two-letter acronym sharing a key", "de", "2024-06-01", "Die EU hat beschlossen.", "European Union", "EU"},
+		{"acronym written as a word", "de", "2024-06-01", "Die Nato hat beschlossen.", "NATO", "NATO"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
