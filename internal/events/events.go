@@ -612,6 +612,21 @@ func (x *Extractor) build(doc *model.Document, in *Input, st *docState, tr trigg
 			left = kept
 		}
 	}
+	// "traf den Botschafter … besorgt über das Verhältnis Moskaus zur EU":
+	// names after a topic preposition that follows the trigger are what is
+	// talked about, not parties; with-phrases still add parties.
+	if p := x.aboutAfter(lang, toks, tr.end, hi); p >= 0 {
+		kept := right[:0:0]
+		for _, m := range right {
+			if m.TokStart < p || x.prepIs(lang, toks, m.TokStart, lexicon.With) {
+				kept = append(kept, m)
+			}
+		}
+		if len(kept) < len(right) {
+			rules = append(rules, "topic after "+toks[p].Text)
+		}
+		right = kept
+	}
 	between := false
 	if tr.t.Noun {
 		// "Treffen zwischen Russland, Belarus und China": the between-phrase
@@ -824,6 +839,18 @@ func (x *Extractor) event(doc *model.Document, in *Input, st *docState, tr trigg
 		ev.Explain = []model.Explanation{{Trigger: tr.text, Entry: fmt.Sprintf("%s %s (%s)", tr.t.Type, tr.t.Phrase, tr.t.Pos), Rules: append(rules, mentionWhy(in.Mentions, lo, hi)...)}}
 	}
 	return ev, true
+}
+
+// aboutAfter returns the first topic preposition in [from, hi) that is not
+// right before a name's first word ("über das Verhältnis …", not the route
+// "über Polen"), or -1.
+func (x *Extractor) aboutAfter(lang string, toks []model.Token, from, hi int) int {
+	for j := from; j < hi-1; j++ {
+		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && has(kinds, lexicon.About) && !toks[end].Cap {
+			return j
+		}
+	}
+	return -1
 }
 
 // conjAt reports whether the longest marker phrase at token i is a
