@@ -765,7 +765,7 @@ func (x *Extractor) event(doc *model.Document, in *Input, st *docState, tr trigg
 	actors, codes, strong := x.actors(src, tgt, tr.t)
 	n := len(codes)
 	for _, a := range actors {
-		if a.Kind == string(model.KindOrg) {
+		if a.Kind == string(model.KindOrg) && x.lex.Members(tr.t.Type) {
 			n++ // an organisation's members meet in it
 			break
 		}

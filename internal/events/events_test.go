@@ -63,6 +63,8 @@ func TestSentences(t *testing.T) {
 		{"between names every party", "Talks between Russia, China and Iran took place in Beijing on Friday.", []string{"CONSULT CHN-IRN-RUS"}},
 		{"a month is no modal", "BEIJING, May 16 - Russian President Vladimir Putin met Chinese President Xi Jinping on Thursday.", []string{"CONSULT CHN-RUS"}},
 		{"names after a topic preposition are no parties", "Außenminister Sergej Lawrow traf den tschechischen Botschafter und zeigte sich besorgt über das Verhältnis Prags zur EU.", []string{"CONSULT CZE-RUS"}},
+		{"an organisation alone attacks nobody", "Die Invasion wurde als Schritt gegen einen Umsturz durch die Nato dargestellt.", nil},
+		{"an organisation alone meets in itself", "The SCO summit opened in Astana on Wednesday.", []string{"CONSULT SCO"}},
 		{"arrival in the future tense", "Премьер-министр Индии Нарендра Моди прибудет в Москву во вторник.", []string{"CONSULT IND-RUS"}},
 		{"an arriving cargo is no visit", "До Києва прибуде партія бельгійської зброї.", nil},
 		{"German verb of helping", "Frankreich hilft der Ukraine mit Munition.", []string{"AID FRA-UKR"}},

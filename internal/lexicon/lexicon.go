@@ -77,6 +77,7 @@ type Lexicon struct {
 	placeTarget map[string]bool
 	solo        map[string]bool
 	content     map[string]bool
+	members     map[string]bool
 	triggers    map[string]*Trie[*Trigger]
 	prefixes    map[string][]prefix
 	markers     map[string]*Trie[string]
@@ -107,6 +108,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 	lx.placeTarget = map[string]bool{}
 	lx.solo = map[string]bool{}
 	lx.content = map[string]bool{}
+	lx.members = map[string]bool{}
 	for _, fsys := range append([]fs.FS{sub}, overlays...) {
 		if err := eachLine(fsys, "types.tsv", func(f []string, pos string) error {
 			n := 0
@@ -125,6 +127,9 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 			}
 			if len(f) > 4 && f[4] == "yes" {
 				lx.content[f[0]] = true
+			}
+			if len(f) > 5 && f[5] == "yes" {
+				lx.members[f[0]] = true
 			}
 			return nil
 		}); err != nil {
@@ -423,6 +428,10 @@ func (lx *Lexicon) Solo(typ string) bool { return lx.solo[typ] }
 // ("called for talks", "rejected sanctions"): the event noun it governs is
 // what is asked, refused or agreed, not a second event.
 func (lx *Lexicon) Content(typ string) bool { return lx.content[typ] }
+
+// Members reports whether an organisation alone counts as two parties of an
+// event of the type: its members meet, agree or cooperate in it.
+func (lx *Lexicon) Members(typ string) bool { return lx.members[typ] }
 
 // Size returns the number of trigger entries per language.
 func (lx *Lexicon) Size(lang string) int {
