@@ -65,6 +65,8 @@ func TestSentences(t *testing.T) {
 		{"names after a topic preposition are no parties", "Außenminister Sergej Lawrow traf den tschechischen Botschafter und zeigte sich besorgt über das Verhältnis Prags zur EU.", []string{"CONSULT CZE-RUS"}},
 		{"an organisation alone attacks nobody", "Die Invasion wurde als Schritt gegen einen Umsturz durch die Nato dargestellt.", nil},
 		{"an organisation alone meets in itself", "The SCO summit opened in Astana on Wednesday.", []string{"CONSULT SCO"}},
+		{"separable verb with its particle", "Moskau wies zwei deutsche Diplomaten aus.", []string{"SANCTION DEU-RUS"}},
+		{"separable verb with another particle", "Bundeskanzler Scholz wies am Montag auf die Lage in Russland hin.", nil},
 		{"arrival in the future tense", "Премьер-министр Индии Нарендра Моди прибудет в Москву во вторник.", []string{"CONSULT IND-RUS"}},
 		{"an arriving cargo is no visit", "До Києва прибуде партія бельгійської зброї.", nil},
 		{"German verb of helping", "Frankreich hilft der Ukraine mit Munition.", []string{"AID FRA-UKR"}},

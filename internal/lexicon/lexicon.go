@@ -40,10 +40,13 @@ type Trigger struct {
 	Weak   bool // only when nothing stronger is in the clause
 	Topic  bool // what follows is the topic: only the subject and with-phrases are parties
 	Future bool // a future form ("посетит", "прибуде"): the event is planned
-	Pos    string
-	words  int
-	norms  []string       // the phrase's words, normalised
-	forms  map[string]int // English verb entries: the forms of the first word (verbforms.go)
+	// Particle is the separable particle that must end the clause after the
+	// verb ("wies … aus": "Moskau wies zwei Diplomaten aus"), or "".
+	Particle string
+	Pos      string
+	words    int
+	norms    []string       // the phrase's words, normalised
+	forms    map[string]int // English verb entries: the forms of the first word (verbforms.go)
 }
 
 // Words returns the number of tokens of the trigger's phrase.
@@ -214,7 +217,14 @@ func (lx *Lexicon) loadTriggers(an *text.Analyzer, fsys fs.FS, lang string) erro
 			lx.prefixes[lang] = append(lx.prefixes[lang], prefix{text.Normalize(strings.TrimSuffix(t.Phrase, "*")), t})
 			return nil
 		}
-		toks := an.Tokenize(t.Phrase, 0, lang)
+		head := t.Phrase
+		if h, particle, ok := strings.Cut(t.Phrase, "…"); ok {
+			head, t.Particle = strings.TrimSpace(h), an.Normalize(strings.TrimSpace(particle))
+			if head == "" || t.Particle == "" || strings.Contains(t.Particle, " ") {
+				return fmt.Errorf("%s: want VERB … PARTICLE (one particle word)", pos)
+			}
+		}
+		toks := an.Tokenize(head, 0, lang)
 		keys := make([]string, 0, len(toks))
 		for _, tk := range toks {
 			if tk.Kind == model.Punct && tk.Text != "-" {
@@ -296,10 +306,18 @@ func (lx *Lexicon) usable(lang string, toks []model.Token, i, end int, vals []*T
 			}
 		}
 	}
-	var nouns, verbs, stems []*Trigger
+	var separable, nouns, verbs, stems []*Trigger
 	for _, t := range vals {
 		// Stems fold umlauts: "fördert" must not be "forderte".
 		if !umlautsAgree(t.norms, toks, i, end) {
+			continue
+		}
+		if t.Particle != "" {
+			// "wies … aus": the particle ends the verb's clause; the
+			// verb with its particle says more than the verb alone.
+			if t.formMatch(toks[i]) != 0 && particleAfter(toks, end, t.Particle) {
+				separable = append(separable, t)
+			}
 			continue
 		}
 		switch k := t.formMatch(toks[i]); {
@@ -321,7 +339,27 @@ func (lx *Lexicon) usable(lang string, toks []model.Token, i, end int, vals []*T
 			return commonPrefix(stems[a].norms, toks[i].Norm) > commonPrefix(stems[b].norms, toks[i].Norm)
 		})
 	}
-	return append(append(nouns, verbs...), stems...)
+	return append(append(append(separable, nouns...), verbs...), stems...)
+}
+
+// particleAfter reports whether the clause after token end closes with the
+// particle: it is followed by punctuation or the sentence end, and no clause
+// punctuation comes before it.
+func particleAfter(toks []model.Token, end int, particle string) bool {
+	for j := end; j < len(toks); j++ {
+		t := toks[j]
+		if t.Kind == model.Punct {
+			switch t.Text {
+			case ",", ";", ":", ".", "!", "?", "(", ")", "–", "—":
+				return false
+			}
+			continue
+		}
+		if t.Norm == particle && (j+1 == len(toks) || toks[j+1].Kind == model.Punct) {
+			return true
+		}
+	}
+	return false
 }
 
 // commonPrefix returns how many leading bytes the first word of an entry
