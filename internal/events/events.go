@@ -74,6 +74,9 @@ type docState struct {
 	// speaker is who says the sentence being read, when it names one after
 	// the quote; the quote's events without a subject are the speaker's.
 	speaker *model.Mention
+	// parties are the actors of the last meeting of two or more parties,
+	// whom "the sides" ("стороны", "beide Seiten") stand for.
+	parties []model.Mention
 }
 
 // Document returns the events of one document.
@@ -124,6 +127,20 @@ func (x *Extractor) Document(doc *model.Document, in []Input) []model.Event {
 		evs = kept
 	}
 	return evs
+}
+
+// noteParties remembers the actors of the last meeting of two or more
+// parties among evs, for "the sides" to stand for.
+func (st *docState) noteParties(evs []model.Event) {
+	for _, e := range evs {
+		if e.Type != "CONSULT" || len(e.Codes()) < 2 {
+			continue
+		}
+		st.parties = st.parties[:0]
+		for _, a := range e.Actors {
+			st.parties = append(st.parties, model.Mention{Text: a.Text, Kind: model.EntityKind(a.Kind), ID: a.ID, Name: a.Name, Code: a.Code, Role: a.Role, Sector: a.Sector})
+		}
+	}
 }
 
 // dateline returns the document's own date: its publication date when known
@@ -385,7 +402,9 @@ func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []mod
 		} else {
 			st.speaker = nil
 		}
-		out = append(out, x.build(doc, in, st, tr, lo, hi, cs[tr.start], ce[tr.start], attrib, attribSpan)...)
+		evs := x.build(doc, in, st, tr, lo, hi, cs[tr.start], ce[tr.start], attrib, attribSpan)
+		st.noteParties(evs)
+		out = append(out, evs...)
 	}
 	return out
 }
@@ -563,6 +582,14 @@ func (x *Extractor) build(doc *model.Document, in *Input, st *docState, tr trigg
 				rules = append(rules, "pronoun "+toks[j].Text+" = "+st.lastActor.Name)
 				break
 			}
+		}
+	}
+	// "Стороны подписали …", "…, and the two leaders signed …": the parties
+	// of the meeting reported last.
+	if len(st.parties) > 0 {
+		if j := x.sidesAt(lang, toks, clo, tr.start); j >= 0 && (len(left) == 0 || left[len(left)-1].TokEnd <= j) {
+			left = append(left[:0:0], st.parties...)
+			rules = append(rules, "the sides: "+toks[j].Text+" = the last meeting's parties")
 		}
 	}
 	// "…, sagte Außenminister Dacic": the speaker is the quote's subject.
@@ -847,6 +874,22 @@ func (x *Extractor) event(doc *model.Document, in *Input, st *docState, tr trigg
 func (x *Extractor) aboutAfter(lang string, toks []model.Token, from, hi int) int {
 	for j := from; j < hi-1; j++ {
 		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && has(kinds, lexicon.About) && !toks[end].Cap {
+			return j
+		}
+	}
+	return -1
+}
+
+// sidesAt returns where a sides phrase ("стороны", "the two sides") opens
+// the subject of a trigger at start: at the sentence's start, or after
+// ", and" — elsewhere "со стороны Мьянмы" is a side, not the sides — or -1.
+func (x *Extractor) sidesAt(lang string, toks []model.Token, clo, start int) int {
+	for j := clo; j < start; j++ {
+		end, kinds := x.lex.MarkersAt(lang, toks, j)
+		if end == j || !has(kinds, lexicon.Sides) {
+			continue
+		}
+		if j == 0 || j >= 2 && toks[j-2].Text == "," && x.lex.HasKind(lang, toks[j-1], lexicon.And) {
 			return j
 		}
 	}

@@ -31,6 +31,10 @@ const (
 	// Comp is a complementiser ("that", "dass", "что"): after a comma or a
 	// verb of saying it opens a clause with its own subject.
 	Comp = "comp"
+	// Sides are phrases that stand for the parties of the meeting reported
+	// last ("Стороны подписали", "the two leaders signed"): at the start of
+	// a sentence or after ", and" they are its subject (data/lexicon/syntax).
+	Sides = "sides"
 	// Dem are demonstratives: "this meeting" refers back to an event
 	// already reported (data/lexicon/syntax).
 	Dem = "dem"
