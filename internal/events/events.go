@@ -654,6 +654,22 @@ func (x *Extractor) build(doc *model.Document, in *Input, st *docState, tr trigg
 		}
 		right = kept
 	}
+	// "выразил протест Японии в связи с визитом … на Тайвань": names in a
+	// cause phrase after the trigger are the background, not parties, once
+	// a party stands before it ("in response to NATO's drills" may be all
+	// the target there is).
+	if p := x.kindAfter(lang, toks, tr.end, hi, lexicon.Cause); p >= 0 && len(right) > 0 && right[0].TokStart < p {
+		kept := right[:0:0]
+		for _, m := range right {
+			if m.TokStart < p {
+				kept = append(kept, m)
+			}
+		}
+		if len(kept) < len(right) {
+			rules = append(rules, "background after "+toks[p].Text)
+		}
+		right = kept
+	}
 	between := false
 	if tr.t.Noun {
 		// "Treffen zwischen Russland, Belarus und China": the between-phrase
@@ -890,6 +906,16 @@ func (x *Extractor) sidesAt(lang string, toks []model.Token, clo, start int) int
 			continue
 		}
 		if j == 0 || j >= 2 && toks[j-2].Text == "," && x.lex.HasKind(lang, toks[j-1], lexicon.And) {
+			return j
+		}
+	}
+	return -1
+}
+
+// kindAfter returns the first marker of the kind in [from, hi), or -1.
+func (x *Extractor) kindAfter(lang string, toks []model.Token, from, hi int, kind string) int {
+	for j := from; j < hi; j++ {
+		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && has(kinds, kind) {
 			return j
 		}
 	}

@@ -69,6 +69,7 @@ func TestSentences(t *testing.T) {
 		{"separable verb with another particle", "Bundeskanzler Scholz wies am Montag auf die Lage in Russland hin.", nil},
 		{"the sides are the last meeting's parties", "Премьер-министр Индии Нарендра Моди провел переговоры с Владимиром Путиным. Стороны подписали ряд соглашений.", []string{"AGREE IND-RUS", "CONSULT IND-RUS"}},
 		{"a side is not the sides", "Владимир Путин встретился с Нарендрой Моди. Послы со стороны Китая подписали меморандум.", []string{"CONSULT IND-RUS"}},
+		{"a cause phrase after the target is background", "Китай выразил протест Японии в связи с визитом японских политиков на Тайвань.", []string{"ACCUSE CHN-JPN"}},
 		{"arrival in the future tense", "Премьер-министр Индии Нарендра Моди прибудет в Москву во вторник.", []string{"CONSULT IND-RUS"}},
 		{"an arriving cargo is no visit", "До Києва прибуде партія бельгійської зброї.", nil},
 		{"German verb of helping", "Frankreich hilft der Ukraine mit Munition.", []string{"AID FRA-UKR"}},
