@@ -1098,11 +1098,15 @@ func (x *Extractor) date(in *Input, st *docState, tr trigger, lo, hi int, past, 
 	toks := in.Sent.Tokens
 	best := -1
 	bestDist := 1 << 30
+	depth := parenDepth(toks) // nil without parentheses
 	for k, d := range in.Dates {
 		if d.Value.IsZero() {
 			continue
 		}
 		pos := tokenAt(toks, d.Start)
+		if depth != nil && pos < len(toks) && depth[pos] > depth[tr.start] {
+			continue // "(… accords that the Kremlin coerced Ukraine into accepting in 2014-2015)": an aside's date
+		}
 		dist := pos - tr.start
 		if dist < 0 {
 			dist = -dist

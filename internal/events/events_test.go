@@ -116,6 +116,21 @@ func TestStatus(t *testing.T) {
 	}
 }
 
+// TestAsideDate: a date inside parentheses dates the aside, not the event
+// outside them.
+func TestAsideDate(t *testing.T) {
+	p := testPipeline(t)
+	res := p.Process(p.ParseText("test.txt", "date 2023-01-19\n\nLavrov accused NATO of using the OSCE against Russia (as in the Minsk accords of 2014-2015)."))
+	for _, e := range res.Events {
+		if e.Date.From.String() != "2023-01-19" {
+			t.Errorf("%s dated %s, want the article's 2023-01-19", e.Type, e.Date.From)
+		}
+	}
+	if len(res.Events) == 0 {
+		t.Error("no event")
+	}
+}
+
 // TestPlannedWeekday: a planned event's bare weekday is the coming one, a
 // reported event's the last one (published on Monday 2024-06-10).
 func TestPlannedWeekday(t *testing.T) {
