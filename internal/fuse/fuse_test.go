@@ -64,13 +64,7 @@ func TestSpill(t *testing.T) {
 		e.Sources[0].Sentence, e.Sources[0].Start, e.Sources[0].End = s, 10, 10+len(s)
 		docs = append(docs, []model.Event{e})
 	}
-	mem, spilled := New(), New()
-	file, err := os.CreateTemp(t.TempDir(), "spill")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer file.Close()
-	spilled.SpillTo(file)
+	mem, spilled := New(), spilling(t)
 	for _, d := range docs {
 		mem.Add(d)
 		spilled.Add(d)
@@ -102,13 +96,7 @@ func manyEvents(f *Fuser, n int) {
 // fn in order of first report, spilled or not, whatever GOMAXPROCS is
 // (go test -cpu 1,2,4).
 func TestEachInOrder(t *testing.T) {
-	mem, spilled := New(), New()
-	file, err := os.CreateTemp(t.TempDir(), "spill")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer file.Close()
-	spilled.SpillTo(file)
+	mem, spilled := New(), spilling(t)
 	manyEvents(mem, 500)
 	manyEvents(spilled, 500)
 	a, b := mem.Events(), spilled.Events()
@@ -144,13 +132,7 @@ func TestEachStops(t *testing.T) {
 // read them at -cpu 2,4).
 func TestSpillManySources(t *testing.T) {
 	day := model.Point{Year: 2025, Month: 2, Day: 28}
-	mem, spilled := New(), New()
-	file, err := os.CreateTemp(t.TempDir(), "spill")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer file.Close()
-	spilled.SpillTo(file)
+	mem, spilled := New(), spilling(t)
 	n := 3*parallelUnpark + 7
 	for i := 0; i < n; i++ {
 		e := event(fmt.Sprintf("d%05d.txt", i), "CONSULT", day, "shoigu")
@@ -168,4 +150,17 @@ func TestSpillManySources(t *testing.T) {
 			t.Fatalf("source %d: %q, want %q", i, s.Sentence, want)
 		}
 	}
+}
+
+// spilling returns a Fuser that spills its sentences to a temporary file.
+func spilling(t *testing.T) *Fuser {
+	t.Helper()
+	file, err := os.CreateTemp(t.TempDir(), "spill")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { file.Close() })
+	f := New()
+	f.SpillTo(file)
+	return f
 }
