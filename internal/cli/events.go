@@ -35,6 +35,10 @@ func (e *env) eventsCmd() *cobra.Command {
   entente events --text "ballistic missiles" --lang en`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			ew, err := e.writer(format)
+			if err != nil {
+				return err
+			}
 			st, ctx, err := openStore(cmd, db)
 			if err != nil {
 				return err
@@ -44,18 +48,17 @@ func (e *env) eventsCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if format == "" {
-				format = "jsonl"
-				if isTerminal(e.stdout) {
-					format = "table"
+			for i := range evs {
+				if err := ew.Write(&evs[i]); err != nil {
+					return err
 				}
 			}
-			return output.Write(e.stdout, format, evs)
+			return ew.Close()
 		},
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&db, "db", dbDefault(), "database: a SQLite `PATH` or a postgres:// URL")
-	fl.StringVarP(&format, "format", "f", "", "output `FORMAT`: jsonl, json, csv, table (default: table on a terminal, else jsonl)")
+	fl.StringVarP(&format, "format", "f", "", formatHelp)
 	fl.StringVar(&f.Actor, "actor", "", "actor `CODE` or part of a name")
 	fl.StringVar(&f.Dyad, "dyad", "", "two actor codes, e.g. RUS-CHN")
 	fl.StringVar(&f.Type, "type", "", "PLOVER `TYPE` (CONSULT, AID, ...)")
@@ -75,6 +78,13 @@ func (e *env) showCmd() *cobra.Command {
 		Short: "Show one stored event with every source sentence",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			var ew output.Writer
+			if format != "" {
+				var err error
+				if ew, err = e.writer(format); err != nil {
+					return err
+				}
+			}
 			st, ctx, err := openStore(cmd, db)
 			if err != nil {
 				return err
@@ -87,15 +97,18 @@ func (e *env) showCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if format != "" {
-				return output.Write(e.stdout, format, []model.Event{*ev})
+			if ew != nil {
+				if err := ew.Write(ev); err != nil {
+					return err
+				}
+				return ew.Close()
 			}
 			writeEvent(e, ev)
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&db, "db", dbDefault(), "database: a SQLite `PATH` or a postgres:// URL")
-	cmd.Flags().StringVarP(&format, "format", "f", "", "output `FORMAT` (jsonl, json, csv, table); default: a readable page")
+	cmd.Flags().StringVarP(&format, "format", "f", "", "output `FORMAT`: "+output.Help()+" (default: a readable page)")
 	return cmd
 }
 
