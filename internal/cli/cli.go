@@ -37,6 +37,12 @@ type exitError struct{ code int }
 
 func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
 
+// usageError is a refused argument or flag: exit status 2.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
 // Run runs entente with the arguments (without the program name) and
 // returns the exit status: 0 success, 1 failure, 2 bad usage.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -104,6 +110,9 @@ that report it.`,
 			return ee.code
 		}
 		fmt.Fprintln(stderr, "entente:", err)
+		if errors.As(err, new(usageError)) {
+			return 2
+		}
 		return 1
 	}
 	return 0
