@@ -70,6 +70,10 @@ func (e *env) eventsCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			ew, err := e.writer(format)
+			if err != nil {
+				return err
+			}
 			st, ctx, err := openStore(cmd, db)
 			if err != nil {
 				return err
@@ -79,18 +83,17 @@ func (e *env) eventsCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if format == "" {
-				format = "jsonl"
-				if isTerminal(e.stdout) {
-					format = "table"
+			for i := range evs {
+				if err := ew.Write(&evs[i]); err != nil {
+					return err
 				}
 			}
-			return output.Write(e.stdout, format, evs)
+			return ew.Close()
 		},
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&db, "db", dbDefault(), "database: a SQLite `PATH` or a postgres:// URL")
-	fl.StringVarP(&format, "format", "f", "", "output `FORMAT`: jsonl, json, csv, table (default: table on a terminal, else jsonl)")
+	fl.StringVarP(&format, "format", "f", "", formatHelp)
 	// The filter flags are strings: query.Events parses them all.
 	fl.String("actor", "", "actor `CODE` or part of a name")
 	fl.String("actor-id", "", "actor's knowledge-base `ID` (sergei-shoigu, state:RUS)")
@@ -114,6 +117,13 @@ func (e *env) showCmd() *cobra.Command {
 		Short: "Show one stored event with every source sentence",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			var ew output.Writer
+			if format != "" {
+				var err error
+				if ew, err = e.writer(format); err != nil {
+					return err
+				}
+			}
 			st, ctx, err := openStore(cmd, db)
 			if err != nil {
 				return err
@@ -126,15 +136,18 @@ func (e *env) showCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if format != "" {
-				return output.Write(e.stdout, format, []model.Event{*ev})
+			if ew != nil {
+				if err := ew.Write(ev); err != nil {
+					return err
+				}
+				return ew.Close()
 			}
 			writeEvent(e, ev)
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&db, "db", dbDefault(), "database: a SQLite `PATH` or a postgres:// URL")
-	cmd.Flags().StringVarP(&format, "format", "f", "", "output `FORMAT` (jsonl, json, csv, table); default: a readable page")
+	cmd.Flags().StringVarP(&format, "format", "f", "", "output `FORMAT`: "+output.Help()+" (default: a readable page)")
 	return cmd
 }
 
