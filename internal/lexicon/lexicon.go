@@ -261,7 +261,7 @@ func (lx *Lexicon) loadMarkers(an *text.Analyzer, fsys fs.FS, dir, lang string) 
 			if !strings.HasPrefix(f[0], "-") || len(f[0]) < 2 {
 				return fmt.Errorf("%s: an infend entry is an ending written with a dash (-ть)", pos)
 			}
-			lx.infEnds[lang] = append(lx.infEnds[lang], text.Normalize(f[0][1:]))
+			lx.infEnds[lang] = append(lx.infEnds[lang], an.Normalize(f[0][1:]))
 			return nil
 		}
 		toks := an.Tokenize(f[0], 0, lang)
