@@ -24,7 +24,6 @@ import (
 	"entente/internal/kb"
 	"entente/internal/lexicon"
 	"entente/internal/model"
-	"entente/internal/text"
 )
 
 // Extractor finds events. It is immutable and safe for concurrent use.
@@ -177,8 +176,9 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 			// The tail of a compound: "SCO-Gipfel", "NATO-Gipfeltreffen".
 			if h := strings.LastIndexByte(toks[i].Text, '-'); h > 0 && h < len(toks[i].Text)-1 {
 				tail := toks[i]
-				tail.Norm = text.Normalize(tail.Text[h+1:])
-				tail.Stem = text.Stem(lang, tail.Norm)
+				an := x.lex.Analyzer()
+				tail.Norm = an.Normalize(tail.Text[h+1:])
+				tail.Stem = an.Stem(lang, tail.Norm)
 				if _, ts2, ok2 := x.lex.TriggerAt(lang, []model.Token{tail}, 0); ok2 {
 					out = append(out, trigger{i, i + 1, ts2[0], toks[i].Text})
 				}

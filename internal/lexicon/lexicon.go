@@ -76,6 +76,7 @@ const (
 
 // Lexicon holds the triggers, markers and syntax words of every language.
 type Lexicon struct {
+	an          *text.Analyzer
 	minActors   map[string]int
 	placeTarget map[string]bool
 	solo        map[string]bool
@@ -85,6 +86,10 @@ type Lexicon struct {
 	prefixes    map[string][]prefix
 	markers     map[string]*Trie[string]
 }
+
+// Analyzer returns the text analyzer the lexicon was loaded with: words to
+// match against its entries must be normalised and stemmed by it.
+func (lx *Lexicon) Analyzer() *text.Analyzer { return lx.an }
 
 type prefix struct {
 	norm string
@@ -99,6 +104,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		return nil, fmt.Errorf("lexicon: %w", err)
 	}
 	lx := &Lexicon{
+		an:       an,
 		triggers: map[string]*Trie[*Trigger]{},
 		prefixes: map[string][]prefix{},
 		markers:  map[string]*Trie[string]{},
@@ -214,7 +220,7 @@ func (lx *Lexicon) loadTriggers(an *text.Analyzer, fsys fs.FS, lang string) erro
 		}
 		if strings.HasSuffix(t.Phrase, "*") && !strings.Contains(t.Phrase, " ") {
 			t.words = 1
-			lx.prefixes[lang] = append(lx.prefixes[lang], prefix{text.Normalize(strings.TrimSuffix(t.Phrase, "*")), t})
+			lx.prefixes[lang] = append(lx.prefixes[lang], prefix{an.Normalize(strings.TrimSuffix(t.Phrase, "*")), t})
 			return nil
 		}
 		head := t.Phrase

@@ -289,7 +289,7 @@ func (l *Linker) tokenKey(t model.Token, rounds int) string {
 	if k, ok := c.Get(t.Norm); ok {
 		return k
 	}
-	k := text.LatinKey(l.nameBase(t.Norm, rounds))
+	k := l.an.LatinKey(l.nameBase(t.Norm, rounds))
 	c.Put(t.Norm, k)
 	return k
 }

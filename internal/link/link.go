@@ -31,7 +31,6 @@ import (
 
 	"entente/internal/lexicon"
 	"entente/internal/model"
-	"entente/internal/text"
 )
 
 // Context is what the linker knows about one document so far. Use one per
@@ -559,9 +558,9 @@ func (l *Linker) compoundName(t model.Token, i int, lang string) *span {
 // base form (case ending cut) when it is Cyrillic.
 func (l *Linker) wordKey(w string) string {
 	if isLatin(w) {
-		return text.LatinKey(text.Normalize(w))
+		return l.an.LatinKey(l.an.Normalize(w))
 	}
-	return text.LatinKey(l.nameBase(text.Normalize(w), 1))
+	return l.an.LatinKey(l.nameBase(l.an.Normalize(w), 1))
 }
 
 // isStateLike reports whether a word alone names a state or an
