@@ -18,6 +18,8 @@ import (
 func (e *env) ingestCmd() *cobra.Command {
 	var db string
 	var workers int
+	var toQueue bool
+	var qo enqueueOptions
 	cmd := &cobra.Command{
 		Use:   "ingest PATH...",
 		Short: "Extract events from articles and store them, fused with the events already stored",
@@ -39,6 +41,10 @@ PostgreSQL URL (postgres://user@host/db).`,
 			ctx := cmd.Context()
 			if ctx == nil {
 				ctx = context.Background()
+			}
+			if toQueue { // entente enqueue
+				qo.db = db
+				return e.enqueue(ctx, args, qo)
 			}
 			st, err := store.Open(ctx, db)
 			if err != nil {
@@ -119,6 +125,8 @@ PostgreSQL URL (postgres://user@host/db).`,
 	}
 	cmd.Flags().StringVar(&db, "db", dbDefault(), "database: a SQLite `PATH` or a postgres:// URL (default $ENTENTE_DB or ./entente.db)")
 	cmd.Flags().IntVar(&workers, "workers", 0, "documents analysed at once (default: number of CPUs)")
+	cmd.Flags().BoolVar(&toQueue, "queue", false, "put the documents into the PostgreSQL job queue for `entente worker` instead (as `entente enqueue`)")
+	qo.flags(cmd)
 	return cmd
 }
 
