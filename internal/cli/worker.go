@@ -19,7 +19,7 @@ import (
 )
 
 func (e *env) workerCmd() *cobra.Command {
-	var db, metricsAddr, logFormat string
+	var db, metricsAddr, logFormat, logLevel string
 	var cfg queue.WorkerConfig
 	cmd := &cobra.Command{
 		Use:   "worker",
@@ -45,12 +45,16 @@ nothing is half-stored. One log line per job goes to standard error;
 			if !queue.IsPostgres(db) {
 				return usage(fmt.Errorf("%w; %q is a SQLite file", queue.ErrNotPostgres, db))
 			}
+			var level slog.Level
+			if err := level.UnmarshalText([]byte(logLevel)); err != nil {
+				return usage(fmt.Errorf("worker: --log-level %q: want debug, info, warn or error", logLevel))
+			}
 			var handler slog.Handler
-			switch logFormat {
+			switch opts := (&slog.HandlerOptions{Level: level}); logFormat {
 			case "text":
-				handler = slog.NewTextHandler(e.stderr, nil)
+				handler = slog.NewTextHandler(e.stderr, opts)
 			case "json":
-				handler = slog.NewJSONHandler(e.stderr, nil)
+				handler = slog.NewJSONHandler(e.stderr, opts)
 			default:
 				return usage(fmt.Errorf("worker: --log-format %q: want text or json", logFormat))
 			}
@@ -115,8 +119,9 @@ nothing is half-stored. One log line per job goes to standard error;
 			cfg.Logger.Info("worker started", "concurrency", cfg.Concurrency, "exit_when_idle", cfg.ExitWhenIdle)
 			err = w.Run(ctx, stop)
 			s := cfg.Metrics.Snapshot()
-			fmt.Fprintf(e.stderr, "jobs: %d done, %d failed, %d retried; documents: %d new, %d unchanged, %d updated, %d failed; events: %d new, %d merged (%s)\n",
-				s.JobsDone, s.JobsFailed, s.JobsRetried, s.DocsNew, s.DocsUnchanged, s.DocsUpdated, s.DocsFailed, s.EventsNew, s.EventsMerged, time.Since(start).Round(time.Millisecond))
+			fmt.Fprintf(e.stderr, "jobs: %d done, %d failed, %d retried; documents: %d new, %d unchanged, %d updated, %d failed; events: %d new, %d merged; job time: extract %.2f s, wait %.2f s, store %.2f s (%s)\n",
+				s.JobsDone, s.JobsFailed, s.JobsRetried, s.DocsNew, s.DocsUnchanged, s.DocsUpdated, s.DocsFailed, s.EventsNew, s.EventsMerged,
+				s.Extract.Seconds(), s.Wait.Seconds(), s.Store.Seconds(), time.Since(start).Round(time.Millisecond))
 			if err != nil && !errors.Is(err, context.Canceled) {
 				return err
 			}
@@ -130,5 +135,6 @@ nothing is half-stored. One log line per job goes to standard error;
 	cmd.Flags().DurationVar(&cfg.RescueAfter, "rescue-after", 5*time.Minute, "cancel a job that runs this long, and run a dead worker's job again after it")
 	cmd.Flags().DurationVar(&cfg.RetryBase, "retry-base", time.Second, "delay before a failed job's first retry (doubles each time)")
 	cmd.Flags().StringVar(&logFormat, "log-format", "text", "log lines as text or json")
+	cmd.Flags().StringVar(&logLevel, "log-level", "info", "least level logged: debug, info (a line per job), warn or error")
 	return cmd
 }

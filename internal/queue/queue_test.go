@@ -203,9 +203,9 @@ func TestWorkersMatchIngest(t *testing.T) {
 // TestWorkerKilled kills a worker with SIGKILL while it runs a job,
 // restarts it, and checks that the database ends as after one ingest.
 func TestWorkerKilled(t *testing.T) {
-	n := 400
+	n := 200
 	if testing.Short() {
-		n = 160
+		n = 120
 	}
 	dir := writeCorpus(t, n)
 	ref, db := newPG(t), newPG(t)

@@ -85,8 +85,8 @@ func NewWorker(q *Queue, cfg WorkerConfig) (*Worker, error) {
 	workers := river.NewWorkers()
 	river.AddWorker(workers, river.WorkFunc(w.work))
 	client, err := river.NewClient(riverpgxv5.New(q.pool), &river.Config{
-		Queues:               map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Concurrency}},
-		Workers:              workers,
+		Queues:  map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Concurrency}},
+		Workers: workers,
 		// River rescues a job only once it has run longer than its
 		// timeout: the two go together.
 		JobTimeout:           cfg.RescueAfter,
