@@ -60,7 +60,7 @@ then 1.`,
 			}
 			p.Stream(args, e.stdin, func(r *pipeline.Result) {
 				docs++
-				f.Add(r.Events)
+				f.Add(fuse.Hash(r.Doc.Text), r.Events)
 			}, func(err error) {
 				failed++
 				fmt.Fprintln(e.stderr, "entente:", err)

@@ -198,7 +198,7 @@ func (p *Pipeline) ParseText(id, textBody string) *model.Document {
 func (p *Pipeline) Run(paths []string, stdin io.Reader, onResult func(*Result), onErr func(error)) *fuse.Fuser {
 	f := fuse.New()
 	p.Stream(paths, stdin, func(r *Result) {
-		f.Add(r.Events)
+		f.Add(fuse.Hash(r.Doc.Text), r.Events)
 		if onResult != nil {
 			onResult(r)
 		}
