@@ -875,6 +875,12 @@ func (x *Extractor) event(doc *model.Document, in *Input, st *docState, tr trigg
 		ev.Status = model.StatusHypothetical
 		rules = append(rules, "supposed: "+toks[m].Text)
 	}
+	if ev.Status == model.StatusReported || ev.Status == model.StatusPlanned {
+		if st, why := x.unasserted(lang, toks, tr, clo); st != "" {
+			ev.Status = st
+			rules = append(rules, why)
+		}
+	}
 	ev.Date = x.date(in, st, tr, lo, hi, past, ev.Status == model.StatusPlanned)
 	ev.Location = loc
 	ev.Confidence = confidence(actors, ev)

@@ -82,6 +82,9 @@ type Lexicon struct {
 	triggers    map[string]*Trie[*Trigger]
 	prefixes    map[string][]prefix
 	markers     map[string]*Trie[string]
+	// infEnds are the endings of infinitives (syntax kind infend, written
+	// "-ть"): Slavic infinitives carry no marker word before them.
+	infEnds map[string][]string
 }
 
 // Analyzer returns the text analyzer the lexicon was loaded with: words to
@@ -105,6 +108,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		triggers: map[string]*Trie[*Trigger]{},
 		prefixes: map[string][]prefix{},
 		markers:  map[string]*Trie[string]{},
+		infEnds:  map[string][]string{},
 	}
 	for _, l := range an.Languages().Codes() {
 		lx.triggers[l] = &Trie[*Trigger]{}
@@ -249,6 +253,13 @@ func (lx *Lexicon) loadMarkers(an *text.Analyzer, fsys fs.FS, dir, lang string) 
 	return eachLine(fsys, dir+"/"+lang+".tsv", func(f []string, pos string) error {
 		if len(f) < 2 || f[1] == "" {
 			return fmt.Errorf("%s: want phrase<TAB>kind", pos)
+		}
+		if f[1] == InfEnd {
+			if !strings.HasPrefix(f[0], "-") || len(f[0]) < 2 {
+				return fmt.Errorf("%s: an infend entry is an ending written with a dash (-ть)", pos)
+			}
+			lx.infEnds[lang] = append(lx.infEnds[lang], an.Normalize(f[0][1:]))
+			return nil
 		}
 		toks := an.Tokenize(f[0], 0, lang)
 		keys := make([]string, 0, len(toks))
@@ -421,6 +432,17 @@ func (lx *Lexicon) MarkersAt(lang string, toks []model.Token, i int) (end int, k
 		return i, nil
 	}
 	return tr.Longest(i, len(toks), func(j int) string { return toks[j].Norm })
+}
+
+// Infinitive reports whether the word has an infinitive ending of the
+// language (syntax kind infend): "посетить", "відвідати".
+func (lx *Lexicon) Infinitive(lang string, tok model.Token) bool {
+	for _, e := range lx.infEnds[lang] {
+		if len(tok.Norm) > len(e)+2 && strings.HasSuffix(tok.Norm, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // Is reports whether the token at i starts a marker of the kind.
