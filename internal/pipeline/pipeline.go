@@ -157,25 +157,35 @@ func (p *Pipeline) Process(doc *model.Document) *Result {
 		k += counts[i]
 	}
 
+	// Roles are resolved on the date the text speaks of: the sentence's
+	// own date, else the last date of its paragraph so far, else the
+	// document's date. Without a publication date that is the latest date
+	// the text gives (with its year written or inferred): a report is at
+	// least as recent as what it reports, and its older dates are
+	// background ("…nach ihrem Beitritt im Juli 2023" in a report on 26
+	// April 2024 must not make the defence minister of 2023 the one met).
 	anchor := doc.Published
 	if anchor.Year == 0 {
 		for _, d := range all {
-			if d.YearWritten && d.Value.From.Year != 0 {
-				anchor = d.Value.From
-				break
+			if v := d.Value.From; v.Year != 0 && (anchor.Year == 0 || anchor.Less(v)) {
+				anchor = v
 			}
 		}
 	}
 	ctx := link.NewContext(anchor)
 	in := make([]events.Input, len(sents))
+	para, paraDate := -1, anchor
 	for i := range sents {
-		ctx.Date = anchor
+		if sents[i].Para != para {
+			para, paraDate = sents[i].Para, anchor
+		}
 		for _, d := range r.Dates[i] {
 			if d.Value.From.Year != 0 {
-				ctx.Date = d.Value.From
+				paraDate = d.Value.From
 				break
 			}
 		}
+		ctx.Date = paraDate
 		r.Mentions[i] = p.Link.Sentence(&sents[i], ctx)
 		in[i] = events.Input{Sent: &sents[i], Mentions: r.Mentions[i], Dates: r.Dates[i]}
 	}
