@@ -15,6 +15,7 @@
 package pipeline
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"io/fs"
@@ -204,11 +205,18 @@ func (p *Pipeline) ParseText(id, textBody string) *model.Document {
 // Run reads every path and processes the documents with a pool of workers.
 // onResult gets each document's result in input order; onErr gets each
 // document that could not be read (the run goes on). Run returns the events
-// fused across all documents.
+// fused across all documents. A text read twice (the same file given
+// twice, or a copy under another name) reports its events once: the store
+// skips a known text by its hash, and so does Run.
 func (p *Pipeline) Run(paths []string, stdin io.Reader, onResult func(*Result), onErr func(error)) *fuse.Fuser {
 	f := fuse.New()
+	seen := map[[sha256.Size]byte]bool{}
 	p.Stream(paths, stdin, func(r *Result) {
-		f.Add(r.Events)
+		h := sha256.Sum256([]byte(r.Doc.Text))
+		if !seen[h] {
+			seen[h] = true
+			f.Add(r.Events)
+		}
 		if onResult != nil {
 			onResult(r)
 		}
