@@ -210,11 +210,9 @@ func (p *Pipeline) ParseText(id, textBody string) *model.Document {
 // skips a known text by its hash, and so does Run.
 func (p *Pipeline) Run(paths []string, stdin io.Reader, onResult func(*Result), onErr func(error)) *fuse.Fuser {
 	f := fuse.New()
-	seen := map[[sha256.Size]byte]bool{}
+	once := Once{}
 	p.Stream(paths, stdin, func(r *Result) {
-		h := sha256.Sum256([]byte(r.Doc.Text))
-		if !seen[h] {
-			seen[h] = true
+		if once.First(r.Doc.Text) {
 			f.Add(r.Events)
 		}
 		if onResult != nil {
@@ -222,6 +220,20 @@ func (p *Pipeline) Run(paths []string, stdin io.Reader, onResult func(*Result), 
 		}
 	}, onErr)
 	return f
+}
+
+// Once remembers the texts of documents by their SHA-256: fusing a text
+// twice would count its reports twice.
+type Once map[[sha256.Size]byte]bool
+
+// First reports whether the text is seen for the first time.
+func (o Once) First(text string) bool {
+	h := sha256.Sum256([]byte(text))
+	if o[h] {
+		return false
+	}
+	o[h] = true
+	return true
 }
 
 // Stream reads every path and processes the documents with a pool of
