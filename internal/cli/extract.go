@@ -13,7 +13,7 @@ import (
 )
 
 func (e *env) extractCmd() *cobra.Command {
-	var format string
+	var format, lang string
 	var explain, hypothetical bool
 	var workers int
 	var minConf float64
@@ -41,7 +41,7 @@ then 1.`,
 			if err != nil {
 				return err
 			}
-			p, err := e.pipeline(explain, hypothetical, workers)
+			p, err := e.pipeline(explain, hypothetical, workers, lang)
 			if err != nil {
 				return err
 			}
@@ -86,6 +86,7 @@ then 1.`,
 	cmd.Flags().BoolVar(&explain, "explain", false, "add to each event the trigger, entries and rules that produced it")
 	cmd.Flags().BoolVar(&hypothetical, "hypothetical", false, "also report events the text only supposes (\"could attack\", \"readiness for talks\")")
 	cmd.Flags().Float64Var(&minConf, "min-confidence", 0, "leave out reports of confidence below `C` (0 to 1; see make quality for what a value means)")
+	cmd.Flags().StringVar(&lang, "lang", "", "`LANG` of every document, e.g. de (default: identified per document and paragraph)")
 	cmd.Flags().IntVar(&workers, "workers", 0, "documents processed at once (default: number of CPUs)")
 	return cmd
 }
