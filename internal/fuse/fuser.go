@@ -17,8 +17,7 @@ import (
 // file. It is not safe for concurrent use: feed it from one goroutine, in
 // document order, for deterministic output.
 type Fuser struct {
-	mem  *Memory
-	seen map[string]bool // the hashes of the documents fused
+	mem *Memory
 	// spill, when set, receives the source sentences (SpillTo), through
 	// spillW: one write per sentence would cost a system call each.
 	spill    *os.File
@@ -28,16 +27,15 @@ type Fuser struct {
 }
 
 // New returns an empty Fuser.
-func New() *Fuser { return &Fuser{mem: NewMemory(), seen: map[string]bool{}} }
+func New() *Fuser { return &Fuser{mem: NewMemory()} }
 
-// Add fuses one document's events; hash is the Hash of its text. A text
-// fused once already is left out, as ingest leaves it. Add returns the
+// Add fuses one document's events; hash is the Hash of its text (the
+// caller gives each text once, as ingest stores it once). Add returns the
 // number of events that joined an existing event.
 func (f *Fuser) Add(hash string, evs []model.Event) int {
-	if f.seen[hash] || f.err != nil {
+	if f.err != nil {
 		return 0
 	}
-	f.seen[hash] = true
 	own := make([]model.Event, len(evs))
 	copy(own, evs)
 	for i := range own {
