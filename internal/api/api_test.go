@@ -1,7 +1,6 @@
 package api
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -9,119 +8,36 @@ import (
 	"net/http/httptest"
 
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
-	"entente/internal/kb"
 	"entente/internal/output"
-	"entente/internal/pgtest"
-	"entente/internal/pipeline"
+	"entente/internal/servetest"
 	"entente/internal/store"
 )
 
 // Articles written for these tests: a meeting reported in German and in
 // Russian (one event, two sources), a visit in Ukrainian, and an accusation.
-var articles = []struct{ name, text string }{
-	{"lavrov_de.txt", "date 2025-03-04\nAm Montag traf sich der russische Außenminister Sergej Lawrow in Peking mit seinem chinesischen Amtskollegen Wang Yi. Die beiden sprachen über die Lage in der Region."},
-	{"lavrov_ru.txt", "date 2025-03-04\nМинистр иностранных дел России Сергей Лавров в понедельник провел в Пекине переговоры с министром иностранных дел КНР Ван И."},
-	{"tusk_uk.txt", "date 2024-01-22\nПрем'єр-міністр Польщі Дональд Туск у понеділок прибув до Києва, де зустрівся з Президентом України Володимиром Зеленським."},
-}
-
-var (
-	pipeOnce sync.Once
-	pipe     *pipeline.Pipeline
-	kbase    *kb.KB
-	pipeErr  error
-)
-
-// testQuad is the PLOVER quad of each type (the manual's table), for the
-// tests' classes.
-func testQuad(typ string) int {
-	switch typ {
-	case "AGREE", "CONSULT", "SUPPORT", "CONCEDE":
-		return 1
-	case "COOPERATE", "AID", "RETREAT":
-		return 2
-	case "REQUEST", "ACCUSE", "REJECT", "THREATEN":
-		return 3
-	case "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT":
-		return 4
-	}
-	return 0
-}
-
-// Fill ingests texts into a store (also used by the web package's tests
-// through its own copy of this helper's steps).
-func fill(t testing.TB, st *store.Store, docs ...struct{ name, text string }) {
-	t.Helper()
-	pipeOnce.Do(func() {
-		pipe, pipeErr = pipeline.New(pipeline.Config{Workers: 1})
-		if pipeErr == nil {
-			kbase, pipeErr = kb.Load()
-		}
-	})
-	if pipeErr != nil {
-		t.Fatal(pipeErr)
-	}
-	for _, d := range docs {
-		if _, err := st.Ingest(context.Background(), pipe.Process(pipe.ParseText(d.name, d.text))); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
-var pg struct {
-	once sync.Once
-	base string
-	stop func()
-	err  error
+var articles = []servetest.Doc{
+	{Name: "lavrov_de.txt", Text: "date 2025-03-04\nAm Montag traf sich der russische Außenminister Sergej Lawrow in Peking mit seinem chinesischen Amtskollegen Wang Yi. Die beiden sprachen über die Lage in der Region."},
+	{Name: "lavrov_ru.txt", Text: "date 2025-03-04\nМинистр иностранных дел России Сергей Лавров в понедельник провел в Пекине переговоры с министром иностранных дел КНР Ван И."},
+	{Name: "tusk_uk.txt", Text: "date 2024-01-22\nПрем'єр-міністр Польщі Дональд Туск у понеділок прибув до Києва, де зустрівся з Президентом України Володимиром Зеленським."},
 }
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if pg.stop != nil {
-		pg.stop()
-	}
+	servetest.Stop()
 	os.Exit(code)
 }
 
-var dbSeq int
+func fill(t testing.TB, st *store.Store, docs ...servetest.Doc) { servetest.Fill(t, st, docs...) }
 
-// backends runs a test on a fresh SQLite file and a fresh PostgreSQL
-// database (skipped without a server, except in CI).
-func backends(t *testing.T, test func(t *testing.T, st *store.Store)) {
-	run := func(t *testing.T, dsn string) {
-		st, err := store.Open(context.Background(), dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { st.Close() })
-		test(t, st)
-	}
-	t.Run("sqlite", func(t *testing.T) { run(t, filepath.Join(t.TempDir(), "t.db")) })
-	t.Run("postgres", func(t *testing.T) {
-		pg.once.Do(func() { pg.base, pg.stop, pg.err = pgtest.Start() })
-		if pg.err != nil {
-			if os.Getenv("CI") != "" {
-				t.Fatalf("PostgreSQL: %v", pg.err)
-			}
-			t.Skipf("PostgreSQL tests skipped: %v", pg.err)
-		}
-		dbSeq++
-		dsn, err := pgtest.CreateDB(pg.base, fmt.Sprintf("entente_api_%d_%d", os.Getpid(), dbSeq))
-		if err != nil {
-			t.Fatal(err)
-		}
-		run(t, dsn)
-	})
-}
+func backends(t *testing.T, test func(t *testing.T, st *store.Store)) { servetest.Backends(t, test) }
 
 func newServer(t *testing.T, st *store.Store) *httptest.Server {
 	mux := http.NewServeMux()
-	New(Config{Store: st, KB: kbase, Quad: testQuad}).Register(mux)
+	New(Config{Store: st, KB: servetest.KB(t), Quad: servetest.Quad}).Register(mux)
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	return srv

@@ -16,6 +16,9 @@ import (
 type Series struct {
 	Interval string   `json:"interval"`
 	Periods  []Period `json:"periods"`
+	// Signs gives each type counted +1 (cooperation), -1 (conflict) or 0
+	// (unknown): the timeline stacks the first above its axis.
+	Signs map[string]int `json:"signs"`
 }
 
 // Period is one week (from its Monday) or month of a series.
@@ -186,9 +189,12 @@ func countSeries(evs []model.Event, interval string, quad func(string) int) *Ser
 			p.Conflict++
 		}
 	}
-	out := &Series{Interval: interval, Periods: []Period{}}
+	out := &Series{Interval: interval, Periods: []Period{}, Signs: map[string]int{}}
 	for _, p := range byStart {
 		out.Periods = append(out.Periods, *p)
+		for t := range p.Types {
+			out.Signs[t] = sign(quad, t)
+		}
 	}
 	sort.Slice(out.Periods, func(i, j int) bool { return out.Periods[i].Start < out.Periods[j].Start })
 	return out
