@@ -48,13 +48,19 @@ then 1.`,
 			start := time.Now()
 			docs, failed := 0, 0
 			// Fusion needs every document before the first event goes out;
-			// the sentences wait in a temporary file, so memory follows the
-			// number of events, not the size of the corpus.
+			// the sentences wait in a temporary file, and so do the events
+			// beyond the most recently used hotEvents, so memory follows the
+			// index of the events (a few words each), not the corpus.
 			f := fuse.New()
 			if spill, err := os.CreateTemp("", "entente-sentences-*"); err == nil {
 				defer os.Remove(spill.Name())
 				defer spill.Close()
 				f.SpillTo(spill)
+			}
+			if park, err := os.CreateTemp("", "entente-events-*"); err == nil {
+				defer os.Remove(park.Name())
+				defer park.Close()
+				f.ParkEventsTo(park, hotEvents)
 			}
 			once := pipeline.Once{}
 			p.Stream(args, e.stdin, func(r *pipeline.Result) {
@@ -90,6 +96,9 @@ then 1.`,
 	cmd.Flags().IntVar(&workers, "workers", 0, "documents processed at once (default: number of CPUs)")
 	return cmd
 }
+
+// hotEvents is the most fused events extract keeps in memory whole.
+const hotEvents = 50000
 
 // confident keeps the events of at least the confidence (all for 0).
 func confident(evs []model.Event, min float64) []model.Event {
