@@ -26,13 +26,14 @@ func TestExtract(t *testing.T) {
 		wantOut  string
 		wantErr  string
 	}{
-		{"no input", []string{"extract"}, "", 1, "", "no input"},
+		{"no input, exit 2", []string{"extract"}, "", 2, "", "no input"},
 		{"stdin jsonl", []string{"extract", "--format", "jsonl", "--published", "2024-01-22", "-"},
 			"Der polnische Ministerpräsident Donald Tusk traf sich am Montag in Kiew mit dem ukrainischen Präsidenten Wolodymyr Selenskyj.\n",
 			0, `"type":"CONSULT"`, ""},
 		{"missing file reported, exit 1", []string{"extract", "--format", "jsonl", "does-not-exist.txt"}, "", 1, "", "does-not-exist.txt"},
-		{"bad format", []string{"extract", "--format", "xml", "-"}, "Text.", 1, "", "unknown format"},
-		{"bad date", []string{"extract", "--published", "April", "-"}, "Text.", 1, "", "--published"},
+		{"bad format, exit 2 with the list", []string{"extract", "--format", "xml", "-"}, "Text.", 2, "", "want one of jsonl, json, csv, table"},
+		{"bad flag, exit 2", []string{"extract", "--no-such-flag", "-"}, "Text.", 2, "", "unknown flag"},
+		{"bad date, exit 2", []string{"extract", "--published", "April", "-"}, "Text.", 2, "", "--published"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

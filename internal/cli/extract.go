@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"entente/internal/fuse"
-	"entente/internal/output"
 	"entente/internal/pipeline"
 )
 
@@ -31,19 +30,13 @@ then 1.`,
   cat article.txt | entente extract --published 2024-04-27 -`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return fmt.Errorf("extract: no input: give files, folders, or - for standard input")
+				return usage(fmt.Errorf("extract: no input: give files, folders, or - for standard input"))
 			}
-			if format == "" {
-				format = "jsonl"
-				if isTerminal(e.stdout) {
-					format = "table"
-				}
-			}
-			p, err := e.pipeline(explain, hypothetical, workers)
+			ew, err := e.writer(format)
 			if err != nil {
 				return err
 			}
-			ew, err := output.NewWriter(e.stdout, format)
+			p, err := e.pipeline(explain, hypothetical, workers)
 			if err != nil {
 				return err
 			}
@@ -81,7 +74,7 @@ then 1.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVarP(&format, "format", "f", "", "output `FORMAT`: jsonl, json, csv, table (default: table on a terminal, else jsonl)")
+	cmd.Flags().StringVarP(&format, "format", "f", "", formatHelp)
 	cmd.Flags().BoolVar(&explain, "explain", false, "add to each event the trigger, entries and rules that produced it")
 	cmd.Flags().BoolVar(&hypothetical, "hypothetical", false, "also report events the text only supposes (\"could attack\", \"readiness for talks\")")
 	cmd.Flags().IntVar(&workers, "workers", 0, "documents processed at once (default: number of CPUs)")

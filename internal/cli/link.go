@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"entente/internal/langid"
 	"entente/internal/link"
 	"entente/internal/model"
 )
@@ -53,7 +52,7 @@ person holding the office on --date ("der russische Verteidigungsminister" on
 				return err
 			}
 			if lang == "" {
-				lang, _ = langid.Detect(txt)
+				lang, _ = p.Lang.Detect(txt)
 			}
 			doc := &model.Document{ID: "text", Text: txt, Body: []model.Span{{Start: 0, End: len(txt)}}, Lang: lang, Published: on}
 			sents := p.Text.Sentences(doc)

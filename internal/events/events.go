@@ -24,7 +24,6 @@ import (
 	"entente/internal/kb"
 	"entente/internal/lexicon"
 	"entente/internal/model"
-	"entente/internal/text"
 )
 
 // Extractor finds events. It is immutable and safe for concurrent use.
@@ -177,8 +176,9 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 			// The tail of a compound: "SCO-Gipfel", "NATO-Gipfeltreffen".
 			if h := strings.LastIndexByte(toks[i].Text, '-'); h > 0 && h < len(toks[i].Text)-1 {
 				tail := toks[i]
-				tail.Norm = text.Normalize(tail.Text[h+1:])
-				tail.Stem = text.Stem(lang, tail.Norm)
+				an := x.lex.Analyzer()
+				tail.Norm = an.Normalize(tail.Text[h+1:])
+				tail.Stem = an.Stem(lang, tail.Norm)
 				if _, ts2, ok2 := x.lex.TriggerAt(lang, []model.Token{tail}, 0); ok2 {
 					out = append(out, trigger{i, i + 1, ts2[0], toks[i].Text})
 				}
@@ -874,6 +874,12 @@ func (x *Extractor) event(doc *model.Document, in *Input, st *docState, tr trigg
 	if m := x.governor(lang, toks, tr.start, clo, lexicon.Modal, 5); m >= 0 {
 		ev.Status = model.StatusHypothetical
 		rules = append(rules, "supposed: "+toks[m].Text)
+	}
+	if ev.Status == model.StatusReported || ev.Status == model.StatusPlanned {
+		if st, why := x.unasserted(lang, toks, tr, clo); st != "" {
+			ev.Status = st
+			rules = append(rules, why)
+		}
 	}
 	ev.Date = x.date(in, st, tr, lo, hi, past, ev.Status == model.StatusPlanned)
 	ev.Location = loc

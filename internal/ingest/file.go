@@ -30,25 +30,25 @@ const bom = "\uFEFF"
 // ID is the file's base name. A leading UTF-8 byte order mark is dropped from
 // Text. It fails, naming the path, when the file cannot be read, holds a NUL
 // byte (ErrBinary) or is not valid UTF-8 (ErrNotUTF8).
-func ReadFile(path string, published model.Point) (*model.Document, error) {
+func (pr *Parser) ReadFile(path string, published model.Point) (*model.Document, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("ingest: %w", err)
 	}
-	return fromBytes(filepath.Base(path), path, b, published)
+	return pr.fromBytes(filepath.Base(path), path, b, published)
 }
 
 // Read reads all of r and parses it as one document with the given ID and
 // path, checking the bytes as ReadFile does.
-func Read(r io.Reader, id, path string, published model.Point) (*model.Document, error) {
+func (pr *Parser) Read(r io.Reader, id, path string, published model.Point) (*model.Document, error) {
 	b, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("ingest: read %s: %w", path, err)
 	}
-	return fromBytes(id, path, b, published)
+	return pr.fromBytes(id, path, b, published)
 }
 
-func fromBytes(id, path string, b []byte, published model.Point) (*model.Document, error) {
+func (pr *Parser) fromBytes(id, path string, b []byte, published model.Point) (*model.Document, error) {
 	if bytes.IndexByte(b, 0) >= 0 {
 		return nil, fmt.Errorf("ingest: %s: %w", path, ErrBinary)
 	}
@@ -56,7 +56,7 @@ func fromBytes(id, path string, b []byte, published model.Point) (*model.Documen
 	if !utf8.Valid(b) {
 		return nil, fmt.Errorf("ingest: %s: %w", path, ErrNotUTF8)
 	}
-	return Parse(id, path, string(b), published), nil
+	return pr.Parse(id, path, string(b), published), nil
 }
 
 // textExt lists the extensions read from directories ("" is no extension).
@@ -69,9 +69,9 @@ var textExt = map[string]bool{".txt": true, ".md": true, ".text": true, "": true
 // for standard input (ID "stdin"). A file that cannot be read, or a missing
 // path, is reported as fn(nil, err) and the walk goes on; when fn returns an
 // error Walk stops and returns it.
-func Walk(paths []string, published model.Point, stdin io.Reader, fn func(doc *model.Document, err error) error) error {
+func (pr *Parser) Walk(paths []string, published model.Point, stdin io.Reader, fn func(doc *model.Document, err error) error) error {
 	for _, p := range paths {
-		if err := walkOne(p, published, stdin, fn); err != nil {
+		if err := pr.walkOne(p, published, stdin, fn); err != nil {
 			return err
 		}
 	}
@@ -83,19 +83,19 @@ type stop struct{ err error }
 
 func (s stop) Error() string { return s.err.Error() }
 
-func walkOne(p string, published model.Point, stdin io.Reader, fn func(*model.Document, error) error) error {
+func (pr *Parser) walkOne(p string, published model.Point, stdin io.Reader, fn func(*model.Document, error) error) error {
 	if p == "-" {
 		if stdin == nil {
 			return fn(nil, errors.New("ingest: -: no standard input"))
 		}
-		return fn(Read(stdin, StdinID, "-", published))
+		return fn(pr.Read(stdin, StdinID, "-", published))
 	}
 	info, err := os.Stat(p)
 	if err != nil {
 		return fn(nil, fmt.Errorf("ingest: %w", err))
 	}
 	if !info.IsDir() {
-		return fn(ReadFile(p, published))
+		return fn(pr.ReadFile(p, published))
 	}
 	err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -134,7 +134,7 @@ func walkOne(p string, published model.Point, stdin io.Reader, fn func(*model.Do
 				return nil
 			}
 		}
-		if e := fn(ReadFile(path, published)); e != nil {
+		if e := fn(pr.ReadFile(path, published)); e != nil {
 			return stop{e}
 		}
 		return nil

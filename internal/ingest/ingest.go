@@ -9,17 +9,16 @@
 package ingest
 
 import (
-	"entente/internal/tsv"
 	"errors"
 	"fmt"
 	"io/fs"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"entente/data"
 	"entente/internal/model"
+	"entente/internal/tsv"
 )
 
 // Shapes of metadata values.
@@ -88,21 +87,6 @@ func (p *Parser) load(fsys fs.FS, required bool) error {
 		return fmt.Errorf("ingest: %w", err)
 	}
 	return nil
-}
-
-var defaultParser = sync.OnceValue(func() *Parser {
-	p, err := NewParser()
-	if err != nil {
-		// The embedded file is part of the binary; tests keep it valid.
-		panic(err)
-	}
-	return p
-})
-
-// Parse builds a document from text with the embedded metadata keys. See
-// (*Parser).Parse.
-func Parse(id, path, text string, published model.Point) *model.Document {
-	return defaultParser().Parse(id, path, text, published)
 }
 
 // Parse builds a document from text. Text is kept as given. Leading lines of

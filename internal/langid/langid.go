@@ -19,7 +19,6 @@ import (
 	"io/fs"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -342,19 +341,3 @@ func (id *Identifier) Annotate(doc *model.Document) {
 		}
 	}
 }
-
-var std = sync.OnceValue(func() *Identifier {
-	id, err := New()
-	if err != nil {
-		panic(err) // embedded data is tested
-	}
-	return id
-})
-
-// Detect returns the language of s with the embedded data; see
-// Identifier.Detect.
-func Detect(s string) (lang string, confidence float64) { return std().Detect(s) }
-
-// Annotate sets doc.Lang and doc.ParaLang with the embedded data; see
-// Identifier.Annotate.
-func Annotate(doc *model.Document) { std().Annotate(doc) }

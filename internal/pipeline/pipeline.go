@@ -237,12 +237,13 @@ func (p *Pipeline) Stream(paths []string, stdin io.Reader, onResult func(*Result
 	}
 	go func() {
 		seq := 0
-		_ = ingest.Walk(paths, p.cfg.Published, stdin, func(doc *model.Document, err error) error {
+		// Each document is read and parsed once, by the configured parser.
+		_ = p.Parser.Walk(paths, p.cfg.Published, stdin, func(doc *model.Document, err error) error {
 			if err != nil {
 				onErr(err)
 				return nil
 			}
-			jobs <- job{seq, p.Parser.Parse(doc.ID, doc.Path, doc.Text, p.cfg.Published)}
+			jobs <- job{seq, doc}
 			seq++
 			return nil
 		})

@@ -86,6 +86,3 @@ func snow(stem func(*snowball.Env) bool, w string) string {
 	stem(env)
 	return env.Current()
 }
-
-// Stem stems a normalised word with the embedded data; see Analyzer.Stem.
-func Stem(lang, norm string) string { return std().Stem(lang, norm) }

@@ -13,8 +13,8 @@
 // All language facts (abbreviations, ordinal contexts, normalisation,
 // transliteration and folding tables, Ukrainian suffixes) are read from
 // data/text (see its README.md). An Analyzer holds them; it is safe for
-// concurrent use. The package-level functions use one built from the
-// embedded data.
+// concurrent use. There is no package-level Analyzer: the caller builds one
+// with New (and the user's overlays) and passes it on.
 package text
 
 import (
@@ -24,7 +24,6 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
-	"sync"
 
 	"entente/data"
 )
@@ -200,16 +199,3 @@ func (a *Analyzer) lang(code string) *langData {
 	}
 	return a.any
 }
-
-// std is the Analyzer over the embedded data used by the package functions.
-var std = sync.OnceValue(func() *Analyzer {
-	a, err := New()
-	if err != nil {
-		panic(err) // the embedded data is checked by the tests
-	}
-	return a
-})
-
-// Default returns the Analyzer built from the embedded data, shared by the
-// package-level functions.
-func Default() *Analyzer { return std() }

@@ -29,11 +29,6 @@ func (a *Analyzer) AppendTokens(dst []model.Token, s string, base int, lang stri
 	return a.appendTokens(dst, s, base, lang)
 }
 
-// Tokenize tokenizes s with the embedded data; see Analyzer.Tokenize.
-func Tokenize(s string, base int, lang string) []model.Token {
-	return std().Tokenize(s, base, lang)
-}
-
 func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '`' || r == 'ʼ' }
