@@ -41,6 +41,18 @@ var (
 // returns the open store; it skips the test when ../shared/seeds is absent.
 func Open(t testing.TB) *store.Store {
 	t.Helper()
+	st, err := store.Open(context.Background(), DB(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// DB ingests the seeds into a fresh SQLite file in a temporary folder and
+// returns its path, closed; it skips the test when ../shared/seeds is absent.
+func DB(t testing.TB) string {
+	t.Helper()
 	dir := Dir()
 	if dir == "" {
 		t.Skip("../shared/seeds is absent: seed tests skipped")
@@ -50,11 +62,12 @@ func Open(t testing.TB) *store.Store {
 		t.Fatal(perr)
 	}
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "seeds.db"))
+	path := filepath.Join(t.TempDir(), "seeds.db")
+	st, err := store.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { st.Close() })
+	defer st.Close()
 	names, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 	for _, n := range names {
 		b, err := os.ReadFile(n)
@@ -65,5 +78,5 @@ func Open(t testing.TB) *store.Store {
 			t.Fatal(err)
 		}
 	}
-	return st
+	return path
 }
