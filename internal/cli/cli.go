@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"entente/internal/langs"
 	"entente/internal/model"
 	"entente/internal/output"
 	"entente/internal/pipeline"
@@ -131,8 +132,10 @@ that report it.`,
 	return 0
 }
 
-// pipeline builds the pipeline from the shared flags.
-func (e *env) pipeline(explain, hypothetical bool, workers int) (*pipeline.Pipeline, error) {
+// pipeline builds the pipeline from the shared flags; lang, when set, is
+// the language of every document (an unsupported one is a usage error that
+// lists the supported languages).
+func (e *env) pipeline(explain, hypothetical bool, workers int, lang string) (*pipeline.Pipeline, error) {
 	var pub model.Point
 	if e.published != "" {
 		var err error
@@ -140,7 +143,13 @@ func (e *env) pipeline(explain, hypothetical bool, workers int) (*pipeline.Pipel
 			return nil, usage(fmt.Errorf("--published: %w", err))
 		}
 	}
-	return pipeline.New(pipeline.Config{KBFiles: e.kbFiles, LexiconDirs: e.lexiconDirs, Published: pub, Explain: explain, Hypothetical: hypothetical, Workers: workers})
+	p, err := pipeline.New(pipeline.Config{KBFiles: e.kbFiles, LexiconDirs: e.lexiconDirs, Published: pub,
+		Explain: explain, Hypothetical: hypothetical, Workers: workers, Lang: lang})
+	var ue *langs.UnsupportedError
+	if errors.As(err, &ue) {
+		return nil, usage(fmt.Errorf("--lang: %w", err))
+	}
+	return p, err
 }
 
 // formatHelp is the help of a --format flag, from output's registry.

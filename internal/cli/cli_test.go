@@ -45,6 +45,32 @@ func TestExtract(t *testing.T) {
 	}
 }
 
+// TestUnsupportedLanguage: an unsupported --lang is a usage error (exit 2)
+// that lists the supported languages, never a panic.
+func TestUnsupportedLanguage(t *testing.T) {
+	tests := []struct {
+		name  string
+		args  []string
+		stdin string
+	}{
+		{"link pl", []string{"link", "--lang", "pl", "Ławrowa"}, ""},
+		{"extract xx", []string{"extract", "--lang", "xx", "-"}, "Putin met Xi Jinping."},
+		{"kb lookup pl", []string{"kb", "lookup", "--lang", "pl", "Lavrov"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errs := run(t, tt.stdin, tt.args...)
+			if code != 2 || out != "" || !strings.Contains(errs, "unsupported language") || !strings.Contains(errs, "de, en, ru, uk") {
+				t.Errorf("exit %d, stdout %q, stderr %q; want 2 and the supported languages", code, out, errs)
+			}
+		})
+	}
+	code, out, errs := run(t, "Путин встретился с Си Цзиньпином в Пекине 16 мая 2024 года.", "extract", "--lang", "ru", "--format", "jsonl", "-")
+	if code != 0 || !strings.Contains(out, `"lang":"ru"`) {
+		t.Errorf("extract --lang ru: exit %d, %q, %q", code, out, errs)
+	}
+}
+
 func TestLinkJSONL(t *testing.T) {
 	code, out, errs := run(t, "", "link", "--lang", "de", "--date", "2024-04-26", "--format", "jsonl", "der russische Verteidigungsminister")
 	if code != 0 {

@@ -12,7 +12,7 @@ import (
 )
 
 func (e *env) extractCmd() *cobra.Command {
-	var format string
+	var format, lang string
 	var explain, hypothetical bool
 	var workers int
 	cmd := &cobra.Command{
@@ -36,7 +36,7 @@ then 1.`,
 			if err != nil {
 				return err
 			}
-			p, err := e.pipeline(explain, hypothetical, workers)
+			p, err := e.pipeline(explain, hypothetical, workers, lang)
 			if err != nil {
 				return err
 			}
@@ -77,6 +77,7 @@ then 1.`,
 	cmd.Flags().StringVarP(&format, "format", "f", "", formatHelp)
 	cmd.Flags().BoolVar(&explain, "explain", false, "add to each event the trigger, entries and rules that produced it")
 	cmd.Flags().BoolVar(&hypothetical, "hypothetical", false, "also report events the text only supposes (\"could attack\", \"readiness for talks\")")
+	cmd.Flags().StringVar(&lang, "lang", "", "`LANG` of every document, e.g. de (default: identified per document and paragraph)")
 	cmd.Flags().IntVar(&workers, "workers", 0, "documents processed at once (default: number of CPUs)")
 	return cmd
 }

@@ -45,7 +45,7 @@ PostgreSQL URL (postgres://user@host/db).`,
 				return err
 			}
 			defer st.Close()
-			p, err := e.pipeline(false, false, workers)
+			p, err := e.pipeline(false, false, workers, "")
 			if err != nil {
 				return err
 			}

@@ -21,9 +21,6 @@ import (
 	"entente/internal/text"
 )
 
-// Langs are the languages entente reads.
-var Langs = []string{"de", "en", "ru", "uk"}
-
 // Types are the 16 PLOVER event types.
 var Types = []string{"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
 	"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
@@ -113,7 +110,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		markers:  map[string]*Trie[string]{},
 		infEnds:  map[string][]string{},
 	}
-	for _, l := range Langs {
+	for _, l := range an.Languages().Codes() {
 		lx.triggers[l] = &Trie[*Trigger]{}
 		lx.markers[l] = &Trie[string]{}
 	}
@@ -148,7 +145,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		}); err != nil {
 			return nil, err
 		}
-		for _, l := range Langs {
+		for _, l := range an.Languages().Codes() {
 			if err := lx.loadTriggers(an, fsys, l); err != nil {
 				return nil, err
 			}

@@ -50,6 +50,9 @@ type Config struct {
 	Hypothetical bool
 	// Workers is the number of documents processed at once; 0 means GOMAXPROCS.
 	Workers int
+	// Lang, when set, is the language of every document and paragraph
+	// (language identification is skipped); it must be in the registry.
+	Lang string
 }
 
 // Pipeline holds every stage. It is immutable after New and safe for
@@ -98,6 +101,11 @@ func New(cfg Config) (*Pipeline, error) {
 	if p.Text, err = text.New(overlays...); err != nil {
 		return nil, err
 	}
+	if cfg.Lang != "" {
+		if err := p.Text.Languages().Check(cfg.Lang); err != nil {
+			return nil, fmt.Errorf("pipeline: %w", err)
+		}
+	}
 	if p.Lang, err = langid.New(overlays...); err != nil {
 		return nil, err
 	}
@@ -136,7 +144,12 @@ type Result struct {
 // Process runs every stage on a parsed document.
 func (p *Pipeline) Process(doc *model.Document) *Result {
 	p.Clean.Clean(doc)
-	p.Lang.Annotate(doc)
+	if p.cfg.Lang != "" {
+		doc.Lang = p.cfg.Lang
+		doc.ParaLang = nil
+	} else {
+		p.Lang.Annotate(doc)
+	}
 	sents := p.Text.Sentences(doc)
 	r := &Result{Doc: doc, Sentences: sents, Mentions: make([][]model.Mention, len(sents)), Dates: make([][]dates.Expr, len(sents))}
 

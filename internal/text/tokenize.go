@@ -121,9 +121,9 @@ func runeAt(s string, i int) (rune, int) {
 }
 
 func (a *Analyzer) appendTokens(toks []model.Token, s string, base int, lang string) []model.Token {
-	slot, ok := cacheSlot[lang]
-	if !ok {
-		slot = cacheSlots - 1
+	slot := a.reg.Index(lang)
+	if slot < 0 {
+		slot = a.reg.Len()
 	}
 	for i := 0; i < len(s); {
 		r, size := runeAt(s, i)
