@@ -57,8 +57,8 @@ func buildNetwork(evs []model.Event, c *Context) (network, error) {
 	return n, nil
 }
 
-func itoa(i int) string       { return strconv.Itoa(i) }
-func ftoa(f float64) string   { return strconv.FormatFloat(f, 'f', -1, 64) }
+func itoa(i int) string     { return strconv.Itoa(i) }
+func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 func xmlHeader(w io.Writer) error {
 	_, err := io.WriteString(w, xml.Header)
 	return err
