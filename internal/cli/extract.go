@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"entente/internal/fuse"
+	"entente/internal/model"
 	"entente/internal/pipeline"
 )
 
@@ -15,6 +16,7 @@ func (e *env) extractCmd() *cobra.Command {
 	var format, lang string
 	var explain, hypothetical bool
 	var workers int
+	var minConf float64
 	cmd := &cobra.Command{
 		Use:   "extract [PATH...]",
 		Short: "Extract events from articles (files, folders, - for stdin)",
@@ -31,6 +33,9 @@ then 1.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usage(fmt.Errorf("extract: no input: give files, folders, or - for standard input"))
+			}
+			if minConf < 0 || minConf > 1 {
+				return usage(fmt.Errorf("extract: --min-confidence %g: want a number from 0 to 1", minConf))
 			}
 			ew, err := e.writer(format)
 			if err != nil {
@@ -51,9 +56,12 @@ then 1.`,
 				defer spill.Close()
 				f.SpillTo(spill)
 			}
+			once := pipeline.Once{}
 			p.Stream(args, e.stdin, func(r *pipeline.Result) {
 				docs++
-				f.Add(r.Events)
+				if once.First(r.Doc.Text) { // the same text given twice
+					f.Add(confident(r.Events, minConf))
+				}
 			}, func(err error) {
 				failed++
 				fmt.Fprintln(e.stderr, "entente:", err)
@@ -77,7 +85,22 @@ then 1.`,
 	cmd.Flags().StringVarP(&format, "format", "f", "", formatHelp)
 	cmd.Flags().BoolVar(&explain, "explain", false, "add to each event the trigger, entries and rules that produced it")
 	cmd.Flags().BoolVar(&hypothetical, "hypothetical", false, "also report events the text only supposes (\"could attack\", \"readiness for talks\")")
+	cmd.Flags().Float64Var(&minConf, "min-confidence", 0, "leave out reports of confidence below `C` (0 to 1; see make quality for what a value means)")
 	cmd.Flags().StringVar(&lang, "lang", "", "`LANG` of every document, e.g. de (default: identified per document and paragraph)")
 	cmd.Flags().IntVar(&workers, "workers", 0, "documents processed at once (default: number of CPUs)")
 	return cmd
+}
+
+// confident keeps the events of at least the confidence (all for 0).
+func confident(evs []model.Event, min float64) []model.Event {
+	if min <= 0 {
+		return evs
+	}
+	kept := evs[:0]
+	for _, e := range evs {
+		if e.Confidence >= min {
+			kept = append(kept, e)
+		}
+	}
+	return kept
 }

@@ -18,6 +18,7 @@ import (
 func (e *env) ingestCmd() *cobra.Command {
 	var db string
 	var workers int
+	var minConf float64
 	cmd := &cobra.Command{
 		Use:   "ingest PATH...",
 		Short: "Extract events from articles and store them, fused with the events already stored",
@@ -35,6 +36,9 @@ PostgreSQL URL (postgres://user@host/db).`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return fmt.Errorf("ingest: no input: give files, folders, or - for standard input")
+			}
+			if minConf < 0 || minConf > 1 {
+				return usage(fmt.Errorf("ingest: --min-confidence %g: want a number from 0 to 1", minConf))
 			}
 			ctx := cmd.Context()
 			if ctx == nil {
@@ -96,6 +100,7 @@ PostgreSQL URL (postgres://user@host/db).`,
 			}()
 			var batch []*pipeline.Result
 			p.Stream(args, e.stdin, func(r *pipeline.Result) {
+				r.Events = confident(r.Events, minConf)
 				if batch = append(batch, r); len(batch) == batchSize {
 					batches <- batch
 					batch = nil
@@ -119,6 +124,7 @@ PostgreSQL URL (postgres://user@host/db).`,
 	}
 	cmd.Flags().StringVar(&db, "db", dbDefault(), "database: a SQLite `PATH` or a postgres:// URL (default $ENTENTE_DB or ./entente.db)")
 	cmd.Flags().IntVar(&workers, "workers", 0, "documents analysed at once (default: number of CPUs)")
+	cmd.Flags().Float64Var(&minConf, "min-confidence", 0, "store no reports of confidence below `C` (0 to 1)")
 	return cmd
 }
 

@@ -883,9 +883,10 @@ func (x *Extractor) event(doc *model.Document, in *Input, st *docState, tr trigg
 	}
 	ev.Date = x.date(in, st, tr, lo, hi, past, ev.Status == model.StatusPlanned)
 	ev.Location = loc
-	ev.Confidence = confidence(actors, ev)
+	feats := evidence(tr, src, tgt, actors, codes, &ev, rules, attrib, s)
+	ev.Confidence = x.confidence(feats)
 	if x.opt.Explain {
-		ev.Explain = []model.Explanation{{Trigger: tr.text, Entry: fmt.Sprintf("%s %s (%s)", tr.t.Type, tr.t.Phrase, tr.t.Pos), Rules: append(rules, mentionWhy(in.Mentions, lo, hi)...)}}
+		ev.Explain = []model.Explanation{{Trigger: tr.text, Entry: fmt.Sprintf("%s %s (%s)", tr.t.Type, tr.t.Phrase, tr.t.Pos), Rules: append(rules, mentionWhy(in.Mentions, lo, hi)...), Evidence: feats}}
 	}
 	return ev, true
 }
@@ -1144,20 +1145,4 @@ func (x *Extractor) date(in *Input, st *docState, tr trigger, lo, hi int, past, 
 
 func tokenAt(toks []model.Token, off int) int {
 	return sort.Search(len(toks), func(i int) bool { return toks[i].End > off })
-}
-
-func confidence(actors []model.Actor, ev model.Event) float64 {
-	c := 0.4
-	for _, a := range actors {
-		if a.ID != "" {
-			c += 0.1
-		}
-	}
-	if !ev.Date.IsZero() {
-		c += 0.1
-	}
-	if c > 0.95 {
-		c = 0.95
-	}
-	return c
 }

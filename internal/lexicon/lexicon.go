@@ -85,6 +85,8 @@ type Lexicon struct {
 	// infEnds are the endings of infinitives (syntax kind infend, written
 	// "-ть"): Slavic infinitives carry no marker word before them.
 	infEnds map[string][]string
+	// weights are the confidence model's (confidence.tsv).
+	weights map[string]float64
 }
 
 // Analyzer returns the text analyzer the lexicon was loaded with: words to
@@ -109,6 +111,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		prefixes: map[string][]prefix{},
 		markers:  map[string]*Trie[string]{},
 		infEnds:  map[string][]string{},
+		weights:  map[string]float64{},
 	}
 	for _, l := range an.Languages().Codes() {
 		lx.triggers[l] = &Trie[*Trigger]{}
@@ -141,6 +144,19 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 			if len(f) > 5 && f[5] == "yes" {
 				lx.members[f[0]] = true
 			}
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+		if err := eachLine(fsys, "confidence.tsv", func(f []string, pos string) error {
+			var w float64
+			if len(f) < 2 {
+				return fmt.Errorf("%s: want feature<TAB>weight", pos)
+			}
+			if _, err := fmt.Sscan(f[1], &w); err != nil {
+				return fmt.Errorf("%s: weight %q: %w", pos, f[1], err)
+			}
+			lx.weights[f[0]] = w
 			return nil
 		}); err != nil {
 			return nil, err
@@ -433,6 +449,10 @@ func (lx *Lexicon) MarkersAt(lang string, toks []model.Token, i int) (end int, k
 	}
 	return tr.Longest(i, len(toks), func(j int) string { return toks[j].Norm })
 }
+
+// Weight returns the confidence model's weight of an evidence feature (0
+// for one it does not know).
+func (lx *Lexicon) Weight(feature string) float64 { return lx.weights[feature] }
 
 // Infinitive reports whether the word has an infinitive ending of the
 // language (syntax kind infend): "посетить", "відвідати".

@@ -15,6 +15,7 @@
 package pipeline
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"io/fs"
@@ -170,25 +171,35 @@ func (p *Pipeline) Process(doc *model.Document) *Result {
 		k += counts[i]
 	}
 
+	// Roles are resolved on the date the text speaks of: the sentence's
+	// own date, else the last date of its paragraph so far, else the
+	// document's date. Without a publication date that is the latest date
+	// the text gives (with its year written or inferred): a report is at
+	// least as recent as what it reports, and its older dates are
+	// background ("…nach ihrem Beitritt im Juli 2023" in a report on 26
+	// April 2024 must not make the defence minister of 2023 the one met).
 	anchor := doc.Published
 	if anchor.Year == 0 {
 		for _, d := range all {
-			if d.YearWritten && d.Value.From.Year != 0 {
-				anchor = d.Value.From
-				break
+			if v := d.Value.From; v.Year != 0 && (anchor.Year == 0 || anchor.Less(v)) {
+				anchor = v
 			}
 		}
 	}
 	ctx := link.NewContext(anchor)
 	in := make([]events.Input, len(sents))
+	para, paraDate := -1, anchor
 	for i := range sents {
-		ctx.Date = anchor
+		if sents[i].Para != para {
+			para, paraDate = sents[i].Para, anchor
+		}
 		for _, d := range r.Dates[i] {
 			if d.Value.From.Year != 0 {
-				ctx.Date = d.Value.From
+				paraDate = d.Value.From
 				break
 			}
 		}
+		ctx.Date = paraDate
 		r.Mentions[i] = p.Link.Sentence(&sents[i], ctx)
 		in[i] = events.Input{Sent: &sents[i], Mentions: r.Mentions[i], Dates: r.Dates[i]}
 	}
@@ -207,16 +218,35 @@ func (p *Pipeline) ParseText(id, textBody string) *model.Document {
 // Run reads every path and processes the documents with a pool of workers.
 // onResult gets each document's result in input order; onErr gets each
 // document that could not be read (the run goes on). Run returns the events
-// fused across all documents.
+// fused across all documents. A text read twice (the same file given
+// twice, or a copy under another name) reports its events once: the store
+// skips a known text by its hash, and so does Run.
 func (p *Pipeline) Run(paths []string, stdin io.Reader, onResult func(*Result), onErr func(error)) *fuse.Fuser {
 	f := fuse.New()
+	once := Once{}
 	p.Stream(paths, stdin, func(r *Result) {
-		f.Add(r.Events)
+		if once.First(r.Doc.Text) {
+			f.Add(r.Events)
+		}
 		if onResult != nil {
 			onResult(r)
 		}
 	}, onErr)
 	return f
+}
+
+// Once remembers the texts of documents by their SHA-256: fusing a text
+// twice would count its reports twice.
+type Once map[[sha256.Size]byte]bool
+
+// First reports whether the text is seen for the first time.
+func (o Once) First(text string) bool {
+	h := sha256.Sum256([]byte(text))
+	if o[h] {
+		return false
+	}
+	o[h] = true
+	return true
 }
 
 // Stream reads every path and processes the documents with a pool of
