@@ -16,6 +16,7 @@ func (e *env) extractCmd() *cobra.Command {
 	var format string
 	var explain, hypothetical bool
 	var workers int
+	var src sourceFlags
 	cmd := &cobra.Command{
 		Use:   "extract [PATH...]",
 		Short: "Extract events from articles (files, folders, - for stdin)",
@@ -24,12 +25,19 @@ standard input), finds the political events they report, merges the same event
 across articles and languages, and prints them.
 
 Leading lines such as "date 2024-07", "title ...", "url ..." are metadata.
+Web pages (.html, .htm, or sniffed) are reduced to their article, with
+title, date, language and canonical URL from their metadata; JSONL files
+(.jsonl, .ndjson, or --input-format jsonl) hold one article a line ("text"
+or "html", and "url", "title", "published", "lang", "source").
 A file that cannot be read is reported and the rest go on; the exit status is
 then 1.`,
 		Example: `  entente extract examples/
   entente extract --format jsonl news/*.txt > events.jsonl
   cat article.txt | entente extract --published 2024-04-27 -`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := src.check(e); err != nil {
+				return err
+			}
 			if len(args) == 0 {
 				return fmt.Errorf("extract: no input: give files, folders, or - for standard input")
 			}
@@ -58,7 +66,7 @@ then 1.`,
 				defer spill.Close()
 				f.SpillTo(spill)
 			}
-			p.Stream(args, e.stdin, func(r *pipeline.Result) {
+			p.StreamFrom(e.walk(cmd.Context(), p, &src, args), func(r *pipeline.Result) {
 				docs++
 				f.Add(r.Events)
 			}, func(err error) {
@@ -85,5 +93,6 @@ then 1.`,
 	cmd.Flags().BoolVar(&explain, "explain", false, "add to each event the trigger, entries and rules that produced it")
 	cmd.Flags().BoolVar(&hypothetical, "hypothetical", false, "also report events the text only supposes (\"could attack\", \"readiness for talks\")")
 	cmd.Flags().IntVar(&workers, "workers", 0, "documents processed at once (default: number of CPUs)")
+	src.add(cmd)
 	return cmd
 }

@@ -18,6 +18,7 @@ import (
 func (e *env) ingestCmd() *cobra.Command {
 	var db string
 	var workers int
+	var src sourceFlags
 	cmd := &cobra.Command{
 		Use:   "ingest PATH...",
 		Short: "Extract events from articles and store them, fused with the events already stored",
@@ -33,6 +34,9 @@ PostgreSQL URL (postgres://user@host/db).`,
 		Example: `  entente ingest news/
   entente ingest --db postgres://entente@localhost/entente news/*.txt`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := src.check(e); err != nil {
+				return err
+			}
 			if len(args) == 0 {
 				return fmt.Errorf("ingest: no input: give files, folders, or - for standard input")
 			}
@@ -95,7 +99,7 @@ PostgreSQL URL (postgres://user@host/db).`,
 				}
 			}()
 			var batch []*pipeline.Result
-			p.Stream(args, e.stdin, func(r *pipeline.Result) {
+			p.StreamFrom(e.walk(cmd.Context(), p, &src, args), func(r *pipeline.Result) {
 				if batch = append(batch, r); len(batch) == batchSize {
 					batches <- batch
 					batch = nil
@@ -119,6 +123,7 @@ PostgreSQL URL (postgres://user@host/db).`,
 	}
 	cmd.Flags().StringVar(&db, "db", dbDefault(), "database: a SQLite `PATH` or a postgres:// URL (default $ENTENTE_DB or ./entente.db)")
 	cmd.Flags().IntVar(&workers, "workers", 0, "documents analysed at once (default: number of CPUs)")
+	src.add(cmd)
 	return cmd
 }
 
