@@ -11,7 +11,6 @@ import (
 	"testing/fstest"
 	"unicode"
 
-	"entente/internal/ingest"
 	"entente/internal/model"
 )
 
@@ -19,7 +18,7 @@ var update = flag.Bool("update", false, "rewrite golden files in testdata/")
 
 // cleanText parses text, cleans it and returns the kept spans' texts.
 func cleanText(c *Cleaner, text string) []string {
-	doc := ingest.Parse("t", "t", text, model.Point{})
+	doc := parser.Parse("t", "t", text, model.Point{})
 	c.Clean(doc)
 	var out []string
 	for _, s := range doc.Body {
@@ -137,7 +136,7 @@ func TestGolden(t *testing.T) {
 	}
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
-			doc, err := ingest.ReadFile(f, model.Point{})
+			doc, err := parser.ReadFile(f, model.Point{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -194,7 +193,7 @@ func FuzzClean(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		doc := ingest.Parse("f", "f", text, model.Point{})
+		doc := parser.Parse("f", "f", text, model.Point{})
 		orig := append([]model.Span(nil), doc.Body...)
 		c.Clean(doc)
 		if doc.Text != text {
@@ -263,7 +262,7 @@ func benchDoc() string {
 func BenchmarkClean(b *testing.B) {
 	c := newCleaner(b)
 	text := benchDoc()
-	doc := ingest.Parse("b", "b", text, model.Point{})
+	doc := parser.Parse("b", "b", text, model.Point{})
 	body := append([]model.Span(nil), doc.Body...)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()

@@ -13,7 +13,11 @@ func ExampleCleaner_Clean() {
 	if err != nil {
 		panic(err)
 	}
-	doc := ingest.Parse("a.txt", "a.txt", "Die Minister teilen die Sorge. Teilen\n\nLesen Sie auch\n\nFoto: APA/Muster\nSie trafen sich am 3. Mai.", model.Point{})
+	parser, err := ingest.NewParser()
+	if err != nil {
+		panic(err)
+	}
+	doc := parser.Parse("a.txt", "a.txt", "Die Minister teilen die Sorge. Teilen\n\nLesen Sie auch\n\nFoto: APA/Muster\nSie trafen sich am 3. Mai.", model.Point{})
 	c.Clean(doc)
 	for _, s := range doc.Body {
 		fmt.Println(doc.Text[s.Start:s.End])

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"entente/internal/ingest"
 	"entente/internal/model"
 )
 
@@ -35,7 +34,7 @@ func TestSeeds(t *testing.T) {
 	gone := []string{"Коментарі — 0", "Комментировать", "Lesen Sie auch", "Ich möchte eingebundene Social Media Inhalte sehen", "Inhalt erlauben"}
 	digit := regexp.MustCompile(`[0-9]`)
 	for _, f := range files {
-		doc, err := ingest.ReadFile(f, model.Point{})
+		doc, err := parser.ReadFile(f, model.Point{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -120,7 +119,7 @@ func TestDevDocs(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		doc := ingest.Parse(filepath.Base(f), f, string(b), model.Point{})
+		doc := parser.Parse(filepath.Base(f), f, string(b), model.Point{})
 		c.Clean(doc)
 		checkSpans(t, doc)
 		if r := removedText(doc); testing.Verbose() && len(r) > 0 {

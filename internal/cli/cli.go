@@ -12,7 +12,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"entente/internal/langs"
 	"entente/internal/model"
+	"entente/internal/output"
 	"entente/internal/pipeline"
 )
 
@@ -36,6 +38,21 @@ const defaultGCPercent = 200
 type exitError struct{ code int }
 
 func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+// usageError is a mistake in the command line (a flag, a format name, a
+// language): its message is printed and the exit status is 2.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// usage marks err as a usage error (nil stays nil).
+func usage(err error) error {
+	if err == nil {
+		return nil
+	}
+	return usageError{err}
+}
 
 // Run runs entente with the arguments (without the program name) and
 // returns the exit status: 0 success, 1 failure, 2 bad usage.
@@ -70,6 +87,7 @@ that report it.`,
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usage(err) })
 	root.PersistentFlags().StringArrayVar(&e.kbFiles, "kb", nil, "extra knowledge-base YAML `FILE` (repeatable)")
 	root.PersistentFlags().StringArrayVar(&e.lexiconDirs, "lexicon", nil, "extra data `DIR` laid out like data/ (lexicon/, text/, dates/, clean/; repeatable)")
 	root.PersistentFlags().StringVar(&e.published, "published", "", "publication `DATE` (YYYY-MM-DD) of documents that carry none")
@@ -104,21 +122,50 @@ that report it.`,
 			return ee.code
 		}
 		fmt.Fprintln(stderr, "entente:", err)
+		var ue usageError
+		if errors.As(err, &ue) {
+			return 2
+		}
 		return 1
 	}
 	return 0
 }
 
-// pipeline builds the pipeline from the shared flags.
-func (e *env) pipeline(explain, hypothetical bool, workers int) (*pipeline.Pipeline, error) {
+// pipeline builds the pipeline from the shared flags; lang, when set, is
+// the language of every document (an unsupported one is a usage error that
+// lists the supported languages).
+func (e *env) pipeline(explain, hypothetical bool, workers int, lang string) (*pipeline.Pipeline, error) {
 	var pub model.Point
 	if e.published != "" {
 		var err error
 		if pub, err = model.ParsePoint(e.published); err != nil {
-			return nil, fmt.Errorf("--published: %w", err)
+			return nil, usage(fmt.Errorf("--published: %w", err))
 		}
 	}
-	return pipeline.New(pipeline.Config{KBFiles: e.kbFiles, LexiconDirs: e.lexiconDirs, Published: pub, Explain: explain, Hypothetical: hypothetical, Workers: workers})
+	p, err := pipeline.New(pipeline.Config{KBFiles: e.kbFiles, LexiconDirs: e.lexiconDirs, Published: pub,
+		Explain: explain, Hypothetical: hypothetical, Workers: workers, Lang: lang})
+	var ue *langs.UnsupportedError
+	if errors.As(err, &ue) {
+		return nil, usage(fmt.Errorf("--lang: %w", err))
+	}
+	return p, err
+}
+
+// formatHelp is the help of a --format flag, from output's registry.
+var formatHelp = "output `FORMAT`: " + output.Help() + " (default: table on a terminal, else jsonl)"
+
+// writer returns the event writer of a --format value: the empty name is a
+// table on a terminal and jsonl elsewhere; an unknown name is a usage error
+// that lists the registered formats.
+func (e *env) writer(format string) (output.Writer, error) {
+	if format == "" {
+		format = "jsonl"
+		if isTerminal(e.stdout) {
+			format = "table"
+		}
+	}
+	w, err := output.NewWriter(e.stdout, format)
+	return w, usage(err)
 }
 
 // isTerminal reports whether w is a terminal (a table then reads best).

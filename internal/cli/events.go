@@ -4,29 +4,60 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"entente/internal/model"
 	"entente/internal/output"
+	"entente/internal/query"
 	"entente/internal/store"
 )
 
-// openStore opens the database of a query command; it must exist already.
+// openStore opens the database of a query command; it must exist already
+// (a query never creates one).
 func openStore(cmd *cobra.Command, db string) (*store.Store, context.Context, error) {
 	ctx := cmd.Context()
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	st, err := store.Open(ctx, db)
+	st, err := store.OpenExisting(ctx, db)
 	return st, ctx, err
+}
+
+// filterFlags are the flags of `entente events` that make its filter, by
+// the query parameter each stands for.
+var filterFlags = map[string]string{"actor": "actor", "actor-id": "actor_id", "dyad": "dyad", "type": "type",
+	"status": "status", "from": "from", "to": "to", "lang": "lang", "text": "text",
+	"min-confidence": "min_confidence", "limit": "limit", "sort": "sort"}
+
+// flagFilter parses the filter flags that were set with the same parser as
+// the API's query string.
+func flagFilter(cmd *cobra.Command) (store.Filter, error) {
+	v := url.Values{}
+	cmd.Flags().Visit(func(fl *pflag.Flag) {
+		if p, ok := filterFlags[fl.Name]; ok {
+			v.Set(p, fl.Value.String())
+		}
+	})
+	f, err := query.Events(v, query.Options{})
+	if qe := (*query.Error)(nil); errors.As(err, &qe) {
+		// Say it in the flags' terms.
+		for fl, p := range filterFlags {
+			if p == qe.Param {
+				qe.Param = "--" + fl
+			}
+		}
+		return f, usageError{err}
+	}
+	return f, err
 }
 
 func (e *env) eventsCmd() *cobra.Command {
 	var db, format string
-	var f store.Filter
 	cmd := &cobra.Command{
 		Use:   "events",
 		Short: "List stored events, filtered",
@@ -35,6 +66,14 @@ func (e *env) eventsCmd() *cobra.Command {
   entente events --text "ballistic missiles" --lang en`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			f, err := flagFilter(cmd)
+			if err != nil {
+				return err
+			}
+			ew, err := e.writer(format)
+			if err != nil {
+				return err
+			}
 			st, ctx, err := openStore(cmd, db)
 			if err != nil {
 				return err
@@ -44,27 +83,30 @@ func (e *env) eventsCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if format == "" {
-				format = "jsonl"
-				if isTerminal(e.stdout) {
-					format = "table"
+			for i := range evs {
+				if err := ew.Write(&evs[i]); err != nil {
+					return err
 				}
 			}
-			return output.Write(e.stdout, format, evs)
+			return ew.Close()
 		},
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&db, "db", dbDefault(), "database: a SQLite `PATH` or a postgres:// URL")
-	fl.StringVarP(&format, "format", "f", "", "output `FORMAT`: jsonl, json, csv, table (default: table on a terminal, else jsonl)")
-	fl.StringVar(&f.Actor, "actor", "", "actor `CODE` or part of a name")
-	fl.StringVar(&f.Dyad, "dyad", "", "two actor codes, e.g. RUS-CHN")
-	fl.StringVar(&f.Type, "type", "", "PLOVER `TYPE` (CONSULT, AID, ...)")
-	fl.StringVar(&f.Status, "status", "", "reported, planned, denied or hypothetical")
-	fl.StringVar(&f.From, "from", "", "events ending on or after `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
-	fl.StringVar(&f.To, "to", "", "events starting on or before `DATE`")
-	fl.StringVar(&f.Lang, "lang", "", "events with a source in `LANG` (de, en, ru, uk)")
-	fl.StringVar(&f.Text, "text", "", "words that the source sentences contain")
-	fl.IntVar(&f.Limit, "limit", 0, "at most `N` events")
+	fl.StringVarP(&format, "format", "f", "", formatHelp)
+	// The filter flags are strings: query.Events parses them all.
+	fl.String("actor", "", "actor `CODE` or part of a name")
+	fl.String("actor-id", "", "actor's knowledge-base `ID` (sergei-shoigu, state:RUS)")
+	fl.String("dyad", "", "two actor codes, e.g. RUS-CHN")
+	fl.String("type", "", "PLOVER `TYPES`, comma-separated (CONSULT, AID, ...)")
+	fl.String("status", "", "reported, planned or denied")
+	fl.String("from", "", "events ending on or after `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
+	fl.String("to", "", "events starting on or before `DATE`")
+	fl.String("lang", "", "events with a source in `LANG` (de, en, ru, uk)")
+	fl.String("text", "", "words that the source sentences contain")
+	fl.String("min-confidence", "", "events of at least this confidence (0 to 1)")
+	fl.String("sort", "", "date (oldest first, default) or -date (newest first)")
+	fl.String("limit", "", "at most `N` events")
 	return cmd
 }
 
@@ -75,6 +117,13 @@ func (e *env) showCmd() *cobra.Command {
 		Short: "Show one stored event with every source sentence",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			var ew output.Writer
+			if format != "" {
+				var err error
+				if ew, err = e.writer(format); err != nil {
+					return err
+				}
+			}
 			st, ctx, err := openStore(cmd, db)
 			if err != nil {
 				return err
@@ -87,15 +136,18 @@ func (e *env) showCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if format != "" {
-				return output.Write(e.stdout, format, []model.Event{*ev})
+			if ew != nil {
+				if err := ew.Write(ev); err != nil {
+					return err
+				}
+				return ew.Close()
 			}
 			writeEvent(e, ev)
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&db, "db", dbDefault(), "database: a SQLite `PATH` or a postgres:// URL")
-	cmd.Flags().StringVarP(&format, "format", "f", "", "output `FORMAT` (jsonl, json, csv, table); default: a readable page")
+	cmd.Flags().StringVarP(&format, "format", "f", "", "output `FORMAT`: "+output.Help()+" (default: a readable page)")
 	return cmd
 }
 

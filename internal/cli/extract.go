@@ -8,14 +8,15 @@ import (
 	"github.com/spf13/cobra"
 
 	"entente/internal/fuse"
-	"entente/internal/output"
+	"entente/internal/model"
 	"entente/internal/pipeline"
 )
 
 func (e *env) extractCmd() *cobra.Command {
-	var format string
+	var format, lang string
 	var explain, hypothetical bool
 	var workers int
+	var minConf float64
 	var src sourceFlags
 	cmd := &cobra.Command{
 		Use:   "extract [PATH...]",
@@ -35,23 +36,20 @@ then 1.`,
   entente extract --format jsonl news/*.txt > events.jsonl
   cat article.txt | entente extract --published 2024-04-27 -`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := src.check(e); err != nil {
+			if err := src.check(); err != nil {
 				return err
 			}
 			if len(args) == 0 {
-				return fmt.Errorf("extract: no input: give files, folders, or - for standard input")
+				return usage(fmt.Errorf("extract: no input: give files, folders, or - for standard input"))
 			}
-			if format == "" {
-				format = "jsonl"
-				if isTerminal(e.stdout) {
-					format = "table"
-				}
+			if minConf < 0 || minConf > 1 {
+				return usage(fmt.Errorf("extract: --min-confidence %g: want a number from 0 to 1", minConf))
 			}
-			p, err := e.pipeline(explain, hypothetical, workers)
+			ew, err := e.writer(format)
 			if err != nil {
 				return err
 			}
-			ew, err := output.NewWriter(e.stdout, format)
+			p, err := e.pipeline(explain, hypothetical, workers, lang)
 			if err != nil {
 				return err
 			}
@@ -66,9 +64,12 @@ then 1.`,
 				defer spill.Close()
 				f.SpillTo(spill)
 			}
+			once := pipeline.Once{}
 			p.StreamFrom(e.walk(cmd.Context(), p, &src, args), func(r *pipeline.Result) {
 				docs++
-				f.Add(r.Events)
+				if once.First(r.Doc.Text) { // the same text given twice
+					f.Add(confident(r.Events, minConf))
+				}
 			}, func(err error) {
 				failed++
 				fmt.Fprintln(e.stderr, "entente:", err)
@@ -89,10 +90,26 @@ then 1.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVarP(&format, "format", "f", "", "output `FORMAT`: jsonl, json, csv, table (default: table on a terminal, else jsonl)")
+	cmd.Flags().StringVarP(&format, "format", "f", "", formatHelp)
 	cmd.Flags().BoolVar(&explain, "explain", false, "add to each event the trigger, entries and rules that produced it")
 	cmd.Flags().BoolVar(&hypothetical, "hypothetical", false, "also report events the text only supposes (\"could attack\", \"readiness for talks\")")
+	cmd.Flags().Float64Var(&minConf, "min-confidence", 0, "leave out reports of confidence below `C` (0 to 1; see make quality for what a value means)")
+	cmd.Flags().StringVar(&lang, "lang", "", "`LANG` of every document, e.g. de (default: identified per document and paragraph)")
 	cmd.Flags().IntVar(&workers, "workers", 0, "documents processed at once (default: number of CPUs)")
 	src.add(cmd)
 	return cmd
+}
+
+// confident keeps the events of at least the confidence (all for 0).
+func confident(evs []model.Event, min float64) []model.Event {
+	if min <= 0 {
+		return evs
+	}
+	kept := evs[:0]
+	for _, e := range evs {
+		if e.Confidence >= min {
+			kept = append(kept, e)
+		}
+	}
+	return kept
 }

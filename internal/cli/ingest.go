@@ -18,6 +18,7 @@ import (
 func (e *env) ingestCmd() *cobra.Command {
 	var db string
 	var workers int
+	var minConf float64
 	var src sourceFlags
 	cmd := &cobra.Command{
 		Use:   "ingest PATH...",
@@ -34,11 +35,14 @@ PostgreSQL URL (postgres://user@host/db).`,
 		Example: `  entente ingest news/
   entente ingest --db postgres://entente@localhost/entente news/*.txt`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := src.check(e); err != nil {
+			if err := src.check(); err != nil {
 				return err
 			}
 			if len(args) == 0 {
 				return fmt.Errorf("ingest: no input: give files, folders, or - for standard input")
+			}
+			if minConf < 0 || minConf > 1 {
+				return usage(fmt.Errorf("ingest: --min-confidence %g: want a number from 0 to 1", minConf))
 			}
 			ctx := cmd.Context()
 			if ctx == nil {
@@ -49,7 +53,7 @@ PostgreSQL URL (postgres://user@host/db).`,
 				return err
 			}
 			defer st.Close()
-			p, err := e.pipeline(false, false, workers)
+			p, err := e.pipeline(false, false, workers, "")
 			if err != nil {
 				return err
 			}
@@ -100,6 +104,7 @@ PostgreSQL URL (postgres://user@host/db).`,
 			}()
 			var batch []*pipeline.Result
 			p.StreamFrom(e.walk(cmd.Context(), p, &src, args), func(r *pipeline.Result) {
+				r.Events = confident(r.Events, minConf)
 				if batch = append(batch, r); len(batch) == batchSize {
 					batches <- batch
 					batch = nil
@@ -123,6 +128,7 @@ PostgreSQL URL (postgres://user@host/db).`,
 	}
 	cmd.Flags().StringVar(&db, "db", dbDefault(), "database: a SQLite `PATH` or a postgres:// URL (default $ENTENTE_DB or ./entente.db)")
 	cmd.Flags().IntVar(&workers, "workers", 0, "documents analysed at once (default: number of CPUs)")
+	cmd.Flags().Float64Var(&minConf, "min-confidence", 0, "store no reports of confidence below `C` (0 to 1)")
 	src.add(cmd)
 	return cmd
 }

@@ -22,10 +22,9 @@ func (s *sourceFlags) add(cmd *cobra.Command) {
 }
 
 // check refuses unknown flag values (exit status 2).
-func (s *sourceFlags) check(e *env) error {
+func (s *sourceFlags) check() error {
 	if err := ingest.CheckFormat(s.format); err != nil {
-		fmt.Fprintln(e.stderr, "entente: --input-format:", err)
-		return exitError{2}
+		return usage(fmt.Errorf("--input-format: %w", err))
 	}
 	return nil
 }
@@ -34,6 +33,6 @@ func (s *sourceFlags) check(e *env) error {
 func (e *env) walk(ctx context.Context, p *pipeline.Pipeline, s *sourceFlags, args []string) func(func(*model.Document, error) error) error {
 	o := ingest.Options{Published: p.Published(), Stdin: e.stdin, Format: s.format, Context: ctx}
 	return func(fn func(*model.Document, error) error) error {
-		return ingest.WalkWith(args, o, fn)
+		return p.Parser.WalkWith(args, o, fn)
 	}
 }

@@ -24,7 +24,6 @@ import (
 	"entente/internal/kb"
 	"entente/internal/lexicon"
 	"entente/internal/model"
-	"entente/internal/text"
 )
 
 // Extractor finds events. It is immutable and safe for concurrent use.
@@ -177,8 +176,9 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 			// The tail of a compound: "SCO-Gipfel", "NATO-Gipfeltreffen".
 			if h := strings.LastIndexByte(toks[i].Text, '-'); h > 0 && h < len(toks[i].Text)-1 {
 				tail := toks[i]
-				tail.Norm = text.Normalize(tail.Text[h+1:])
-				tail.Stem = text.Stem(lang, tail.Norm)
+				an := x.lex.Analyzer()
+				tail.Norm = an.Normalize(tail.Text[h+1:])
+				tail.Stem = an.Stem(lang, tail.Norm)
 				if _, ts2, ok2 := x.lex.TriggerAt(lang, []model.Token{tail}, 0); ok2 {
 					out = append(out, trigger{i, i + 1, ts2[0], toks[i].Text})
 				}
@@ -875,11 +875,18 @@ func (x *Extractor) event(doc *model.Document, in *Input, st *docState, tr trigg
 		ev.Status = model.StatusHypothetical
 		rules = append(rules, "supposed: "+toks[m].Text)
 	}
+	if ev.Status == model.StatusReported || ev.Status == model.StatusPlanned {
+		if st, why := x.unasserted(lang, toks, tr, clo); st != "" {
+			ev.Status = st
+			rules = append(rules, why)
+		}
+	}
 	ev.Date = x.date(in, st, tr, lo, hi, past, ev.Status == model.StatusPlanned)
 	ev.Location = loc
-	ev.Confidence = confidence(actors, ev)
+	feats := evidence(tr, src, tgt, actors, codes, &ev, rules, attrib, s)
+	ev.Confidence = x.confidence(feats)
 	if x.opt.Explain {
-		ev.Explain = []model.Explanation{{Trigger: tr.text, Entry: fmt.Sprintf("%s %s (%s)", tr.t.Type, tr.t.Phrase, tr.t.Pos), Rules: append(rules, mentionWhy(in.Mentions, lo, hi)...)}}
+		ev.Explain = []model.Explanation{{Trigger: tr.text, Entry: fmt.Sprintf("%s %s (%s)", tr.t.Type, tr.t.Phrase, tr.t.Pos), Rules: append(rules, mentionWhy(in.Mentions, lo, hi)...), Evidence: feats}}
 	}
 	return ev, true
 }
@@ -1138,20 +1145,4 @@ func (x *Extractor) date(in *Input, st *docState, tr trigger, lo, hi int, past, 
 
 func tokenAt(toks []model.Token, off int) int {
 	return sort.Search(len(toks), func(i int) bool { return toks[i].End > off })
-}
-
-func confidence(actors []model.Actor, ev model.Event) float64 {
-	c := 0.4
-	for _, a := range actors {
-		if a.ID != "" {
-			c += 0.1
-		}
-	}
-	if !ev.Date.IsZero() {
-		c += 0.1
-	}
-	if c > 0.95 {
-		c = 0.95
-	}
-	return c
 }

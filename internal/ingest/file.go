@@ -31,25 +31,25 @@ const bom = "\uFEFF"
 // ID is the file's base name. A leading UTF-8 byte order mark is dropped from
 // Text. It fails, naming the path, when the file cannot be read, holds a NUL
 // byte (ErrBinary) or is not valid UTF-8 (ErrNotUTF8).
-func ReadFile(path string, published model.Point) (*model.Document, error) {
+func (pr *Parser) ReadFile(path string, published model.Point) (*model.Document, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("ingest: %w", err)
 	}
-	return fromBytes(filepath.Base(path), path, b, published)
+	return pr.fromBytes(filepath.Base(path), path, b, published)
 }
 
 // Read reads all of r and parses it as one document with the given ID and
 // path, checking the bytes as ReadFile does.
-func Read(r io.Reader, id, path string, published model.Point) (*model.Document, error) {
+func (pr *Parser) Read(r io.Reader, id, path string, published model.Point) (*model.Document, error) {
 	b, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("ingest: read %s: %w", path, err)
 	}
-	return fromBytes(id, path, b, published)
+	return pr.fromBytes(id, path, b, published)
 }
 
-func fromBytes(id, path string, b []byte, published model.Point) (*model.Document, error) {
+func (pr *Parser) fromBytes(id, path string, b []byte, published model.Point) (*model.Document, error) {
 	if bytes.IndexByte(b, 0) >= 0 {
 		return nil, fmt.Errorf("ingest: %s: %w", path, ErrBinary)
 	}
@@ -57,7 +57,7 @@ func fromBytes(id, path string, b []byte, published model.Point) (*model.Documen
 	if !utf8.Valid(b) {
 		return nil, fmt.Errorf("ingest: %s: %w", path, ErrNotUTF8)
 	}
-	return Parse(id, path, string(b), published), nil
+	return pr.Parse(id, path, string(b), published), nil
 }
 
 // readExt lists the extensions read from directories ("" is no extension).
@@ -66,8 +66,8 @@ var readExt = map[string]bool{".txt": true, ".md": true, ".text": true, "": true
 
 // Walk calls fn for every document found in paths, one at a time, in order;
 // see WalkWith. It reads by extension and sniffing, and fetches nothing.
-func Walk(paths []string, published model.Point, stdin io.Reader, fn func(doc *model.Document, err error) error) error {
-	return WalkWith(paths, Options{Published: published, Stdin: stdin}, fn)
+func (pr *Parser) Walk(paths []string, published model.Point, stdin io.Reader, fn func(doc *model.Document, err error) error) error {
+	return pr.WalkWith(paths, Options{Published: published, Stdin: stdin}, fn)
 }
 
 // WalkWith calls fn for every document found in args, one at a time, in
@@ -80,12 +80,12 @@ func Walk(paths []string, published model.Point, stdin io.Reader, fn func(doc *m
 // or JSONL (ReadJSONL: one document a line). A file, line or URL that
 // cannot be read, or a missing path, is reported as fn(nil, err) and the
 // walk goes on; when fn returns an error WalkWith stops and returns it.
-func WalkWith(args []string, o Options, fn func(doc *model.Document, err error) error) error {
+func (pr *Parser) WalkWith(args []string, o Options, fn func(doc *model.Document, err error) error) error {
 	if err := CheckFormat(o.Format); err != nil {
 		return fn(nil, err)
 	}
 	for _, p := range args {
-		if err := walkOne(p, o, fn); err != nil {
+		if err := pr.walkOne(p, o, fn); err != nil {
 			return err
 		}
 	}
@@ -104,27 +104,27 @@ type stop struct{ err error }
 func (s stop) Error() string { return s.err.Error() }
 
 // readFile reads one file by format.
-func readFile(path string, o Options, fn func(*model.Document, error) error) error {
+func (pr *Parser) readFile(path string, o Options, fn func(*model.Document, error) error) error {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return fn(nil, fmt.Errorf("ingest: %w", err))
 	}
-	return readBytes(filepath.Base(path), path, b, o, fn)
+	return pr.readBytes(filepath.Base(path), path, b, o, fn)
 }
 
-func walkOne(p string, o Options, fn func(*model.Document, error) error) error {
+func (pr *Parser) walkOne(p string, o Options, fn func(*model.Document, error) error) error {
 	if p == "-" {
 		if o.Stdin == nil {
 			return fn(nil, errors.New("ingest: -: no standard input"))
 		}
 		if o.Format == FormatJSONL {
-			return ReadJSONL(o.Stdin, "-", o.Published, fn)
+			return pr.ReadJSONL(o.Stdin, "-", o.Published, fn)
 		}
 		b, err := io.ReadAll(o.Stdin)
 		if err != nil {
 			return fn(nil, fmt.Errorf("ingest: read -: %w", err))
 		}
-		return readBytes(StdinID, "-", b, o, fn)
+		return pr.readBytes(StdinID, "-", b, o, fn)
 	}
 	if IsURL(p) {
 		if o.Fetch == nil {
@@ -141,7 +141,7 @@ func walkOne(p string, o Options, fn func(*model.Document, error) error) error {
 		return fn(nil, fmt.Errorf("ingest: %w", err))
 	}
 	if !info.IsDir() {
-		return readFile(p, o, fn)
+		return pr.readFile(p, o, fn)
 	}
 	err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -180,7 +180,7 @@ func walkOne(p string, o Options, fn func(*model.Document, error) error) error {
 				return nil
 			}
 		}
-		if e := readFile(path, o, fn); e != nil {
+		if e := pr.readFile(path, o, fn); e != nil {
 			return stop{e}
 		}
 		return nil

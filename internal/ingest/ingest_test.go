@@ -135,7 +135,7 @@ func TestParse(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc := Parse("id", "p", tt.text, arg)
+			doc := std().Parse("id", "p", tt.text, arg)
 			if doc.Text != tt.text || doc.ID != "id" || doc.Path != "p" {
 				t.Fatalf("ID, Path or Text changed: %+v", doc)
 			}
@@ -209,7 +209,7 @@ func TestReadFile(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			path := filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "_")+".txt")
 			writeFile(t, path, tt.content)
-			doc, err := ReadFile(path, model.Point{})
+			doc, err := std().ReadFile(path, model.Point{})
 			if tt.wantErr != nil {
 				if !errors.Is(err, tt.wantErr) || !strings.Contains(err.Error(), path) || !strings.HasPrefix(err.Error(), "ingest: ") {
 					t.Fatalf("err = %v, want %v naming %s", err, tt.wantErr, path)
@@ -226,7 +226,7 @@ func TestReadFile(t *testing.T) {
 	}
 	t.Run("missing", func(t *testing.T) {
 		path := filepath.Join(dir, "nope.txt")
-		_, err := ReadFile(path, model.Point{})
+		_, err := std().ReadFile(path, model.Point{})
 		if !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), path) {
 			t.Errorf("err = %v", err)
 		}
@@ -246,7 +246,7 @@ func TestWalk(t *testing.T) {
 	explicit := filepath.Join(dir, "d.html")
 
 	var got []string
-	err := Walk([]string{dir, "-", explicit, filepath.Join(dir, "missing")}, model.Point{Year: 2000}, strings.NewReader("S."),
+	err := std().Walk([]string{dir, "-", explicit, filepath.Join(dir, "missing")}, model.Point{Year: 2000}, strings.NewReader("S."),
 		func(doc *model.Document, err error) error {
 			if err != nil {
 				if !strings.HasPrefix(err.Error(), "ingest: ") {
@@ -280,7 +280,7 @@ func TestWalk(t *testing.T) {
 	t.Run("fn error stops", func(t *testing.T) {
 		stopErr := errors.New("enough")
 		n := 0
-		err := Walk([]string{dir, dir}, model.Point{}, nil, func(*model.Document, error) error {
+		err := std().Walk([]string{dir, dir}, model.Point{}, nil, func(*model.Document, error) error {
 			n++
 			if n == 2 {
 				return stopErr
@@ -301,7 +301,7 @@ func FuzzParse(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		doc := Parse("id", "p", text, model.Point{})
+		doc := std().Parse("id", "p", text, model.Point{})
 		if doc.Text != text {
 			t.Fatal("Text changed")
 		}
@@ -325,6 +325,6 @@ func BenchmarkParse(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {
-		Parse("b", "b", text, model.Point{})
+		std().Parse("b", "b", text, model.Point{})
 	}
 }

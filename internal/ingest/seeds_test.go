@@ -18,7 +18,7 @@ func TestSeeds(t *testing.T) {
 		t.Skipf("no seed articles in %s (shared folder absent): skipping", dir)
 	}
 	var n int
-	err := Walk([]string{dir}, model.Point{}, nil, func(doc *model.Document, err error) error {
+	err := std().Walk([]string{dir}, model.Point{}, nil, func(doc *model.Document, err error) error {
 		if err != nil {
 			t.Error(err)
 			return nil

@@ -13,7 +13,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"entente/internal/ingest/canon"
 	"entente/internal/ingest/html"
 	"entente/internal/model"
 )
@@ -74,34 +73,34 @@ func formatOf(path, forced string) string {
 }
 
 // readBytes turns a file's bytes into documents by format.
-func readBytes(id, path string, b []byte, o Options, fn func(*model.Document, error) error) error {
+func (pr *Parser) readBytes(id, path string, b []byte, o Options, fn func(*model.Document, error) error) error {
 	format := formatOf(path, o.Format)
 	if path == "-" && (o.Format == "" || o.Format == FormatAuto) {
 		format = FormatAuto
 	}
 	switch format {
 	case FormatJSONL:
-		return ReadJSONL(bytes.NewReader(b), path, o.Published, fn)
+		return pr.ReadJSONL(bytes.NewReader(b), path, o.Published, fn)
 	case FormatHTML:
-		return fn(FromHTML(id, path, b, "", "", o.Published))
+		return fn(pr.FromHTML(id, path, b, "", "", o.Published))
 	case FormatAuto:
 		if html.Sniff(b) {
-			return fn(FromHTML(id, path, b, "", "", o.Published))
+			return fn(pr.FromHTML(id, path, b, "", "", o.Published))
 		}
 	}
-	return fn(fromBytes(id, path, b, o.Published))
+	return fn(pr.fromBytes(id, path, b, o.Published))
 }
 
 // FromHTML builds a document from a web page: its main content and its
 // metadata (see package html) in entente's text format. contentType is
 // the HTTP Content-Type ("" for a file), pageURL where it came from ("" for
 // a file).
-func FromHTML(id, path string, b []byte, contentType, pageURL string, published model.Point) (*model.Document, error) {
-	pg, err := html.Default().Extract(b, contentType, pageURL)
+func (pr *Parser) FromHTML(id, path string, b []byte, contentType, pageURL string, published model.Point) (*model.Document, error) {
+	pg, err := pr.html.Extract(b, contentType, pageURL)
 	if err != nil {
 		return nil, fmt.Errorf("ingest: %s: %w", path, err)
 	}
-	return Parse(id, path, pg.Text(), published), nil
+	return pr.Parse(id, path, pg.Text(), published), nil
 }
 
 // Record is one line of a JSONL input.
@@ -124,7 +123,7 @@ const maxLine = 64 << 20
 // NAME:LINE; path NAME:LINE); a bad line is reported to fn as an error
 // "ingest: NAME:LINE: …" and the rest is read. Blank lines are skipped.
 // It returns what fn returns, or an error reading r.
-func ReadJSONL(r io.Reader, name string, published model.Point, fn func(*model.Document, error) error) error {
+func (pr *Parser) ReadJSONL(r io.Reader, name string, published model.Point, fn func(*model.Document, error) error) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), maxLine)
 	for n := 1; sc.Scan(); n++ {
@@ -133,7 +132,7 @@ func ReadJSONL(r io.Reader, name string, published model.Point, fn func(*model.D
 			continue
 		}
 		where := name + ":" + strconv.Itoa(n)
-		doc, err := FromRecord(line, where, published)
+		doc, err := pr.FromRecord(line, where, published)
 		if err != nil {
 			err = fmt.Errorf("ingest: %s: %w", where, err)
 		}
@@ -158,7 +157,7 @@ var (
 
 // FromRecord builds a document from one JSONL line; where (NAME:LINE) is
 // its path, and its ID when it has no URL.
-func FromRecord(line []byte, where string, published model.Point) (*model.Document, error) {
+func (pr *Parser) FromRecord(line []byte, where string, published model.Point) (*model.Document, error) {
 	if !utf8.Valid(line) {
 		return nil, ErrNotUTF8
 	}
@@ -181,7 +180,7 @@ func FromRecord(line []byte, where string, published model.Point) (*model.Docume
 	id := where
 	var u string
 	if rec.URL != "" {
-		c, err := canon.URL(rec.URL)
+		c, err := pr.canon.URL(rec.URL)
 		if err != nil {
 			return nil, fmt.Errorf("url: %w", err)
 		}
@@ -196,7 +195,7 @@ func FromRecord(line []byte, where string, published model.Point) (*model.Docume
 		}
 	case strings.TrimSpace(rec.HTML) != "":
 		var err error
-		if pg, err = html.Default().Extract([]byte(rec.HTML), "text/html; charset=utf-8", u); err != nil {
+		if pg, err = pr.html.Extract([]byte(rec.HTML), "text/html; charset=utf-8", u); err != nil {
 			return nil, err
 		}
 	default:
@@ -222,5 +221,5 @@ func FromRecord(line []byte, where string, published model.Point) (*model.Docume
 	if rec.Source != "" {
 		pg.Site = rec.Source
 	}
-	return Parse(id, where, pg.Text(), published), nil
+	return pr.Parse(id, where, pg.Text(), published), nil
 }

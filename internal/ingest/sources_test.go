@@ -15,7 +15,7 @@ import (
 // collect runs WalkWith and returns the documents and the error texts.
 func collect(t *testing.T, args []string, o Options) (docs []*model.Document, errs []string) {
 	t.Helper()
-	err := WalkWith(args, o, func(d *model.Document, err error) error {
+	err := std().WalkWith(args, o, func(d *model.Document, err error) error {
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "ingest: ") {
 				t.Errorf("error without prefix: %v", err)
@@ -231,7 +231,7 @@ func FuzzJSONL(f *testing.F) {
 			}
 		}
 		seen := 0
-		err := ReadJSONL(strings.NewReader(in), "f.jsonl", model.Point{}, func(d *model.Document, err error) error {
+		err := std().ReadJSONL(strings.NewReader(in), "f.jsonl", model.Point{}, func(d *model.Document, err error) error {
 			seen++
 			if (d == nil) == (err == nil) {
 				t.Fatalf("document %v and error %v", d, err)

@@ -6,9 +6,13 @@ import (
 	"entente/internal/langid"
 )
 
-func ExampleDetect() {
+func ExampleIdentifier_Detect() {
+	id, err := langid.New()
+	if err != nil {
+		panic(err)
+	}
 	for _, s := range []string{"Зустріч відбулася у Києві", "Встреча прошла в Москве", "Gespräche über Frieden", "Talks on peace"} {
-		lang, _ := langid.Detect(s)
+		lang, _ := id.Detect(s)
 		fmt.Println(lang)
 	}
 	// Output:

@@ -34,9 +34,9 @@ func TestDetect(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, conf := Detect(tt.in)
+			got, conf := std().Detect(tt.in)
 			if got != tt.want {
-				t.Errorf("Detect(%q) = %q (%.2f), want %q", tt.in, got, conf, tt.want)
+				t.Errorf("std().Detect(%q) = %q (%.2f), want %q", tt.in, got, conf, tt.want)
 			}
 			if conf < 0 || conf > 1 {
 				t.Errorf("confidence %v out of range", conf)
@@ -84,7 +84,7 @@ func TestAnnotate(t *testing.T) {
 				doc.Body = append(doc.Body, model.Span{Start: off, End: off + len(p)})
 				off += len(p) + 2
 			}
-			Annotate(doc)
+			std().Annotate(doc)
 			if doc.Lang != tt.wantLang {
 				t.Errorf("Lang = %q, want %q", doc.Lang, tt.wantLang)
 			}
@@ -107,7 +107,7 @@ func BenchmarkDetect(b *testing.B) {
 	b.SetBytes(int64(len(benchText)))
 	b.ReportAllocs()
 	for b.Loop() {
-		Detect(benchText)
+		std().Detect(benchText)
 	}
 }
 

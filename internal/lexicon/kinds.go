@@ -35,6 +35,17 @@ const (
 	// last ("Стороны подписали", "the two leaders signed"): at the start of
 	// a sentence or after ", and" they are its subject (data/lexicon/syntax).
 	Sides = "sides"
+	// InfEnd is an infinitive ending ("-ть", "-ти"): a Slavic verb with it
+	// is an infinitive (data/lexicon/syntax).
+	InfEnd = "infend"
+	// Aspect verbs assert the infinitive they govern ("continued to
+	// shell", "продолжают наносить"); any other governor of an infinitive
+	// (purpose, effort, ability, hope) leaves its event unasserted.
+	Aspect = "aspect"
+	// GerPrep are prepositions after which an English -ing verb names an
+	// act as a topic, charge or aim ("accused of aiding", "prevented from
+	// attacking"), not as something that happened.
+	GerPrep = "gerprep"
 	// Dem are demonstratives: "this meeting" refers back to an event
 	// already reported (data/lexicon/syntax).
 	Dem = "dem"

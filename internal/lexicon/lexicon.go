@@ -21,9 +21,6 @@ import (
 	"entente/internal/text"
 )
 
-// Langs are the languages entente reads.
-var Langs = []string{"de", "en", "ru", "uk"}
-
 // Types are the 16 PLOVER event types.
 var Types = []string{"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
 	"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
@@ -76,6 +73,7 @@ const (
 
 // Lexicon holds the triggers, markers and syntax words of every language.
 type Lexicon struct {
+	an          *text.Analyzer
 	minActors   map[string]int
 	placeTarget map[string]bool
 	solo        map[string]bool
@@ -84,7 +82,16 @@ type Lexicon struct {
 	triggers    map[string]*Trie[*Trigger]
 	prefixes    map[string][]prefix
 	markers     map[string]*Trie[string]
+	// infEnds are the endings of infinitives (syntax kind infend, written
+	// "-ть"): Slavic infinitives carry no marker word before them.
+	infEnds map[string][]string
+	// weights are the confidence model's (confidence.tsv).
+	weights map[string]float64
 }
+
+// Analyzer returns the text analyzer the lexicon was loaded with: words to
+// match against its entries must be normalised and stemmed by it.
+func (lx *Lexicon) Analyzer() *text.Analyzer { return lx.an }
 
 type prefix struct {
 	norm string
@@ -99,11 +106,14 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		return nil, fmt.Errorf("lexicon: %w", err)
 	}
 	lx := &Lexicon{
+		an:       an,
 		triggers: map[string]*Trie[*Trigger]{},
 		prefixes: map[string][]prefix{},
 		markers:  map[string]*Trie[string]{},
+		infEnds:  map[string][]string{},
+		weights:  map[string]float64{},
 	}
-	for _, l := range Langs {
+	for _, l := range an.Languages().Codes() {
 		lx.triggers[l] = &Trie[*Trigger]{}
 		lx.markers[l] = &Trie[string]{}
 	}
@@ -138,7 +148,20 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		}); err != nil {
 			return nil, err
 		}
-		for _, l := range Langs {
+		if err := eachLine(fsys, "confidence.tsv", func(f []string, pos string) error {
+			var w float64
+			if len(f) < 2 {
+				return fmt.Errorf("%s: want feature<TAB>weight", pos)
+			}
+			if _, err := fmt.Sscan(f[1], &w); err != nil {
+				return fmt.Errorf("%s: weight %q: %w", pos, f[1], err)
+			}
+			lx.weights[f[0]] = w
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+		for _, l := range an.Languages().Codes() {
 			if err := lx.loadTriggers(an, fsys, l); err != nil {
 				return nil, err
 			}
@@ -214,7 +237,7 @@ func (lx *Lexicon) loadTriggers(an *text.Analyzer, fsys fs.FS, lang string) erro
 		}
 		if strings.HasSuffix(t.Phrase, "*") && !strings.Contains(t.Phrase, " ") {
 			t.words = 1
-			lx.prefixes[lang] = append(lx.prefixes[lang], prefix{text.Normalize(strings.TrimSuffix(t.Phrase, "*")), t})
+			lx.prefixes[lang] = append(lx.prefixes[lang], prefix{an.Normalize(strings.TrimSuffix(t.Phrase, "*")), t})
 			return nil
 		}
 		head := t.Phrase
@@ -246,6 +269,13 @@ func (lx *Lexicon) loadMarkers(an *text.Analyzer, fsys fs.FS, dir, lang string) 
 	return eachLine(fsys, dir+"/"+lang+".tsv", func(f []string, pos string) error {
 		if len(f) < 2 || f[1] == "" {
 			return fmt.Errorf("%s: want phrase<TAB>kind", pos)
+		}
+		if f[1] == InfEnd {
+			if !strings.HasPrefix(f[0], "-") || len(f[0]) < 2 {
+				return fmt.Errorf("%s: an infend entry is an ending written with a dash (-ть)", pos)
+			}
+			lx.infEnds[lang] = append(lx.infEnds[lang], an.Normalize(f[0][1:]))
+			return nil
 		}
 		toks := an.Tokenize(f[0], 0, lang)
 		keys := make([]string, 0, len(toks))
@@ -418,6 +448,21 @@ func (lx *Lexicon) MarkersAt(lang string, toks []model.Token, i int) (end int, k
 		return i, nil
 	}
 	return tr.Longest(i, len(toks), func(j int) string { return toks[j].Norm })
+}
+
+// Weight returns the confidence model's weight of an evidence feature (0
+// for one it does not know).
+func (lx *Lexicon) Weight(feature string) float64 { return lx.weights[feature] }
+
+// Infinitive reports whether the word has an infinitive ending of the
+// language (syntax kind infend): "посетить", "відвідати".
+func (lx *Lexicon) Infinitive(lang string, tok model.Token) bool {
+	for _, e := range lx.infEnds[lang] {
+		if len(tok.Norm) > len(e)+2 && strings.HasSuffix(tok.Norm, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // Is reports whether the token at i starts a marker of the kind.

@@ -53,6 +53,10 @@ type alias struct {
 	// text must be about as long as the word it matches, so that cutting
 	// endings never makes "За" of "Заев".
 	lens []uint8
+	// genitive is set on the German genitive generated from a Latin name
+	// ("Putins"): the text's last word must end in its s, which key
+	// folding alone would find in "Xyz" (key "sis", as "Xis").
+	genitive bool
 }
 
 // roleEntry is one indexed title of a role.
@@ -113,7 +117,7 @@ func New(k *kb.KB, lx *lexicon.Lexicon, an *text.Analyzer) *Linker {
 		genNew:   map[string]int{},
 		keyCache: [2]*memo.Table[string]{memo.New[string](keyCacheSize), memo.New[string](keyCacheSize)},
 	}
-	for _, lang := range lexicon.Langs {
+	for _, lang := range an.Languages().Codes() {
 		l.roles[lang] = &lexicon.Trie[roleEntry]{}
 		l.adj[lang] = map[string]adjEntry{}
 	}
@@ -289,7 +293,7 @@ func (l *Linker) tokenKey(t model.Token, rounds int) string {
 	if k, ok := c.Get(t.Norm); ok {
 		return k
 	}
-	k := text.LatinKey(l.nameBase(t.Norm, rounds))
+	k := l.an.LatinKey(l.nameBase(t.Norm, rounds))
 	c.Put(t.Norm, k)
 	return k
 }
@@ -379,7 +383,7 @@ func (l *Linker) addList(e *Entity, list []named, person bool) {
 			gen := append(append([]string(nil), keys[:len(keys)-1]...), genitive(keys[len(keys)-1]))
 			if g := "gen:" + strings.Join(gen, "\x00"); !seen[g] {
 				seen[g] = true
-				tr.Add(gen, alias{e: e, latin: latin, text: n, gen: nm.gen, lens: lens})
+				tr.Add(gen, alias{e: e, latin: latin, text: n, gen: nm.gen, lens: lens, genitive: true})
 			}
 		}
 		e.addKey(strings.Join(keys, " "))
@@ -404,7 +408,7 @@ func (l *Linker) addList(e *Entity, list []named, person bool) {
 					gen := append(append([]string(nil), short[:len(short)-1]...), genitive(short[len(short)-1]))
 					if g := "short:" + strings.Join(gen, "\x00"); !seen[g] {
 						seen[g] = true
-						tr.Add(gen, alias{e: e, latin: latin, short: true, text: n, gen: nm.gen, lens: slens})
+						tr.Add(gen, alias{e: e, latin: latin, short: true, text: n, gen: nm.gen, lens: slens, genitive: true})
 					}
 				}
 			}

@@ -31,7 +31,6 @@ import (
 
 	"entente/internal/lexicon"
 	"entente/internal/model"
-	"entente/internal/text"
 )
 
 // Context is what the linker knows about one document so far. Use one per
@@ -317,7 +316,7 @@ func (l *Linker) resolveAliases(as []alias, toks []model.Token, i, end int, lang
 		if a.upper && !toks[i].Upper {
 			continue // "us", "who" are not US and WHO
 		}
-		if !lengthsFit(a.lens, toks[i:end]) {
+		if !a.fits(toks[i:end]) {
 			continue
 		}
 		sameScript := a.latin == latinText
@@ -447,11 +446,25 @@ func lengthsFit(lens []uint8, toks []model.Token) bool {
 		return true // punctuation inside the name: keys decided
 	}
 	for k, t := range toks {
-		if utf8.RuneCountInString(t.Text) < int(lens[k])-1 {
+		n, a := utf8.RuneCountInString(t.Text), int(lens[k])
+		// Endings make a word of the text at most a few letters longer
+		// ("Шольцом", "Putins"); "Zzzzzzzz" is not "X" of "Rama X", whose
+		// key it shares once doubled letters fold.
+		if n < a-1 || n > 2*a+3 {
 			return false
 		}
 	}
 	return true
+}
+
+// fits reports whether words of the text can be the alias as written:
+// about as long as its words, and ending in s where the alias is a
+// generated genitive.
+func (a alias) fits(toks []model.Token) bool {
+	if !lengthsFit(a.lens, toks) {
+		return false
+	}
+	return !a.genitive || len(toks) > 0 && strings.HasSuffix(toks[len(toks)-1].Norm, "s")
 }
 
 // plausible reports whether a person can be meant on the date: in office
@@ -559,9 +572,9 @@ func (l *Linker) compoundName(t model.Token, i int, lang string) *span {
 // base form (case ending cut) when it is Cyrillic.
 func (l *Linker) wordKey(w string) string {
 	if isLatin(w) {
-		return text.LatinKey(text.Normalize(w))
+		return l.an.LatinKey(l.an.Normalize(w))
 	}
-	return text.LatinKey(l.nameBase(text.Normalize(w), 1))
+	return l.an.LatinKey(l.nameBase(l.an.Normalize(w), 1))
 }
 
 // isStateLike reports whether a word alone names a state or an
@@ -657,11 +670,29 @@ func (l *Linker) similarity(written, lang string, e *Entity) float64 {
 func (l *Linker) simKeys(w string, e *Entity) float64 {
 	best := 0.0
 	for _, c := range e.keys {
-		if s := smetrics.JaroWinkler(w, c, 0.7, 4); s > best {
+		s := smetrics.JaroWinkler(w, c, 0.7, 4)
+		// Jaro-Winkler rates a short string inside a long one highly ("s"
+		// against "rama s"): a name much shorter or longer than the key
+		// is not a spelling of it.
+		if r := lenRatio(len(w), len(c)); r < 0.6 {
+			s *= r / 0.6
+		}
+		if s > best {
 			best = s
 		}
 	}
 	return best
+}
+
+// lenRatio is the shorter length over the longer.
+func lenRatio(a, b int) float64 {
+	if a > b {
+		a, b = b, a
+	}
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
 }
 
 func (l *Linker) joinKeys(s, lang string) string {

@@ -29,6 +29,12 @@ const (
 	similarMax = 10
 )
 
+// LinkThreshold is the least Score of a candidate that names its entity
+// without further evidence: exact alias and key matches and family names
+// reach it; names spelled alike and partial matches do not, and link only
+// where a role phrase or the document confirms them.
+const LinkThreshold = 0.5
+
 // Candidate is an entity a looked-up name may refer to, with the evidence.
 type Candidate struct {
 	Entity *Entity
@@ -122,6 +128,9 @@ func (l *Linker) Lookup(name, lang string, on model.Point) []Candidate {
 					return // "И" of "Ван И" is not "III" of "Charles III"
 				}
 				for _, a := range as {
+					if !a.fits(wtoks[i:end]) {
+						continue
+					}
 					c := Candidate{Entity: a.e, Alias: a.text, Scheme: a.gen, Covered: float64(end-i) / float64(n)}
 					switch {
 					case end-i < n:
@@ -147,7 +156,7 @@ func (l *Linker) Lookup(name, lang string, on model.Point) []Candidate {
 			})
 		}
 	}
-	if len(out) == 0 {
+	if len(out) == 0 && letters(wtoks) >= 3 && len(strings.Join(pkeys, "")) >= 3 {
 		// Nothing indexed matches ("Donh Zhun"): persons whose names are
 		// spelled alike, for the reader to judge. Slow, and only then.
 		w := strings.Join(pkeys, " ")

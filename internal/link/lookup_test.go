@@ -72,3 +72,40 @@ func TestLookupNoNoise(t *testing.T) {
 		}
 	}
 }
+
+// TestLookupNonsense: a random string, or a short unknown name, must not
+// match a long alias by its first letters or by folded keys alone.
+func TestLookupNonsense(t *testing.T) {
+	tests := []struct{ name, lang, text string }{
+		{"repeated letter folds to one key", "en", "Zzzzzzzz"},
+		{"folds to the key of a genitive variant", "en", "Xyz"},
+		{"keyboard row", "en", "Qwerty"},
+		{"alphabet", "de", "Abcdef"},
+		{"unknown minister", "en", "Foreign Minister Xyz"},
+		{"Cyrillic nonsense", "ru", "Жжжжжж"},
+		{"near miss of a short name", "en", "Xiq"},
+		{"two letters", "en", "Qx"},
+	}
+	l, _ := setup(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, c := range l.Lookup(tt.text, tt.lang, model.Point{}) {
+				if c.Score >= link.LinkThreshold {
+					t.Errorf("%q → %s (%s, score %.2f ≥ %.2f)", tt.text, c.Entity.ID, c.Why(), c.Score, link.LinkThreshold)
+				}
+			}
+		})
+	}
+}
+
+// TestLinkUnknownMinister: an unknown name after a title links to nobody,
+// not to the leader whose short name it resembles.
+func TestLinkUnknownMinister(t *testing.T) {
+	for _, s := range []string{"Foreign Minister Xyz met Sergei Lavrov.", "Zzzzzzzz met Sergei Lavrov."} {
+		for _, m := range mentions(t, "en", "2024-05-01", s) {
+			if m.ID == "xi-jinping" || m.ID == "maha-vajiralongkorn" {
+				t.Errorf("%q: %q linked to %s", s, m.Text, m.ID)
+			}
+		}
+	}
+}

@@ -7,7 +7,6 @@ import (
 	"entente/internal/kb"
 	"entente/internal/lexicon"
 	"entente/internal/model"
-	"entente/internal/text"
 )
 
 // adjectiveSpans marks bare state adjectives, alone or inside hyphenated
@@ -21,7 +20,7 @@ func (l *Linker) adjectiveSpans(toks []model.Token, lang string, covered []bool)
 		for _, p := range adjParts(t) {
 			st := t.Stem
 			if p.start != t.Start || p.end != t.End {
-				st = text.Stem(lang, text.Normalize(p.text))
+				st = l.an.Stem(lang, l.an.Normalize(p.text))
 			}
 			a, ok := l.adj[lang][st]
 			if !ok {
@@ -91,7 +90,7 @@ func (l *Linker) rolePhrases(s *model.Sentence, toks []model.Token, lang string,
 			// "US-Präsident", "Kreml-Chef": a state at the head, a title at the tail.
 			if sp := startAt[i]; sp != nil && sp.end == i+1 && sp.be < toks[i].End && isStateLike(sp) {
 				tail := toks[i].Text[strings.LastIndexByte(toks[i].Text, '-')+1:]
-				k := text.Stem(lang, text.Normalize(tail))
+				k := l.an.Stem(lang, l.an.Normalize(tail))
 				if e, rs := tr.Longest(0, 1, func(int) string { return k }); e == 1 {
 					role, end, compoundState = rs[0].role, i+1, sp
 				}

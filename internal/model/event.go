@@ -96,6 +96,9 @@ type Explanation struct {
 	Trigger string   `json:"trigger"`
 	Entry   string   `json:"entry"`
 	Rules   []string `json:"rules,omitempty"`
+	// Evidence names the features the confidence was computed from
+	// (data/lexicon/confidence.tsv).
+	Evidence []string `json:"evidence,omitempty"`
 }
 
 // Event is one real-world political event between actors.

@@ -1,17 +1,89 @@
-// Package output writes events in entente's formats: JSON lines (the event
-// contract of shared/eval/README.md), a JSON array, CSV, and a readable table.
+// Package output writes events in entente's formats. Each format is a Writer
+// (events in, one at a time; bytes out) registered by name in the table of
+// formats below: JSON lines (the event contract of shared/eval/README.md), a
+// JSON array, CSV, and a readable table. Help texts and the error for an
+// unknown --format name come from the same table, so a new format is one
+// file with its Writer plus one row.
 package output
 
 import (
-	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"entente/internal/model"
 )
+
+// Writer writes events one at a time, so that a caller need not hold them
+// all. Close ends the output (a JSON array's bracket, a table's alignment)
+// and must be called once, after the last Write.
+type Writer interface {
+	Write(e *model.Event) error
+	Close() error
+}
+
+// Format is one output format: its name on the command line, a one-line
+// description, and the constructor of its Writer.
+type Format struct {
+	Name string
+	Help string
+	New  func(w io.Writer) Writer
+}
+
+// formats is the registry of output formats, in the order help lists them.
+var formats = []Format{
+	{"jsonl", "one JSON object a line (the event contract)", newJSONL},
+	{"json", "a JSON array of the same objects, indented", newJSON},
+	{"csv", "one row per event with a header row", newCSV},
+	{"table", "aligned columns for reading on a terminal", newTable},
+}
+
+// Formats returns the registered formats in help order.
+func Formats() []Format { return append([]Format(nil), formats...) }
+
+// Names returns the names of the registered formats, in help order.
+func Names() []string {
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = f.Name
+	}
+	return names
+}
+
+// Help describes the formats for a --format flag: "jsonl, json, csv, table".
+func Help() string { return strings.Join(Names(), ", ") }
+
+// UnknownFormatError is NewWriter's error for a name no format has.
+type UnknownFormatError struct{ Name string }
+
+func (e *UnknownFormatError) Error() string {
+	return fmt.Sprintf("output: unknown format %q (want one of %s)", e.Name, Help())
+}
+
+// NewWriter returns a Writer of the named format writing to w; Close must
+// be called. An unknown name gives an *UnknownFormatError.
+func NewWriter(w io.Writer, name string) (Writer, error) {
+	for _, f := range formats {
+		if f.Name == name {
+			return f.New(w), nil
+		}
+	}
+	return nil, &UnknownFormatError{Name: name}
+}
+
+// Write writes events in the named format.
+func Write(w io.Writer, name string, evs []model.Event) error {
+	ew, err := NewWriter(w, name)
+	if err != nil {
+		return err
+	}
+	for i := range evs {
+		if err := ew.Write(&evs[i]); err != nil {
+			return err
+		}
+	}
+	return ew.Close()
+}
 
 // Event is the contract's JSON shape of an event.
 type Event struct {
@@ -48,134 +120,6 @@ func FromModel(e *model.Event) Event {
 }
 
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
-
-// Formats lists the names Write accepts.
-var Formats = []string{"jsonl", "json", "csv", "table"}
-
-// Write writes events in the named format.
-func Write(w io.Writer, format string, evs []model.Event) error {
-	ew, err := NewWriter(w, format)
-	if err != nil {
-		return err
-	}
-	for i := range evs {
-		if err := ew.Write(&evs[i]); err != nil {
-			return err
-		}
-	}
-	return ew.Close()
-}
-
-// Writer writes events one at a time, so that a caller need not hold them
-// all: jsonl, json and csv go out as they come; the table is aligned (and
-// so held) until Close.
-type Writer struct {
-	format string
-	w      io.Writer
-	enc    *json.Encoder
-	cw     *csv.Writer
-	tw     *tabwriter.Writer
-	n      int
-}
-
-// NewWriter returns a Writer of the named format; Close must be called.
-func NewWriter(w io.Writer, format string) (*Writer, error) {
-	ew := &Writer{format: format, w: w}
-	switch format {
-	case "jsonl", "json":
-		ew.enc = json.NewEncoder(w)
-		ew.enc.SetEscapeHTML(false)
-		if format == "json" {
-			ew.enc.SetIndent("  ", "  ")
-		}
-	case "csv":
-		ew.cw = csv.NewWriter(w)
-		_ = ew.cw.Write([]string{"id", "type", "mode", "status", "date_start", "date_end", "actors", "codes", "location", "docs", "confidence"})
-	case "table":
-		ew.tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(ew.tw, "DATE\tTYPE\tSTATUS\tACTORS\tPLACE\tSOURCES")
-	default:
-		return nil, fmt.Errorf("output: unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
-	}
-	return ew, nil
-}
-
-// Write writes one event.
-func (ew *Writer) Write(e *model.Event) error {
-	ew.n++
-	switch ew.format {
-	case "jsonl":
-		if err := ew.enc.Encode(FromModel(e)); err != nil {
-			return fmt.Errorf("output: %w", err)
-		}
-	case "json":
-		sep := ",\n  "
-		if ew.n == 1 {
-			sep = "[\n  "
-		}
-		if _, err := io.WriteString(ew.w, sep); err != nil {
-			return fmt.Errorf("output: %w", err)
-		}
-		// Encode ends with a newline: the separator's own goes after it.
-		var buf strings.Builder
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("  ", "  ")
-		if err := enc.Encode(FromModel(e)); err != nil {
-			return fmt.Errorf("output: %w", err)
-		}
-		if _, err := io.WriteString(ew.w, strings.TrimSuffix(buf.String(), "\n")); err != nil {
-			return fmt.Errorf("output: %w", err)
-		}
-	case "csv":
-		var start, end, loc string
-		if !e.Date.IsZero() {
-			start, end = e.Date.From.String(), e.Date.To.String()
-		}
-		if e.Location != nil {
-			loc = e.Location.Name
-		}
-		return ew.cw.Write([]string{e.ID, e.Type, e.Mode, e.Status, start, end, actorNames(e), strings.Join(e.Codes(), ";"), loc, docs(e), fmt.Sprintf("%.2f", e.Confidence)})
-	case "table":
-		date := "—"
-		if !e.Date.IsZero() {
-			date = e.Date.From.String()
-			if !e.Date.Single() {
-				date += "…" + e.Date.To.String()
-			}
-		}
-		typ := e.Type
-		if e.Mode != "" {
-			typ += "/" + e.Mode
-		}
-		loc := ""
-		if e.Location != nil {
-			loc = e.Location.Name
-		}
-		fmt.Fprintf(ew.tw, "%s\t%s\t%s\t%s\t%s\t%s\n", date, typ, e.Status, actorNames(e), loc, docs(e))
-	}
-	return nil
-}
-
-// Close ends the output (the json array's bracket, the table's alignment).
-func (ew *Writer) Close() error {
-	switch ew.format {
-	case "json":
-		end := "\n]\n"
-		if ew.n == 0 {
-			end = "[]\n"
-		}
-		if _, err := io.WriteString(ew.w, end); err != nil {
-			return fmt.Errorf("output: %w", err)
-		}
-	case "csv":
-		ew.cw.Flush()
-		return ew.cw.Error()
-	case "table":
-		return ew.tw.Flush()
-	}
-	return nil
-}
 
 func actorNames(e *model.Event) string {
 	parts := make([]string, 0, len(e.Actors))

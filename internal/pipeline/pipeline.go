@@ -15,6 +15,7 @@
 package pipeline
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"io/fs"
@@ -50,6 +51,9 @@ type Config struct {
 	Hypothetical bool
 	// Workers is the number of documents processed at once; 0 means GOMAXPROCS.
 	Workers int
+	// Lang, when set, is the language of every document and paragraph
+	// (language identification is skipped); it must be in the registry.
+	Lang string
 }
 
 // Pipeline holds every stage. It is immutable after New and safe for
@@ -98,6 +102,11 @@ func New(cfg Config) (*Pipeline, error) {
 	if p.Text, err = text.New(overlays...); err != nil {
 		return nil, err
 	}
+	if cfg.Lang != "" {
+		if err := p.Text.Languages().Check(cfg.Lang); err != nil {
+			return nil, fmt.Errorf("pipeline: %w", err)
+		}
+	}
 	if p.Lang, err = langid.New(overlays...); err != nil {
 		return nil, err
 	}
@@ -136,7 +145,12 @@ type Result struct {
 // Process runs every stage on a parsed document.
 func (p *Pipeline) Process(doc *model.Document) *Result {
 	p.Clean.Clean(doc)
-	p.Lang.Annotate(doc)
+	if p.cfg.Lang != "" {
+		doc.Lang = p.cfg.Lang
+		doc.ParaLang = nil
+	} else {
+		p.Lang.Annotate(doc)
+	}
 	sents := p.Text.Sentences(doc)
 	r := &Result{Doc: doc, Sentences: sents, Mentions: make([][]model.Mention, len(sents)), Dates: make([][]dates.Expr, len(sents))}
 
@@ -157,25 +171,35 @@ func (p *Pipeline) Process(doc *model.Document) *Result {
 		k += counts[i]
 	}
 
+	// Roles are resolved on the date the text speaks of: the sentence's
+	// own date, else the last date of its paragraph so far, else the
+	// document's date. Without a publication date that is the latest date
+	// the text gives (with its year written or inferred): a report is at
+	// least as recent as what it reports, and its older dates are
+	// background ("…nach ihrem Beitritt im Juli 2023" in a report on 26
+	// April 2024 must not make the defence minister of 2023 the one met).
 	anchor := doc.Published
 	if anchor.Year == 0 {
 		for _, d := range all {
-			if d.YearWritten && d.Value.From.Year != 0 {
-				anchor = d.Value.From
-				break
+			if v := d.Value.From; v.Year != 0 && (anchor.Year == 0 || anchor.Less(v)) {
+				anchor = v
 			}
 		}
 	}
 	ctx := link.NewContext(anchor)
 	in := make([]events.Input, len(sents))
+	para, paraDate := -1, anchor
 	for i := range sents {
-		ctx.Date = anchor
+		if sents[i].Para != para {
+			para, paraDate = sents[i].Para, anchor
+		}
 		for _, d := range r.Dates[i] {
 			if d.Value.From.Year != 0 {
-				ctx.Date = d.Value.From
+				paraDate = d.Value.From
 				break
 			}
 		}
+		ctx.Date = paraDate
 		r.Mentions[i] = p.Link.Sentence(&sents[i], ctx)
 		in[i] = events.Input{Sent: &sents[i], Mentions: r.Mentions[i], Dates: r.Dates[i]}
 	}
@@ -197,16 +221,35 @@ func (p *Pipeline) ParseText(id, textBody string) *model.Document {
 // Run reads every path and processes the documents with a pool of workers.
 // onResult gets each document's result in input order; onErr gets each
 // document that could not be read (the run goes on). Run returns the events
-// fused across all documents.
+// fused across all documents. A text read twice (the same file given
+// twice, or a copy under another name) reports its events once: the store
+// skips a known text by its hash, and so does Run.
 func (p *Pipeline) Run(paths []string, stdin io.Reader, onResult func(*Result), onErr func(error)) *fuse.Fuser {
 	f := fuse.New()
+	once := Once{}
 	p.Stream(paths, stdin, func(r *Result) {
-		f.Add(r.Events)
+		if once.First(r.Doc.Text) {
+			f.Add(r.Events)
+		}
 		if onResult != nil {
 			onResult(r)
 		}
 	}, onErr)
 	return f
+}
+
+// Once remembers the texts of documents by their SHA-256: fusing a text
+// twice would count its reports twice.
+type Once map[[sha256.Size]byte]bool
+
+// First reports whether the text is seen for the first time.
+func (o Once) First(text string) bool {
+	h := sha256.Sum256([]byte(text))
+	if o[h] {
+		return false
+	}
+	o[h] = true
+	return true
 }
 
 // Stream reads every path and processes the documents with a pool of
@@ -215,14 +258,14 @@ func (p *Pipeline) Run(paths []string, stdin io.Reader, onResult func(*Result), 
 // document that could not be read (the run goes on).
 func (p *Pipeline) Stream(paths []string, stdin io.Reader, onResult func(*Result), onErr func(error)) {
 	p.StreamFrom(func(fn func(*model.Document, error) error) error {
-		return ingest.Walk(paths, p.cfg.Published, stdin, fn)
+		// Each document is read and parsed once, by the configured parser.
+		return p.Parser.Walk(paths, p.cfg.Published, stdin, fn)
 	}, onResult, onErr)
 }
 
 // StreamFrom is Stream over the documents that walk hands to its callback
-// (ingest.WalkWith for files, URLs and feeds; a watcher's new items):
-// each document is parsed again with the pipeline's metadata keys. An error
-// that walk returns is reported to onErr.
+// (p.Parser.WalkWith for files, URLs and feeds; a watcher's new items),
+// parsed by p.Parser. An error that walk returns is reported to onErr.
 func (p *Pipeline) StreamFrom(walk func(fn func(*model.Document, error) error) error, onResult func(*Result), onErr func(error)) {
 	workers := p.cfg.Workers
 	if workers <= 0 {
@@ -255,7 +298,7 @@ func (p *Pipeline) StreamFrom(walk func(fn func(*model.Document, error) error) e
 				onErr(err)
 				return nil
 			}
-			jobs <- job{seq, p.Parser.Parse(doc.ID, doc.Path, doc.Text, p.cfg.Published)}
+			jobs <- job{seq, doc}
 			seq++
 			return nil
 		})

@@ -55,7 +55,7 @@ func (s *Store) IngestBatch(ctx context.Context, rs []*pipeline.Result) (outs []
 	if len(rs) == 1 {
 		what = rs[0].Doc.ID
 	}
-	err := s.write(ctx, what, func(w *wtx) error {
+	err := s.write(ctx, what, lockKeys(rs), func(w *wtx) error {
 		for i, r := range rs {
 			var err error
 			if outs[i], err = s.ingest(ctx, w, r); err != nil {
@@ -98,15 +98,29 @@ type block struct {
 // daySpan is a span of days as YYYYMMDD (model.DateRange.Bounds).
 type daySpan struct{ first, last int }
 
-// write runs fn in a transaction and commits it when fn succeeds; what
-// names the transaction's documents in its own errors.
-func (s *Store) write(ctx context.Context, what string, fn func(*wtx) error) error {
+// write runs fn in a transaction that holds the advisory locks keys (see
+// lock.go) and commits it when fn succeeds; what names the transaction's
+// documents in its own errors. A transaction that another one made fail
+// (a deadlock) runs again.
+func (s *Store) write(ctx context.Context, what string, keys []int64, fn func(*wtx) error) error {
+	for try := 1; ; try++ {
+		err := s.writeOnce(ctx, what, keys, fn)
+		if err == nil || try == 5 || !retryable(err) {
+			return err
+		}
+	}
+}
+
+func (s *Store) writeOnce(ctx context.Context, what string, keys []int64, fn func(*wtx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: %s: %w", what, err)
 	}
 	defer tx.Rollback()
 	w := &wtx{Tx: tx, blocks: map[string]*block{}}
+	if err := s.lock(ctx, w, keys); err != nil {
+		return fmt.Errorf("store: %s: locks: %w", what, err)
+	}
 	if !s.pg {
 		if err := s.queryRow(ctx, w, qMaxSource).Scan(&w.ftsFrom); err != nil {
 			return fmt.Errorf("store: %s: %w", what, err)
@@ -149,13 +163,7 @@ func (s *Store) syncFTS(ctx context.Context, w *wtx) error {
 func (s *Store) ingest(ctx context.Context, w *wtx, r *pipeline.Result) (Outcome, error) {
 	doc := r.Doc
 	hash := Hash(doc.Text)
-	ident := doc.Meta["url"]
-	if ident == "" {
-		ident = doc.Path
-	}
-	if ident == "" || ident == "-" {
-		ident = "sha256:" + hash // standard input: known by its text alone
-	}
+	ident := docIdent(r, hash)
 	var out Outcome
 	var n int
 	if err := s.queryRow(ctx, w, qDocByHash, hash).Scan(&n); err != nil {
@@ -206,6 +214,19 @@ func (s *Store) ingest(ctx context.Context, w *wtx, r *pipeline.Result) (Outcome
 		return out, fmt.Errorf("store: %s: %w", doc.ID, err)
 	}
 	return out, nil
+}
+
+// docIdent is a document's identity: its URL when its metadata gives one,
+// else its path; a text from standard input is known by its hash alone.
+func docIdent(r *pipeline.Result, hash string) string {
+	ident := r.Doc.Meta["url"]
+	if ident == "" {
+		ident = r.Doc.Path
+	}
+	if ident == "" || ident == "-" {
+		ident = "sha256:" + hash
+	}
+	return ident
 }
 
 // insertText stores a document's sentences and mentions.
@@ -586,6 +607,9 @@ func (s *Store) removeDoc(ctx context.Context, tx *wtx, docID int64) error {
 		ids = append(ids, id)
 	}
 	rows.Close()
+	if err := s.lockBlocksOf(ctx, tx, ids); err != nil {
+		return err
+	}
 	stmts := []string{
 		`DELETE FROM reports WHERE doc_id = ?`,
 		`DELETE FROM event_sources WHERE doc_id = ?`,

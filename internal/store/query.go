@@ -30,6 +30,36 @@ type Filter struct {
 	Text string
 	// Limit caps the number of events (0: no cap).
 	Limit int
+
+	// ActorID keeps events with an actor of that knowledge-base id.
+	ActorID string
+	// Types keeps events of any of these PLOVER types (and Type, if set).
+	Types []string
+	// MinConfidence keeps events of at least this confidence.
+	MinConfidence float64
+	// After, when set, starts after this position in the order (a page's
+	// last event: keyset pagination).
+	After *Cursor
+	// Desc orders by date descending (undated events still last).
+	Desc bool
+}
+
+// Cursor is a position in the order of Events: an event's date_start (its
+// first date as written) and id.
+type Cursor struct {
+	Undated bool
+	Date    string
+	ID      string
+}
+
+// CursorOf returns the position of an event in the order of Events.
+func CursorOf(e *model.Event) Cursor {
+	return Cursor{Undated: e.Date.IsZero(), Date: e.Date.From.String(), ID: e.ID}
+}
+
+// likeEscape escapes LIKE's wildcards (with \ as the escape character).
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
 
 // ErrNotFound is returned for an unknown event id.
@@ -41,8 +71,12 @@ func (s *Store) Events(ctx context.Context, f Filter) ([]model.Event, error) {
 	var where []string
 	var args []any
 	if f.Actor != "" {
-		where = append(where, `id IN (SELECT event_id FROM event_actors WHERE code = ? OR lower(name) LIKE ?)`)
-		args = append(args, strings.ToUpper(f.Actor), "%"+strings.ToLower(f.Actor)+"%")
+		where = append(where, `id IN (SELECT event_id FROM event_actors WHERE code = ? OR lower(name) LIKE ? ESCAPE '\')`)
+		args = append(args, strings.ToUpper(f.Actor), "%"+likeEscape(strings.ToLower(f.Actor))+"%")
+	}
+	if f.ActorID != "" {
+		where = append(where, `id IN (SELECT event_id FROM event_actors WHERE entity_id = ?)`)
+		args = append(args, f.ActorID)
 	}
 	if f.Dyad != "" {
 		a, b, ok := strings.Cut(strings.ToUpper(f.Dyad), "-")
@@ -52,9 +86,20 @@ func (s *Store) Events(ctx context.Context, f Filter) ([]model.Event, error) {
 		where = append(where, `id IN (SELECT event_id FROM event_actors WHERE code = ?)`, `id IN (SELECT event_id FROM event_actors WHERE code = ?)`)
 		args = append(args, a, b)
 	}
+	types := f.Types
 	if f.Type != "" {
-		where = append(where, `type = ?`)
-		args = append(args, strings.ToUpper(f.Type))
+		types = append([]string{f.Type}, types...)
+	}
+	if len(types) > 0 {
+		marks := strings.TrimSuffix(strings.Repeat("?,", len(types)), ",")
+		where = append(where, `type IN (`+marks+`)`)
+		for _, t := range types {
+			args = append(args, strings.ToUpper(t))
+		}
+	}
+	if f.MinConfidence > 0 {
+		where = append(where, `confidence >= ?`)
+		args = append(args, f.MinConfidence)
 	}
 	if f.Status != "" {
 		where = append(where, `status = ?`)
@@ -80,11 +125,28 @@ func (s *Store) Events(ctx context.Context, f Filter) ([]model.Event, error) {
 		}
 		args = append(args, ftsQuery(f.Text, s.pg))
 	}
+	const undated = `CASE WHEN date_start = '' THEN 1 ELSE 0 END`
+	if c := f.After; c != nil {
+		u := 0
+		if c.Undated {
+			u = 1
+		}
+		cmp := ">"
+		if f.Desc {
+			cmp = "<"
+		}
+		where = append(where, `(`+undated+` > ? OR (`+undated+` = ? AND (date_start `+cmp+` ? OR (date_start = ? AND id `+cmp+` ?))))`)
+		args = append(args, u, u, c.Date, c.Date, c.ID)
+	}
 	query := `SELECT body FROM events`
 	if len(where) > 0 {
 		query += ` WHERE ` + strings.Join(where, ` AND `)
 	}
-	query += ` ORDER BY CASE WHEN date_start = '' THEN 1 ELSE 0 END, date_start, id`
+	if f.Desc {
+		query += ` ORDER BY ` + undated + `, date_start DESC, id DESC`
+	} else {
+		query += ` ORDER BY ` + undated + `, date_start, id`
+	}
 	if f.Limit > 0 {
 		query += fmt.Sprintf(` LIMIT %d`, f.Limit)
 	}

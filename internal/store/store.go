@@ -34,6 +34,7 @@ import (
 
 	_ "github.com/jackc/pgx/v5/stdlib" // database/sql driver "pgx"
 	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/lock"
 	_ "modernc.org/sqlite" // database/sql driver "sqlite"
 )
 
@@ -66,8 +67,10 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		s.db, err = sql.Open("pgx", dsn)
 	} else {
 		path := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(dsn) // a URI: "#" would cut the path
-		s.db, err = sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-65536)&_pragma=wal_autocheckpoint(8192)&_pragma=temp_store(MEMORY)")
+		s.db, err = sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-65536)&_pragma=wal_autocheckpoint(8192)&_pragma=temp_store(MEMORY)&_txlock=immediate")
 		// One writer at a time; WAL lets readers in other processes go on.
+		// Transactions begin immediately: a second writer waits for the
+		// lock (busy_timeout) rather than failing when it would upgrade.
 		// The log is copied back into the file every 8,192 pages (32 MiB)
 		// rather than SQLite's 1,000: a page that many transactions change,
 		// an event's row or the full-text index's, is copied back less often.
@@ -85,12 +88,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		s.db.Close()
 		return nil, fmt.Errorf("store: %w", err)
 	}
-	p, err := goose.NewProvider(dialect, s.db, sub)
-	if err != nil {
-		s.db.Close()
-		return nil, fmt.Errorf("store: migrations: %w", err)
-	}
-	if _, err := p.Up(ctx); err != nil {
+	if err := s.migrate(ctx, dialect, sub); err != nil {
 		s.db.Close()
 		return nil, fmt.Errorf("store: migrate %s: %w", redact(dsn), err)
 	}
@@ -99,6 +97,35 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// migrate applies the migrations not yet applied, under a lock: two
+// processes opening a new database at once must not both apply one.
+// PostgreSQL: goose's session lock (an advisory lock). SQLite: each
+// migration is an immediate transaction, so a second process waits, and
+// when it then fails on what the first applied meanwhile, nothing is left
+// pending and it goes on.
+func (s *Store) migrate(ctx context.Context, dialect goose.Dialect, migs fs.FS) error {
+	var opts []goose.ProviderOption
+	if s.pg {
+		l, err := lock.NewPostgresSessionLocker(lock.WithLockTimeout(1, 600))
+		if err != nil {
+			return err
+		}
+		opts = append(opts, goose.WithSessionLocker(l))
+	}
+	p, err := goose.NewProvider(dialect, s.db, migs, opts...)
+	if err != nil {
+		return err
+	}
+	_, err = p.Up(ctx)
+	for try := 0; err != nil && !s.pg && try < 3; try++ {
+		if pending, perr := p.HasPending(ctx); perr == nil && !pending {
+			return nil
+		}
+		_, err = p.Up(ctx)
+	}
+	return err
 }
 
 // Close closes the database.

@@ -33,7 +33,7 @@ var benchText = func() string {
 }()
 
 func BenchmarkTokenize(b *testing.B) {
-	a := Default()
+	a := std()
 	b.SetBytes(int64(len(benchText)))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -42,7 +42,7 @@ func BenchmarkTokenize(b *testing.B) {
 }
 
 func BenchmarkSentences(b *testing.B) {
-	a := Default()
+	a := std()
 	doc := &model.Document{Text: benchText, Body: []model.Span{{Start: 0, End: len(benchText)}}, Lang: "de"}
 	b.SetBytes(int64(len(benchText)))
 	b.ReportAllocs()
@@ -54,20 +54,20 @@ func BenchmarkSentences(b *testing.B) {
 func BenchmarkLatinKey(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		LatinKey("Зеленський")
+		std().LatinKey("Зеленський")
 	}
 }
 
 func BenchmarkStemUk(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		Stem("uk", "російського")
+		std().Stem("uk", "російського")
 	}
 }
 
 func BenchmarkStemRu(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		Stem("ru", "переговорах")
+		std().Stem("ru", "переговорах")
 	}
 }

@@ -7,9 +7,13 @@ import (
 	"entente/internal/text"
 )
 
-func ExampleLatinKey() {
+func ExampleAnalyzer_LatinKey() {
+	a, err := text.New()
+	if err != nil {
+		panic(err)
+	}
 	for _, s := range []string{"Schoigu", "Shoigu", "Шойгу", "Selenskyj", "Зеленський"} {
-		fmt.Println(s, text.LatinKey(s))
+		fmt.Println(s, a.LatinKey(s))
 	}
 	// Output:
 	// Schoigu shoihu
@@ -35,9 +39,13 @@ func ExampleAnalyzer_Sentences() {
 	// "Sie sprachen u.a. über die Ukraine." (10 tokens)
 }
 
-func ExampleStem() {
+func ExampleAnalyzer_Stem() {
+	a, err := text.New()
+	if err != nil {
+		panic(err)
+	}
 	for _, w := range []string{"Росії", "Росією", "Китаєм", "Китаю"} {
-		fmt.Println(w, text.Stem("uk", text.Normalize(w)))
+		fmt.Println(w, a.Stem("uk", a.Normalize(w)))
 	}
 	// Output:
 	// Росії рос

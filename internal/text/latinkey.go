@@ -272,7 +272,3 @@ func (t *foldTable) apply(out, in []byte) []byte {
 	}
 	return out
 }
-
-// LatinKey returns the Latin key of s with the embedded data; see
-// Analyzer.LatinKey.
-func LatinKey(s string) string { return std().LatinKey(s) }

@@ -41,12 +41,12 @@ func TestLatinKeyGroups(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			k0 := LatinKey(tt.forms[0])
+			k0 := std().LatinKey(tt.forms[0])
 			for _, f := range tt.forms[1:] {
-				k := LatinKey(f)
+				k := std().LatinKey(f)
 				if tt.minJW >= 1 {
 					if k != k0 {
-						t.Errorf("LatinKey(%q) = %q, LatinKey(%q) = %q: want equal", tt.forms[0], k0, f, k)
+						t.Errorf("std().LatinKey(%q) = %q, std().LatinKey(%q) = %q: want equal", tt.forms[0], k0, f, k)
 					}
 					continue
 				}
@@ -75,8 +75,8 @@ func TestLatinKey(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := LatinKey(tt.in); got != tt.want {
-				t.Errorf("LatinKey(%q) = %q, want %q", tt.in, got, tt.want)
+			if got := std().LatinKey(tt.in); got != tt.want {
+				t.Errorf("std().LatinKey(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
 	}
@@ -87,13 +87,13 @@ func FuzzLatinKey(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		k := LatinKey(s)
+		k := std().LatinKey(s)
 		if len(k) > 0 && (k[0] == ' ' || k[len(k)-1] == ' ') {
-			t.Fatalf("LatinKey(%q) = %q: untrimmed", s, k)
+			t.Fatalf("std().LatinKey(%q) = %q: untrimmed", s, k)
 		}
 		for i := 1; i < len(k); i++ {
 			if k[i] == k[i-1] && k[i] >= 'a' && k[i] <= 'z' {
-				t.Fatalf("LatinKey(%q) = %q: doubled letter", s, k)
+				t.Fatalf("std().LatinKey(%q) = %q: doubled letter", s, k)
 			}
 		}
 	})

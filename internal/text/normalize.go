@@ -144,6 +144,3 @@ func (a *Analyzer) Normalize(s string) string {
 	}
 	return sb.String()
 }
-
-// Normalize normalises s with the embedded data; see Analyzer.Normalize.
-func Normalize(s string) string { return std().Normalize(s) }

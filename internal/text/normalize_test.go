@@ -31,8 +31,8 @@ func TestNormalize(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := Normalize(tt.in); got != tt.want {
-				t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+			if got := std().Normalize(tt.in); got != tt.want {
+				t.Errorf("std().Normalize(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
 	}
@@ -50,9 +50,9 @@ func TestNormalizeAllocs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			n := testing.AllocsPerRun(100, func() { Normalize(tt.in) })
+			n := testing.AllocsPerRun(100, func() { std().Normalize(tt.in) })
 			if n > tt.max {
-				t.Errorf("Normalize(%q): %v allocs, want <= %v", tt.in, n, tt.max)
+				t.Errorf("std().Normalize(%q): %v allocs, want <= %v", tt.in, n, tt.max)
 			}
 		})
 	}
@@ -63,11 +63,11 @@ func FuzzNormalize(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		n := Normalize(s)
+		n := std().Normalize(s)
 		if utf8.ValidString(s) && !utf8.ValidString(n) {
-			t.Fatalf("Normalize(%q) = %q: invalid UTF-8", s, n)
+			t.Fatalf("std().Normalize(%q) = %q: invalid UTF-8", s, n)
 		}
-		if n2 := Normalize(n); utf8.ValidString(s) && n2 != n {
+		if n2 := std().Normalize(n); utf8.ValidString(s) && n2 != n {
 			t.Fatalf("Normalize not idempotent: %q -> %q -> %q", s, n, n2)
 		}
 	})

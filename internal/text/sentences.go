@@ -60,9 +60,6 @@ func (a *Analyzer) Sentences(doc *model.Document) []model.Sentence {
 	return out
 }
 
-// Sentences splits doc with the embedded data; see Analyzer.Sentences.
-func Sentences(doc *model.Document) []model.Sentence { return std().Sentences(doc) }
-
 // splitter finds sentence boundaries in the tokens of one body span.
 type splitter struct {
 	a        *Analyzer

@@ -17,7 +17,7 @@ func split(lang string, paras ...string) []string {
 		off += len(p) + 2
 	}
 	var out []string
-	for _, s := range Sentences(doc) {
+	for _, s := range std().Sentences(doc) {
 		out = append(out, doc.Text[s.Start:s.End])
 	}
 	return out
@@ -136,7 +136,7 @@ func TestSentenceFields(t *testing.T) {
 		Lang:     "uk",
 		ParaLang: []string{"uk", ""},
 	}
-	got := Sentences(doc)
+	got := std().Sentences(doc)
 	if len(got) != 3 {
 		t.Fatalf("got %d sentences, want 3", len(got))
 	}
@@ -174,7 +174,7 @@ func FuzzSentences(f *testing.F) {
 			off += len(blk) + 2
 		}
 		last := 0
-		for i, sn := range Sentences(doc) {
+		for i, sn := range std().Sentences(doc) {
 			if sn.Start < last || sn.End <= sn.Start || sn.End > len(s) {
 				t.Fatalf("sentence %d [%d,%d): bad offsets after %d", i, sn.Start, sn.End, last)
 			}

@@ -46,10 +46,10 @@ func TestStemGroups(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			want := Stem(tt.lang, Normalize(tt.forms[0]))
+			want := std().Stem(tt.lang, std().Normalize(tt.forms[0]))
 			for _, f := range tt.forms[1:] {
-				if got := Stem(tt.lang, Normalize(f)); got != want {
-					t.Errorf("Stem(%s, %q) = %q, Stem(%q) = %q: want equal", tt.lang, f, got, tt.forms[0], want)
+				if got := std().Stem(tt.lang, std().Normalize(f)); got != want {
+					t.Errorf("std().Stem(%s, %q) = %q, std().Stem(%q) = %q: want equal", tt.lang, f, got, tt.forms[0], want)
 				}
 			}
 		})
@@ -75,8 +75,8 @@ func TestStem(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := Stem(tt.lang, tt.in); got != tt.want {
-				t.Errorf("Stem(%q, %q) = %q, want %q", tt.lang, tt.in, got, tt.want)
+			if got := std().Stem(tt.lang, tt.in); got != tt.want {
+				t.Errorf("std().Stem(%q, %q) = %q, want %q", tt.lang, tt.in, got, tt.want)
 			}
 		})
 	}

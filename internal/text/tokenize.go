@@ -29,11 +29,6 @@ func (a *Analyzer) AppendTokens(dst []model.Token, s string, base int, lang stri
 	return a.appendTokens(dst, s, base, lang)
 }
 
-// Tokenize tokenizes s with the embedded data; see Analyzer.Tokenize.
-func Tokenize(s string, base int, lang string) []model.Token {
-	return std().Tokenize(s, base, lang)
-}
-
 func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '`' || r == 'ʼ' }
@@ -126,9 +121,9 @@ func runeAt(s string, i int) (rune, int) {
 }
 
 func (a *Analyzer) appendTokens(toks []model.Token, s string, base int, lang string) []model.Token {
-	slot, ok := cacheSlot[lang]
-	if !ok {
-		slot = cacheSlots - 1
+	slot := a.reg.Index(lang)
+	if slot < 0 {
+		slot = a.reg.Len()
 	}
 	for i := 0; i < len(s); {
 		r, size := runeAt(s, i)

@@ -56,13 +56,13 @@ func TestTokenize(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := Tokenize(tt.in, 0, tt.lang)
+			got := std().Tokenize(tt.in, 0, tt.lang)
 			var gs []tok
 			for _, g := range got {
 				gs = append(gs, tok{g.Text, g.Kind})
 			}
 			if len(gs) != len(tt.want) {
-				t.Fatalf("Tokenize(%q) = %v, want %v", tt.in, gs, tt.want)
+				t.Fatalf("std().Tokenize(%q) = %v, want %v", tt.in, gs, tt.want)
 			}
 			for i := range gs {
 				if gs[i] != tt.want[i] {
@@ -92,12 +92,12 @@ func TestTokenFields(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := Tokenize(tt.in, tt.base, tt.lang)
+			got := std().Tokenize(tt.in, tt.base, tt.lang)
 			if len(got) != 1 {
-				t.Fatalf("Tokenize(%q) = %d tokens, want 1: %+v", tt.in, len(got), got)
+				t.Fatalf("std().Tokenize(%q) = %d tokens, want 1: %+v", tt.in, len(got), got)
 			}
 			if got[0] != tt.want {
-				t.Errorf("Tokenize(%q) =\n %+v, want\n %+v", tt.in, got[0], tt.want)
+				t.Errorf("std().Tokenize(%q) =\n %+v, want\n %+v", tt.in, got[0], tt.want)
 			}
 		})
 	}
@@ -134,7 +134,7 @@ func FuzzTokenize(f *testing.F) {
 		if base < 0 || base > 1<<20 {
 			base = 0
 		}
-		toks := Tokenize(s, base, "en")
+		toks := std().Tokenize(s, base, "en")
 		last := base
 		for i, tk := range toks {
 			if tk.Start < last || tk.End <= tk.Start || tk.End > base+len(s) {

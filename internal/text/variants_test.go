@@ -6,7 +6,7 @@ import (
 )
 
 func TestRomanize(t *testing.T) {
-	a := Default()
+	a := std()
 	tests := []struct {
 		name, lang string
 		want       map[string]string // scheme → form
@@ -39,7 +39,7 @@ func TestRomanize(t *testing.T) {
 }
 
 func TestOtherGiven(t *testing.T) {
-	a := Default()
+	a := std()
 	for _, tt := range []struct{ in, from, want string }{
 		{"Сергей", "ru", "Сергій"}, {"Сергій", "uk", "Сергей"}, {"Владимир", "ru", "Володимир"},
 		{"Олександр", "uk", "Александр"}, {"Андрей", "ru", "Андрій"},
@@ -54,7 +54,7 @@ func TestOtherGiven(t *testing.T) {
 }
 
 func TestPalladius(t *testing.T) {
-	a := Default()
+	a := std()
 	tests := []struct{ pinyin, ru, uk string }{
 		{"Xi Jinping", "Си Цзиньпин", "Сі Цзіньпін"},
 		{"Wang Yi", "Ван И", "Ван І"},
@@ -83,7 +83,7 @@ func TestPalladius(t *testing.T) {
 }
 
 func TestKontsevich(t *testing.T) {
-	a := Default()
+	a := std()
 	tests := []struct{ hangul, ru, uk string }{
 		{"김정은", "Ким Чон Ын", "Кім Чон Ин"},
 		{"김여정", "Ким Ё Чжон", "Кім Йо Чжон"},

@@ -15,7 +15,6 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"sync"
 
 	"entente/data"
 	"entente/internal/tsv"
@@ -66,17 +65,6 @@ func (c *Canon) load(fsys fs.FS, required bool) error {
 	}
 	return nil
 }
-
-var defaultCanon = sync.OnceValue(func() *Canon {
-	c, err := New()
-	if err != nil {
-		panic(err) // embedded; tests keep it valid
-	}
-	return c
-})
-
-// URL canonicalises raw with the embedded tracking parameters.
-func URL(raw string) (string, error) { return defaultCanon().URL(raw) }
 
 // ErrNotHTTP says a URL is not an absolute http or https URL.
 var ErrNotHTTP = errors.New("not an absolute http(s) URL")

@@ -7,6 +7,15 @@ import (
 	"testing/fstest"
 )
 
+// URL canonicalises with the embedded tracking parameters.
+func URL(raw string) (string, error) {
+	c, err := New()
+	if err != nil {
+		panic(err)
+	}
+	return c.URL(raw)
+}
+
 func TestURL(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"HTTPS://News.Example.COM/Politik/Artikel?utm_source=rss&utm_medium=feed#kommentare", "https://news.example.com/Politik/Artikel"},

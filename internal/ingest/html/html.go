@@ -26,7 +26,6 @@ import (
 	"io/fs"
 	"net/url"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -39,6 +38,7 @@ import (
 	"golang.org/x/text/transform"
 
 	"entente/data"
+	"entente/internal/ingest/canon"
 	"entente/internal/tsv"
 )
 
@@ -67,6 +67,7 @@ var ErrNoContent = errors.New("no text in the page")
 // Extractor reads pages with a set of metadata sources. It is safe for
 // concurrent use.
 type Extractor struct {
+	canon  *canon.Canon
 	rules  []rule
 	boiler boilerWords
 	// MaxBytes caps the page size read (default 16 MiB).
@@ -105,9 +106,11 @@ const (
 )
 
 // New loads the metadata sources from the embedded data/clean/html_meta.tsv
-// and each overlay's clean/html_meta.tsv; an overlay's sources come first.
-func New(overlays ...fs.FS) (*Extractor, error) {
-	x := &Extractor{MaxBytes: 16 << 20, boiler: boilerWords{exact: map[string]bool{}}}
+// and each overlay's clean/html_meta.tsv (an overlay's sources come first),
+// and the boilerplate words of html_boilerplate.txt likewise; c
+// canonicalises the URLs pages name.
+func New(c *canon.Canon, overlays ...fs.FS) (*Extractor, error) {
+	x := &Extractor{canon: c, MaxBytes: 16 << 20, boiler: boilerWords{exact: map[string]bool{}}}
 	for i := len(overlays) - 1; i >= 0; i-- {
 		if err := x.load(overlays[i], false); err != nil {
 			return nil, err
@@ -178,17 +181,6 @@ func (x *Extractor) load(fsys fs.FS, required bool) error {
 	}
 	return nil
 }
-
-var defaultExtractor = sync.OnceValue(func() *Extractor {
-	x, err := New()
-	if err != nil {
-		panic(err) // the embedded file is part of the binary; tests keep it valid
-	}
-	return x
-})
-
-// Default returns an extractor with the embedded metadata sources.
-func Default() *Extractor { return defaultExtractor() }
 
 // Decode returns the page's text as UTF-8, decoded from the charset that
 // contentType names, else the one the page's <meta> tags name, else a

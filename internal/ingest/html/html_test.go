@@ -5,6 +5,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"unicode/utf8"
+
+	"entente/internal/ingest/canon"
 )
 
 func TestParseDate(t *testing.T) {
@@ -75,7 +77,8 @@ func TestMetadataSources(t *testing.T) {
 }
 
 func TestOverlayRules(t *testing.T) {
-	x, err := New(fstest.MapFS{
+	c, _ := canon.New()
+	x, err := New(c, fstest.MapFS{
 		"clean/html_meta.tsv":        {Data: []byte("meta\tx-published\tdate\n")},
 		"clean/html_boilerplate.txt": {Data: []byte("zzjunk\n")},
 	})
@@ -91,7 +94,7 @@ func TestOverlayRules(t *testing.T) {
 		t.Errorf("overlay not applied: %+v", pg)
 	}
 	for _, bad := range []string{"meta\tx\tcolour\n", "tag\tx\tdate\n", "meta\t\tdate\n", "meta\tx\n"} {
-		if _, err := New(fstest.MapFS{"clean/html_meta.tsv": {Data: []byte(bad)}}); err == nil || !strings.HasPrefix(err.Error(), "html: ") {
+		if _, err := New(c, fstest.MapFS{"clean/html_meta.tsv": {Data: []byte(bad)}}); err == nil || !strings.HasPrefix(err.Error(), "html: ") {
 			t.Errorf("rule %q: err %v", bad, err)
 		}
 	}
@@ -129,4 +132,17 @@ func FuzzExtract(f *testing.F) {
 			t.Fatal("Text() not UTF-8")
 		}
 	})
+}
+
+// Default is an extractor with the embedded data, for tests.
+func Default() *Extractor {
+	c, err := canon.New()
+	if err != nil {
+		panic(err)
+	}
+	x, err := New(c)
+	if err != nil {
+		panic(err)
+	}
+	return x
 }

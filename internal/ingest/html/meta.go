@@ -8,8 +8,6 @@ import (
 
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-
-	"entente/internal/ingest/canon"
 )
 
 // found is what one walk over a page collects for the metadata rules.
@@ -98,7 +96,7 @@ func (x *Extractor) metadata(doc *xhtml.Node, base *url.URL, pg *Page) {
 			continue
 		}
 		for _, raw := range f.values(r, nArticles) {
-			if v := normalise(r.field, raw, base); v != "" {
+			if v := x.normalise(r.field, raw, base); v != "" {
 				set[r.field] = true
 				switch r.field {
 				case "title":
@@ -251,7 +249,7 @@ func attr(n *xhtml.Node, key string) (string, bool) {
 }
 
 // normalise checks and normalises a raw value for a field; "" rejects it.
-func normalise(field, v string, base *url.URL) string {
+func (x *Extractor) normalise(field, v string, base *url.URL) string {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return ""
@@ -277,7 +275,7 @@ func normalise(field, v string, base *url.URL) string {
 		if (u.Path == "" || u.Path == "/") && u.RawQuery == "" && base != nil && base.Path != "" && base.Path != "/" {
 			return ""
 		}
-		c, err := canon.URL(u.String())
+		c, err := x.canon.URL(u.String())
 		if err != nil {
 			return ""
 		}

@@ -1,0 +1,61 @@
+package events
+
+import (
+	"strings"
+
+	"entente/internal/lexicon"
+	"entente/internal/model"
+)
+
+// Assertion: whether the clause states that the trigger's act happened (or
+// will happen), or only names it as an aim, an ability, a charge or a
+// topic. A verb in an infinitive or a gerund governed by a preposition is
+// not a finite verb of its clause: "in an effort to force Kyiv to
+// negotiate", "able to attack", "accused … of aiding", "prevented from
+// attacking" report no negotiation, attack or aid. Only aspect verbs
+// ("continued to shell", "продолжают наносить удары") assert the act they
+// govern; future and intention markers ("plans to send") make it planned in
+// the status pass before this one.
+
+// unasserted returns the status the trigger's verb form allows and why:
+// hypothetical for an infinitive under any governor but an aspect verb or a
+// future or intention marker, and for a gerund after a preposition; planned
+// for an infinitive under a future or intention marker ("plans to send",
+// "решил поставить"). It returns "" when the clause's own status stands
+// (nouns are judged elsewhere).
+func (x *Extractor) unasserted(lang string, toks []model.Token, tr trigger, clo int) (string, string) {
+	at := tr.start // where the governor search starts
+	w := toks[tr.start]
+	switch {
+	case tr.start > clo && x.lex.HasKind(lang, toks[tr.start-1], lexicon.Inf) && (!tr.t.Noun || verbLike(w)):
+		// A noun entry matched by its stem is a verb after "to" ("to
+		// negotiate"), unless it is plural ("invited to talks").
+		at = tr.start - 1
+	case !tr.t.Noun && x.lex.Infinitive(lang, w):
+	case !tr.t.Noun && tr.start > clo && strings.HasSuffix(w.Norm, "ing") && x.lex.HasKind(lang, toks[tr.start-1], lexicon.GerPrep):
+		return model.StatusHypothetical, "gerund after " + toks[tr.start-1].Text + ": named, not asserted"
+	default:
+		return "", ""
+	}
+	// The governor of the infinitive: the nearest verb before it, at most
+	// four words back, not across punctuation ("continue to shell",
+	// "plans to send", "продолжают активно наносить").
+	for j := at - 1; j >= clo && j >= at-4; j-- {
+		if toks[j].Kind == model.Punct {
+			break
+		}
+		if x.lex.HasKind(lang, toks[j], lexicon.Aspect) {
+			return "", ""
+		}
+		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && end <= at && has(kinds, lexicon.Future) {
+			return model.StatusPlanned, "infinitive " + tr.text + " after " + toks[j].Text + ": planned"
+		}
+	}
+	return model.StatusHypothetical, "infinitive " + tr.text + ": an aim, ability or effort, not asserted"
+}
+
+// verbLike reports whether a word after an infinitive marker reads as a
+// verb: not capitalised, not a plural or gerund in -s or -ing.
+func verbLike(t model.Token) bool {
+	return !t.Cap && !strings.HasSuffix(t.Norm, "s") && !strings.HasSuffix(t.Norm, "ing")
+}
