@@ -68,7 +68,7 @@ then 1.`,
 			p.StreamFrom(e.walk(cmd.Context(), p, &src, args), func(r *pipeline.Result) {
 				docs++
 				if once.First(r.Doc.Text) { // the same text given twice
-					f.Add(confident(r.Events, minConf))
+					f.Add(fuse.Hash(r.Doc.Text), confident(r.Events, minConf))
 				}
 			}, func(err error) {
 				failed++
