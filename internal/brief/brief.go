@@ -379,7 +379,7 @@ func (b *builder) busiestDays() Section {
 			where = " in " + list(places)
 		}
 		sec.Statements = append(sec.Statements, Statement{
-			Text: fmt.Sprintf("%s: %d events%s (%s) among %s.", d, len(evs), where, strings.Join(types, ", "), list(parties)),
+			Text:  fmt.Sprintf("%s: %d events%s (%s) among %s.", d, len(evs), where, strings.Join(types, ", "), list(parties)),
 			Cites: b.cites(rank(evs)[:min(len(evs), b.o.Cite)], false)})
 	}
 	return sec
