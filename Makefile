@@ -1,4 +1,4 @@
-.PHONY: run test lint bench bench-quick build quality calibrate
+.PHONY: run test lint mutants bench bench-quick build quality calibrate
 
 build:
 	go build -o entente ./cmd/entente
@@ -13,6 +13,11 @@ lint:
 	go vet ./...
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); exit 1)
 	go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
+
+# mutants: break negation, roles, the JSON writer and event dates one at a
+# time in a temporary copy of the tree; the tests must fail each time.
+mutants:
+	bash scripts/mutants.sh
 
 # bench: the Go benchmarks of every stage, then the end-to-end benchmark
 # (10,000 generated articles, then one extract of 100,000 for peak RSS;

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -59,23 +60,42 @@ func (pr *Parser) fromBytes(id, path string, b []byte, published model.Point) (*
 	return pr.Parse(id, path, string(b), published), nil
 }
 
-// textExt lists the extensions read from directories ("" is no extension).
-var textExt = map[string]bool{".txt": true, ".md": true, ".text": true, "": true}
+// readExt lists the extensions read from directories ("" is no extension).
+var readExt = map[string]bool{".txt": true, ".md": true, ".text": true, "": true,
+	".html": true, ".htm": true, ".xhtml": true, ".jsonl": true, ".ndjson": true}
 
-// Walk calls fn for every document found in paths, one at a time, in order.
-// A path is a file (read whatever its extension), a directory (walked
-// recursively in lexical order, skipping names that start with a dot and
-// reading only *.txt, *.md, *.text and extension-less regular files) or "-"
-// for standard input (ID "stdin"). A file that cannot be read, or a missing
-// path, is reported as fn(nil, err) and the walk goes on; when fn returns an
-// error Walk stops and returns it.
+// Walk calls fn for every document found in paths, one at a time, in order;
+// see WalkWith. It reads by extension and sniffing, and fetches nothing.
 func (pr *Parser) Walk(paths []string, published model.Point, stdin io.Reader, fn func(doc *model.Document, err error) error) error {
-	for _, p := range paths {
-		if err := pr.walkOne(p, published, stdin, fn); err != nil {
+	return pr.WalkWith(paths, Options{Published: published, Stdin: stdin}, fn)
+}
+
+// WalkWith calls fn for every document found in args, one at a time, in
+// order. An argument is a file (read whatever its extension), a directory
+// (walked recursively in lexical order, skipping names that start with a
+// dot and reading only *.txt, *.md, *.text, *.html, *.htm, *.xhtml, *.jsonl,
+// *.ndjson and extension-less regular files), "-" for standard input (ID
+// "stdin"), or an http(s) URL when o.Fetch is set. A file is read as
+// o.Format says: text (UTF-8, metadata lines), a web page (package html),
+// or JSONL (ReadJSONL: one document a line). A file, line or URL that
+// cannot be read, or a missing path, is reported as fn(nil, err) and the
+// walk goes on; when fn returns an error WalkWith stops and returns it.
+func (pr *Parser) WalkWith(args []string, o Options, fn func(doc *model.Document, err error) error) error {
+	if err := CheckFormat(o.Format); err != nil {
+		return fn(nil, err)
+	}
+	for _, p := range args {
+		if err := pr.walkOne(p, o, fn); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// IsURL reports whether an argument is an http or https URL.
+func IsURL(arg string) bool {
+	l := strings.ToLower(arg)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
 }
 
 // stop marks an error returned by fn, so that it passes through WalkDir.
@@ -83,19 +103,45 @@ type stop struct{ err error }
 
 func (s stop) Error() string { return s.err.Error() }
 
-func (pr *Parser) walkOne(p string, published model.Point, stdin io.Reader, fn func(*model.Document, error) error) error {
+// readFile reads one file by format.
+func (pr *Parser) readFile(path string, o Options, fn func(*model.Document, error) error) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return fn(nil, fmt.Errorf("ingest: %w", err))
+	}
+	return pr.readBytes(filepath.Base(path), path, b, o, fn)
+}
+
+func (pr *Parser) walkOne(p string, o Options, fn func(*model.Document, error) error) error {
 	if p == "-" {
-		if stdin == nil {
+		if o.Stdin == nil {
 			return fn(nil, errors.New("ingest: -: no standard input"))
 		}
-		return fn(pr.Read(stdin, StdinID, "-", published))
+		if o.Format == FormatJSONL {
+			return pr.ReadJSONL(o.Stdin, "-", o.Published, fn)
+		}
+		b, err := io.ReadAll(o.Stdin)
+		if err != nil {
+			return fn(nil, fmt.Errorf("ingest: read -: %w", err))
+		}
+		return pr.readBytes(StdinID, "-", b, o, fn)
+	}
+	if IsURL(p) {
+		if o.Fetch == nil {
+			return fn(nil, fmt.Errorf("ingest: %s: URLs are not read here", p))
+		}
+		ctx := o.Context
+		if ctx == nil {
+			ctx = context.Background()
+		}
+		return o.Fetch(ctx, p, fn)
 	}
 	info, err := os.Stat(p)
 	if err != nil {
 		return fn(nil, fmt.Errorf("ingest: %w", err))
 	}
 	if !info.IsDir() {
-		return fn(pr.ReadFile(p, published))
+		return pr.readFile(p, o, fn)
 	}
 	err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -114,7 +160,7 @@ func (pr *Parser) walkOne(p string, published model.Point, stdin io.Reader, fn f
 			}
 			return nil
 		}
-		if d.IsDir() || !textExt[strings.ToLower(filepath.Ext(name))] {
+		if d.IsDir() || !readExt[strings.ToLower(filepath.Ext(name))] {
 			return nil
 		}
 		if !d.Type().IsRegular() {
@@ -134,7 +180,7 @@ func (pr *Parser) walkOne(p string, published model.Point, stdin io.Reader, fn f
 				return nil
 			}
 		}
-		if e := fn(pr.ReadFile(path, published)); e != nil {
+		if e := pr.readFile(path, o, fn); e != nil {
 			return stop{e}
 		}
 		return nil

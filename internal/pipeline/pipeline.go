@@ -49,6 +49,8 @@ type Config struct {
 	Explain bool
 	// Hypothetical keeps events the text only supposes (see events.Options).
 	Hypothetical bool
+	// Background keeps unanchored nominal events (see events.Options).
+	Background bool
 	// Workers is the number of documents processed at once; 0 means GOMAXPROCS.
 	Workers int
 	// Lang, when set, is the language of every document and paragraph
@@ -129,7 +131,7 @@ func New(cfg Config) (*Pipeline, error) {
 	}
 	p.KB = kr.k
 	p.Link = link.New(p.KB, p.Lex, p.Text)
-	p.Events = events.New(p.Lex, p.KB, events.Options{Explain: cfg.Explain, Hypothetical: cfg.Hypothetical})
+	p.Events = events.New(p.Lex, p.KB, events.Options{Explain: cfg.Explain, Hypothetical: cfg.Hypothetical, Background: cfg.Background})
 	return p, nil
 }
 
@@ -210,6 +212,9 @@ func (p *Pipeline) Process(doc *model.Document) *Result {
 	return r
 }
 
+// Published is the publication date of documents that carry none.
+func (p *Pipeline) Published() model.Point { return p.cfg.Published }
+
 // ParseText makes a document of a text given directly (tests, `entente link`).
 func (p *Pipeline) ParseText(id, textBody string) *model.Document {
 	return p.Parser.Parse(id, id, textBody, p.cfg.Published)
@@ -254,6 +259,16 @@ func (o Once) First(text string) bool {
 // memory stays flat however many documents there are. onErr gets each
 // document that could not be read (the run goes on).
 func (p *Pipeline) Stream(paths []string, stdin io.Reader, onResult func(*Result), onErr func(error)) {
+	p.StreamFrom(func(fn func(*model.Document, error) error) error {
+		// Each document is read and parsed once, by the configured parser.
+		return p.Parser.Walk(paths, p.cfg.Published, stdin, fn)
+	}, onResult, onErr)
+}
+
+// StreamFrom is Stream over the documents that walk hands to its callback
+// (p.Parser.WalkWith for files, URLs and feeds; a watcher's new items),
+// parsed by p.Parser. An error that walk returns is reported to onErr.
+func (p *Pipeline) StreamFrom(walk func(fn func(*model.Document, error) error) error, onResult func(*Result), onErr func(error)) {
 	workers := p.cfg.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -280,8 +295,7 @@ func (p *Pipeline) Stream(paths []string, stdin io.Reader, onResult func(*Result
 	}
 	go func() {
 		seq := 0
-		// Each document is read and parsed once, by the configured parser.
-		_ = p.Parser.Walk(paths, p.cfg.Published, stdin, func(doc *model.Document, err error) error {
+		err := walk(func(doc *model.Document, err error) error {
 			if err != nil {
 				onErr(err)
 				return nil
@@ -290,6 +304,9 @@ func (p *Pipeline) Stream(paths []string, stdin io.Reader, onResult func(*Result
 			seq++
 			return nil
 		})
+		if err != nil {
+			onErr(err)
+		}
 		close(jobs)
 		wg.Wait()
 		close(results)
