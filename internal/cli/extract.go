@@ -15,7 +15,7 @@ import (
 func (e *env) extractCmd() *cobra.Command {
 	var format, lang string
 	var explain, hypothetical bool
-	var workers int
+	var workers, hot int
 	var minConf float64
 	var src sourceFlags
 	cmd := &cobra.Command{
@@ -68,7 +68,7 @@ then 1.`,
 			if park, err := os.CreateTemp("", "entente-events-*"); err == nil {
 				defer os.Remove(park.Name())
 				defer park.Close()
-				f.ParkEventsTo(park, hotEvents)
+				f.ParkEventsTo(park, hot)
 			}
 			once := pipeline.Once{}
 			p.StreamFrom(e.walk(cmd.Context(), p, &src, args), func(r *pipeline.Result) {
@@ -102,6 +102,8 @@ then 1.`,
 	cmd.Flags().BoolVar(&e.background, "background", false, "also report events the text only names without a date, place or participant of their own (\"Russia's invasion of Ukraine\"), with status background")
 	cmd.Flags().Float64Var(&minConf, "min-confidence", 0, "leave out reports of confidence below `C` (0 to 1; see make quality for what a value means)")
 	cmd.Flags().StringVar(&lang, "lang", "", "`LANG` of every document, e.g. de (default: identified per document and paragraph)")
+	cmd.Flags().IntVar(&hot, "hot-events", hotEvents, "fused events kept in memory whole; the others wait in a temporary file")
+	cmd.Flags().MarkHidden("hot-events")
 	cmd.Flags().IntVar(&workers, "workers", 0, "documents processed at once (default: number of CPUs)")
 	src.add(cmd)
 	return cmd
