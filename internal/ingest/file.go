@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -9,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"entente/internal/model"
 )
@@ -24,39 +22,74 @@ var (
 // StdinID is the document ID given to standard input.
 const StdinID = "stdin"
 
+// bom is the UTF-8 byte order mark, which Parse skips.
 const bom = "\uFEFF"
 
 // ReadFile reads the file at path and parses it (see Parse). The document's
-// ID is the file's base name. A leading UTF-8 byte order mark is dropped from
-// Text. It fails, naming the path, when the file cannot be read, holds a NUL
-// byte (ErrBinary) or is not valid UTF-8 (ErrNotUTF8).
+// ID is the file's base name. The bytes are decoded by Decode: UTF-8 is kept
+// as it is (a byte order mark stays in Text, and Parse skips it, so offsets
+// are those of the file), UTF-16, windows-1251 and KOI8-R are decoded and
+// named in Meta["encoding"]. It fails, naming the path, when the file cannot
+// be read, is larger than the parser's MaxBytes (ErrTooLarge), holds NUL
+// bytes (ErrBinary) or is no text Decode knows (ErrNotUTF8).
 func (pr *Parser) ReadFile(path string, published model.Point) (*model.Document, error) {
-	b, err := os.ReadFile(path)
+	return pr.readFile(filepath.Base(path), path, published)
+}
+
+func (pr *Parser) readFile(id, path string, published model.Point) (*model.Document, error) {
+	if pr.MaxBytes > 0 {
+		if st, err := os.Stat(path); err == nil && st.Size() > pr.MaxBytes {
+			return nil, pr.tooLarge(path, st.Size(), true)
+		}
+	}
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("ingest: %w", err)
 	}
-	return pr.fromBytes(filepath.Base(path), path, b, published)
+	defer f.Close()
+	return pr.Read(f, id, path, published)
 }
 
 // Read reads all of r and parses it as one document with the given ID and
-// path, checking the bytes as ReadFile does.
+// path, checking and decoding the bytes as ReadFile does; it stops reading
+// past MaxBytes.
 func (pr *Parser) Read(r io.Reader, id, path string, published model.Point) (*model.Document, error) {
+	if pr.MaxBytes > 0 {
+		r = io.LimitReader(r, pr.MaxBytes+1)
+	}
 	b, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("ingest: read %s: %w", path, err)
 	}
+	if pr.MaxBytes > 0 && int64(len(b)) > pr.MaxBytes {
+		return nil, pr.tooLarge(path, int64(len(b)), false)
+	}
 	return pr.fromBytes(id, path, b, published)
 }
 
+// tooLarge reports a document over MaxBytes: of size bytes when exact, or
+// of more than MaxBytes when it was read from a stream.
+func (pr *Parser) tooLarge(path string, size int64, exact bool) error {
+	what := fmt.Sprintf("%.1f MB", float64(size)/(1<<20))
+	if !exact {
+		what = "more than that"
+	}
+	return fmt.Errorf("ingest: %s: %w: the limit is %.1f MB (--max-size), the document %s", path, ErrTooLarge, float64(pr.MaxBytes)/(1<<20), what)
+}
+
 func (pr *Parser) fromBytes(id, path string, b []byte, published model.Point) (*model.Document, error) {
-	if bytes.IndexByte(b, 0) >= 0 {
-		return nil, fmt.Errorf("ingest: %s: %w", path, ErrBinary)
+	text, enc, err := Decode(b)
+	if err != nil {
+		return nil, fmt.Errorf("ingest: %s: %w", path, err)
 	}
-	b = bytes.TrimPrefix(b, []byte(bom))
-	if !utf8.Valid(b) {
-		return nil, fmt.Errorf("ingest: %s: %w", path, ErrNotUTF8)
+	doc := pr.Parse(id, path, text, published)
+	if enc != "" {
+		if doc.Meta == nil {
+			doc.Meta = map[string]string{}
+		}
+		doc.Meta["encoding"] = enc
 	}
-	return pr.Parse(id, path, string(b), published), nil
+	return doc, nil
 }
 
 // textExt lists the extensions read from directories ("" is no extension).
@@ -65,8 +98,9 @@ var textExt = map[string]bool{".txt": true, ".md": true, ".text": true, "": true
 // Walk calls fn for every document found in paths, one at a time, in order.
 // A path is a file (read whatever its extension), a directory (walked
 // recursively in lexical order, skipping names that start with a dot and
-// reading only *.txt, *.md, *.text and extension-less regular files) or "-"
-// for standard input (ID "stdin"). A file that cannot be read, or a missing
+// reading only *.txt, *.md, *.text and extension-less regular files; a
+// file's ID is its path relative to the directory) or "-" for standard input
+// (ID "stdin"). A file that cannot be read, or a missing
 // path, is reported as fn(nil, err) and the walk goes on; when fn returns an
 // error Walk stops and returns it.
 func (pr *Parser) Walk(paths []string, published model.Point, stdin io.Reader, fn func(doc *model.Document, err error) error) error {
@@ -76,6 +110,17 @@ func (pr *Parser) Walk(paths []string, published model.Point, stdin io.Reader, f
 		}
 	}
 	return nil
+}
+
+// relID is the ID of a file found in the folder dir: its path relative to
+// dir with forward slashes ("2024/article.txt"), so that two files of the
+// same name in different folders are told apart.
+func relID(dir, path string) string {
+	rel, err := filepath.Rel(dir, path)
+	if err != nil {
+		return filepath.Base(path)
+	}
+	return filepath.ToSlash(rel)
 }
 
 // stop marks an error returned by fn, so that it passes through WalkDir.
@@ -134,7 +179,7 @@ func (pr *Parser) walkOne(p string, published model.Point, stdin io.Reader, fn f
 				return nil
 			}
 		}
-		if e := fn(pr.ReadFile(path, published)); e != nil {
+		if e := fn(pr.readFile(relID(p, path), path, published)); e != nil {
 			return stop{e}
 		}
 		return nil
