@@ -115,7 +115,8 @@ that report it.`,
 			f.Close()
 		}
 	}()
-	root.AddCommand(e.extractCmd(), e.ingestCmd(), e.eventsCmd(), e.showCmd(), e.docsCmd(), e.linkCmd(), e.kbCmd(), e.serveCmd())
+	root.AddCommand(e.extractCmd(), e.ingestCmd(), e.eventsCmd(), e.showCmd(), e.docsCmd(), e.linkCmd(), e.kbCmd(), e.serveCmd(),
+		e.analyzeCmd(), e.exportCmd())
 	if err := root.Execute(); err != nil {
 		var ee exitError
 		if errors.As(err, &ee) {

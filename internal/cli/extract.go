@@ -17,6 +17,7 @@ func (e *env) extractCmd() *cobra.Command {
 	var explain, hypothetical bool
 	var workers int
 	var minConf float64
+	var src sourceFlags
 	cmd := &cobra.Command{
 		Use:   "extract [PATH...]",
 		Short: "Extract events from articles (files, folders, - for stdin)",
@@ -25,12 +26,19 @@ standard input), finds the political events they report, merges the same event
 across articles and languages, and prints them.
 
 Leading lines such as "date 2024-07", "title ...", "url ..." are metadata.
+Web pages (.html, .htm, or sniffed) are reduced to their article, with
+title, date, language and canonical URL from their metadata; JSONL files
+(.jsonl, .ndjson, or --input-format jsonl) hold one article a line ("text"
+or "html", and "url", "title", "published", "lang", "source").
 A file that cannot be read is reported and the rest go on; the exit status is
 then 1.`,
 		Example: `  entente extract examples/
   entente extract --format jsonl news/*.txt > events.jsonl
   cat article.txt | entente extract --published 2024-04-27 -`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := src.check(); err != nil {
+				return err
+			}
 			if len(args) == 0 {
 				return usage(fmt.Errorf("extract: no input: give files, folders, or - for standard input"))
 			}
@@ -57,7 +65,7 @@ then 1.`,
 				f.SpillTo(spill)
 			}
 			once := pipeline.Once{}
-			p.Stream(args, e.stdin, func(r *pipeline.Result) {
+			p.StreamFrom(e.walk(cmd.Context(), p, &src, args), func(r *pipeline.Result) {
 				docs++
 				if once.First(r.Doc.Text) { // the same text given twice
 					f.Add(fuse.Hash(r.Doc.Text), confident(r.Events, minConf))
@@ -88,6 +96,7 @@ then 1.`,
 	cmd.Flags().Float64Var(&minConf, "min-confidence", 0, "leave out reports of confidence below `C` (0 to 1; see make quality for what a value means)")
 	cmd.Flags().StringVar(&lang, "lang", "", "`LANG` of every document, e.g. de (default: identified per document and paragraph)")
 	cmd.Flags().IntVar(&workers, "workers", 0, "documents processed at once (default: number of CPUs)")
+	src.add(cmd)
 	return cmd
 }
 

@@ -19,6 +19,7 @@ func (e *env) ingestCmd() *cobra.Command {
 	var db string
 	var workers int
 	var minConf float64
+	var src sourceFlags
 	cmd := &cobra.Command{
 		Use:   "ingest PATH...",
 		Short: "Extract events from articles and store them, fused with the events already stored",
@@ -34,6 +35,9 @@ PostgreSQL URL (postgres://user@host/db).`,
 		Example: `  entente ingest news/
   entente ingest --db postgres://entente@localhost/entente news/*.txt`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := src.check(); err != nil {
+				return err
+			}
 			if len(args) == 0 {
 				return fmt.Errorf("ingest: no input: give files, folders, or - for standard input")
 			}
@@ -99,7 +103,7 @@ PostgreSQL URL (postgres://user@host/db).`,
 				}
 			}()
 			var batch []*pipeline.Result
-			p.Stream(args, e.stdin, func(r *pipeline.Result) {
+			p.StreamFrom(e.walk(cmd.Context(), p, &src, args), func(r *pipeline.Result) {
 				r.Events = confident(r.Events, minConf)
 				if batch = append(batch, r); len(batch) == batchSize {
 					batches <- batch
@@ -125,6 +129,7 @@ PostgreSQL URL (postgres://user@host/db).`,
 	cmd.Flags().StringVar(&db, "db", dbDefault(), "database: a SQLite `PATH` or a postgres:// URL (default $ENTENTE_DB or ./entente.db)")
 	cmd.Flags().IntVar(&workers, "workers", 0, "documents analysed at once (default: number of CPUs)")
 	cmd.Flags().Float64Var(&minConf, "min-confidence", 0, "store no reports of confidence below `C` (0 to 1)")
+	src.add(cmd)
 	return cmd
 }
 

@@ -20,6 +20,8 @@ import (
 	"unicode/utf8"
 
 	"entente/data"
+	"entente/internal/ingest/canon"
+	"entente/internal/ingest/html"
 	"entente/internal/model"
 	"entente/internal/tsv"
 )
@@ -37,10 +39,13 @@ type metaKey struct {
 	canonical string
 }
 
-// Parser reads metadata lines with a set of keys. The zero value knows no
-// keys; use NewParser. A Parser is safe for concurrent use.
+// Parser reads metadata lines with a set of keys, web pages with an
+// html.Extractor and URLs with a canon.Canon, all from the same data
+// overlays. Use NewParser. A Parser is safe for concurrent use.
 type Parser struct {
-	keys map[string]metaKey
+	keys  map[string]metaKey
+	html  *html.Extractor
+	canon *canon.Canon
 	// MaxBytes, when above 0, is the largest document ReadFile, Read and
 	// Walk accept: a larger one is reported with ErrTooLarge and skipped.
 	// Set it before the Parser is shared.
@@ -52,10 +57,18 @@ const metaKeysFile = "clean/meta_keys.txt"
 
 // NewParser loads the metadata keys from the embedded data/clean/meta_keys.txt
 // and then from each overlay that has a clean/meta_keys.txt, later entries
-// overriding earlier ones.
+// overriding earlier ones; the web page rules and tracking parameters of
+// data/clean likewise (html.New, canon.New).
 func NewParser(extra ...fs.FS) (*Parser, error) {
 	p := &Parser{keys: make(map[string]metaKey)}
 	if err := p.load(data.FS, true); err != nil {
+		return nil, err
+	}
+	var err error
+	if p.canon, err = canon.New(extra...); err != nil {
+		return nil, err
+	}
+	if p.html, err = html.New(p.canon, extra...); err != nil {
 		return nil, err
 	}
 	for _, fsys := range extra {

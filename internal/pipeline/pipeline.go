@@ -210,6 +210,9 @@ func (p *Pipeline) Process(doc *model.Document) *Result {
 	return r
 }
 
+// Published is the publication date of documents that carry none.
+func (p *Pipeline) Published() model.Point { return p.cfg.Published }
+
 // ParseText makes a document of a text given directly (tests, `entente link`).
 func (p *Pipeline) ParseText(id, textBody string) *model.Document {
 	return p.Parser.Parse(id, id, textBody, p.cfg.Published)
@@ -254,6 +257,16 @@ func (o Once) First(text string) bool {
 // memory stays flat however many documents there are. onErr gets each
 // document that could not be read (the run goes on).
 func (p *Pipeline) Stream(paths []string, stdin io.Reader, onResult func(*Result), onErr func(error)) {
+	p.StreamFrom(func(fn func(*model.Document, error) error) error {
+		// Each document is read and parsed once, by the configured parser.
+		return p.Parser.Walk(paths, p.cfg.Published, stdin, fn)
+	}, onResult, onErr)
+}
+
+// StreamFrom is Stream over the documents that walk hands to its callback
+// (p.Parser.WalkWith for files, URLs and feeds; a watcher's new items),
+// parsed by p.Parser. An error that walk returns is reported to onErr.
+func (p *Pipeline) StreamFrom(walk func(fn func(*model.Document, error) error) error, onResult func(*Result), onErr func(error)) {
 	workers := p.cfg.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -280,8 +293,7 @@ func (p *Pipeline) Stream(paths []string, stdin io.Reader, onResult func(*Result
 	}
 	go func() {
 		seq := 0
-		// Each document is read and parsed once, by the configured parser.
-		_ = p.Parser.Walk(paths, p.cfg.Published, stdin, func(doc *model.Document, err error) error {
+		err := walk(func(doc *model.Document, err error) error {
 			if err != nil {
 				onErr(err)
 				return nil
@@ -290,6 +302,9 @@ func (p *Pipeline) Stream(paths []string, stdin io.Reader, onResult func(*Result
 			seq++
 			return nil
 		})
+		if err != nil {
+			onErr(err)
+		}
 		close(jobs)
 		wg.Wait()
 		close(results)

@@ -288,13 +288,14 @@ type Doc struct {
 	Lang      string
 	Published string
 	Title     string
+	URL       string
 	Events    int // events the document reports
 	Mentions  int
 }
 
 // Docs lists the stored documents in the order they were stored.
 func (s *Store) Docs(ctx context.Context) ([]Doc, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.name, d.ident, d.lang, d.published, d.title,
+	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.name, d.ident, d.lang, d.published, d.title, d.url,
 		(SELECT count(DISTINCT event_id) FROM reports r WHERE r.doc_id = d.id),
 		(SELECT count(*) FROM mentions m WHERE m.doc_id = d.id)
 		FROM documents d ORDER BY d.id`)
@@ -305,7 +306,7 @@ func (s *Store) Docs(ctx context.Context) ([]Doc, error) {
 	var out []Doc
 	for rows.Next() {
 		var d Doc
-		if err := rows.Scan(&d.ID, &d.Name, &d.Ident, &d.Lang, &d.Published, &d.Title, &d.Events, &d.Mentions); err != nil {
+		if err := rows.Scan(&d.ID, &d.Name, &d.Ident, &d.Lang, &d.Published, &d.Title, &d.URL, &d.Events, &d.Mentions); err != nil {
 			return nil, fmt.Errorf("store: docs: %w", err)
 		}
 		out = append(out, d)
