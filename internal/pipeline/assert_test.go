@@ -66,3 +66,27 @@ func TestAssertion(t *testing.T) {
 		})
 	}
 }
+
+// TestSinceIsNoDate: "their first meeting since 2016" is one meeting,
+// dated by its own day; the year after "since" only bounds it.
+func TestSinceIsNoDate(t *testing.T) {
+	tests := []struct{ lang, text string }{
+		{"en", "Sergei Lavrov met Wang Yi in Beijing on Monday, their first meeting since 2016."},
+		{"de", "Lawrow traf Wang Yi am Montag in Peking, zum ersten Treffen seit 2016."},
+		{"ru", "Лавров встретился с Ван И в Пекине в понедельник, впервые с 2016 года."},
+		{"uk", "Лавров зустрівся з Ван І в Пекіні в понеділок, вперше з 2016 року."},
+	}
+	p := testPipeline(t)
+	for _, tt := range tests {
+		t.Run(tt.lang, func(t *testing.T) {
+			r := p.Process(p.ParseText("t.txt", "date 2024-05-10\n\n"+tt.text+"\n"))
+			var got []string
+			for _, e := range r.Events {
+				got = append(got, e.Type+" "+e.Date.From.String())
+			}
+			if strings.Join(got, "; ") != "CONSULT 2024-05-06" {
+				t.Errorf("%s: got %q, want one CONSULT on 2024-05-06", tt.text, got)
+			}
+		})
+	}
+}
