@@ -51,6 +51,14 @@ func TestAnalyzeAndExportSeeds(t *testing.T) {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
+	code, out, errs = run(t, "", "brief", "--db", db, "--from", "2024-04", "--to", "2025-03", "--focus", "RUS,CHN")
+	if code != 0 || !strings.Contains(out, "Focus: RUS, CHN.") || !strings.Contains(out, "Сергей Шойгу") || !strings.Contains(out, "Xi Jinping") {
+		t.Errorf("brief: exit %d, %s\n%s", code, errs, out)
+	}
+	code, out, _ = run(t, "", "brief", "--db", db, "--from", "2025-02", "--to", "2025-02", "--format", "html")
+	if code != 0 || !strings.HasPrefix(out, "<!DOCTYPE html>") || !strings.Contains(out, "<svg") {
+		t.Errorf("brief html: exit %d\n%s", code, out)
+	}
 	code, out, _ = run(t, "", "export", "--db", db, "--format", "csv", "--part", "sources", "--lang", "ru")
 	if code != 0 || !strings.HasPrefix(out, "event_id,doc,lang") || strings.Count(out, ",ru,") == 0 {
 		t.Errorf("export csv sources --lang ru: exit %d\n%s", code, out)
@@ -68,6 +76,9 @@ func TestAnalyzeBadUsage(t *testing.T) {
 		{"export", "--format", "xlsx"},
 		{"export", "--format", "gdelt", "--part", "gkg"},
 		{"export", "--coded", "01/02/2026"},
+		{"brief", "--from", "2024"},
+		{"brief", "--from", "2025", "--to", "2024"},
+		{"brief", "--from", "2024", "--to", "2025", "--format", "pdf"},
 	} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			code, _, errs := run(t, "", append(args, "--db", filepath.Join(t.TempDir(), "none.db"))...)

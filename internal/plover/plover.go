@@ -57,6 +57,7 @@ type Table struct {
 	rootQuad  map[string]int
 	rootName  map[string]string
 	contexts  map[string]string
+	phrases   map[string][2]string
 }
 
 // Load reads the embedded tables, then the plover/ folder of each of dirs
@@ -64,7 +65,8 @@ type Table struct {
 // embedded ones.
 func Load(dirs ...string) (*Table, error) {
 	t := &Table{types: map[string]Type{}, modes: map[[2]string]Mode{}, goldstein: map[string]float64{},
-		rootQuad: map[string]int{}, rootName: map[string]string{}, contexts: map[string]string{}}
+		rootQuad: map[string]int{}, rootName: map[string]string{}, contexts: map[string]string{},
+		phrases: map[string][2]string{}}
 	if err := t.read(data.FS); err != nil {
 		return nil, err
 	}
@@ -174,10 +176,33 @@ func (t *Table) read(fsys fs.FS) error {
 	}); err != nil {
 		return err
 	}
+	if err := each("phrases_en.tsv", 3, func(f []string) error {
+		t.phrases[f[0]] = [2]string{f[1], f[2]}
+		return nil
+	}); err != nil {
+		return err
+	}
 	return each("contexts.tsv", 2, func(f []string) error {
 		t.contexts[f[0]] = f[1]
 		return nil
 	})
+}
+
+// Phrase returns the English phrase for what an event of the type did, with
+// {a} for the acting side and {b} for the targets: the phrase without a
+// target when target is false. An unknown type gets "{a}: TYPE".
+func (t *Table) Phrase(typ string, target bool) string {
+	p, ok := t.phrases[typ]
+	if !ok {
+		if target {
+			return "{a} → {b}: " + typ
+		}
+		return "{a}: " + typ
+	}
+	if target {
+		return p[1]
+	}
+	return p[0]
 }
 
 // Types returns the known type names in the order of the tables.
