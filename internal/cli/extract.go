@@ -29,7 +29,9 @@ Leading lines such as "date 2024-07", "title ...", "url ..." are metadata.
 Web pages (.html, .htm, or sniffed) are reduced to their article, with
 title, date, language and canonical URL from their metadata; JSONL files
 (.jsonl, .ndjson, or --input-format jsonl) hold one article a line ("text"
-or "html", and "url", "title", "published", "lang", "source").
+or "html", and "url", "title", "published", "lang", "source"). An http(s)
+URL is fetched politely (robots.txt, --delay per site); with --feed, URLs
+are RSS, Atom or JSON feeds whose items' pages are read.
 A file that cannot be read is reported and the rest go on; the exit status is
 then 1.`,
 		Example: `  entente extract examples/
