@@ -1,4 +1,4 @@
-.PHONY: run test lint bench bench-quick build
+.PHONY: run test lint mutants bench bench-quick build quality calibrate
 
 build:
 	go build -o entente ./cmd/entente
@@ -14,6 +14,11 @@ lint:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); exit 1)
 	go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 
+# mutants: break negation, roles, the JSON writer and event dates one at a
+# time in a temporary copy of the tree; the tests must fail each time.
+mutants:
+	bash scripts/mutants.sh
+
 # bench: the Go benchmarks of every stage, then the end-to-end benchmark
 # (10,000 generated articles, then one extract of 100,000 for peak RSS;
 # writes BENCHMARKS.md).
@@ -25,3 +30,20 @@ bench:
 # and without the 100,000-article peak-RSS run.
 bench-quick:
 	go run ./cmd/entente-bench -n 1000 -skip-pg -rss-n 0
+
+# quality: scores of the working tree on the seeds and the development set
+# (../shared, beside the repository), per source, the name lists, and the
+# calibration table of the confidence (bins, events, precision).
+quality: build
+	@shared=../shared; test -d $$shared/eval || { echo "no ../shared/eval beside the repository"; exit 1; }; \
+	./entente extract --format jsonl $$shared/seeds > /tmp/entente-seeds.jsonl && \
+	echo "seeds: $$(python3 $$shared/eval/score.py $$shared/eval/seeds.gold.jsonl /tmp/entente-seeds.jsonl | tail -n 1)" && \
+	./entente extract --format jsonl $$shared/eval/dev/docs > /tmp/entente-dev.jsonl && \
+	echo "dev, per source:" && python3 $$shared/eval/by_source.py $$shared/eval/dev/dev.gold.jsonl /tmp/entente-dev.jsonl && \
+	ENTENTE=./entente python3 $$shared/eval/names.py $$shared/eval/names.tsv | tail -n 1 && \
+	python3 scripts/calibrate.py --bin ./entente
+
+# calibrate: refit the confidence weights (data/lexicon/confidence.tsv) on
+# the development set and print the cross-validated calibration table.
+calibrate: build
+	python3 scripts/calibrate.py --fit --bin ./entente

@@ -10,11 +10,12 @@
 //	text/       abbreviations and transliteration tables
 //	dates/      month, weekday and relative-date words per language
 //	clean/      boilerplate patterns
+//	plover/     PLOVER quad classes, intensities, modes, the PLOVER→CAMEO table
 package data
 
 import "embed"
 
 // FS holds every embedded data file, rooted at this folder ("kb/states.yaml").
 //
-//go:embed kb lexicon text dates clean
+//go:embed kb lexicon text dates clean plover
 var FS embed.FS

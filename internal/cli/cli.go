@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"entente/internal/langs"
 	"entente/internal/model"
 	"entente/internal/output"
 	"entente/internal/pipeline"
@@ -19,6 +20,8 @@ import (
 
 // env is what every subcommand writes to and reads from.
 type env struct {
+	// background keeps unanchored nominal events (extract --background).
+	background     bool
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	// shared flags
@@ -114,7 +117,9 @@ that report it.`,
 			f.Close()
 		}
 	}()
-	root.AddCommand(e.extractCmd(), e.ingestCmd(), e.eventsCmd(), e.showCmd(), e.docsCmd(), e.linkCmd(), e.kbCmd(), e.enqueueCmd(), e.workerCmd(), e.queueCmd())
+	root.AddCommand(e.extractCmd(), e.ingestCmd(), e.eventsCmd(), e.showCmd(), e.docsCmd(), e.linkCmd(), e.kbCmd(), e.serveCmd(),
+		e.analyzeCmd(), e.exportCmd(), e.briefCmd(),
+		e.enqueueCmd(), e.workerCmd(), e.queueCmd())
 	if err := root.Execute(); err != nil {
 		var ee exitError
 		if errors.As(err, &ee) {
@@ -130,8 +135,10 @@ that report it.`,
 	return 0
 }
 
-// pipeline builds the pipeline from the shared flags.
-func (e *env) pipeline(explain, hypothetical bool, workers int) (*pipeline.Pipeline, error) {
+// pipeline builds the pipeline from the shared flags; lang, when set, is
+// the language of every document (an unsupported one is a usage error that
+// lists the supported languages).
+func (e *env) pipeline(explain, hypothetical bool, workers int, lang string) (*pipeline.Pipeline, error) {
 	var pub model.Point
 	if e.published != "" {
 		var err error
@@ -139,7 +146,13 @@ func (e *env) pipeline(explain, hypothetical bool, workers int) (*pipeline.Pipel
 			return nil, usage(fmt.Errorf("--published: %w", err))
 		}
 	}
-	return pipeline.New(pipeline.Config{KBFiles: e.kbFiles, LexiconDirs: e.lexiconDirs, Published: pub, Explain: explain, Hypothetical: hypothetical, Workers: workers})
+	p, err := pipeline.New(pipeline.Config{KBFiles: e.kbFiles, LexiconDirs: e.lexiconDirs, Published: pub,
+		Explain: explain, Hypothetical: hypothetical, Background: e.background, Workers: workers, Lang: lang})
+	var ue *langs.UnsupportedError
+	if errors.As(err, &ue) {
+		return nil, usage(fmt.Errorf("--lang: %w", err))
+	}
+	return p, err
 }
 
 // formatHelp is the help of a --format flag, from output's registry.

@@ -45,6 +45,32 @@ func TestExtract(t *testing.T) {
 	}
 }
 
+// TestUnsupportedLanguage: an unsupported --lang is a usage error (exit 2)
+// that lists the supported languages, never a panic.
+func TestUnsupportedLanguage(t *testing.T) {
+	tests := []struct {
+		name  string
+		args  []string
+		stdin string
+	}{
+		{"link pl", []string{"link", "--lang", "pl", "Ławrowa"}, ""},
+		{"extract xx", []string{"extract", "--lang", "xx", "-"}, "Putin met Xi Jinping."},
+		{"kb lookup pl", []string{"kb", "lookup", "--lang", "pl", "Lavrov"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errs := run(t, tt.stdin, tt.args...)
+			if code != 2 || out != "" || !strings.Contains(errs, "unsupported language") || !strings.Contains(errs, "de, en, ru, uk") {
+				t.Errorf("exit %d, stdout %q, stderr %q; want 2 and the supported languages", code, out, errs)
+			}
+		})
+	}
+	code, out, errs := run(t, "Путин встретился с Си Цзиньпином в Пекине 16 мая 2024 года.", "extract", "--lang", "ru", "--format", "jsonl", "-")
+	if code != 0 || !strings.Contains(out, `"lang":"ru"`) {
+		t.Errorf("extract --lang ru: exit %d, %q, %q", code, out, errs)
+	}
+}
+
 func TestLinkJSONL(t *testing.T) {
 	code, out, errs := run(t, "", "link", "--lang", "de", "--date", "2024-04-26", "--format", "jsonl", "der russische Verteidigungsminister")
 	if code != 0 {
@@ -124,5 +150,93 @@ func TestKBLookup(t *testing.T) {
 				t.Errorf("first line %q: want %s first with %q in why and a score", first, tt.wantFirst, tt.wantWhy)
 			}
 		})
+	}
+}
+
+// testArticle is an article written for the tests: undated reports, which
+// fusion cannot match by date, so a second reading would show twice.
+const testArticle = `Der russische Außenminister Sergej Lawrow traf sich mit dem chinesischen Außenminister Wang Yi.
+Russland warf der Ukraine vor, Grenzdörfer beschossen zu haben.
+Die Türkei droht Schweden mit einem Veto.
+`
+
+// TestExtractSameTextTwice: a file given twice, or its copy, reports its
+// events once.
+func TestExtractSameTextTwice(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt")
+	for _, p := range []string{a, b} {
+		if err := os.WriteFile(p, []byte(testArticle), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, once, _ := run(t, "", "extract", "--format", "jsonl", a)
+	if once == "" {
+		t.Fatal("no events from the test article")
+	}
+	for _, args := range [][]string{{a, a}, {a, b}} {
+		_, twice, _ := run(t, "", append([]string{"extract", "--format", "jsonl"}, args...)...)
+		if n1, n2 := strings.Count(once, "\n"), strings.Count(twice, "\n"); n1 != n2 {
+			t.Errorf("extract %v: %d events, want %d as from one copy", args, n2, n1)
+		}
+	}
+}
+
+// TestMinConfidence: --min-confidence leaves out what is below it, on
+// extract and ingest alike, and refuses a value outside 0..1.
+func TestMinConfidence(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.txt")
+	if err := os.WriteFile(a, []byte(testArticle), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	confs := func(out string) []float64 {
+		var cs []float64
+		for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+			if l == "" {
+				continue
+			}
+			var e struct{ Confidence float64 }
+			if err := json.Unmarshal([]byte(l), &e); err != nil {
+				t.Fatalf("%q: %v", l, err)
+			}
+			cs = append(cs, e.Confidence)
+		}
+		return cs
+	}
+	_, all, _ := run(t, "", "extract", "--format", "jsonl", a)
+	cs := confs(all)
+	if len(cs) < 2 {
+		t.Fatalf("want at least two events from the test article, got %d", len(cs))
+	}
+	lo, hi := cs[0], cs[0]
+	for _, c := range cs {
+		lo, hi = min(lo, c), max(hi, c)
+	}
+	if lo == hi {
+		t.Fatalf("all events have confidence %.2f: nothing to filter", lo)
+	}
+	cut := (lo + hi) / 2
+	_, some, _ := run(t, "", "extract", "--format", "jsonl", "--min-confidence", fmt.Sprint(cut), a)
+	for _, c := range confs(some) {
+		if c < cut {
+			t.Errorf("extract --min-confidence %.2f printed an event of %.2f", cut, c)
+		}
+	}
+	if n := len(confs(some)); n == 0 || n == len(cs) {
+		t.Errorf("extract --min-confidence %.2f kept %d of %d events", cut, n, len(cs))
+	}
+	db := filepath.Join(dir, "e.db")
+	if code, _, errs := run(t, "", "ingest", "--db", db, "--min-confidence", fmt.Sprint(cut), a); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, errs)
+	}
+	_, stored, _ := run(t, "", "events", "--db", db, "--format", "jsonl")
+	if got, want := len(confs(stored)), len(confs(some)); got != want {
+		t.Errorf("ingest --min-confidence stored %d events, extract kept %d", got, want)
+	}
+	for _, args := range [][]string{{"extract", "--min-confidence", "1.5", a}, {"ingest", "--db", db, "--min-confidence", "-1", a}} {
+		if code, _, errs := run(t, "", args...); code != 2 || !strings.Contains(errs, "min-confidence") {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and a message", args, code, errs)
+		}
 	}
 }

@@ -16,13 +16,15 @@ func (e *env) enqueueCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "enqueue PATH...",
 		Short: "Put articles into the PostgreSQL job queue for `entente worker` to ingest",
-		Long: `enqueue reads articles like ingest does and writes them into the job queue
+		Long: `enqueue reads articles like ingest does (files, folders, standard input,
+web pages and feeds) and writes them into the job queue
 of a PostgreSQL database (River), in small batches, one job each; any number
 of ` + "`entente worker`" + ` processes, on any machines, then ingest them. A text that
 was enqueued before is left out. Workers store the batches in the order they
 were enqueued, so the events (ids included) are those one ` + "`entente ingest`" + ` of
 the same inputs gives. The queue needs PostgreSQL.`,
 		Example: `  entente enqueue --db postgres://entente@localhost/entente news/
+  entente enqueue --db postgres://entente@localhost/entente --feed https://example.org/rss.xml
   entente worker --db postgres://entente@localhost/entente --exit-when-idle`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
@@ -34,6 +36,8 @@ the same inputs gives. The queue needs PostgreSQL.`,
 	}
 	cmd.Flags().StringVar(&o.db, "db", dbDefault(), "the queue's database: a postgres:// `URL` (default $ENTENTE_DB)")
 	o.flags(cmd)
+	o.src = &sourceFlags{}
+	o.src.add(cmd)
 	return cmd
 }
 
@@ -42,6 +46,7 @@ type enqueueOptions struct {
 	db          string
 	batch       int
 	maxAttempts int
+	src         *sourceFlags // how files, standard input and URLs are read
 }
 
 func (o *enqueueOptions) flags(cmd *cobra.Command) {
@@ -60,14 +65,10 @@ func (e *env) enqueue(ctx context.Context, paths []string, o enqueueOptions) err
 	if o.batch < 1 {
 		return usage(fmt.Errorf("enqueue: --batch must be at least 1"))
 	}
-	var pub model.Point
-	if e.published != "" {
-		var err error
-		if pub, err = model.ParsePoint(e.published); err != nil {
-			return usage(fmt.Errorf("--published: %w", err))
-		}
+	if err := o.src.check(); err != nil {
+		return err
 	}
-	p, err := e.pipeline(false, false, 1)
+	p, err := e.pipeline(false, false, 1, "")
 	if err != nil {
 		return err
 	}
@@ -79,22 +80,22 @@ func (e *env) enqueue(ctx context.Context, paths []string, o enqueueOptions) err
 	start := time.Now()
 	var sum queue.Enqueued
 	failed := 0
-	var batch []queue.Doc
+	var batch []*model.Document
 	flush := func() error {
-		n, err := q.Enqueue(ctx, batch, e.published)
+		n, err := q.Enqueue(ctx, batch)
 		batch = batch[:0]
 		sum.Jobs += n.Jobs
 		sum.Docs += n.Docs
 		sum.Skipped += n.Skipped
 		return err
 	}
-	err = p.Parser.Walk(paths, pub, e.stdin, func(doc *model.Document, err error) error {
+	err = e.walk(ctx, p, o.src, paths)(func(doc *model.Document, err error) error {
 		if err != nil {
 			failed++
 			fmt.Fprintln(e.stderr, "entente:", err)
 			return nil
 		}
-		if batch = append(batch, queue.Doc{ID: doc.ID, Path: doc.Path, Text: doc.Text}); len(batch) == o.batch {
+		if batch = append(batch, doc); len(batch) == o.batch {
 			return flush()
 		}
 		return nil

@@ -94,7 +94,13 @@ func (e *env) eventsCmd() *cobra.Command {
 	fl := cmd.Flags()
 	fl.StringVar(&db, "db", dbDefault(), "database: a SQLite `PATH` or a postgres:// URL")
 	fl.StringVarP(&format, "format", "f", "", formatHelp)
-	// The filter flags are strings: query.Events parses them all.
+	addFilterFlags(fl)
+	return cmd
+}
+
+// addFilterFlags adds the filter flags (filterFlags) to a command. They are
+// strings: query.Events parses them all.
+func addFilterFlags(fl *pflag.FlagSet) {
 	fl.String("actor", "", "actor `CODE` or part of a name")
 	fl.String("actor-id", "", "actor's knowledge-base `ID` (sergei-shoigu, state:RUS)")
 	fl.String("dyad", "", "two actor codes, e.g. RUS-CHN")
@@ -107,7 +113,6 @@ func (e *env) eventsCmd() *cobra.Command {
 	fl.String("min-confidence", "", "events of at least this confidence (0 to 1)")
 	fl.String("sort", "", "date (oldest first, default) or -date (newest first)")
 	fl.String("limit", "", "at most `N` events")
-	return cmd
 }
 
 func (e *env) showCmd() *cobra.Command {

@@ -8,13 +8,16 @@ import (
 	"github.com/spf13/cobra"
 
 	"entente/internal/fuse"
+	"entente/internal/model"
 	"entente/internal/pipeline"
 )
 
 func (e *env) extractCmd() *cobra.Command {
-	var format string
+	var format, lang string
 	var explain, hypothetical bool
-	var workers int
+	var workers, hot int
+	var minConf float64
+	var src sourceFlags
 	cmd := &cobra.Command{
 		Use:   "extract [PATH...]",
 		Short: "Extract events from articles (files, folders, - for stdin)",
@@ -23,37 +26,58 @@ standard input), finds the political events they report, merges the same event
 across articles and languages, and prints them.
 
 Leading lines such as "date 2024-07", "title ...", "url ..." are metadata.
+Web pages (.html, .htm, or sniffed) are reduced to their article, with
+title, date, language and canonical URL from their metadata; JSONL files
+(.jsonl, .ndjson, or --input-format jsonl) hold one article a line ("text"
+or "html", and "url", "title", "published", "lang", "source"). An http(s)
+URL is fetched politely (robots.txt, --delay per site); with --feed, URLs
+are RSS, Atom or JSON feeds whose items' pages are read.
 A file that cannot be read is reported and the rest go on; the exit status is
 then 1.`,
 		Example: `  entente extract examples/
   entente extract --format jsonl news/*.txt > events.jsonl
   cat article.txt | entente extract --published 2024-04-27 -`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := src.check(); err != nil {
+				return err
+			}
 			if len(args) == 0 {
 				return usage(fmt.Errorf("extract: no input: give files, folders, or - for standard input"))
+			}
+			if minConf < 0 || minConf > 1 {
+				return usage(fmt.Errorf("extract: --min-confidence %g: want a number from 0 to 1", minConf))
 			}
 			ew, err := e.writer(format)
 			if err != nil {
 				return err
 			}
-			p, err := e.pipeline(explain, hypothetical, workers)
+			p, err := e.pipeline(explain, hypothetical, workers, lang)
 			if err != nil {
 				return err
 			}
 			start := time.Now()
 			docs, failed := 0, 0
 			// Fusion needs every document before the first event goes out;
-			// the sentences wait in a temporary file, so memory follows the
-			// number of events, not the size of the corpus.
+			// the sentences wait in a temporary file, and so do the events
+			// beyond the most recently used hotEvents, so memory follows the
+			// index of the events (a few words each), not the corpus.
 			f := fuse.New()
 			if spill, err := os.CreateTemp("", "entente-sentences-*"); err == nil {
 				defer os.Remove(spill.Name())
 				defer spill.Close()
 				f.SpillTo(spill)
 			}
-			p.Stream(args, e.stdin, func(r *pipeline.Result) {
+			if park, err := os.CreateTemp("", "entente-events-*"); err == nil {
+				defer os.Remove(park.Name())
+				defer park.Close()
+				f.ParkEventsTo(park, hot)
+			}
+			once := pipeline.Once{}
+			p.StreamFrom(e.walk(cmd.Context(), p, &src, args), func(r *pipeline.Result) {
 				docs++
-				f.Add(r.Events)
+				if once.First(r.Doc.Text) { // the same text given twice
+					f.Add(fuse.Hash(r.Doc.Text), confident(r.Events, minConf))
+				}
 			}, func(err error) {
 				failed++
 				fmt.Fprintln(e.stderr, "entente:", err)
@@ -77,6 +101,29 @@ then 1.`,
 	cmd.Flags().StringVarP(&format, "format", "f", "", formatHelp)
 	cmd.Flags().BoolVar(&explain, "explain", false, "add to each event the trigger, entries and rules that produced it")
 	cmd.Flags().BoolVar(&hypothetical, "hypothetical", false, "also report events the text only supposes (\"could attack\", \"readiness for talks\")")
+	cmd.Flags().BoolVar(&e.background, "background", false, "also report events the text only names without a date, place or participant of their own (\"Russia's invasion of Ukraine\"), with status background")
+	cmd.Flags().Float64Var(&minConf, "min-confidence", 0, "leave out reports of confidence below `C` (0 to 1; see make quality for what a value means)")
+	cmd.Flags().StringVar(&lang, "lang", "", "`LANG` of every document, e.g. de (default: identified per document and paragraph)")
+	cmd.Flags().IntVar(&hot, "hot-events", hotEvents, "fused events kept in memory whole; the others wait in a temporary file")
+	cmd.Flags().MarkHidden("hot-events")
 	cmd.Flags().IntVar(&workers, "workers", 0, "documents processed at once (default: number of CPUs)")
+	src.add(cmd)
 	return cmd
+}
+
+// hotEvents is the most fused events extract keeps in memory whole.
+const hotEvents = 50000
+
+// confident keeps the events of at least the confidence (all for 0).
+func confident(evs []model.Event, min float64) []model.Event {
+	if min <= 0 {
+		return evs
+	}
+	kept := evs[:0]
+	for _, e := range evs {
+		if e.Confidence >= min {
+			kept = append(kept, e)
+		}
+	}
+	return kept
 }

@@ -17,9 +17,12 @@ import (
 
 func (e *env) ingestCmd() *cobra.Command {
 	var db string
+	var explain bool
 	var workers int
 	var toQueue bool
 	var qo enqueueOptions
+	var minConf float64
+	var src sourceFlags
 	cmd := &cobra.Command{
 		Use:   "ingest PATH...",
 		Short: "Extract events from articles and store them, fused with the events already stored",
@@ -33,17 +36,27 @@ an interrupted ingest leaves whole documents only: run the same command again
 to finish it. The database is a SQLite file (default ./entente.db) or a
 PostgreSQL URL (postgres://user@host/db).`,
 		Example: `  entente ingest news/
+  entente ingest --feed https://example.org/rss.xml
   entente ingest --db postgres://entente@localhost/entente news/*.txt`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := src.check(); err != nil {
+				return err
+			}
 			if len(args) == 0 {
 				return fmt.Errorf("ingest: no input: give files, folders, or - for standard input")
+			}
+			if minConf < 0 || minConf > 1 {
+				return usage(fmt.Errorf("ingest: --min-confidence %g: want a number from 0 to 1", minConf))
 			}
 			ctx := cmd.Context()
 			if ctx == nil {
 				ctx = context.Background()
 			}
 			if toQueue { // entente enqueue
-				qo.db = db
+				if explain || minConf > 0 {
+					return usage(fmt.Errorf("ingest: --explain and --min-confidence act when storing, not with --queue"))
+				}
+				qo.db, qo.src = db, &src
 				return e.enqueue(ctx, args, qo)
 			}
 			st, err := store.Open(ctx, db)
@@ -51,7 +64,7 @@ PostgreSQL URL (postgres://user@host/db).`,
 				return err
 			}
 			defer st.Close()
-			p, err := e.pipeline(false, false, workers)
+			p, err := e.pipeline(explain, false, workers, "")
 			if err != nil {
 				return err
 			}
@@ -101,7 +114,8 @@ PostgreSQL URL (postgres://user@host/db).`,
 				}
 			}()
 			var batch []*pipeline.Result
-			p.Stream(args, e.stdin, func(r *pipeline.Result) {
+			p.StreamFrom(e.walk(cmd.Context(), p, &src, args), func(r *pipeline.Result) {
+				r.Events = confident(r.Events, minConf)
 				if batch = append(batch, r); len(batch) == batchSize {
 					batches <- batch
 					batch = nil
@@ -124,9 +138,12 @@ PostgreSQL URL (postgres://user@host/db).`,
 		},
 	}
 	cmd.Flags().StringVar(&db, "db", dbDefault(), "database: a SQLite `PATH` or a postgres:// URL (default $ENTENTE_DB or ./entente.db)")
+	cmd.Flags().BoolVar(&explain, "explain", false, "store with each event the trigger, entries and rules that produced it (serve highlights the trigger)")
 	cmd.Flags().IntVar(&workers, "workers", 0, "documents analysed at once (default: number of CPUs)")
 	cmd.Flags().BoolVar(&toQueue, "queue", false, "put the documents into the PostgreSQL job queue for `entente worker` instead (as `entente enqueue`)")
 	qo.flags(cmd)
+	cmd.Flags().Float64Var(&minConf, "min-confidence", 0, "store no reports of confidence below `C` (0 to 1)")
+	src.add(cmd)
 	return cmd
 }
 

@@ -69,13 +69,13 @@ similarity, the office held).`,
 			if date != "" {
 				var err error
 				if on, err = model.ParsePoint(date); err != nil {
-					return fmt.Errorf("--date: %w", err)
+					return usage(fmt.Errorf("--date: %w", err))
 				}
 			}
 			if format != "" && format != "tsv" && format != "jsonl" {
-				return fmt.Errorf("kb lookup: unknown format %q (want tsv or jsonl)", format)
+				return usage(fmt.Errorf("kb lookup: unknown format %q (want tsv or jsonl)", format))
 			}
-			p, err := e.pipeline(false, false, 1)
+			p, err := e.pipeline(false, false, 1, lang)
 			if err != nil {
 				return err
 			}

@@ -44,10 +44,10 @@ person holding the office on --date ("der russische Verteidigungsminister" on
 			if date != "" {
 				var err error
 				if on, err = model.ParsePoint(date); err != nil {
-					return fmt.Errorf("--date: %w", err)
+					return usage(fmt.Errorf("--date: %w", err))
 				}
 			}
-			p, err := e.pipeline(false, false, 1)
+			p, err := e.pipeline(false, false, 1, lang)
 			if err != nil {
 				return err
 			}
@@ -87,12 +87,12 @@ person holding the office on --date ("der russische Verteidigungsminister" on
 				}
 				return tw.Flush()
 			default:
-				return fmt.Errorf("link: unknown format %q (want jsonl or table)", format)
+				return usage(fmt.Errorf("link: unknown format %q (want jsonl or table)", format))
 			}
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&lang, "lang", "", "language of the text: de, en, ru, uk (default: detected)")
+	cmd.Flags().StringVar(&lang, "lang", "", "`LANG` of the text, e.g. de (default: identified)")
 	cmd.Flags().StringVar(&date, "date", "", "`DATE` on which titles are resolved (YYYY-MM-DD)")
 	cmd.Flags().StringVarP(&format, "format", "f", "", "output format: jsonl or table (default: table on a terminal)")
 	return cmd

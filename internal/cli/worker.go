@@ -84,7 +84,7 @@ nothing is half-stored. One log line per job goes to standard error;
 				return err
 			}
 			defer st.Close()
-			p, err := e.pipeline(false, false, 1)
+			p, err := e.pipeline(false, false, 1, "")
 			if err != nil {
 				return err
 			}

@@ -42,6 +42,11 @@ type Options struct {
 	// "readiness for talks", "the need to coordinate"); by default they are
 	// left out, since they did not happen and are not planned.
 	Hypothetical bool
+	// Background keeps events the text only names without anchoring them
+	// in a date, place, participants or a staging verb of their own
+	// ("Russia's invasion of Ukraine"), with status background; by default
+	// they are left out.
+	Background bool
 }
 
 // New returns an extractor.
@@ -116,10 +121,10 @@ func (x *Extractor) Document(doc *model.Document, in []Input) []model.Event {
 		}
 	}
 	evs = Merge(evs)
-	if !x.opt.Hypothetical {
+	if !x.opt.Hypothetical || !x.opt.Background {
 		kept := evs[:0]
 		for _, e := range evs {
-			if e.Status != model.StatusHypothetical {
+			if (x.opt.Hypothetical || e.Status != model.StatusHypothetical) && (x.opt.Background || e.Status != model.StatusBackground) {
 				kept = append(kept, e)
 			}
 		}
@@ -881,11 +886,20 @@ func (x *Extractor) event(doc *model.Document, in *Input, st *docState, tr trigg
 			rules = append(rules, why)
 		}
 	}
+	if tr.t.Noun && (ev.Status == model.StatusReported || ev.Status == model.StatusPlanned) {
+		if a := x.anchor(in, tr.start, src, tgt, loc, clo, chi); a != "" {
+			rules = append(rules, "anchored by "+a)
+		} else {
+			ev.Status = model.StatusBackground
+			rules = append(rules, "background: "+tr.text+" has no date, place, participant or staging verb of its own")
+		}
+	}
 	ev.Date = x.date(in, st, tr, lo, hi, past, ev.Status == model.StatusPlanned)
 	ev.Location = loc
-	ev.Confidence = confidence(actors, ev)
+	feats := evidence(tr, src, tgt, actors, codes, &ev, rules, attrib, s)
+	ev.Confidence = x.confidence(feats)
 	if x.opt.Explain {
-		ev.Explain = []model.Explanation{{Trigger: tr.text, Entry: fmt.Sprintf("%s %s (%s)", tr.t.Type, tr.t.Phrase, tr.t.Pos), Rules: append(rules, mentionWhy(in.Mentions, lo, hi)...)}}
+		ev.Explain = []model.Explanation{{Trigger: tr.text, Entry: fmt.Sprintf("%s %s (%s)", tr.t.Type, tr.t.Phrase, tr.t.Pos), Rules: append(rules, mentionWhy(in.Mentions, lo, hi)...), Evidence: feats}}
 	}
 	return ev, true
 }
@@ -1113,6 +1127,9 @@ func (x *Extractor) date(in *Input, st *docState, tr trigger, lo, hi int, past, 
 		if depth != nil && pos < len(toks) && depth[pos] > depth[tr.start] {
 			continue // "(… accords that the Kremlin coerced Ukraine into accepting in 2014-2015)": an aside's date
 		}
+		if x.since(in.Sent.Lang, toks, pos) {
+			continue // "their first meeting since 2016": a bound, not the meeting's date
+		}
 		dist := pos - tr.start
 		if dist < 0 {
 			dist = -dist
@@ -1142,22 +1159,18 @@ func (x *Extractor) date(in *Input, st *docState, tr trigger, lo, hi int, past, 
 	return st.dateline
 }
 
-func tokenAt(toks []model.Token, off int) int {
-	return sort.Search(len(toks), func(i int) bool { return toks[i].End > off })
-}
-
-func confidence(actors []model.Actor, ev model.Event) float64 {
-	c := 0.4
-	for _, a := range actors {
-		if a.ID != "" {
-			c += 0.1
+// since reports whether a date at token pos is the bound of a span ("since
+// 2016", "seit Juli 2023", "впервые с 2016 года"): a since marker ends
+// right before it or before its article.
+func (x *Extractor) since(lang string, toks []model.Token, pos int) bool {
+	for j := pos - 1; j >= 0 && j >= pos-4; j-- {
+		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && has(kinds, lexicon.Since) && (end == pos || end < pos && x.lex.HasKind(lang, toks[end], lexicon.Det)) {
+			return true
 		}
 	}
-	if !ev.Date.IsZero() {
-		c += 0.1
-	}
-	if c > 0.95 {
-		c = 0.95
-	}
-	return c
+	return false
+}
+
+func tokenAt(toks []model.Token, off int) int {
+	return sort.Search(len(toks), func(i int) bool { return toks[i].End > off })
 }

@@ -13,11 +13,11 @@ import (
 // dyads) costs exactly as many comparisons as adding it to a Fuser holding
 // only the events of its own block. Counted, not timed.
 func TestAddFlat(t *testing.T) {
-	// The new event's own block: three earlier reports on other days of its
-	// month, which it is compared with but does not join.
+	// The new event's own block: three earlier reports of its day with other
+	// people, which it is compared with but does not join.
 	own := func(f *Fuser) {
 		for d := 1; d <= 3; d++ {
-			f.Add([]model.Event{event(fmt.Sprintf("own%d", d), "CONSULT", model.Point{Year: 2024, Month: 4, Day: d}, "lavrov")})
+			add(f, []model.Event{event(fmt.Sprintf("own%d", d), "CONSULT", model.Point{Year: 2024, Month: 4, Day: 26}, fmt.Sprint("minister", d))})
 		}
 	}
 	newEvent := func() []model.Event {
@@ -26,17 +26,17 @@ func TestAddFlat(t *testing.T) {
 
 	small := New()
 	own(small)
-	before := small.compared
-	small.Add(newEvent())
-	want := small.compared - before
+	before := small.mem.compared
+	add(small, newEvent())
+	want := small.mem.compared - before
 	if want != 3 {
 		t.Fatalf("adding to a Fuser holding its own block of 3: %d comparisons, want 3", want)
 	}
 
 	empty := New()
-	empty.Add(newEvent())
-	if empty.compared != 0 {
-		t.Errorf("adding to an empty Fuser: %d comparisons, want 0", empty.compared)
+	add(empty, newEvent())
+	if empty.mem.compared != 0 {
+		t.Errorf("adding to an empty Fuser: %d comparisons, want 0", empty.mem.compared)
 	}
 
 	// 100,000 events of other blocks: RUS with 500 other parties and four
@@ -49,7 +49,7 @@ func TestAddFlat(t *testing.T) {
 			d := base.AddDate(0, 0, i)
 			e := event(fmt.Sprint(i), types[(i/500)%4], model.Point{Year: d.Year(), Month: int(d.Month()), Day: d.Day()})
 			e.Actors[1].Code = fmt.Sprintf("X%03d", i%500)
-			f.Add([]model.Event{e})
+			add(f, []model.Event{e})
 		}
 	}
 
@@ -59,36 +59,36 @@ func TestAddFlat(t *testing.T) {
 	if big.Len() != 100003 {
 		t.Fatalf("%d fused events, want 100,003", big.Len())
 	}
-	before = big.compared
-	big.Add(newEvent())
-	if got := big.compared - before; got != want {
+	before = big.mem.compared
+	add(big, newEvent())
+	if got := big.mem.compared - before; got != want {
 		t.Errorf("adding to a Fuser holding 100,000 events of other blocks: %d comparisons, want %d (as without them)", got, want)
 	}
 
 	other := New()
 	others(other)
-	before = other.compared
-	other.Add(newEvent())
-	if got := other.compared - before; got != empty.compared {
-		t.Errorf("adding to a Fuser holding only 100,000 events of other blocks: %d comparisons, want %d (as to an empty one)", got, empty.compared)
+	before = other.mem.compared
+	add(other, newEvent())
+	if got := other.mem.compared - before; got != empty.mem.compared {
+		t.Errorf("adding to a Fuser holding only 100,000 events of other blocks: %d comparisons, want %d (as to an empty one)", got, empty.mem.compared)
 	}
 }
 
-// TestAddFlatInBlock checks the index by month: adding an event to a block
-// that holds 100,000 events of other months costs as many comparisons as
-// adding it to the events of its own month alone.
+// TestAddFlatInBlock checks the index by day: adding an event to a block
+// that holds 100,000 events of other days costs as many comparisons as
+// adding it to the events of its own day alone.
 func TestAddFlatInBlock(t *testing.T) {
 	newEvent := []model.Event{event("new", "CONSULT", model.Point{Year: 2024, Month: 4, Day: 26}, "lavrov")}
 	f := New()
 	base := time.Date(1700, 1, 1, 0, 0, 0, 0, time.UTC)
 	for i := 0; i < 100000; i++ { // 1700 to 1973, one a day
 		d := base.AddDate(0, 0, i)
-		f.Add([]model.Event{event(fmt.Sprint(i), "CONSULT", model.Point{Year: d.Year(), Month: int(d.Month()), Day: d.Day()}, "lavrov")})
+		add(f, []model.Event{event(fmt.Sprint(i), "CONSULT", model.Point{Year: d.Year(), Month: int(d.Month()), Day: d.Day()}, "lavrov")})
 	}
-	f.Add([]model.Event{event("april", "CONSULT", model.Point{Year: 2024, Month: 4, Day: 2}, "lavrov")})
-	before := f.compared
-	f.Add(newEvent)
-	if got := f.compared - before; got != 1 {
-		t.Errorf("adding to a block of 100,000 events of other months and one of its own: %d comparisons, want 1", got)
+	add(f, []model.Event{event("april", "CONSULT", model.Point{Year: 2024, Month: 4, Day: 26}, "wang-yi")})
+	before := f.mem.compared
+	add(f, newEvent)
+	if got := f.mem.compared - before; got != 1 {
+		t.Errorf("adding to a block of 100,000 events of other days and one of its own: %d comparisons, want 1", got)
 	}
 }

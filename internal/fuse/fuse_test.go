@@ -24,12 +24,12 @@ func event(doc, typ string, date model.Point, persons ...string) model.Event {
 func TestFuseAcrossDocuments(t *testing.T) {
 	day := model.Point{Year: 2025, Month: 2, Day: 28}
 	f := New()
-	f.Add([]model.Event{event("002.txt", "CONSULT", day, "shoigu")})
-	if n := f.Add([]model.Event{event("003.txt", "CONSULT", model.Point{}, "shoigu")}); n != 1 {
+	add(f, []model.Event{event("002.txt", "CONSULT", day, "shoigu")})
+	if n := add(f, []model.Event{event("003.txt", "CONSULT", model.Point{}, "shoigu")}); n != 1 {
 		t.Errorf("undated report with the same person: %d merged, want 1", n)
 	}
-	f.Add([]model.Event{event("004.txt", "CONSULT", model.Point{Year: 2024, Month: 7}, "putin")})
-	f.Add([]model.Event{event("005.txt", "ACCUSE", day, "shoigu")})
+	add(f, []model.Event{event("004.txt", "CONSULT", model.Point{Year: 2024, Month: 7}, "putin")})
+	add(f, []model.Event{event("005.txt", "ACCUSE", day, "shoigu")})
 	evs := f.Events()
 	if len(evs) != 3 {
 		t.Fatalf("%d events, want 3", len(evs))
@@ -46,11 +46,11 @@ func BenchmarkFuseAdd(b *testing.B) {
 	for i := 0; i < 100000; i++ {
 		e := event(fmt.Sprint(i), types[i%4], model.Point{Year: 2000 + i%25, Month: 1 + i%12, Day: 1 + i%28})
 		e.Actors[1].Code = fmt.Sprintf("X%03d", i%500)
-		f.Add([]model.Event{e})
+		add(f, []model.Event{e})
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		f.Add([]model.Event{event("new", "CONSULT", model.Point{Year: 2024, Month: 4, Day: 26})})
+		add(f, []model.Event{event("new", "CONSULT", model.Point{Year: 2024, Month: 4, Day: 26})})
 	}
 }
 
@@ -66,8 +66,8 @@ func TestSpill(t *testing.T) {
 	}
 	mem, spilled := New(), spilling(t)
 	for _, d := range docs {
-		mem.Add(d)
-		spilled.Add(d)
+		add(mem, d)
+		add(spilled, d)
 	}
 	a, b := mem.Events(), spilled.Events()
 	if !reflect.DeepEqual(a, b) {
@@ -87,7 +87,7 @@ func manyEvents(f *Fuser, n int) {
 			e := event(fmt.Sprintf("d%d_%d.txt", i, d), "CONSULT", day)
 			s := fmt.Sprintf("Sentence %d of document %d.", i, d)
 			e.Sources[0].Sentence, e.Sources[0].Start, e.Sources[0].End = s, 5, 5+len(s)
-			f.Add([]model.Event{e})
+			add(f, []model.Event{e})
 		}
 	}
 }
@@ -138,8 +138,8 @@ func TestSpillManySources(t *testing.T) {
 		e := event(fmt.Sprintf("d%05d.txt", i), "CONSULT", day, "shoigu")
 		s := fmt.Sprintf("Report %d of the meeting.", i)
 		e.Sources[0].Sentence, e.Sources[0].Start, e.Sources[0].End = s, 3, 3+len(s)
-		mem.Add([]model.Event{e})
-		spilled.Add([]model.Event{e})
+		add(mem, []model.Event{e})
+		add(spilled, []model.Event{e})
 	}
 	a, b := mem.Events(), spilled.Events()
 	if len(b) != 1 || len(b[0].Sources) != n || !reflect.DeepEqual(a, b) {
@@ -163,4 +163,45 @@ func spilling(t *testing.T) *Fuser {
 	f := New()
 	f.SpillTo(file)
 	return f
+}
+
+// add fuses one document's events into f, the document known by the name
+// its first event cites.
+func add(f *Fuser, evs []model.Event) int {
+	return f.Add(evs[0].Sources[0].Doc, evs)
+}
+
+// TestParkEvents: a Fuser that keeps only 8 events in memory and parks the
+// others (with their sentences spilled) fuses exactly as one that keeps
+// them all: reports keep joining parked events, by day and by person.
+func TestParkEvents(t *testing.T) {
+	mem, parking := New(), spilling(t)
+	file, err := os.CreateTemp(t.TempDir(), "park")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { file.Close() })
+	parking.ParkEventsTo(file, 8)
+	for _, f := range []*Fuser{mem, parking} {
+		manyEvents(f, 200)
+		// Undated reports naming a person join the dated event that names
+		// them, parked long ago.
+		add(f, []model.Event{event("first.txt", "ACCUSE", model.Point{Year: 2020, Month: 1, Day: 2}, "lavrov")})
+		manyEvents(f, 50)
+		for i := range 3 {
+			add(f, []model.Event{event(fmt.Sprintf("later%d.txt", i), "ACCUSE", model.Point{}, "lavrov")})
+		}
+	}
+	a, b := mem.Events(), parking.Events()
+	if len(a) != 201 || !reflect.DeepEqual(a, b) {
+		t.Fatalf("%d events in memory, %d parked, or they differ", len(a), len(b))
+	}
+	if parking.mem.hot > 8 {
+		t.Errorf("%d events in memory, want at most 8", parking.mem.hot)
+	}
+	for _, e := range b {
+		if e.Type == "ACCUSE" && len(e.Sources) != 4 {
+			t.Errorf("ACCUSE event: %d sources, want 4 (the undated reports joined it)", len(e.Sources))
+		}
+	}
 }

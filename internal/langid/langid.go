@@ -1,14 +1,15 @@
-// Package langid identifies the language of text: German, English, Russian or
-// Ukrainian. Detect takes a string and returns a language code ("de", "en",
-// "ru", "uk") with a confidence; Annotate sets Document.Lang and
+// Package langid identifies the language of text among the languages of the
+// registry (package langs: de, en, ru, uk). Detect takes a string and
+// returns a language code with a confidence; Annotate sets Document.Lang and
 // Document.ParaLang from the document's body spans.
 //
 // It works in two steps. The script decides between Cyrillic (ru, uk) and
 // Latin (de, en) by counting letters. Within a script, letters that only one
 // language has (і ї є ґ against ы э ъ ё; ä ö ü ß) and frequent function words,
-// both listed with weights in data/text/langid.tsv, decide. A Cyrillic text
-// with no Ukrainian evidence is Russian, a Latin text with no German evidence
-// is English.
+// both listed with weights in data/text/langid.tsv, decide. Without evidence
+// against it the script's default language of the registry wins: a Cyrillic
+// text with no Ukrainian evidence is Russian, a Latin text with no German
+// evidence is English.
 package langid
 
 import (
@@ -23,6 +24,7 @@ import (
 	"unicode/utf8"
 
 	"entente/data"
+	"entente/internal/langs"
 	"entente/internal/model"
 )
 
@@ -30,19 +32,14 @@ import (
 // looked up in an array rather than a map.
 const lowMax = 0x530
 
-// Languages the identifier knows, by index.
-const (
-	de = iota
-	en
-	ru
-	uk
-	nLang
-)
-
-var codes = [nLang]string{"de", "en", "ru", "uk"}
+// nLang is the most languages an Identifier tells apart (the evidence of
+// a letter or word is an array of this size, indexed like the registry).
+const nLang = 16
 
 // Identifier holds the letter and word evidence. It is safe for concurrent use.
 type Identifier struct {
+	reg   *langs.Registry
+	n     int // languages in reg
 	chars map[rune][nLang]float64
 	// low indexes chars for runes below lowMax: 0 is none, k is scores[k].
 	low    [lowMax]uint8
@@ -56,8 +53,17 @@ type Identifier struct {
 // extra file system that has one, as text/langid.tsv or, for a file system
 // rooted at the text folder, langid.tsv; their entries add to the embedded
 // ones.
+// The languages come from the registry (langs.Load with the same extra file
+// systems).
 func New(extra ...fs.FS) (*Identifier, error) {
-	id := &Identifier{chars: map[rune][nLang]float64{}, words: map[string][nLang]float64{}}
+	reg, err := langs.Load(extra...)
+	if err != nil {
+		return nil, fmt.Errorf("langid: %w", err)
+	}
+	if reg.Len() > nLang {
+		return nil, fmt.Errorf("langid: %d languages, at most %d", reg.Len(), nLang)
+	}
+	id := &Identifier{reg: reg, n: reg.Len(), chars: map[rune][nLang]float64{}, words: map[string][nLang]float64{}}
 	for i, fsys := range append([]fs.FS{data.FS}, extra...) {
 		b, err := fs.ReadFile(fsys, "text/langid.tsv")
 		if i > 0 && errors.Is(err, fs.ErrNotExist) {
@@ -90,14 +96,9 @@ func (id *Identifier) parse(b []byte) error {
 		if len(f) < 3 {
 			return fmt.Errorf("langid: langid.tsv:%d: want lang<TAB>kind<TAB>item[<TAB>weight]", n)
 		}
-		li := -1
-		for i, c := range codes {
-			if c == f[0] {
-				li = i
-			}
-		}
+		li := id.reg.Index(f[0])
 		if li < 0 {
-			return fmt.Errorf("langid: langid.tsv:%d: unknown language %q", n, f[0])
+			return fmt.Errorf("langid: langid.tsv:%d: unknown language %q (%s lists %s)", n, f[0], langs.File, id.reg.Help())
 		}
 		w := 1.0
 		if len(f) > 3 && f[3] != "" {
@@ -159,14 +160,14 @@ func (id *Identifier) charScore(c *counts, r rune) {
 	if r < lowMax {
 		if k := id.low[r]; k != 0 {
 			v := &id.scores[k]
-			for i := range v {
+			for i := range id.n {
 				c.score[i] += v[i]
 			}
 		}
 		return
 	}
 	if v, ok := id.chars[r]; ok {
-		for i := range v {
+		for i := range id.n {
 			c.score[i] += v[i]
 		}
 	}
@@ -256,42 +257,57 @@ func (id *Identifier) flush(c *counts, w []byte, over bool) {
 		return
 	}
 	if v, ok := id.words[string(w)]; ok {
-		for i := range v {
+		for i := range id.n {
 			c.score[i] += v[i]
 		}
 	}
 }
 
-// decide turns counts into a language and a confidence in [0, 1].
-func (c *counts) decide() (string, float64) {
+// decide turns counts into a language and a confidence in [0, 1]. The
+// script with more letters decides among its languages: the default
+// language of the script wins unless another has more evidence.
+func (id *Identifier) decide(c *counts) (string, float64) {
 	letters := c.cyr + c.lat
 	if letters == 0 {
 		return "", 0
 	}
-	a, b := de, en // Latin pair: a wins only with evidence
-	script := float64(c.lat) / float64(letters)
+	script, inScript := langs.Latin, c.lat
 	if c.cyr > c.lat {
-		a, b = uk, ru
-		script = float64(c.cyr) / float64(letters)
+		script, inScript = langs.Cyrillic, c.cyr
 	}
-	sa, sb := c.score[a], c.score[b]
-	// With no evidence for a, b wins: Russian lacks no letter Ukrainian
-	// needs, and English has no letters of its own.
-	win, sw, sl := b, sb, sa
-	if sa > sb {
-		win, sw, sl = a, sa, sb
+	share := float64(inScript) / float64(letters)
+	def := id.reg.Default(script)
+	if def == nil {
+		return "", 0
+	}
+	// With no evidence against it, the default wins: Russian lacks no
+	// letter Ukrainian needs, and English has no letters of its own.
+	win, sw := def, c.score[def.Index]
+	for _, l := range id.reg.All() {
+		if l.Script == script && c.score[l.Index] > sw {
+			win, sw = l, c.score[l.Index]
+		}
+	}
+	sl := 0.0 // the best loser's evidence
+	lettered := false
+	for _, l := range id.reg.All() {
+		if l.Script == script && l != win {
+			sl = max(sl, c.score[l.Index])
+			lettered = lettered || l.Letters != ""
+		}
 	}
 	// Margin confidence, smoothed, grows with the amount of evidence.
 	conf := (sw + 1) / (sw + sl + 2)
 	if sw == 0 && sl == 0 {
 		conf = 0.5
 	}
-	if sl == 0 && win == b && a == uk {
-		// No Ukrainian letter or word: strong evidence for Russian in any
-		// text long enough to contain one (і is 5% of Ukrainian letters).
-		conf = max(conf, min(0.95, 0.5+float64(c.cyr)/60))
+	if sl == 0 && win == def && lettered {
+		// No letter or word of a language with letters of its own (no
+		// Ukrainian і): strong evidence against it in any text long enough
+		// to contain one (і is 5% of Ukrainian letters).
+		conf = max(conf, min(0.95, 0.5+float64(inScript)/60))
 	}
-	return codes[win], conf * script
+	return win.Code, conf * share
 }
 
 // Detect returns the language of s and a confidence in [0, 1]; lang is ""
@@ -299,7 +315,7 @@ func (c *counts) decide() (string, float64) {
 func (id *Identifier) Detect(s string) (lang string, confidence float64) {
 	var c counts
 	id.add(&c, s)
-	return c.decide()
+	return id.decide(&c)
 }
 
 // paraMinLetters is how many letters a paragraph needs before it may differ
@@ -323,7 +339,7 @@ func (id *Identifier) Annotate(doc *model.Document) {
 			all.score[k] += paras[i].score[k]
 		}
 	}
-	doc.Lang, _ = all.decide()
+	doc.Lang, _ = id.decide(&all)
 	doc.ParaLang = make([]string, len(doc.Body))
 	for i := range paras {
 		doc.ParaLang[i] = doc.Lang
@@ -331,7 +347,7 @@ func (id *Identifier) Annotate(doc *model.Document) {
 		if p.cyr+p.lat < paraMinLetters {
 			continue
 		}
-		l, conf := p.decide()
+		l, conf := id.decide(p)
 		if l == doc.Lang || l == "" {
 			continue
 		}

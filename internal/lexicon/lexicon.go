@@ -21,9 +21,6 @@ import (
 	"entente/internal/text"
 )
 
-// Langs are the languages entente reads.
-var Langs = []string{"de", "en", "ru", "uk"}
-
 // Types are the 16 PLOVER event types.
 var Types = []string{"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
 	"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
@@ -88,6 +85,8 @@ type Lexicon struct {
 	// infEnds are the endings of infinitives (syntax kind infend, written
 	// "-ть"): Slavic infinitives carry no marker word before them.
 	infEnds map[string][]string
+	// weights are the confidence model's (confidence.tsv).
+	weights map[string]float64
 }
 
 // Analyzer returns the text analyzer the lexicon was loaded with: words to
@@ -112,8 +111,9 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		prefixes: map[string][]prefix{},
 		markers:  map[string]*Trie[string]{},
 		infEnds:  map[string][]string{},
+		weights:  map[string]float64{},
 	}
-	for _, l := range Langs {
+	for _, l := range an.Languages().Codes() {
 		lx.triggers[l] = &Trie[*Trigger]{}
 		lx.markers[l] = &Trie[string]{}
 	}
@@ -148,7 +148,20 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		}); err != nil {
 			return nil, err
 		}
-		for _, l := range Langs {
+		if err := eachLine(fsys, "confidence.tsv", func(f []string, pos string) error {
+			var w float64
+			if len(f) < 2 {
+				return fmt.Errorf("%s: want feature<TAB>weight", pos)
+			}
+			if _, err := fmt.Sscan(f[1], &w); err != nil {
+				return fmt.Errorf("%s: weight %q: %w", pos, f[1], err)
+			}
+			lx.weights[f[0]] = w
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+		for _, l := range an.Languages().Codes() {
 			if err := lx.loadTriggers(an, fsys, l); err != nil {
 				return nil, err
 			}
@@ -436,6 +449,10 @@ func (lx *Lexicon) MarkersAt(lang string, toks []model.Token, i int) (end int, k
 	}
 	return tr.Longest(i, len(toks), func(j int) string { return toks[j].Norm })
 }
+
+// Weight returns the confidence model's weight of an evidence feature (0
+// for one it does not know).
+func (lx *Lexicon) Weight(feature string) float64 { return lx.weights[feature] }
 
 // Infinitive reports whether the word has an infinitive ending of the
 // language (syntax kind infend): "посетить", "відвідати".

@@ -1,7 +1,8 @@
 package lexicon
 
 // Trie maps sequences of token keys (stems, Latin keys) to values. It finds
-// the longest entry that starts at a token. The zero value is empty and ready.
+// the longest entry that starts at a token. The zero value is empty and ready;
+// a nil *Trie reads as empty (a language without entries).
 // A Trie is not safe for concurrent writes; reads after building are safe.
 type Trie[V any] struct {
 	root node[V]
@@ -35,13 +36,21 @@ func (t *Trie[V]) Add(keys []string, v V) {
 }
 
 // Len returns the number of entries added.
-func (t *Trie[V]) Len() int { return t.size }
+func (t *Trie[V]) Len() int {
+	if t == nil {
+		return 0
+	}
+	return t.size
+}
 
 // Longest returns the end (exclusive) and values of the longest entry that
 // starts at index start of a sequence of n keys, where key(i) gives key i.
 // It returns start, nil when no entry starts there. key may return "" for a
 // token that can never be part of an entry.
 func (t *Trie[V]) Longest(start, n int, key func(i int) string) (int, []V) {
+	if t == nil {
+		return start, nil
+	}
 	cur := &t.root
 	end, vals := start, []V(nil)
 	for i := start; i < n && cur.next != nil; i++ {
@@ -63,6 +72,9 @@ func (t *Trie[V]) Longest(start, n int, key func(i int) string) (int, []V) {
 
 // Each calls fn for every entry that starts at index start, shortest first.
 func (t *Trie[V]) Each(start, n int, key func(i int) string, fn func(end int, vals []V)) {
+	if t == nil {
+		return
+	}
 	cur := &t.root
 	for i := start; i < n && cur.next != nil; i++ {
 		k := key(i)

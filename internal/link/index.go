@@ -117,7 +117,7 @@ func New(k *kb.KB, lx *lexicon.Lexicon, an *text.Analyzer) *Linker {
 		genNew:   map[string]int{},
 		keyCache: [2]*memo.Table[string]{memo.New[string](keyCacheSize), memo.New[string](keyCacheSize)},
 	}
-	for _, lang := range lexicon.Langs {
+	for _, lang := range an.Languages().Codes() {
 		l.roles[lang] = &lexicon.Trie[roleEntry]{}
 		l.adj[lang] = map[string]adjEntry{}
 	}

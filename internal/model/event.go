@@ -51,6 +51,10 @@ const (
 	StatusPlanned      = "planned"
 	StatusDenied       = "denied"
 	StatusHypothetical = "hypothetical"
+	// StatusBackground marks an event the text only names, unanchored in
+	// a date, place or participants of its own ("Russia's invasion of
+	// Ukraine"): reported only on request (extract --background).
+	StatusBackground = "background"
 )
 
 // Actor roles in an event.
@@ -96,6 +100,9 @@ type Explanation struct {
 	Trigger string   `json:"trigger"`
 	Entry   string   `json:"entry"`
 	Rules   []string `json:"rules,omitempty"`
+	// Evidence names the features the confidence was computed from
+	// (data/lexicon/confidence.tsv).
+	Evidence []string `json:"evidence,omitempty"`
 }
 
 // Event is one real-world political event between actors.

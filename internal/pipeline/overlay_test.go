@@ -98,3 +98,40 @@ func TestLexiconOverlayReachesEveryPath(t *testing.T) {
 		})
 	}
 }
+
+// TestNewLanguageFromData: a language is added with data files and one row
+// of text/languages.tsv naming its stemmer, no Go: French here, with a few
+// words of evidence for the identifier and one trigger.
+func TestNewLanguageFromData(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads a pipeline")
+	}
+	overlay := t.TempDir()
+	writeFiles(t, overlay, map[string]string{
+		"text/languages.tsv":      "fr\tFrench\tlatin\tsnowball-french\n",
+		"text/langid.tsv":         "fr\tword\tle\t1\nfr\tword\tla\t1\nfr\tword\tà\t1\nfr\tchar\té\t2\n",
+		"lexicon/triggers/fr.tsv": "rencontrer\tCONSULT\n",
+	})
+	docs := t.TempDir()
+	writeFiles(t, docs, map[string]string{"a.txt": "Le ministre Sergueï Lavrov a rencontré Wang Yi à Pékin.\n"})
+	path := filepath.Join(docs, "a.txt")
+	_, plain := summary(t, testPipeline(t), path)
+	p, err := New(Config{LexiconDirs: []string{overlay}, Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lang string
+	var evs []string
+	p.Stream([]string{path}, nil, func(r *Result) {
+		lang = r.Doc.Lang
+		for _, e := range r.Events {
+			evs = append(evs, e.Type+" "+strings.Join(e.Codes(), "-"))
+		}
+	}, func(err error) { t.Fatal(err) })
+	if lang != "fr" || strings.Join(evs, ";") != "CONSULT RUS-CHN" || len(plain) != 0 {
+		t.Errorf("with French: lang %q, events %q; without: %q; want fr, CONSULT RUS-CHN, none", lang, evs, plain)
+	}
+	if _, err := New(Config{Lang: "fr"}); err == nil || !strings.Contains(err.Error(), "supported: de, en, ru, uk") {
+		t.Errorf("Lang fr without its row: err %v, want the supported languages", err)
+	}
+}

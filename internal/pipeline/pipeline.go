@@ -15,6 +15,7 @@
 package pipeline
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"io/fs"
@@ -48,8 +49,13 @@ type Config struct {
 	Explain bool
 	// Hypothetical keeps events the text only supposes (see events.Options).
 	Hypothetical bool
+	// Background keeps unanchored nominal events (see events.Options).
+	Background bool
 	// Workers is the number of documents processed at once; 0 means GOMAXPROCS.
 	Workers int
+	// Lang, when set, is the language of every document and paragraph
+	// (language identification is skipped); it must be in the registry.
+	Lang string
 }
 
 // Pipeline holds every stage. It is immutable after New and safe for
@@ -98,6 +104,11 @@ func New(cfg Config) (*Pipeline, error) {
 	if p.Text, err = text.New(overlays...); err != nil {
 		return nil, err
 	}
+	if cfg.Lang != "" {
+		if err := p.Text.Languages().Check(cfg.Lang); err != nil {
+			return nil, fmt.Errorf("pipeline: %w", err)
+		}
+	}
 	if p.Lang, err = langid.New(overlays...); err != nil {
 		return nil, err
 	}
@@ -120,7 +131,7 @@ func New(cfg Config) (*Pipeline, error) {
 	}
 	p.KB = kr.k
 	p.Link = link.New(p.KB, p.Lex, p.Text)
-	p.Events = events.New(p.Lex, p.KB, events.Options{Explain: cfg.Explain, Hypothetical: cfg.Hypothetical})
+	p.Events = events.New(p.Lex, p.KB, events.Options{Explain: cfg.Explain, Hypothetical: cfg.Hypothetical, Background: cfg.Background})
 	return p, nil
 }
 
@@ -136,7 +147,12 @@ type Result struct {
 // Process runs every stage on a parsed document.
 func (p *Pipeline) Process(doc *model.Document) *Result {
 	p.Clean.Clean(doc)
-	p.Lang.Annotate(doc)
+	if p.cfg.Lang != "" {
+		doc.Lang = p.cfg.Lang
+		doc.ParaLang = nil
+	} else {
+		p.Lang.Annotate(doc)
+	}
 	sents := p.Text.Sentences(doc)
 	r := &Result{Doc: doc, Sentences: sents, Mentions: make([][]model.Mention, len(sents)), Dates: make([][]dates.Expr, len(sents))}
 
@@ -157,25 +173,35 @@ func (p *Pipeline) Process(doc *model.Document) *Result {
 		k += counts[i]
 	}
 
+	// Roles are resolved on the date the text speaks of: the sentence's
+	// own date, else the last date of its paragraph so far, else the
+	// document's date. Without a publication date that is the latest date
+	// the text gives (with its year written or inferred): a report is at
+	// least as recent as what it reports, and its older dates are
+	// background ("…nach ihrem Beitritt im Juli 2023" in a report on 26
+	// April 2024 must not make the defence minister of 2023 the one met).
 	anchor := doc.Published
 	if anchor.Year == 0 {
 		for _, d := range all {
-			if d.YearWritten && d.Value.From.Year != 0 {
-				anchor = d.Value.From
-				break
+			if v := d.Value.From; v.Year != 0 && (anchor.Year == 0 || anchor.Less(v)) {
+				anchor = v
 			}
 		}
 	}
 	ctx := link.NewContext(anchor)
 	in := make([]events.Input, len(sents))
+	para, paraDate := -1, anchor
 	for i := range sents {
-		ctx.Date = anchor
+		if sents[i].Para != para {
+			para, paraDate = sents[i].Para, anchor
+		}
 		for _, d := range r.Dates[i] {
 			if d.Value.From.Year != 0 {
-				ctx.Date = d.Value.From
+				paraDate = d.Value.From
 				break
 			}
 		}
+		ctx.Date = paraDate
 		r.Mentions[i] = p.Link.Sentence(&sents[i], ctx)
 		in[i] = events.Input{Sent: &sents[i], Mentions: r.Mentions[i], Dates: r.Dates[i]}
 	}
@@ -186,6 +212,9 @@ func (p *Pipeline) Process(doc *model.Document) *Result {
 	return r
 }
 
+// Published is the publication date of documents that carry none.
+func (p *Pipeline) Published() model.Point { return p.cfg.Published }
+
 // ParseText makes a document of a text given directly (tests, `entente link`).
 func (p *Pipeline) ParseText(id, textBody string) *model.Document {
 	return p.Parser.Parse(id, id, textBody, p.cfg.Published)
@@ -194,11 +223,16 @@ func (p *Pipeline) ParseText(id, textBody string) *model.Document {
 // Run reads every path and processes the documents with a pool of workers.
 // onResult gets each document's result in input order; onErr gets each
 // document that could not be read (the run goes on). Run returns the events
-// fused across all documents.
+// fused across all documents. A text read twice (the same file given
+// twice, or a copy under another name) reports its events once: the store
+// skips a known text by its hash, and so does Run.
 func (p *Pipeline) Run(paths []string, stdin io.Reader, onResult func(*Result), onErr func(error)) *fuse.Fuser {
 	f := fuse.New()
+	once := Once{}
 	p.Stream(paths, stdin, func(r *Result) {
-		f.Add(r.Events)
+		if once.First(r.Doc.Text) {
+			f.Add(fuse.Hash(r.Doc.Text), r.Events)
+		}
 		if onResult != nil {
 			onResult(r)
 		}
@@ -206,11 +240,35 @@ func (p *Pipeline) Run(paths []string, stdin io.Reader, onResult func(*Result), 
 	return f
 }
 
+// Once remembers the texts of documents by their SHA-256: fusing a text
+// twice would count its reports twice.
+type Once map[[sha256.Size]byte]bool
+
+// First reports whether the text is seen for the first time.
+func (o Once) First(text string) bool {
+	h := sha256.Sum256([]byte(text))
+	if o[h] {
+		return false
+	}
+	o[h] = true
+	return true
+}
+
 // Stream reads every path and processes the documents with a pool of
 // workers, handing each result to onResult in input order and keeping none:
 // memory stays flat however many documents there are. onErr gets each
 // document that could not be read (the run goes on).
 func (p *Pipeline) Stream(paths []string, stdin io.Reader, onResult func(*Result), onErr func(error)) {
+	p.StreamFrom(func(fn func(*model.Document, error) error) error {
+		// Each document is read and parsed once, by the configured parser.
+		return p.Parser.Walk(paths, p.cfg.Published, stdin, fn)
+	}, onResult, onErr)
+}
+
+// StreamFrom is Stream over the documents that walk hands to its callback
+// (p.Parser.WalkWith for files, URLs and feeds; a watcher's new items),
+// parsed by p.Parser. An error that walk returns is reported to onErr.
+func (p *Pipeline) StreamFrom(walk func(fn func(*model.Document, error) error) error, onResult func(*Result), onErr func(error)) {
 	workers := p.cfg.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -237,8 +295,7 @@ func (p *Pipeline) Stream(paths []string, stdin io.Reader, onResult func(*Result
 	}
 	go func() {
 		seq := 0
-		// Each document is read and parsed once, by the configured parser.
-		_ = p.Parser.Walk(paths, p.cfg.Published, stdin, func(doc *model.Document, err error) error {
+		err := walk(func(doc *model.Document, err error) error {
 			if err != nil {
 				onErr(err)
 				return nil
@@ -247,6 +304,9 @@ func (p *Pipeline) Stream(paths []string, stdin io.Reader, onResult func(*Result
 			seq++
 			return nil
 		})
+		if err != nil {
+			onErr(err)
+		}
 		close(jobs)
 		wg.Wait()
 		close(results)

@@ -154,3 +154,34 @@ func TestLexiconOverlay(t *testing.T) {
 		}
 	}
 }
+
+// TestSameTextTwice: a file given twice, or a copy of it under another
+// name, reports its events once, with the same ids.
+func TestSameTextTwice(t *testing.T) {
+	p := testPipeline(t)
+	const a = "../../examples/ru_xi_moscow.txt"
+	body, err := os.ReadFile(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cp := filepath.Join(t.TempDir(), "copy.txt")
+	if err := os.WriteFile(cp, body, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	once, _ := run(t, p, a)
+	if len(once) == 0 {
+		t.Fatal("no events in the example article")
+	}
+	for _, paths := range [][]string{{a, a}, {a, cp}} {
+		twice, _ := run(t, p, paths...)
+		if len(twice) != len(once) {
+			t.Errorf("%v: %d events, want %d as from one copy", paths, len(twice), len(once))
+			continue
+		}
+		for i := range once {
+			if twice[i].ID != once[i].ID || len(twice[i].Sources) != len(once[i].Sources) {
+				t.Errorf("%v: event %d is %s with %d sources, want %s with %d", paths, i, twice[i].ID, len(twice[i].Sources), once[i].ID, len(once[i].Sources))
+			}
+		}
+	}
+}

@@ -22,6 +22,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"entente/internal/langs"
 	"entente/internal/lexicon"
 	"entente/internal/model"
 	"entente/internal/store"
@@ -196,8 +197,14 @@ func filter(v url.Values) (store.Filter, error) {
 	}
 	if f.Lang != "" {
 		f.Lang = strings.ToLower(f.Lang)
-		if !slices.Contains(lexicon.Langs, f.Lang) {
-			return f, bad("lang", f.Lang, "want one of %s", strings.Join(lexicon.Langs, ", "))
+		// The languages are those the binary ships (the registry of the
+		// embedded data): a small file, read when a query names one.
+		reg, err := langs.Load()
+		if err != nil {
+			return f, err
+		}
+		if reg.Check(f.Lang) != nil {
+			return f, bad("lang", f.Lang, "want one of %s", reg.Help())
 		}
 	}
 	if f.Text, err = single(v, "text"); err != nil {

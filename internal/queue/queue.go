@@ -1,7 +1,7 @@
 // Package queue scales ingest out over many processes: a job queue in
 // PostgreSQL (River) and stateless workers that share only the database.
 //
-// In: documents (name, path, text) handed to Enqueue, in the order a
+// In: documents (read and parsed, model.Document) handed to Enqueue, in the order a
 // sequential `entente ingest` would read them; they are cut into small
 // batches, one River job each, and a text already enqueued (by its content
 // hash) is left out. Out: workers (Worker) that run each job's extraction
@@ -36,6 +36,7 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 	"github.com/riverqueue/river/rivermigrate"
 
+	"entente/internal/model"
 	"entente/internal/store"
 )
 
@@ -45,21 +46,12 @@ const Kind = "entente_ingest"
 // ErrNotPostgres is returned for a database that is not PostgreSQL.
 var ErrNotPostgres = errors.New("queue: the job queue needs PostgreSQL (--db postgres://…)")
 
-// Doc is one enqueued document: what a worker needs to read it as
-// `entente ingest` would.
-type Doc struct {
-	ID   string `json:"id"`
-	Path string `json:"path"`
-	Text string `json:"text"`
-}
-
-// IngestArgs are the arguments of an ingest job: a batch of documents and
-// its place in the order of storing.
+// IngestArgs are the arguments of an ingest job: a batch of documents, as
+// read (and parsed) by the enqueuer, and its place in the order of storing.
 type IngestArgs struct {
-	Seq       int64  `json:"seq"`
-	N         int    `json:"n"`                   // documents in the batch
-	Published string `json:"published,omitempty"` // the enqueuer's --published
-	Docs      []Doc  `json:"docs"`
+	Seq  int64             `json:"seq"`
+	N    int               `json:"n"` // documents in the batch
+	Docs []*model.Document `json:"docs"`
 }
 
 // Kind implements river.JobArgs.
@@ -165,9 +157,8 @@ type Enqueued struct {
 }
 
 // Enqueue writes one job for the documents not enqueued before (by content
-// hash), in one transaction; published is the publication date of those
-// that carry none (--published). Call it with small batches, in order.
-func (q *Queue) Enqueue(ctx context.Context, docs []Doc, published string) (Enqueued, error) {
+// hash), in one transaction. Call it with small batches, in order.
+func (q *Queue) Enqueue(ctx context.Context, docs []*model.Document) (Enqueued, error) {
 	var out Enqueued
 	if len(docs) == 0 {
 		return out, nil
@@ -181,7 +172,7 @@ func (q *Queue) Enqueue(ctx context.Context, docs []Doc, published string) (Enqu
 	if err := tx.QueryRow(ctx, `INSERT INTO entente_queue_batches (docs) VALUES (0) RETURNING seq`).Scan(&seq); err != nil {
 		return out, fmt.Errorf("queue: enqueue: %w", err)
 	}
-	var keep []Doc
+	var keep []*model.Document
 	for _, d := range docs {
 		tag, err := tx.Exec(ctx, `INSERT INTO entente_queue_docs (hash, seq) VALUES ($1, $2) ON CONFLICT DO NOTHING`, store.Hash(d.Text), seq)
 		if err != nil {
@@ -199,7 +190,7 @@ func (q *Queue) Enqueue(ctx context.Context, docs []Doc, published string) (Enqu
 	if _, err := tx.Exec(ctx, `UPDATE entente_queue_batches SET docs = $1 WHERE seq = $2`, len(keep), seq); err != nil {
 		return out, fmt.Errorf("queue: enqueue: %w", err)
 	}
-	args := IngestArgs{Seq: seq, N: len(keep), Published: published, Docs: keep}
+	args := IngestArgs{Seq: seq, N: len(keep), Docs: keep}
 	if _, err := q.client.InsertTx(ctx, tx, args, &river.InsertOpts{MaxAttempts: q.maxAttempts}); err != nil {
 		return out, fmt.Errorf("queue: enqueue: %w", err)
 	}

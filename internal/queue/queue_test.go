@@ -264,13 +264,19 @@ func TestPoisonedDocument(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer q.Close()
-	var docs []Doc
-	for i, text := range corpus.Generate(12, 5) {
-		docs = append(docs, Doc{ID: fmt.Sprintf("gen_%d.txt", i), Path: fmt.Sprintf("gen_%d.txt", i), Text: text})
+	p, err := pipeline.New(pipeline.Config{Workers: 1})
+	if err != nil {
+		t.Fatal(err)
 	}
-	docs[5].Text = "POISON " + docs[5].Text
+	var docs []*model.Document
+	for i, text := range corpus.Generate(12, 5) {
+		if i == 5 {
+			text = "POISON " + text
+		}
+		docs = append(docs, p.ParseText(fmt.Sprintf("gen_%d.txt", i), text))
+	}
 	for lo := 0; lo < len(docs); lo += 4 {
-		if _, err := q.Enqueue(ctx, docs[lo:lo+4], ""); err != nil {
+		if _, err := q.Enqueue(ctx, docs[lo:lo+4]); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -279,18 +285,14 @@ func TestPoisonedDocument(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	p, err := pipeline.New(pipeline.Config{Workers: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
 	m := &Metrics{}
 	w, err := NewWorker(q, WorkerConfig{
 		Store: st, Pipeline: p, Concurrency: 2, RetryBase: 10 * time.Millisecond, ExitWhenIdle: true, Metrics: m,
-		Process: func(d Doc, pub model.Point) (*pipeline.Result, error) {
+		Process: func(d *model.Document) (*pipeline.Result, error) {
 			if strings.HasPrefix(d.Text, "POISON") {
 				return nil, fmt.Errorf("unreadable")
 			}
-			return p.Process(p.Parser.Parse(d.ID, d.Path, d.Text, pub)), nil
+			return p.Process(d), nil
 		},
 	})
 	if err != nil {
@@ -331,7 +333,7 @@ func TestPoisonedDocument(t *testing.T) {
 		t.Errorf("metrics %+v", snap)
 	}
 	// The failed document may be enqueued again; the others may not.
-	again, err := q.Enqueue(ctx, docs[4:8], "")
+	again, err := q.Enqueue(ctx, docs[4:8])
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -43,9 +43,9 @@ type WorkerConfig struct {
 	Logger *slog.Logger
 	// Metrics, when set, counts jobs, documents, events and times.
 	Metrics *Metrics
-	// Process reads one document (default: the pipeline's Parse and
-	// Process); tests use it to poison a document.
-	Process func(doc Doc, published model.Point) (*pipeline.Result, error)
+	// Process reads one document (default: the pipeline's Process);
+	// tests use it to poison a document.
+	Process func(doc *model.Document) (*pipeline.Result, error)
 }
 
 // Worker runs ingest jobs.
@@ -77,9 +77,7 @@ func NewWorker(q *Queue, cfg WorkerConfig) (*Worker, error) {
 	}
 	if cfg.Process == nil {
 		p := cfg.Pipeline
-		cfg.Process = func(d Doc, pub model.Point) (*pipeline.Result, error) {
-			return p.Process(p.Parser.Parse(d.ID, d.Path, d.Text, pub)), nil
-		}
+		cfg.Process = func(d *model.Document) (*pipeline.Result, error) { return p.Process(d), nil }
 	}
 	w := &Worker{q: q, cfg: cfg}
 	workers := river.NewWorkers()
@@ -162,18 +160,11 @@ func (w *Worker) work(ctx context.Context, job *river.Job[IngestArgs]) error {
 	start := time.Now()
 	m := w.cfg.Metrics
 	a := job.Args
-	var pub model.Point
-	if a.Published != "" {
-		var err error
-		if pub, err = model.ParsePoint(a.Published); err != nil {
-			return river.JobCancel(fmt.Errorf("queue: job %d: published %q: %w", job.ID, a.Published, err))
-		}
-	}
 	var errs []error
-	var failed []Doc
+	var failed []*model.Document
 	rs := make([]*pipeline.Result, 0, len(a.Docs))
 	for _, d := range a.Docs {
-		r, err := w.process(d, pub)
+		r, err := w.process(d)
 		if err != nil {
 			errs = append(errs, err)
 			failed = append(failed, d)
@@ -199,7 +190,7 @@ func (w *Worker) work(ctx context.Context, job *river.Job[IngestArgs]) error {
 	for i, out := range outs {
 		if serrs[i] != nil {
 			errs = append(errs, serrs[i])
-			failed = append(failed, Doc{ID: rs[i].Doc.ID, Path: rs[i].Doc.Path, Text: rs[i].Doc.Text})
+			failed = append(failed, rs[i].Doc)
 			continue
 		}
 		switch out.Doc {
@@ -249,13 +240,13 @@ func (w *Worker) work(ctx context.Context, job *river.Job[IngestArgs]) error {
 }
 
 // process reads one document; a panic is the document's error.
-func (w *Worker) process(d Doc, pub model.Point) (r *pipeline.Result, err error) {
+func (w *Worker) process(d *model.Document) (r *pipeline.Result, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("queue: %s: panic: %v", d.Path, p)
 		}
 	}()
-	r, err = w.cfg.Process(d, pub)
+	r, err = w.cfg.Process(d)
 	if err != nil {
 		err = fmt.Errorf("queue: %s: %w", d.Path, err)
 	}
@@ -301,7 +292,7 @@ func (q *Queue) done(ctx context.Context, seq int64) error {
 
 // forget removes failed documents' hashes, so that they can be enqueued
 // again.
-func (q *Queue) forget(ctx context.Context, docs []Doc) {
+func (q *Queue) forget(ctx context.Context, docs []*model.Document) {
 	hashes := make([]string, len(docs))
 	for i, d := range docs {
 		hashes[i] = store.Hash(d.Text)

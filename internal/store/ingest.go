@@ -2,19 +2,15 @@ package store
 
 import (
 	"context"
-	"crypto/sha1"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
 
-	"entente/internal/events"
+	"entente/internal/fuse"
 	"entente/internal/model"
 	"entente/internal/pipeline"
 )
@@ -84,19 +80,9 @@ func (s *Store) IngestBatch(ctx context.Context, rs []*pipeline.Result) (outs []
 // which go through it.
 type wtx struct {
 	*sql.Tx
-	blocks  map[string]*block // the stored events read so far, by block
-	ftsFrom int64             // SQLite: event_sources rows above this id are not yet in source_fts
+	pool    *pool // fusion's view of the stored events
+	ftsFrom int64 // SQLite: event_sources rows above this id are not yet in source_fts
 }
-
-// block is what a transaction has read of one block's stored events.
-type block struct {
-	spans []daySpan             // day spans whose events are all in cands
-	cands []*candidate          // in id order: a report joins the first that fits
-	byID  map[string]*candidate // the same, by id
-}
-
-// daySpan is a span of days as YYYYMMDD (model.DateRange.Bounds).
-type daySpan struct{ first, last int }
 
 // write runs fn in a transaction that holds the advisory locks keys (see
 // lock.go) and commits it when fn succeeds; what names the transaction's
@@ -117,7 +103,8 @@ func (s *Store) writeOnce(ctx context.Context, what string, keys []int64, fn fun
 		return fmt.Errorf("store: %s: %w", what, err)
 	}
 	defer tx.Rollback()
-	w := &wtx{Tx: tx, blocks: map[string]*block{}}
+	w := &wtx{Tx: tx}
+	w.pool = &pool{s: s, ctx: ctx, w: w, read: map[string]*stored{}}
 	if err := s.lock(ctx, w, keys); err != nil {
 		return fmt.Errorf("store: %s: locks: %w", what, err)
 	}
@@ -195,19 +182,33 @@ func (s *Store) ingest(ctx context.Context, w *wtx, r *pipeline.Result) (Outcome
 	if err := s.insertText(ctx, w, id, r); err != nil {
 		return out, fmt.Errorf("store: %s: %w", doc.ID, err)
 	}
-	pd := &pending{docID: id, hash: hash}
-	if err := s.loadCandidates(ctx, w, r.Events); err != nil {
+	pd := &pending{docID: id}
+	joined, err := fuse.Document(w.pool, hash, r.Events)
+	if err != nil {
 		return out, fmt.Errorf("store: %s: %w", doc.ID, err)
 	}
-	for i := range r.Events {
-		merged, err := s.fuse(ctx, w, pd, &r.Events[i])
-		if err != nil {
-			return out, fmt.Errorf("store: %s: %w", doc.ID, err)
-		}
-		if merged {
+	cited := map[string]bool{} // event id and offset: a sentence cited once per event and document
+	for i, j := range joined {
+		if j.Merged {
 			out.EventsMerged++
 		} else {
 			out.EventsNew++
+		}
+		// The report is stored without its sources: they are the
+		// event_sources rows of its document and event, and an event's
+		// body leaves them out.
+		bare := r.Events[i]
+		bare.Sources = nil
+		rep, err := json.Marshal(&bare)
+		if err != nil {
+			return out, fmt.Errorf("store: %s: %w", doc.ID, err)
+		}
+		pd.reports = append(pd.reports, []any{j.ID, pd.docID, string(rep)})
+		for _, src := range r.Events[i].Sources {
+			if k := j.ID + "#" + strconv.Itoa(src.Start); !cited[k] {
+				cited[k] = true
+				pd.sources = append(pd.sources, []any{j.ID, pd.docID, src.Doc, src.Lang, src.Start, src.End, src.Sentence, src.Attribution})
+			}
 		}
 	}
 	if err := s.flush(ctx, w, pd); err != nil {
@@ -309,15 +310,11 @@ const (
 	qDocByIdent = `SELECT id FROM documents WHERE ident = ?`
 	qInsertDoc  = `INSERT INTO documents (name, ident, hash, url, title, lang, published, text, ingested_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
-	// qCandidates reads the events of one block whose days can overlap
-	// [first, last], or that have no date or no year (day_first < 10000).
-	qCandidates = `SELECT id, day_first, day_last, body FROM events
-		WHERE block = ? AND (day_first < 10000 OR (day_first <= ? AND day_last >= ?)) ORDER BY id`
-	qPutEvent = `INSERT INTO events (id, block, type, mode, status, date_start, date_end, day_first, day_last, location, confidence, body)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	qPutEvent = `INSERT INTO events (id, block, type, mode, status, date_start, date_end, day_first, day_last, cls, location, confidence, body)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET block = excluded.block, type = excluded.type, mode = excluded.mode,
 			status = excluded.status, date_start = excluded.date_start, date_end = excluded.date_end,
-			day_first = excluded.day_first, day_last = excluded.day_last,
+			day_first = excluded.day_first, day_last = excluded.day_last, cls = excluded.cls,
 			location = excluded.location, confidence = excluded.confidence, body = excluded.body`
 	qDeleteActors = `DELETE FROM event_actors WHERE event_id = ?`
 	qMaxSource    = `SELECT coalesce(max(id), 0) FROM event_sources`
@@ -334,7 +331,7 @@ func (s *Store) prepare(ctx context.Context) error {
 		return nil
 	}
 	s.stmts = map[string]*sql.Stmt{}
-	qs := []string{qDocByHash, qDocByIdent, qInsertDoc, qCandidates, qPutEvent, qDeleteActors, qInsertActor, qMaxSource, qIndexSources}
+	qs := []string{qDocByHash, qDocByIdent, qInsertDoc, qCandDated, qCandNoYear, qCandPerson, qEventBody, qDelPersons, qInsertPerson, qPutEvent, qDeleteActors, qInsertActor, qMaxSource, qIndexSources}
 	for _, t := range batchTables {
 		for n := maxBatch; n >= 1; n /= 2 {
 			qs = append(qs, insertSQL(t.into, n, t.cols))
@@ -378,143 +375,7 @@ func (s *Store) queryRow(ctx context.Context, tx *wtx, query string, args ...any
 // few statements when the document is done.
 type pending struct {
 	docID            int64
-	hash             string
 	reports, sources [][]any
-}
-
-// candidate is a stored event that a report may join.
-type candidate struct {
-	id          string
-	first, last int    // day bounds (model.DateRange.Bounds)
-	body        string // as stored
-	e           *model.Event
-	foundedBy   int64 // the document that founded it in this transaction
-}
-
-// loadCandidates makes sure w holds the stored events that the document's
-// events may join: those of the same blocks whose days can overlap theirs
-// (or that have no date or no year), read by one prepared query per block
-// and span not read before in this transaction. The cost per document
-// follows the events of its days, not the size of its blocks.
-func (s *Store) loadCandidates(ctx context.Context, w *wtx, evs []model.Event) error {
-	for i := range evs {
-		k := events.Key(&evs[i])
-		first, last := evs[i].Date.Bounds()
-		if first < 10000 { // no date or no year: any day may do
-			first, last = math.MinInt32, math.MaxInt32
-		}
-		b := w.blocks[k]
-		if b == nil {
-			b = &block{byID: map[string]*candidate{}}
-			w.blocks[k] = b
-		}
-		if b.covers(first, last) {
-			continue
-		}
-		rows, err := s.query(ctx, w, qCandidates, k, last, first)
-		if err != nil {
-			return err
-		}
-		added := false
-		for rows.Next() {
-			c := &candidate{}
-			if err := rows.Scan(&c.id, &c.first, &c.last, &c.body); err != nil {
-				rows.Close()
-				return err
-			}
-			if b.byID[c.id] == nil {
-				b.byID[c.id] = c
-				b.cands = append(b.cands, c)
-				added = true
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		if added {
-			slices.SortFunc(b.cands, func(x, y *candidate) int { return strings.Compare(x.id, y.id) })
-		}
-		b.spans = append(b.spans, daySpan{first, last})
-	}
-	return nil
-}
-
-// covers tells whether the block's events of days [first, last] are all read.
-func (b *block) covers(first, last int) bool {
-	for _, sp := range b.spans {
-		if sp.first <= first && last <= sp.last {
-			return true
-		}
-	}
-	return false
-}
-
-// add puts an event founded in this transaction among the candidates.
-func (b *block) add(c *candidate) {
-	i, _ := slices.BinarySearchFunc(b.cands, c.id, func(x *candidate, id string) int { return strings.Compare(x.id, id) })
-	b.cands = slices.Insert(b.cands, i, c)
-	b.byID[c.id] = c
-}
-
-// fuse adds one report of the document to the first compatible stored event
-// of its block, or founds an event. The events a document founded are no
-// candidates for its own reports: those were merged already (events.Merge).
-func (s *Store) fuse(ctx context.Context, w *wtx, pd *pending, e *model.Event) (bool, error) {
-	key := events.Key(e)
-	first, last := e.Date.Bounds()
-	b := w.blocks[key]
-	var target *candidate
-	for _, c := range b.cands {
-		// Only events with no date, no year or overlapping days can be
-		// compatible with a dated one: skip the others undecoded.
-		if c.foundedBy == pd.docID || first >= 10000 && c.first >= 10000 && (c.first > last || c.last < first) {
-			continue
-		}
-		if c.e == nil {
-			c.e = new(model.Event)
-			if err := json.Unmarshal([]byte(c.body), c.e); err != nil {
-				return false, fmt.Errorf("event %s: %w", c.id, err)
-			}
-		}
-		if events.Compatible(c.e, e, false) {
-			target = c
-			break
-		}
-	}
-	merged := target != nil
-	actorsChanged := true
-	if merged {
-		before := append([]model.Actor(nil), target.e.Actors...)
-		events.Absorb(target.e, e)
-		target.e.Sources = nil // they live in event_sources
-		actorsChanged = !slices.Equal(before, target.e.Actors)
-	} else {
-		cp := *e
-		cp.ID = eventID(key, pd.hash, e)
-		cp.Sources = nil
-		target = &candidate{id: cp.ID, e: &cp, foundedBy: pd.docID}
-		b.add(target)
-	}
-	body, err := s.putEvent(ctx, w, target.e, target.body, actorsChanged)
-	if err != nil {
-		return false, err
-	}
-	target.body = body
-	target.first, target.last = target.e.Date.Bounds()
-	// The report is stored without its sources: they are the event_sources
-	// rows of its document and event, and an event's body leaves them out.
-	bare := *e
-	bare.Sources = nil
-	rep, err := json.Marshal(&bare)
-	if err != nil {
-		return false, err
-	}
-	pd.reports = append(pd.reports, []any{target.id, pd.docID, string(rep)})
-	for _, src := range e.Sources {
-		pd.sources = append(pd.sources, []any{target.id, pd.docID, src.Doc, src.Lang, src.Start, src.End, src.Sentence, src.Attribution})
-	}
-	return merged, nil
 }
 
 // flush writes a document's reports and sources.
@@ -525,29 +386,16 @@ func (s *Store) flush(ctx context.Context, tx *wtx, pd *pending) error {
 	return s.insertSources(ctx, tx, pd.sources)
 }
 
-// eventID derives an event's id from its founding report: its block, the
-// document's hash and the first sentence it cites.
-func eventID(key, hash string, e *model.Event) string {
-	h := sha1.New()
-	h.Write([]byte(key))
-	h.Write([]byte{0})
-	h.Write([]byte(hash))
-	if len(e.Sources) > 0 {
-		h.Write([]byte{0})
-		h.Write([]byte(strconv.Itoa(e.Sources[0].Start)))
-	}
-	return "ev_" + hex.EncodeToString(h.Sum(nil))[:16]
-}
-
 // putEvent writes an event's row, unless its body is oldBody already, and,
-// when they changed, its actors. The row's body leaves the sources out: they
-// grow with every report and live in event_sources.
-func (s *Store) putEvent(ctx context.Context, tx *wtx, e *model.Event, oldBody string, actorsChanged bool) (string, error) {
+// when they changed, its actors and its entries in event_persons. The row's
+// body leaves the sources out: they grow with every report and live in
+// event_sources.
+func (s *Store) putEvent(ctx context.Context, tx *wtx, key string, e *model.Event, oldBody string, ch fuse.Change) (string, error) {
 	bare := *e
 	bare.Sources = nil
 	b, err := json.Marshal(&bare)
 	body := string(b)
-	if err != nil || body == oldBody {
+	if err != nil || body == oldBody && !ch.Founded {
 		return body, err
 	}
 	from, to, loc := "", "", ""
@@ -558,16 +406,36 @@ func (s *Store) putEvent(ctx context.Context, tx *wtx, e *model.Event, oldBody s
 	if e.Location != nil {
 		loc = e.Location.Name
 	}
-	_, err = s.exec(ctx, tx, qPutEvent, e.ID, events.Key(e), e.Type, e.Mode, e.Status, from, to, first, last, loc, e.Confidence, body)
-	if err != nil || !actorsChanged {
+	_, err = s.exec(ctx, tx, qPutEvent, e.ID, key, e.Type, e.Mode, e.Status, from, to, first, last, dateClass(first, last), loc, e.Confidence, body)
+	if err != nil {
 		return body, err
 	}
-	if _, err := s.exec(ctx, tx, qDeleteActors, e.ID); err != nil {
-		return body, err
+	if ch.Actors {
+		if !ch.Founded {
+			if _, err := s.exec(ctx, tx, qDeleteActors, e.ID); err != nil {
+				return body, err
+			}
+		}
+		for _, a := range e.Actors {
+			if _, err := s.exec(ctx, tx, qInsertActor, e.ID, a.Code, a.Name, a.Kind, a.Role, a.ID); err != nil {
+				return body, err
+			}
+		}
 	}
-	for _, a := range e.Actors {
-		if _, err := s.exec(ctx, tx, qInsertActor, e.ID, a.Code, a.Name, a.Kind, a.Role, a.ID); err != nil {
-			return body, err
+	if ch.Actors || ch.Date {
+		if !ch.Founded {
+			if _, err := s.exec(ctx, tx, qDelPersons, e.ID); err != nil {
+				return body, err
+			}
+		}
+		dated := 0
+		if first != 0 {
+			dated = 1
+		}
+		for _, p := range fuse.Persons(e) {
+			if _, err := s.exec(ctx, tx, qInsertPerson, key, p, dated, e.ID); err != nil {
+				return body, err
+			}
 		}
 	}
 	return body, nil
@@ -592,7 +460,7 @@ func (s *Store) removeDoc(ctx context.Context, tx *wtx, docID int64) error {
 	if err := s.syncFTS(ctx, tx); err != nil {
 		return err
 	}
-	clear(tx.blocks)
+	clear(tx.pool.read)
 	rows, err := tx.QueryContext(ctx, s.q(`SELECT DISTINCT event_id FROM reports WHERE doc_id = ? ORDER BY event_id`), docID)
 	if err != nil {
 		return err
@@ -660,7 +528,7 @@ func (s *Store) rebuild(ctx context.Context, tx *wtx, id string) error {
 			e = &r
 			e.ID = id
 		} else {
-			events.Absorb(e, &r)
+			fuse.Absorb(e, &r)
 		}
 	}
 	rows.Close()
@@ -668,13 +536,13 @@ func (s *Store) rebuild(ctx context.Context, tx *wtx, id string) error {
 		return err
 	}
 	if e == nil {
-		for _, stmt := range []string{`DELETE FROM event_actors WHERE event_id = ?`, `DELETE FROM events WHERE id = ?`} {
+		for _, stmt := range []string{`DELETE FROM event_actors WHERE event_id = ?`, qDelPersons, `DELETE FROM events WHERE id = ?`} {
 			if _, err := tx.ExecContext(ctx, s.q(stmt), id); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	_, err = s.putEvent(ctx, tx, e, "", true)
+	_, err = s.putEvent(ctx, tx, fuse.Key(e), e, "", fuse.Change{Actors: true, Date: true})
 	return err
 }

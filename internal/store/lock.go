@@ -8,7 +8,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgconn"
 
-	"entente/internal/events"
+	"entente/internal/fuse"
 	"entente/internal/pipeline"
 )
 
@@ -33,7 +33,7 @@ func lockKeys(rs []*pipeline.Result) []int64 {
 		hash := Hash(r.Doc.Text)
 		keys = append(keys, lockKey("doc\x00"+docIdent(r, hash)), lockKey("hash\x00"+hash))
 		for i := range r.Events {
-			keys = append(keys, lockKey("block\x00"+events.Key(&r.Events[i])))
+			keys = append(keys, lockKey("block\x00"+fuse.Key(&r.Events[i])))
 		}
 	}
 	slices.Sort(keys)

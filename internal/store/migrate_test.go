@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"io/fs"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/pressly/goose/v3"
@@ -97,5 +98,64 @@ func TestFullTextIndexInStep(t *testing.T) {
 	}
 	if n := len(eventsOf(t, st, Filter{Text: "Peking"})); n != 1 {
 		t.Errorf("text of the untouched document: %d events, want 1", n)
+	}
+}
+
+// TestMigrateFusionIndex: migration 00003 classes the stored events by
+// their days and indexes their named persons, so that reports ingested
+// after the upgrade find them (a report of the same meeting joins).
+func TestMigrateFusionIndex(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, _ := fs.Sub(migrations, "migrations/sqlite")
+	p, err := goose.NewProvider(goose.DialectSQLite3, db, sub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.UpTo(ctx, 2); err != nil {
+		t.Fatal(err)
+	}
+	for _, stmt := range []string{
+		`INSERT INTO events (id, block, type, status, day_first, day_last, body) VALUES
+			('ev_day', 'CONSULT|RUS', 'CONSULT', 'reported', 20240301, 20240301, '{}'),
+			('ev_month', 'CONSULT|RUS', 'CONSULT', 'reported', 20240301, 20240331, '{}'),
+			('ev_year', 'CONSULT|RUS', 'CONSULT', 'reported', 20240101, 20241231, '{}'),
+			('ev_noyear', 'CONSULT|RUS', 'CONSULT', 'reported', 301, 301, '{}'),
+			('ev_none', 'CONSULT|RUS', 'CONSULT', 'reported', 0, 0, '{}')`,
+		`INSERT INTO event_actors (event_id, code, name, kind, entity_id) VALUES
+			('ev_none', 'RUS', 'Sergei Lavrov', 'person', 'sergei-lavrov'), ('ev_none', 'RUS', 'Russia', 'state', 'state:RUS'),
+			('ev_day', 'RUS', 'Sergei Lavrov', 'person', 'sergei-lavrov')`,
+	} {
+		if _, err := db.ExecContext(ctx, stmt); err != nil {
+			t.Fatal(stmt, err)
+		}
+	}
+	db.Close()
+
+	st := open(t, path)
+	want := map[string]int{"ev_day": clsDay, "ev_month": clsNarrow, "ev_year": clsWide, "ev_noyear": clsNoYear, "ev_none": clsUndated}
+	for id, cls := range want {
+		var got int
+		if err := st.db.QueryRowContext(ctx, `SELECT cls FROM events WHERE id = ?`, id).Scan(&got); err != nil || got != cls {
+			t.Errorf("%s: class %d (%v), want %d", id, got, err, cls)
+		}
+	}
+	var rows []string
+	r, err := st.db.QueryContext(ctx, `SELECT block || ' ' || person || ' ' || dated || ' ' || event_id FROM event_persons ORDER BY event_id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r.Next() {
+		var s string
+		r.Scan(&s)
+		rows = append(rows, s)
+	}
+	r.Close()
+	if got, want := strings.Join(rows, "; "), "CONSULT|RUS sergei-lavrov 1 ev_day; CONSULT|RUS sergei-lavrov 0 ev_none"; got != want {
+		t.Errorf("event_persons after the upgrade: %q, want %q", got, want)
 	}
 }

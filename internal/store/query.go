@@ -42,6 +42,8 @@ type Filter struct {
 	After *Cursor
 	// Desc orders by date descending (undated events still last).
 	Desc bool
+	// DocID keeps the events a stored document reports.
+	DocID int64
 }
 
 // Cursor is a position in the order of Events: an event's date_start (its
@@ -68,8 +70,61 @@ var ErrNotFound = errors.New("store: not found")
 // Events returns the events the filter selects, oldest date first (undated
 // last), with their sources sorted by document and offset.
 func (s *Store) Events(ctx context.Context, f Filter) ([]model.Event, error) {
+	where, args, err := s.where(f)
+	if err != nil {
+		return nil, err
+	}
+	query := `SELECT body FROM events`
+	if len(where) > 0 {
+		query += ` WHERE ` + strings.Join(where, ` AND `)
+	}
+	if f.Desc {
+		query += ` ORDER BY ` + undated + `, date_start DESC, id DESC`
+	} else {
+		query += ` ORDER BY ` + undated + `, date_start, id`
+	}
+	if f.Limit > 0 {
+		query += fmt.Sprintf(` LIMIT %d`, f.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: events: %w", err)
+	}
+	defer rows.Close()
+	var out []model.Event
+	for rows.Next() {
+		var body string
+		if err := rows.Scan(&body); err != nil {
+			return nil, fmt.Errorf("store: events: %w", err)
+		}
+		var e model.Event
+		if err := json.Unmarshal([]byte(body), &e); err != nil {
+			return nil, fmt.Errorf("store: events: %w", err)
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: events: %w", err)
+	}
+	rows.Close()
+	if err := s.loadSources(ctx, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// undated sorts undated events last.
+const undated = `CASE WHEN date_start = '' THEN 1 ELSE 0 END`
+
+// where returns the conditions on the events table that select the
+// filter's events, and their arguments.
+func (s *Store) where(f Filter) ([]string, []any, error) {
 	var where []string
 	var args []any
+	if f.DocID != 0 {
+		where = append(where, `id IN (SELECT event_id FROM event_sources WHERE doc_id = ?)`)
+		args = append(args, f.DocID)
+	}
 	if f.Actor != "" {
 		where = append(where, `id IN (SELECT event_id FROM event_actors WHERE code = ? OR lower(name) LIKE ? ESCAPE '\')`)
 		args = append(args, strings.ToUpper(f.Actor), "%"+likeEscape(strings.ToLower(f.Actor))+"%")
@@ -81,7 +136,7 @@ func (s *Store) Events(ctx context.Context, f Filter) ([]model.Event, error) {
 	if f.Dyad != "" {
 		a, b, ok := strings.Cut(strings.ToUpper(f.Dyad), "-")
 		if !ok || a == "" || b == "" {
-			return nil, fmt.Errorf("store: dyad %q: want two codes such as RUS-CHN", f.Dyad)
+			return nil, nil, fmt.Errorf("store: dyad %q: want two codes such as RUS-CHN", f.Dyad)
 		}
 		where = append(where, `id IN (SELECT event_id FROM event_actors WHERE code = ?)`, `id IN (SELECT event_id FROM event_actors WHERE code = ?)`)
 		args = append(args, a, b)
@@ -125,7 +180,6 @@ func (s *Store) Events(ctx context.Context, f Filter) ([]model.Event, error) {
 		}
 		args = append(args, ftsQuery(f.Text, s.pg))
 	}
-	const undated = `CASE WHEN date_start = '' THEN 1 ELSE 0 END`
 	if c := f.After; c != nil {
 		u := 0
 		if c.Undated {
@@ -138,43 +192,7 @@ func (s *Store) Events(ctx context.Context, f Filter) ([]model.Event, error) {
 		where = append(where, `(`+undated+` > ? OR (`+undated+` = ? AND (date_start `+cmp+` ? OR (date_start = ? AND id `+cmp+` ?))))`)
 		args = append(args, u, u, c.Date, c.Date, c.ID)
 	}
-	query := `SELECT body FROM events`
-	if len(where) > 0 {
-		query += ` WHERE ` + strings.Join(where, ` AND `)
-	}
-	if f.Desc {
-		query += ` ORDER BY ` + undated + `, date_start DESC, id DESC`
-	} else {
-		query += ` ORDER BY ` + undated + `, date_start, id`
-	}
-	if f.Limit > 0 {
-		query += fmt.Sprintf(` LIMIT %d`, f.Limit)
-	}
-	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
-	if err != nil {
-		return nil, fmt.Errorf("store: events: %w", err)
-	}
-	defer rows.Close()
-	var out []model.Event
-	for rows.Next() {
-		var body string
-		if err := rows.Scan(&body); err != nil {
-			return nil, fmt.Errorf("store: events: %w", err)
-		}
-		var e model.Event
-		if err := json.Unmarshal([]byte(body), &e); err != nil {
-			return nil, fmt.Errorf("store: events: %w", err)
-		}
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: events: %w", err)
-	}
-	rows.Close()
-	if err := s.loadSources(ctx, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return where, args, nil
 }
 
 // loadSources fills the events' sources from event_sources, sorted by
@@ -270,13 +288,14 @@ type Doc struct {
 	Lang      string
 	Published string
 	Title     string
+	URL       string
 	Events    int // events the document reports
 	Mentions  int
 }
 
 // Docs lists the stored documents in the order they were stored.
 func (s *Store) Docs(ctx context.Context) ([]Doc, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.name, d.ident, d.lang, d.published, d.title,
+	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.name, d.ident, d.lang, d.published, d.title, d.url,
 		(SELECT count(DISTINCT event_id) FROM reports r WHERE r.doc_id = d.id),
 		(SELECT count(*) FROM mentions m WHERE m.doc_id = d.id)
 		FROM documents d ORDER BY d.id`)
@@ -287,7 +306,7 @@ func (s *Store) Docs(ctx context.Context) ([]Doc, error) {
 	var out []Doc
 	for rows.Next() {
 		var d Doc
-		if err := rows.Scan(&d.ID, &d.Name, &d.Ident, &d.Lang, &d.Published, &d.Title, &d.Events, &d.Mentions); err != nil {
+		if err := rows.Scan(&d.ID, &d.Name, &d.Ident, &d.Lang, &d.Published, &d.Title, &d.URL, &d.Events, &d.Mentions); err != nil {
 			return nil, fmt.Errorf("store: docs: %w", err)
 		}
 		out = append(out, d)

@@ -16,17 +16,16 @@
 // one, else its path): a new text under a known identity replaces the old
 // version, whose reports leave their events. An event is the fusion of its
 // reports (one document's account each, events.Merge's output) in the order
-// they arrived; a new report joins the first stored event of its block (type
-// and actor codes) that events.Compatible accepts, else it founds a new
-// event whose id derives from that first report and never changes.
+// they arrived, fused by fuse.Document exactly as extract fuses them: the
+// store is the fuse.Pool (pool.go) that finds a report's candidates in
+// indexes bounded by date and person. An event's id derives from its first
+// report (fuse.ID) and never changes.
 package store
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
 	"embed"
-	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"strconv"
@@ -36,6 +35,8 @@ import (
 	"github.com/pressly/goose/v3"
 	"github.com/pressly/goose/v3/lock"
 	_ "modernc.org/sqlite" // database/sql driver "sqlite"
+
+	"entente/internal/fuse"
 )
 
 //go:embed migrations
@@ -178,7 +179,4 @@ func redact(dsn string) string {
 }
 
 // Hash returns the content hash that identifies a document's text.
-func Hash(text string) string {
-	h := sha256.Sum256([]byte(text))
-	return hex.EncodeToString(h[:])
-}
+func Hash(text string) string { return fuse.Hash(text) }

@@ -11,20 +11,15 @@ type analysis struct {
 // most (a direct-mapped memo: a new form takes the slot of an old one).
 const cacheSize = 1 << 17
 
-// Cache slots: one per language code with data, one for all others.
-var cacheSlot = map[string]int{"de": 0, "en": 1, "ru": 2, "uk": 3}
-
-const cacheSlots = 5
-
 // tokenCache remembers analyses of surface forms per language so that
-// frequent words are normalised, stemmed and keyed once. Its tables are
-// made on first use (newTokenCache).
+// frequent words are normalised, stemmed and keyed once: one slot per
+// language of the registry (by its index), and a last one for all others.
 type tokenCache struct {
-	slots [cacheSlots]*memo.Table[*analysis]
+	slots []*memo.Table[*analysis]
 }
 
-func newTokenCache() tokenCache {
-	var c tokenCache
+func newTokenCache(langs int) tokenCache {
+	c := tokenCache{slots: make([]*memo.Table[*analysis], langs+1)}
 	for i := range c.slots {
 		c.slots[i] = memo.New[*analysis](cacheSize)
 	}

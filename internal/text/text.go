@@ -26,11 +26,14 @@ import (
 	"strings"
 
 	"entente/data"
+	"entente/internal/langs"
 )
 
 // Analyzer holds the loaded text data and a cache of token analyses. Create
 // one with New; it is safe for concurrent use by several goroutines.
 type Analyzer struct {
+	reg      *langs.Registry
+	stemmers []stemmer // per registry index
 	norm     normTable
 	translit translitTable
 	fold     foldTable
@@ -55,19 +58,23 @@ type langData struct {
 	prefixes []string
 }
 
-// Languages with their own data files.
-var langCodes = []string{"de", "en", "ru", "uk"}
-
-// New loads the embedded data/text files and then the same files from each
-// extra file system, rooted like data/ ("text/abbrev_de.txt") or at the text
-// folder itself ("abbrev_de.txt"); extra entries add to the embedded ones.
-// Missing files in extra are skipped.
+// New loads the language registry (langs.Load) and the embedded data/text
+// files, then the same files from each extra file system, rooted like data/
+// ("text/abbrev_de.txt") or at the text folder itself ("abbrev_de.txt");
+// extra entries add to the embedded ones. Missing files in extra, and a
+// language's missing abbreviation or ordinal file, are skipped. Every
+// language of the registry must name a stemmer this package has (Stemmers).
 func New(extra ...fs.FS) (*Analyzer, error) {
+	reg, err := langs.Load(extra...)
+	if err != nil {
+		return nil, fmt.Errorf("text: %w", err)
+	}
 	a := &Analyzer{
+		reg:      reg,
 		norm:     newNormTable(),
 		translit: translitTable{m: map[string]trEntry{}},
 		fold:     newFoldTable(),
-		cache:    newTokenCache(),
+		cache:    newTokenCache(reg.Len()),
 		uk:       ukStemmer{refl: map[string]bool{}, ends: map[string]bool{}, repl: map[string]string{}},
 		roman:    romanTable{m: map[string]map[string][]romanCell{}},
 		given:    givenNames{ruUK: map[string]string{}, ukRU: map[string]string{}},
@@ -77,8 +84,13 @@ func New(extra ...fs.FS) (*Analyzer, error) {
 		langs: map[string]*langData{},
 		any:   newLangData(),
 	}
-	for _, l := range langCodes {
-		a.langs[l] = newLangData()
+	for _, l := range reg.All() {
+		a.langs[l.Code] = newLangData()
+		st, ok := stemmers[l.Stemmer]
+		if !ok {
+			return nil, fmt.Errorf("text: %s: language %s: unknown stemmer %q (known: %s)", langs.File, l.Code, l.Stemmer, strings.Join(Stemmers(), ", "))
+		}
+		a.stemmers = append(a.stemmers, st)
 	}
 	sources := append([]fs.FS{data.FS}, extra...)
 	for i, fsys := range sources {
@@ -96,7 +108,7 @@ func New(extra ...fs.FS) (*Analyzer, error) {
 			{"text/zh_palladius.tsv", a.zh.parse},
 			{"text/ko_kontsevich.tsv", a.ko.parse},
 		}
-		for _, l := range langCodes {
+		for _, l := range reg.Codes() {
 			ld := a.langs[l]
 			steps = append(steps,
 				struct {
@@ -111,6 +123,9 @@ func New(extra ...fs.FS) (*Analyzer, error) {
 		}
 		for _, st := range steps {
 			b, err := fs.ReadFile(fsys, st.path)
+			if embedded && errors.Is(err, fs.ErrNotExist) && perLanguage(st.path) {
+				continue
+			}
 			if !embedded && errors.Is(err, fs.ErrNotExist) {
 				// An extra file system may also be rooted at the text folder.
 				b, err = fs.ReadFile(fsys, strings.TrimPrefix(st.path, "text/"))
@@ -129,6 +144,14 @@ func New(extra ...fs.FS) (*Analyzer, error) {
 	a.translit.finish()
 	return a, nil
 }
+
+// perLanguage reports whether path is one of a language's optional files.
+func perLanguage(path string) bool {
+	return strings.HasPrefix(path, "text/abbrev_") || strings.HasPrefix(path, "text/ordinal_")
+}
+
+// Languages returns the language registry the analyzer was built with.
+func (a *Analyzer) Languages() *langs.Registry { return a.reg }
 
 func newLangData() *langData {
 	return &langData{abbrev: map[string]bool{}, ordinal: map[string]bool{}}

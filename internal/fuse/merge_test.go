@@ -1,4 +1,4 @@
-package events
+package fuse
 
 import (
 	"testing"
@@ -74,16 +74,18 @@ func TestMergeKeepsDistinctTypes(t *testing.T) {
 	}
 }
 
-func TestSetIDStable(t *testing.T) {
+func TestIDStable(t *testing.T) {
 	d := model.PointRange(model.Point{Year: 2024, Month: 3, Day: 19})
 	a := ev("CONSULT", d, "x", person("rudenko", "RUS"))
 	b := a
-	b.Sources = append([]model.Source{{Doc: "y", Start: 5}}, a.Sources...)
-	c := b
-	c.Sources = []model.Source{b.Sources[1], b.Sources[0]}
-	SetID(&b)
-	SetID(&c)
-	if b.ID != c.ID || b.ID == "" {
-		t.Errorf("ids %q and %q: want equal and set whatever the source order", b.ID, c.ID)
+	b.Actors = append(b.Actors, person("lavrov", "RUS"))
+	b.Date = model.DateRange{}
+	if ID(Key(&a), "h", &a) != ID(Key(&b), "h", &b) {
+		t.Errorf("ids differ: an event's id rests on its block, document and first sentence only")
+	}
+	c := a
+	c.Sources = []model.Source{{Doc: "x", Start: 7}}
+	if ID(Key(&a), "h", &a) == ID(Key(&c), "h", &c) || ID(Key(&a), "h", &a) == ID(Key(&a), "h2", &a) {
+		t.Errorf("ids equal for another sentence or document")
 	}
 }

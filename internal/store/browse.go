@@ -1,0 +1,220 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"entente/internal/model"
+)
+
+// This file holds the reads of the web workbench and the REST API: a
+// document with its text and mentions, pages of documents, actors and
+// their partners, and events without their sentences for counting.
+
+// Document is a stored document with its text.
+type Document struct {
+	Doc
+	URL  string
+	Text string
+}
+
+// Document returns one stored document by id, or ErrNotFound.
+func (s *Store) Document(ctx context.Context, id int64) (*Document, error) {
+	d := &Document{}
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT d.id, d.name, d.ident, d.lang, d.published, d.title, d.url, d.text,
+		(SELECT count(DISTINCT event_id) FROM event_sources r WHERE r.doc_id = d.id)
+		FROM documents d WHERE d.id = ?`), id).Scan(&d.ID, &d.Name, &d.Ident, &d.Lang, &d.Published, &d.Title, &d.URL, &d.Text, &d.Events)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("%w: document %d", ErrNotFound, id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: document %d: %w", id, err)
+	}
+	return d, nil
+}
+
+// DocPage lists up to limit documents stored after the document afterID
+// (0: from the first), in the order they were stored.
+func (s *Store) DocPage(ctx context.Context, afterID int64, limit int) ([]Doc, error) {
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT d.id, d.name, d.ident, d.lang, d.published, d.title,
+		(SELECT count(DISTINCT event_id) FROM event_sources r WHERE r.doc_id = d.id)
+		FROM documents d WHERE d.id > ? ORDER BY d.id LIMIT ?`), afterID, limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: docs: %w", err)
+	}
+	defer rows.Close()
+	out := []Doc{}
+	for rows.Next() {
+		var d Doc
+		if err := rows.Scan(&d.ID, &d.Name, &d.Ident, &d.Lang, &d.Published, &d.Title, &d.Events); err != nil {
+			return nil, fmt.Errorf("store: docs: %w", err)
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// Mention is a stored mention: a span of a document that names an actor.
+type Mention struct {
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Text     string `json:"text"`
+	EntityID string `json:"id,omitempty"`
+	Name     string `json:"name,omitempty"`
+	Code     string `json:"code,omitempty"`
+	Kind     string `json:"kind,omitempty"`
+}
+
+// Mentions returns a document's mentions in the order of the text.
+func (s *Store) Mentions(ctx context.Context, docID int64) ([]Mention, error) {
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT start_off, end_off, text, entity_id, name, code, kind
+		FROM mentions WHERE doc_id = ? ORDER BY start_off, end_off`), docID)
+	if err != nil {
+		return nil, fmt.Errorf("store: mentions: %w", err)
+	}
+	defer rows.Close()
+	out := []Mention{}
+	for rows.Next() {
+		var m Mention
+		if err := rows.Scan(&m.Start, &m.End, &m.Text, &m.EntityID, &m.Name, &m.Code, &m.Kind); err != nil {
+			return nil, fmt.Errorf("store: mentions: %w", err)
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// SourceDoc is the stored document behind one source of an event.
+type SourceDoc struct {
+	DocID      int64
+	Doc        string
+	Start, End int
+}
+
+// SourceDocs returns the stored documents of an event's sources, sorted
+// as Event sorts its sources (by document name and offset).
+func (s *Store) SourceDocs(ctx context.Context, eventID string) ([]SourceDoc, error) {
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT doc_id, doc, start_off, end_off FROM event_sources
+		WHERE event_id = ? ORDER BY doc, start_off`), eventID)
+	if err != nil {
+		return nil, fmt.Errorf("store: sources: %w", err)
+	}
+	defer rows.Close()
+	var out []SourceDoc
+	for rows.Next() {
+		var d SourceDoc
+		if err := rows.Scan(&d.DocID, &d.Doc, &d.Start, &d.End); err != nil {
+			return nil, fmt.Errorf("store: sources: %w", err)
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// ActorCount is an actor as events name it, with the number of its events.
+type ActorCount struct {
+	ID     string `json:"id"`
+	Code   string `json:"code"`
+	Name   string `json:"name"`
+	Kind   string `json:"kind,omitempty"`
+	Events int    `json:"events"`
+}
+
+// Actors returns up to limit actors whose name contains q (case folded,
+// literally), or whose code or id is q, most events first. An empty q
+// lists every actor.
+func (s *Store) Actors(ctx context.Context, q string, limit int) ([]ActorCount, error) {
+	where, args := ``, []any{}
+	if q != "" {
+		where = `WHERE lower(name) LIKE ? ESCAPE '\' OR code = ? OR entity_id = ?`
+		args = append(args, "%"+likeEscape(strings.ToLower(q))+"%", strings.ToUpper(q), q)
+	}
+	args = append(args, limit)
+	return s.actorCounts(ctx, `SELECT entity_id, code, max(name), max(kind), count(DISTINCT event_id) AS n
+		FROM event_actors `+where+` GROUP BY entity_id, code ORDER BY n DESC, code, entity_id LIMIT ?`, args...)
+}
+
+// Partners returns the actors that share events with the actor of the
+// knowledge-base id, grouped by code, most shared events first.
+func (s *Store) Partners(ctx context.Context, id string, limit int) ([]ActorCount, error) {
+	return s.actorCounts(ctx, `SELECT '', b.code, max(CASE WHEN b.kind IN ('state', 'org') THEN b.name ELSE '' END), '', count(DISTINCT b.event_id) AS n
+		FROM event_actors a JOIN event_actors b ON b.event_id = a.event_id
+		WHERE a.entity_id = ? AND b.entity_id <> a.entity_id AND b.code <> '' AND b.code <> a.code
+		GROUP BY b.code ORDER BY n DESC, b.code LIMIT ?`, id, limit)
+}
+
+// Actor returns the actor of a knowledge-base id as events name it, or
+// ErrNotFound when no event names it.
+func (s *Store) Actor(ctx context.Context, id string) (*ActorCount, error) {
+	out, err := s.actorCounts(ctx, `SELECT entity_id, max(code), max(name), max(kind), count(DISTINCT event_id)
+		FROM event_actors WHERE entity_id = ? GROUP BY entity_id`, id)
+	if err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%w: actor %s", ErrNotFound, id)
+	}
+	return &out[0], nil
+}
+
+func (s *Store) actorCounts(ctx context.Context, query string, args ...any) ([]ActorCount, error) {
+	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: actors: %w", err)
+	}
+	defer rows.Close()
+	out := []ActorCount{}
+	for rows.Next() {
+		var a ActorCount
+		if err := rows.Scan(&a.ID, &a.Code, &a.Name, &a.Kind, &a.Events); err != nil {
+			return nil, fmt.Errorf("store: actors: %w", err)
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// Skeletons returns the events the filter selects with their type, mode,
+// status, date, confidence and actors (code, name, kind, role, id) but
+// without sources or explanations, in no particular order (Limit, After and
+// Desc are ignored): what counting needs, at a fraction of Events' cost.
+func (s *Store) Skeletons(ctx context.Context, f Filter) ([]model.Event, error) {
+	where, args, err := s.where(f)
+	if err != nil {
+		return nil, err
+	}
+	query := `SELECT e.id, e.type, e.mode, e.status, e.date_start, e.date_end, e.confidence,
+		a.code, a.name, a.kind, a.role, a.entity_id FROM events e JOIN event_actors a ON a.event_id = e.id`
+	if len(where) > 0 {
+		query += ` WHERE ` + strings.Join(where, ` AND `)
+	}
+	query += ` ORDER BY e.id`
+	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: skeletons: %w", err)
+	}
+	defer rows.Close()
+	var out []model.Event
+	for rows.Next() {
+		var e model.Event
+		var start, end string
+		var a model.Actor
+		if err := rows.Scan(&e.ID, &e.Type, &e.Mode, &e.Status, &start, &end, &e.Confidence, &a.Code, &a.Name, &a.Kind, &a.Role, &a.ID); err != nil {
+			return nil, fmt.Errorf("store: skeletons: %w", err)
+		}
+		if n := len(out); n > 0 && out[n-1].ID == e.ID {
+			out[n-1].Actors = append(out[n-1].Actors, a)
+			continue
+		}
+		if start != "" {
+			e.Date.From, _ = model.ParsePoint(start)
+			e.Date.To, _ = model.ParsePoint(end)
+		}
+		e.Actors = []model.Actor{a}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,190 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"entente/internal/fuse"
+	"entente/internal/model"
+)
+
+// pool is fuse.Pool over the stored events, within one write transaction:
+// candidates come from the indexes of migration 00003 (events_fuse by block,
+// date class and days; event_persons by block and person), each query
+// bounded on both sides and cut at fuse.Cap, so a report's cost does not
+// grow with the store. An event is read and decoded only when fusion
+// compares a report with it, and kept decoded for the transaction's other
+// documents (what it has read stays true: the transaction is the only
+// writer, and its own writes go through the pool).
+type pool struct {
+	s    *Store
+	ctx  context.Context
+	w    *wtx
+	read map[string]*stored // the events decoded in this transaction, by id
+}
+
+// stored is an event as the transaction has read or written it.
+type stored struct {
+	e    *model.Event
+	body string // as stored
+}
+
+var _ fuse.Pool = (*pool)(nil)
+
+// The date classes of events.cls, and how far back a class-2 event may
+// start and still reach a day.
+const (
+	clsUndated = iota
+	clsDay
+	clsNarrow
+	clsWide
+	clsNoYear
+)
+
+// narrowDays is the longest span of class clsNarrow, in days.
+const narrowDays = 62
+
+// dateClass returns the class of days [first, last] (model.DateRange.Bounds).
+func dateClass(first, last int) int {
+	switch {
+	case first == 0:
+		return clsUndated
+	case first < 10000:
+		return clsNoYear
+	case first == last:
+		return clsDay
+	case dayOf(last).Sub(dayOf(first)) < narrowDays*24*time.Hour:
+		return clsNarrow
+	}
+	return clsWide
+}
+
+func dayOf(v int) time.Time {
+	return time.Date(v/10000, time.Month(v/100%100), v%100, 0, 0, 0, 0, time.UTC)
+}
+
+// daysBefore returns the day n days before day v, as YYYYMMDD.
+func daysBefore(v, n int) int {
+	t := dayOf(v).AddDate(0, 0, -n)
+	return t.Year()*10000 + int(t.Month())*100 + t.Day()
+}
+
+var (
+	// qCandDated reads the dated events of a block that share a day with a
+	// report of days [first, last], class by class, each in id order and
+	// cut at fuse.Cap.
+	qCandDated = fmt.Sprintf(`SELECT id, day_first, day_last FROM (SELECT id, day_first, day_last FROM events
+			WHERE block = ? AND cls = 1 AND day_first BETWEEN ? AND ? ORDER BY id LIMIT %[1]d) a
+		UNION ALL SELECT id, day_first, day_last FROM (SELECT id, day_first, day_last FROM events
+			WHERE block = ? AND cls = 2 AND day_first BETWEEN ? AND ? AND day_last >= ? ORDER BY id LIMIT %[1]d) b
+		UNION ALL SELECT id, day_first, day_last FROM (SELECT id, day_first, day_last FROM events
+			WHERE block = ? AND cls = 3 AND day_first <= ? AND day_last >= ? ORDER BY id LIMIT %[1]d) c
+		UNION ALL SELECT id, day_first, day_last FROM (SELECT id, day_first, day_last FROM events
+			WHERE block = ? AND cls = 4 AND day_first <= ? AND day_last >= ? ORDER BY id LIMIT %[1]d) d`, fuse.Cap)
+	// qCandNoYear reads the dated events of a block that share a month and
+	// day with a report whose date has no year.
+	qCandNoYear = fmt.Sprintf(`SELECT id, day_first, day_last FROM events
+		WHERE block = ? AND cls > 0 AND day_first %% 10000 <= ? AND day_last %% 10000 >= ? ORDER BY id LIMIT %d`, fuse.Cap)
+	// qCandPerson reads the events of a block, undated (0) or dated (1),
+	// that name a person.
+	qCandPerson = fmt.Sprintf(`SELECT event_id FROM event_persons
+		WHERE block = ? AND person = ? AND dated = ? ORDER BY event_id LIMIT %d`, fuse.Cap)
+	qEventBody    = `SELECT body FROM events WHERE id = ?`
+	qDelPersons   = `DELETE FROM event_persons WHERE event_id = ?`
+	qInsertPerson = `INSERT INTO event_persons (block, person, dated, event_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`
+)
+
+// Candidates returns the events of block key that can join e by date or by
+// a shared person, the first fuse.Cap of each kind in id order.
+func (p *pool) Candidates(key string, e *model.Event) ([]fuse.Candidate, error) {
+	var out []fuse.Candidate
+	first, last := e.Date.Bounds()
+	persons := fuse.Persons(e)
+	scan := func(query string, args ...any) error {
+		rows, err := p.s.query(p.ctx, p.w, query, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var c fuse.Candidate
+			if err := rows.Scan(&c.ID, &c.First, &c.Last); err != nil {
+				return err
+			}
+			out = append(out, c)
+		}
+		return rows.Err()
+	}
+	person := func(who string, dated int) error {
+		rows, err := p.s.query(p.ctx, p.w, qCandPerson, key, who, dated)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			c := fuse.Candidate{Persons: []string{who}}
+			if err := rows.Scan(&c.ID); err != nil {
+				return err
+			}
+			out = append(out, c)
+		}
+		return rows.Err()
+	}
+	switch {
+	case first >= 10000:
+		lo := daysBefore(first, narrowDays-1)
+		if err := scan(qCandDated, key, first, last, key, lo, last, first, key, last, first, key, last%10000, first%10000); err != nil {
+			return nil, err
+		}
+	case first != 0:
+		if err := scan(qCandNoYear, key, last%10000, first%10000); err != nil {
+			return nil, err
+		}
+	default:
+		for _, who := range persons {
+			if err := person(who, 1); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, who := range persons {
+		if err := person(who, 0); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// Event returns a stored event, decoded once per transaction.
+func (p *pool) Event(c fuse.Candidate) (*model.Event, error) {
+	id := c.ID
+	if st := p.read[id]; st != nil {
+		return st.e, nil
+	}
+	st := &stored{e: new(model.Event)}
+	if err := p.s.queryRow(p.ctx, p.w, qEventBody, id).Scan(&st.body); err != nil {
+		return nil, fmt.Errorf("event %s: %w", id, err)
+	}
+	if err := json.Unmarshal([]byte(st.body), st.e); err != nil {
+		return nil, fmt.Errorf("event %s: %w", id, err)
+	}
+	p.read[id] = st
+	return st.e, nil
+}
+
+// Put writes an event's row, without its sources (they are the
+// event_sources rows of its reports), and what changed of its actors and
+// indexes.
+func (p *pool) Put(key string, e *model.Event, ch fuse.Change) error {
+	e.Sources = nil
+	st := p.read[e.ID]
+	if st == nil || ch.Founded {
+		st = &stored{e: e}
+		p.read[e.ID] = st
+	}
+	body, err := p.s.putEvent(p.ctx, p.w, key, e, st.body, ch)
+	st.body = body
+	return err
+}
