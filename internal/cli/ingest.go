@@ -33,6 +33,7 @@ an interrupted ingest leaves whole documents only: run the same command again
 to finish it. The database is a SQLite file (default ./entente.db) or a
 PostgreSQL URL (postgres://user@host/db).`,
 		Example: `  entente ingest news/
+  entente ingest --feed https://example.org/rss.xml
   entente ingest --db postgres://entente@localhost/entente news/*.txt`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := src.check(); err != nil {
