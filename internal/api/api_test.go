@@ -140,6 +140,14 @@ func TestEndpoints(t *testing.T) {
 					actors++
 				}
 			}
+			if len(src.Triggers) == 0 {
+				t.Errorf("source %s: no trigger span (the test store keeps explanations)", src.Doc)
+			}
+			for _, tr := range src.Triggers {
+				if doc.Text[tr.Start:tr.End] != tr.Text || tr.Start < src.Start || tr.End > src.End {
+					t.Errorf("trigger %q at %d-%d: the text there is %q", tr.Text, tr.Start, tr.End, doc.Text[tr.Start:tr.End])
+				}
+			}
 			if actors < 2 {
 				t.Errorf("source %s: mentions %+v; want Lavrov and Wang marked as the event's actors", src.Doc, src.Mentions)
 			}

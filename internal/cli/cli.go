@@ -20,6 +20,8 @@ import (
 
 // env is what every subcommand writes to and reads from.
 type env struct {
+	// background keeps unanchored nominal events (extract --background).
+	background     bool
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	// shared flags
@@ -144,7 +146,7 @@ func (e *env) pipeline(explain, hypothetical bool, workers int, lang string) (*p
 		}
 	}
 	p, err := pipeline.New(pipeline.Config{KBFiles: e.kbFiles, LexiconDirs: e.lexiconDirs, Published: pub,
-		Explain: explain, Hypothetical: hypothetical, Workers: workers, Lang: lang})
+		Explain: explain, Hypothetical: hypothetical, Background: e.background, Workers: workers, Lang: lang})
 	var ue *langs.UnsupportedError
 	if errors.As(err, &ue) {
 		return nil, usage(fmt.Errorf("--lang: %w", err))

@@ -93,6 +93,7 @@ then 1.`,
 	cmd.Flags().StringVarP(&format, "format", "f", "", formatHelp)
 	cmd.Flags().BoolVar(&explain, "explain", false, "add to each event the trigger, entries and rules that produced it")
 	cmd.Flags().BoolVar(&hypothetical, "hypothetical", false, "also report events the text only supposes (\"could attack\", \"readiness for talks\")")
+	cmd.Flags().BoolVar(&e.background, "background", false, "also report events the text only names without a date, place or participant of their own (\"Russia's invasion of Ukraine\"), with status background")
 	cmd.Flags().Float64Var(&minConf, "min-confidence", 0, "leave out reports of confidence below `C` (0 to 1; see make quality for what a value means)")
 	cmd.Flags().StringVar(&lang, "lang", "", "`LANG` of every document, e.g. de (default: identified per document and paragraph)")
 	cmd.Flags().IntVar(&workers, "workers", 0, "documents processed at once (default: number of CPUs)")

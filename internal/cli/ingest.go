@@ -17,6 +17,7 @@ import (
 
 func (e *env) ingestCmd() *cobra.Command {
 	var db string
+	var explain bool
 	var workers int
 	var minConf float64
 	var src sourceFlags
@@ -53,7 +54,7 @@ PostgreSQL URL (postgres://user@host/db).`,
 				return err
 			}
 			defer st.Close()
-			p, err := e.pipeline(false, false, workers, "")
+			p, err := e.pipeline(explain, false, workers, "")
 			if err != nil {
 				return err
 			}
@@ -127,6 +128,7 @@ PostgreSQL URL (postgres://user@host/db).`,
 		},
 	}
 	cmd.Flags().StringVar(&db, "db", dbDefault(), "database: a SQLite `PATH` or a postgres:// URL (default $ENTENTE_DB or ./entente.db)")
+	cmd.Flags().BoolVar(&explain, "explain", false, "store with each event the trigger, entries and rules that produced it (serve highlights the trigger)")
 	cmd.Flags().IntVar(&workers, "workers", 0, "documents analysed at once (default: number of CPUs)")
 	cmd.Flags().Float64Var(&minConf, "min-confidence", 0, "store no reports of confidence below `C` (0 to 1)")
 	src.add(cmd)

@@ -42,6 +42,11 @@ type Options struct {
 	// "readiness for talks", "the need to coordinate"); by default they are
 	// left out, since they did not happen and are not planned.
 	Hypothetical bool
+	// Background keeps events the text only names without anchoring them
+	// in a date, place, participants or a staging verb of their own
+	// ("Russia's invasion of Ukraine"), with status background; by default
+	// they are left out.
+	Background bool
 }
 
 // New returns an extractor.
@@ -116,10 +121,10 @@ func (x *Extractor) Document(doc *model.Document, in []Input) []model.Event {
 		}
 	}
 	evs = Merge(evs)
-	if !x.opt.Hypothetical {
+	if !x.opt.Hypothetical || !x.opt.Background {
 		kept := evs[:0]
 		for _, e := range evs {
-			if e.Status != model.StatusHypothetical {
+			if (x.opt.Hypothetical || e.Status != model.StatusHypothetical) && (x.opt.Background || e.Status != model.StatusBackground) {
 				kept = append(kept, e)
 			}
 		}
@@ -879,6 +884,14 @@ func (x *Extractor) event(doc *model.Document, in *Input, st *docState, tr trigg
 		if st, why := x.unasserted(lang, toks, tr, clo); st != "" {
 			ev.Status = st
 			rules = append(rules, why)
+		}
+	}
+	if tr.t.Noun && (ev.Status == model.StatusReported || ev.Status == model.StatusPlanned) {
+		if a := x.anchor(in, tr.start, src, tgt, loc, clo, chi); a != "" {
+			rules = append(rules, "anchored by "+a)
+		} else {
+			ev.Status = model.StatusBackground
+			rules = append(rules, "background: "+tr.text+" has no date, place, participant or staging verb of its own")
 		}
 	}
 	ev.Date = x.date(in, st, tr, lo, hi, past, ev.Status == model.StatusPlanned)

@@ -46,6 +46,13 @@ const (
 	// act as a topic, charge or aim ("accused of aiding", "prevented from
 	// attacking"), not as something that happened.
 	GerPrep = "gerprep"
+	// Stage verbs report that an event named by a noun took place ("held
+	// talks", "состоялась встреча", "fand … statt"): they anchor it.
+	Stage = "stage"
+	// Poss are possessive determiners ("their cooperation", "ihre
+	// Zusammenarbeit", "свою поддержку"): an event noun after one, with a
+	// subject in its clause, names the subject's own act.
+	Poss = "poss"
 	// Dem are demonstratives: "this meeting" refers back to an event
 	// already reported (data/lexicon/syntax).
 	Dem = "dem"

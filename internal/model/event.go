@@ -51,6 +51,10 @@ const (
 	StatusPlanned      = "planned"
 	StatusDenied       = "denied"
 	StatusHypothetical = "hypothetical"
+	// StatusBackground marks an event the text only names, unanchored in
+	// a date, place or participants of its own ("Russia's invasion of
+	// Ukraine"): reported only on request (extract --background).
+	StatusBackground = "background"
 )
 
 // Actor roles in an event.

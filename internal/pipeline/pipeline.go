@@ -49,6 +49,8 @@ type Config struct {
 	Explain bool
 	// Hypothetical keeps events the text only supposes (see events.Options).
 	Hypothetical bool
+	// Background keeps unanchored nominal events (see events.Options).
+	Background bool
 	// Workers is the number of documents processed at once; 0 means GOMAXPROCS.
 	Workers int
 	// Lang, when set, is the language of every document and paragraph
@@ -129,7 +131,7 @@ func New(cfg Config) (*Pipeline, error) {
 	}
 	p.KB = kr.k
 	p.Link = link.New(p.KB, p.Lex, p.Text)
-	p.Events = events.New(p.Lex, p.KB, events.Options{Explain: cfg.Explain, Hypothetical: cfg.Hypothetical})
+	p.Events = events.New(p.Lex, p.KB, events.Options{Explain: cfg.Explain, Hypothetical: cfg.Hypothetical, Background: cfg.Background})
 	return p, nil
 }
 

@@ -30,7 +30,7 @@ var (
 func load(t testing.TB) {
 	t.Helper()
 	pipeOnce.Do(func() {
-		pipe, pipeErr = pipeline.New(pipeline.Config{Workers: 1})
+		pipe, pipeErr = pipeline.New(pipeline.Config{Workers: 1, Explain: true})
 		if pipeErr == nil {
 			kbase, pipeErr = kb.Load()
 		}
@@ -46,7 +46,8 @@ func KB(t testing.TB) *kb.KB {
 	return kbase
 }
 
-// Fill ingests articles into a store, in order.
+// Fill ingests articles into a store, in order, with explanations (as
+// ingest --explain does), so that triggers can be highlighted.
 func Fill(t testing.TB, st *store.Store, docs ...Doc) {
 	t.Helper()
 	load(t)

@@ -156,7 +156,9 @@ func direction(actors []model.Actor) string {
 // Segment is a piece of a text: plain, or a highlighted span (a mention
 // linking to its actor, a trigger).
 type Segment struct {
-	Text  string
+	// Start and End are the span's offsets in its document.
+	Start, End int
+	Text       string
 	Class string // "", "mention", "actor", "trigger"
 	Href  string
 	Title string
@@ -181,7 +183,7 @@ func segments(text string, base int, spans []mark) []Segment {
 		if a > pos {
 			out = append(out, Segment{Text: text[pos:a]})
 		}
-		out = append(out, Segment{Text: text[a:b], Class: s.class, Href: s.href, Title: s.title})
+		out = append(out, Segment{Start: s.start, End: s.end, Text: text[a:b], Class: s.class, Href: s.href, Title: s.title})
 		pos = b
 	}
 	if pos < len(text) {

@@ -49,6 +49,7 @@ async function load(src) {
     container: box,
     elements,
     wheelSensitivity: 0.3,
+    maxZoom: 1.5,
     style: [
       { selector: "node", style: { label: "data(label)", "font-size": 11, width: 22, height: 22, "background-color": "#1f5fa8", color: "#1d232a", "text-valign": "top", "text-margin-y": -3 } },
       { selector: "node[kind = 'org']", style: { shape: "round-rectangle", "background-color": "#7a4fa0" } },

@@ -1,0 +1,60 @@
+package events
+
+import (
+	"entente/internal/lexicon"
+	"entente/internal/model"
+)
+
+// Anchoring: an event noun reports an event only where the text anchors it
+// in time, place or participants of its own, or stages it with a verb:
+// "Saturday's talks in Vientiane", "talks with the Chinese minister",
+// "held talks", "состоялась встреча". A bare nominal mention — "Russia's
+// invasion of Ukraine", "China's threats toward Taiwan", "serious
+// negotiations", "the war" — is background: what the text talks about, not
+// what it reports. Verbs in an asserted clause anchor themselves.
+
+// anchor returns what anchors a noun trigger's event: its own date or
+// place in the clause, a with- or between-phrase naming its participants,
+// a verb that stages it, or the lead paragraph, which states the news
+// itself; "" when nothing does.
+func (x *Extractor) anchor(in *Input, at int, left, right []model.Mention, loc *model.Location, clo, chi int) string {
+	toks := in.Sent.Tokens
+	lang := in.Sent.Lang
+	for _, d := range in.Dates {
+		if d.Value.IsZero() {
+			continue
+		}
+		if p := tokenAt(toks, d.Start); p >= clo && p < chi {
+			return "its date " + d.Text
+		}
+	}
+	if loc != nil {
+		return "its place " + loc.Name
+	}
+	for _, ms := range [][]model.Mention{left, right} {
+		for _, m := range ms {
+			if x.prepIs(lang, toks, m.TokStart, lexicon.With) || x.prepIs(lang, toks, m.TokStart, lexicon.Between) {
+				return "its participant " + m.Text
+			}
+		}
+	}
+	for j := clo; j < chi; j++ {
+		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && has(kinds, lexicon.Stage) {
+			return "the verb " + joinText(toks[j:end])
+		}
+	}
+	// "Russland und China wollen ihre Zusammenarbeit ausbauen": a
+	// possessive before the noun (an adjective may stand between) refers
+	// to the clause's subject, whose own act the clause states.
+	if len(left) > 0 {
+		for j := at - 1; j >= clo && j >= at-2; j-- {
+			if x.lex.HasKind(lang, toks[j], lexicon.Poss) {
+				return "its subject " + left[0].Text
+			}
+		}
+	}
+	if in.Sent.Para == 0 {
+		return "the lead paragraph"
+	}
+	return ""
+}

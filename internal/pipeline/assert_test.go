@@ -1,0 +1,68 @@
+package pipeline
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestAssertion: what a clause asserts. Nouns the text only names are
+// background; infinitives report nothing unless an aspect verb governs
+// them, and are planned under an intention; a gerund after "of" is the
+// charge, not an event. Each sentence stands in the second paragraph of a
+// document dated 2024-05-10, after a neutral first one, so that the lead
+// paragraph does not anchor it. Sentences written for the test.
+func TestAssertion(t *testing.T) {
+	filler := map[string]string{
+		"en": "The ministry published a statement on its website.",
+		"de": "Das Ministerium veröffentlichte eine Erklärung auf seiner Webseite.",
+		"ru": "Министерство опубликовало заявление на своем сайте.",
+		"uk": "Міністерство оприлюднило заяву на своєму сайті.",
+	}
+	tests := []struct {
+		name, lang, text string
+		want             []string // TYPE status, sorted; none for no event
+	}{
+		// background nouns
+		{"possessive noun is background", "en", "Russia's invasion of Ukraine has lasted three years.", nil},
+		{"threats of a state are background", "en", "China's threats toward Taiwan worry Japan.", nil},
+		{"adjective noun is background", "de", "Die russische Invasion der Ukraine dauert an.", nil},
+		{"adjective noun is background, ru", "ru", "Российская агрессия против Украины продолжается.", nil},
+		{"adjective noun is background, uk", "uk", "Російська агресія проти України триває.", nil},
+		// anchored nouns
+		{"with-phrase anchors talks", "en", "Sergei Lavrov held talks with Wang Yi.", []string{"CONSULT reported"}},
+		{"staging verb, date and place anchor a meeting", "de", "Am Montag fand in Astana ein Treffen der Außenminister Russlands und Chinas statt.", []string{"CONSULT reported"}},
+		{"with-phrase anchors talks, de", "de", "Lawrow führte Gespräche mit Wang Yi.", []string{"CONSULT reported"}},
+		{"possessive names the subject's own act", "de", "Russland und China wollen ihre Zusammenarbeit ausbauen.", []string{"COOPERATE planned"}},
+		{"staging verb anchors talks, ru", "ru", "В Кремле состоялись переговоры Путина с Си Цзиньпином.", []string{"CONSULT reported"}},
+		{"staging verb anchors talks, uk", "uk", "У Києві відбулися переговори Зеленського з Туском.", []string{"CONSULT reported"}},
+		// infinitives and gerunds
+		{"purpose infinitive", "en", "The Kremlin seeks to force Kyiv to negotiate with Moscow.", nil},
+		{"ability infinitive", "en", "Poland is able to supply Ukraine with tanks.", nil},
+		{"capacity infinitive", "en", "The United States has the capacity to support Ukraine.", nil},
+		{"aspect verb asserts", "en", "Russian forces continued to shell Kharkiv on Tuesday.", []string{"ASSAULT reported"}},
+		{"intention makes it planned", "en", "Iran plans to send more drones to Russia.", []string{"AID planned"}},
+		{"gerund after of is the charge", "en", "Sergei Lavrov accused Ukraine of attacking Russian villages.", []string{"ACCUSE reported"}},
+		{"readiness infinitive, de", "de", "Polen ist bereit, der Ukraine Panzer zu liefern.", nil},
+		{"aspect verb asserts, ru", "ru", "Россия продолжает наносить удары по Харькову.", []string{"ASSAULT reported"}},
+		{"readiness infinitive, ru", "ru", "Польша готова поставить Украине танки.", nil},
+		{"intention makes it planned, ru", "ru", "Путин намерен посетить Китай.", []string{"CONSULT planned"}},
+		{"readiness infinitive, uk", "uk", "Польща готова постачати Україні танки.", nil},
+		{"aspect verb asserts, uk", "uk", "Росія продовжує обстрілювати Харків.", []string{"ASSAULT reported"}},
+	}
+	p := testPipeline(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := p.ParseText("t.txt", "date 2024-05-10\n\n"+filler[tt.lang]+"\n\n"+tt.text+"\n")
+			r := p.Process(doc)
+			var got []string
+			for _, e := range r.Events {
+				got = append(got, e.Type+" "+e.Status)
+			}
+			slices.Sort(got)
+			if strings.Join(got, "; ") != strings.Join(tt.want, "; ") {
+				t.Errorf("%s: got %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
