@@ -73,15 +73,19 @@ then 1.`,
 				f.ParkEventsTo(park, hot)
 			}
 			once := pipeline.Once{}
+			bar := e.newProgress("extracting", args, src.format)
 			p.StreamFrom(e.walk(cmd.Context(), p, &src, args), func(r *pipeline.Result) {
 				docs++
+				bar.Add(1)
 				if once.First(r.Doc.Text) { // the same text given twice
 					f.Add(fuse.Hash(r.Doc.Text), confident(r.Events, minConf))
 				}
 			}, func(err error) {
 				failed++
+				bar.Add(1)
 				fmt.Fprintln(e.stderr, "entente:", err)
 			})
+			bar.Finish()
 			if err := f.Each(ew.Write); err != nil {
 				return err
 			}
