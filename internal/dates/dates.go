@@ -39,6 +39,9 @@ type Expr struct {
 	YearWritten bool            // the text itself gave the year
 
 	rel relative // what a Relative expression means
+	// weekday is the weekday written before a date ("Friday, 3 March"),
+	// 1..7 from Monday, or 0: the year chosen must make it that weekday.
+	weekday int
 }
 
 // relative is the meaning of a relative expression: n units from the

@@ -60,6 +60,7 @@ func (s *scanner) weekday(i, wd int) (Expr, int, bool) {
 	k = s.skipArticle(k)
 	if e, end, ok := s.date(k); ok && e.Value.From.Day > 0 {
 		e.Start = i
+		e.weekday = wd
 		return e, end, true
 	}
 	start, mod := i, 0

@@ -34,6 +34,7 @@ func Resolve(exprs []Expr, published model.Point) {
 		if y == 0 {
 			continue
 		}
+		y = weekdayYear(e.Value.From, e.weekday, y)
 		e.Value.From.Year = y
 		if e.Value.To.Year == 0 {
 			e.Value.To.Year = y
@@ -212,4 +213,23 @@ func (e Expr) Ahead(published model.Point) (model.DateRange, bool) {
 	r := e.rel
 	r.future = true
 	return resolveRelative(r, published), true
+}
+
+// weekdayYear returns the year nearest y (at most six years away, the
+// later one first on a tie) in which the month and day p fall on the
+// weekday wd (1..7 from Monday; 0: any): "Friday, 3 March" written in 2024
+// is 3 March 2023. Without such a year it returns y.
+func weekdayYear(p model.Point, wd, y int) int {
+	if wd == 0 || p.Month == 0 || p.Day == 0 {
+		return y
+	}
+	for d := 0; d <= 6; d++ {
+		for _, c := range []int{y + d, y - d} {
+			t := time.Date(c, time.Month(p.Month), p.Day, 0, 0, 0, 0, time.UTC)
+			if t.Day() == p.Day && (int(t.Weekday())+6)%7+1 == wd {
+				return c
+			}
+		}
+	}
+	return y
 }

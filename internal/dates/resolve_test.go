@@ -32,6 +32,12 @@ func TestResolve(t *testing.T) {
 		{"same month as the written month", "de", "Seit Juli 2023 Mitglied, am 10. Juli Gipfel.", model.Point{}, "Juli 2023=2023-07; 10. Juli=2023-07-10"},
 		{"nothing to go by", "uk", "Зустріч 19 березня у Москві.", model.Point{}, "19 березня=--03-19"},
 		{"bare years are no anchors", "de", "Seit 2014 Krieg; am 26. April Gipfel.", model.Point{}, "2014=2014; 26. April=--04-26"},
+		// A weekday before the date decides the year (3 March 2023 was a
+		// Friday, 3 March 2024 a Sunday).
+		{"weekday picks the year", "en", "On Friday, 3 March, they met.", day(2024, 2, 1), "Friday, 3 March=2023-03-03"},
+		{"weekday picks the year, de", "de", "Am Freitag, 3. März, trafen sie sich.", day(2024, 2, 1), "Freitag, 3. März=2023-03-03"},
+		{"weekday agrees with the nearest year", "ru", "В пятницу, 10 мая, они встретились.", day(2024, 5, 12), "пятницу, 10 мая=2024-05-10"},
+		{"weekday picks the year, uk", "uk", "У п'ятницю, 3 березня, вони зустрілися.", model.Point{Year: 2024}, "п'ятницю, 3 березня=2023-03-03"},
 		// Relative expressions.
 		{"yesterday", "de", "Gestern sagte er.", day(2025, 3, 1), "Gestern=2025-02-28"},
 		{"today and tomorrow", "ru", "Сегодня и завтра.", day(2024, 12, 31), "Сегодня=2024-12-31; завтра=2025-01-01"},

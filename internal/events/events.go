@@ -1127,6 +1127,9 @@ func (x *Extractor) date(in *Input, st *docState, tr trigger, lo, hi int, past, 
 		if depth != nil && pos < len(toks) && depth[pos] > depth[tr.start] {
 			continue // "(… accords that the Kremlin coerced Ukraine into accepting in 2014-2015)": an aside's date
 		}
+		if x.since(in.Sent.Lang, toks, pos) {
+			continue // "their first meeting since 2016": a bound, not the meeting's date
+		}
 		dist := pos - tr.start
 		if dist < 0 {
 			dist = -dist
@@ -1154,6 +1157,18 @@ func (x *Extractor) date(in *Input, st *docState, tr trigger, lo, hi int, past, 
 		return st.paraDate
 	}
 	return st.dateline
+}
+
+// since reports whether a date at token pos is the bound of a span ("since
+// 2016", "seit Juli 2023", "впервые с 2016 года"): a since marker ends
+// right before it or before its article.
+func (x *Extractor) since(lang string, toks []model.Token, pos int) bool {
+	for j := pos - 1; j >= 0 && j >= pos-4; j-- {
+		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && has(kinds, lexicon.Since) && (end == pos || end < pos && x.lex.HasKind(lang, toks[end], lexicon.Det)) {
+			return true
+		}
+	}
+	return false
 }
 
 func tokenAt(toks []model.Token, off int) int {

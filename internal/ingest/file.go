@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -10,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"entente/internal/model"
 )
@@ -25,39 +23,88 @@ var (
 // StdinID is the document ID given to standard input.
 const StdinID = "stdin"
 
+// bom is the UTF-8 byte order mark, which Parse skips.
 const bom = "\uFEFF"
 
 // ReadFile reads the file at path and parses it (see Parse). The document's
-// ID is the file's base name. A leading UTF-8 byte order mark is dropped from
-// Text. It fails, naming the path, when the file cannot be read, holds a NUL
-// byte (ErrBinary) or is not valid UTF-8 (ErrNotUTF8).
+// ID is the file's base name. The bytes are decoded by Decode: UTF-8 is kept
+// as it is (a byte order mark stays in Text, and Parse skips it, so offsets
+// are those of the file), UTF-16, windows-1251 and KOI8-R are decoded and
+// named in Meta["encoding"]. It fails, naming the path, when the file cannot
+// be read, is larger than the parser's MaxBytes (ErrTooLarge), holds NUL
+// bytes (ErrBinary) or is no text Decode knows (ErrNotUTF8).
 func (pr *Parser) ReadFile(path string, published model.Point) (*model.Document, error) {
-	b, err := os.ReadFile(path)
+	b, err := pr.readAll(path)
 	if err != nil {
-		return nil, fmt.Errorf("ingest: %w", err)
+		return nil, err
 	}
 	return pr.fromBytes(filepath.Base(path), path, b, published)
 }
 
-// Read reads all of r and parses it as one document with the given ID and
-// path, checking the bytes as ReadFile does.
-func (pr *Parser) Read(r io.Reader, id, path string, published model.Point) (*model.Document, error) {
+// readAll reads a file of at most MaxBytes.
+func (pr *Parser) readAll(path string) ([]byte, error) {
+	if pr.MaxBytes > 0 {
+		if st, err := os.Stat(path); err == nil && st.Size() > pr.MaxBytes {
+			return nil, pr.tooLarge(path, st.Size(), true)
+		}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("ingest: %w", err)
+	}
+	defer f.Close()
+	return pr.readLimited(f, path)
+}
+
+// readLimited reads all of r, but no more than MaxBytes.
+func (pr *Parser) readLimited(r io.Reader, path string) ([]byte, error) {
+	if pr.MaxBytes > 0 {
+		r = io.LimitReader(r, pr.MaxBytes+1)
+	}
 	b, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("ingest: read %s: %w", path, err)
 	}
+	if pr.MaxBytes > 0 && int64(len(b)) > pr.MaxBytes {
+		return nil, pr.tooLarge(path, int64(len(b)), false)
+	}
+	return b, nil
+}
+
+// Read reads all of r and parses it as one document with the given ID and
+// path, checking and decoding the bytes as ReadFile does; it stops reading
+// past MaxBytes.
+func (pr *Parser) Read(r io.Reader, id, path string, published model.Point) (*model.Document, error) {
+	b, err := pr.readLimited(r, path)
+	if err != nil {
+		return nil, err
+	}
 	return pr.fromBytes(id, path, b, published)
 }
 
+// tooLarge reports a document over MaxBytes: of size bytes when exact, or
+// of more than MaxBytes when it was read from a stream.
+func (pr *Parser) tooLarge(path string, size int64, exact bool) error {
+	what := fmt.Sprintf("%.1f MB", float64(size)/(1<<20))
+	if !exact {
+		what = "more than that"
+	}
+	return fmt.Errorf("ingest: %s: %w: the limit is %.1f MB (--max-size), the document %s", path, ErrTooLarge, float64(pr.MaxBytes)/(1<<20), what)
+}
+
 func (pr *Parser) fromBytes(id, path string, b []byte, published model.Point) (*model.Document, error) {
-	if bytes.IndexByte(b, 0) >= 0 {
-		return nil, fmt.Errorf("ingest: %s: %w", path, ErrBinary)
+	text, enc, err := Decode(b)
+	if err != nil {
+		return nil, fmt.Errorf("ingest: %s: %w", path, err)
 	}
-	b = bytes.TrimPrefix(b, []byte(bom))
-	if !utf8.Valid(b) {
-		return nil, fmt.Errorf("ingest: %s: %w", path, ErrNotUTF8)
+	doc := pr.Parse(id, path, text, published)
+	if enc != "" {
+		if doc.Meta == nil {
+			doc.Meta = map[string]string{}
+		}
+		doc.Meta["encoding"] = enc
 	}
-	return pr.Parse(id, path, string(b), published), nil
+	return doc, nil
 }
 
 // readExt lists the extensions read from directories ("" is no extension).
@@ -74,8 +121,8 @@ func (pr *Parser) Walk(paths []string, published model.Point, stdin io.Reader, f
 // order. An argument is a file (read whatever its extension), a directory
 // (walked recursively in lexical order, skipping names that start with a
 // dot and reading only *.txt, *.md, *.text, *.html, *.htm, *.xhtml, *.jsonl,
-// *.ndjson and extension-less regular files), "-" for standard input (ID
-// "stdin"), or an http(s) URL when o.Fetch is set. A file is read as
+// *.ndjson and extension-less regular files, each known by its path relative
+// to the directory: "sub/a.txt"), "-" for standard input (ID "stdin"), or an http(s) URL when o.Fetch is set. A file is read as
 // o.Format says: text (UTF-8, metadata lines), a web page (package html),
 // or JSONL (ReadJSONL: one document a line). A file, line or URL that
 // cannot be read, or a missing path, is reported as fn(nil, err) and the
@@ -98,18 +145,29 @@ func IsURL(arg string) bool {
 	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
 }
 
+// relID is the ID of a file found in the folder dir: its path relative to
+// dir with forward slashes ("2024/article.txt"), so that two files of the
+// same name in different folders are told apart.
+func relID(dir, path string) string {
+	rel, err := filepath.Rel(dir, path)
+	if err != nil {
+		return filepath.Base(path)
+	}
+	return filepath.ToSlash(rel)
+}
+
 // stop marks an error returned by fn, so that it passes through WalkDir.
 type stop struct{ err error }
 
 func (s stop) Error() string { return s.err.Error() }
 
 // readFile reads one file by format.
-func (pr *Parser) readFile(path string, o Options, fn func(*model.Document, error) error) error {
-	b, err := os.ReadFile(path)
+func (pr *Parser) readFile(id, path string, o Options, fn func(*model.Document, error) error) error {
+	b, err := pr.readAll(path)
 	if err != nil {
-		return fn(nil, fmt.Errorf("ingest: %w", err))
+		return fn(nil, err)
 	}
-	return pr.readBytes(filepath.Base(path), path, b, o, fn)
+	return pr.readBytes(id, path, b, o, fn)
 }
 
 func (pr *Parser) walkOne(p string, o Options, fn func(*model.Document, error) error) error {
@@ -120,9 +178,9 @@ func (pr *Parser) walkOne(p string, o Options, fn func(*model.Document, error) e
 		if o.Format == FormatJSONL {
 			return pr.ReadJSONL(o.Stdin, "-", o.Published, fn)
 		}
-		b, err := io.ReadAll(o.Stdin)
+		b, err := pr.readLimited(o.Stdin, "-")
 		if err != nil {
-			return fn(nil, fmt.Errorf("ingest: read -: %w", err))
+			return fn(nil, err)
 		}
 		return pr.readBytes(StdinID, "-", b, o, fn)
 	}
@@ -141,7 +199,7 @@ func (pr *Parser) walkOne(p string, o Options, fn func(*model.Document, error) e
 		return fn(nil, fmt.Errorf("ingest: %w", err))
 	}
 	if !info.IsDir() {
-		return pr.readFile(p, o, fn)
+		return pr.readFile(filepath.Base(p), p, o, fn)
 	}
 	err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -180,7 +238,7 @@ func (pr *Parser) walkOne(p string, o Options, fn func(*model.Document, error) e
 				return nil
 			}
 		}
-		if e := pr.readFile(path, o, fn); e != nil {
+		if e := pr.readFile(relID(p, path), path, o, fn); e != nil {
 			return stop{e}
 		}
 		return nil

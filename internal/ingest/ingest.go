@@ -1,9 +1,12 @@
 // Package ingest turns files into documents. It takes a file's bytes (or
 // standard input) and gives a model.Document whose Text is the original text
-// (minus a UTF-8 byte order mark), whose Meta holds the leading metadata lines
-// ("date 2024-07", "title ...", "url ...") and whose Body lists one span per
-// paragraph of the remaining text. It works in this order: validate the bytes
-// (no NUL byte, valid UTF-8), read metadata lines from the top while they match
+// (decoded to UTF-8 where it was UTF-16, windows-1251 or KOI8-R; a UTF-8 byte
+// order mark is kept and skipped, so offsets are the file's), whose Meta holds
+// the leading metadata lines ("date 2024-07", "title ...", "url ...") and
+// whose Body lists one span per paragraph of the remaining text. It works in
+// this order: check the size, decode the bytes (Decode: UTF-8 as it is, UTF-16
+// and legacy Cyrillic decoded, NUL bytes refused), read metadata lines from
+// the top while they match
 // a key of data/clean/meta_keys.txt, then split the rest into blocks at blank
 // lines. Cleaning boilerplate out of the body is left to package clean.
 package ingest
@@ -43,6 +46,10 @@ type Parser struct {
 	keys  map[string]metaKey
 	html  *html.Extractor
 	canon *canon.Canon
+	// MaxBytes, when above 0, is the largest document ReadFile, Read and
+	// Walk accept: a larger one is reported with ErrTooLarge and skipped.
+	// Set it before the Parser is shared.
+	MaxBytes int64
 }
 
 // metaKeysFile is the path of the key list in data.FS and in user overlays.
@@ -111,7 +118,7 @@ func (p *Parser) load(fsys fs.FS, required bool) error {
 // lines, each span trimmed of surrounding white space.
 func (p *Parser) Parse(id, path, text string, published model.Point) *model.Document {
 	doc := &model.Document{ID: id, Path: path, Text: text}
-	start := p.readMeta(doc)
+	start := p.readMeta(doc, len(text)-len(strings.TrimPrefix(text, bom)))
 	switch {
 	case setPoint(&doc.Published, doc.Meta["date"]):
 	case setPoint(&doc.Published, doc.Meta["published"]):
@@ -146,11 +153,10 @@ func parseDate(v string) (model.Point, bool) {
 	return pt, err == nil && pt.Year > 0
 }
 
-// readMeta fills doc.Meta from the leading metadata lines and returns the
-// offset where the body starts.
-func (p *Parser) readMeta(doc *model.Document) int {
+// readMeta fills doc.Meta from the leading metadata lines, read from pos
+// (after a byte order mark), and returns the offset where the body starts.
+func (p *Parser) readMeta(doc *model.Document, pos int) int {
 	text := doc.Text
-	pos := 0
 	for pos < len(text) {
 		end := strings.IndexByte(text[pos:], '\n')
 		if end < 0 {

@@ -201,7 +201,7 @@ func TestReadFile(t *testing.T) {
 		text    string
 	}{
 		{name: "plain", content: "Hallo.\n", text: "Hallo.\n"},
-		{name: "bom dropped", content: "\uFEFFdate 2024\nПривіт.", text: "date 2024\nПривіт."},
+		{name: "bom kept and skipped", content: "\uFEFFdate 2024\nПривіт.", text: "\uFEFFdate 2024\nПривіт."},
 		{name: "binary", content: "abc\x00def", wantErr: ErrBinary},
 		{name: "latin1", content: "Gr\xfc\xdfe", wantErr: ErrNotUTF8},
 	}
@@ -272,7 +272,7 @@ func TestWalk(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Web pages are read from folders too, through content extraction.
-	want := []string{"a.md=A.", "b.txt=B.", "c=C.", "d.html=D.", "ERR binary", "e.TEXT=E.", "stdin=S.", "d.html=D.", "ERR missing"}
+	want := []string{"a.md=A.", "b.txt=B.", "c=C.", "d.html=D.", "ERR binary", "sub/e.TEXT=E.", "stdin=S.", "d.html=D.", "ERR missing"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}

@@ -53,6 +53,10 @@ const (
 	// Zusammenarbeit", "свою поддержку"): an event noun after one, with a
 	// subject in its clause, names the subject's own act.
 	Poss = "poss"
+	// Since opens the start of a span up to now ("since 2016", "seit",
+	// "впервые с"): the date after it bounds the event, it does not date
+	// it.
+	Since = "since"
 	// Dem are demonstratives: "this meeting" refers back to an event
 	// already reported (data/lexicon/syntax).
 	Dem = "dem"

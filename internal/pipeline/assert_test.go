@@ -66,3 +66,27 @@ func TestAssertion(t *testing.T) {
 		})
 	}
 }
+
+// TestSinceIsNoDate: "their first talks since 2016" are talks of the
+// document's day; the year after "since" only bounds them.
+func TestSinceIsNoDate(t *testing.T) {
+	tests := []struct{ lang, text string }{
+		{"en", "Sergei Lavrov and Wang Yi held their first talks since 2016 in Beijing."},
+		{"de", "Lawrow und Wang Yi führten in Peking ihre ersten Gespräche seit 2016."},
+		{"ru", "Лавров и Ван И впервые с 2016 года провели переговоры в Пекине."},
+		{"uk", "Лавров і Ван І вперше з 2016 року провели переговори в Пекіні."},
+	}
+	p := testPipeline(t)
+	for _, tt := range tests {
+		t.Run(tt.lang, func(t *testing.T) {
+			r := p.Process(p.ParseText("t.txt", "date 2024-05-10\n\n"+tt.text+"\n"))
+			var got []string
+			for _, e := range r.Events {
+				got = append(got, e.Type+" "+e.Date.From.String())
+			}
+			if strings.Join(got, "; ") != "CONSULT 2024-05-10" {
+				t.Errorf("%s: got %q, want one CONSULT on 2024-05-10", tt.text, got)
+			}
+		})
+	}
+}

@@ -215,6 +215,10 @@ func (a *Analyzer) appendTokens(toks []model.Token, s string, base int, lang str
 	return toks
 }
 
+// MaxWordBytes is the longest token that is normalised, stemmed and keyed
+// (German compounds reach ~80 bytes, Cyrillic words twice their letters).
+const MaxWordBytes = 256
+
 // appendWord appends a Word (hasLetter) or Number token for text t.
 func (a *Analyzer) appendWord(toks []model.Token, t string, start, slot int, lang string, hasLetter, cap, upper bool) []model.Token {
 	tok := model.Token{Start: start, End: start + len(t), Text: t, Cap: cap, Upper: upper}
@@ -224,6 +228,13 @@ func (a *Analyzer) appendWord(toks []model.Token, t string, start, slot int, lan
 		return append(toks, tok)
 	}
 	tok.Kind = model.Word
+	if len(t) > MaxWordBytes {
+		// No word is this long: a run of letters without spaces (a hash,
+		// a base64 blob, a 5 MB line) is kept as it is, unstemmed and
+		// uncached, so that its cost stays linear in its length.
+		tok.Norm, tok.Stem, tok.Key = t, t, t
+		return append(toks, tok)
+	}
 	an, ok := a.cache.get(slot, t)
 	if !ok {
 		an = &analysis{norm: a.Normalize(t)}
