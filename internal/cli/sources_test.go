@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"entente/internal/ingest/webtest"
 )
 
 // metaDatePage is a web page whose only date is in its metadata.
@@ -80,4 +82,28 @@ func TestExtractHTMLAndJSONL(t *testing.T) {
 			t.Errorf("exit %d, stderr %q", code, errs)
 		}
 	})
+}
+
+func TestIngestURLsAndFeeds(t *testing.T) {
+	site := webtest.New()
+	defer site.Close()
+	db := filepath.Join(t.TempDir(), "e.db")
+	fast := []string{"--db", db, "--delay", "1ms", "--user-agent", "entente-test/1.0"}
+	a := webtest.Articles[0]
+	code, _, errs := run(t, "", append([]string{"ingest", site.PageURL(a.Slug) + "?utm_source=x", site.URL + "/news/missing"}, fast...)...)
+	if code != 1 || !strings.Contains(errs, "404") || !strings.Contains(errs, "documents: 1 new") {
+		t.Fatalf("exit %d, stderr %q: want one page stored and the missing one reported", code, errs)
+	}
+	code, _, errs = run(t, "", append([]string{"ingest", "--feed", site.URL + "/rss.xml"}, fast...)...)
+	if code != 0 || !strings.Contains(errs, "documents: 2 new, 1 unchanged") {
+		t.Fatalf("exit %d, stderr %q: want the feed's two other items new", code, errs)
+	}
+	code, out, errs := run(t, "", "docs", "--db", db)
+	if code != 0 || !strings.Contains(out, site.PageURL(a.Slug)) || strings.Contains(out, "utm_source") {
+		t.Errorf("docs: exit %d, %s %s", code, out, errs)
+	}
+	code, out, _ = run(t, "", "extract", "--format", "jsonl", "--delay", "1ms", site.PageURL(a.Slug))
+	if code != 0 || !strings.Contains(out, `"doc":"`+site.PageURL(a.Slug)+`"`) || !strings.Contains(out, `"start":"2024-04-26"`) {
+		t.Errorf("extract URL: exit %d, %s", code, out)
+	}
 }

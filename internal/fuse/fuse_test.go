@@ -25,14 +25,21 @@ func TestFuseAcrossDocuments(t *testing.T) {
 	day := model.Point{Year: 2025, Month: 2, Day: 28}
 	f := New()
 	add(f, []model.Event{event("002.txt", "CONSULT", day, "shoigu")})
-	if n := add(f, []model.Event{event("003.txt", "CONSULT", model.Point{}, "shoigu")}); n != 1 {
-		t.Errorf("undated report with the same person: %d merged, want 1", n)
+	undated := event("003.txt", "CONSULT", model.Point{}, "shoigu")
+	undated.Published = model.Point{Year: 2025, Month: 3, Day: 1}
+	if n := add(f, []model.Event{undated}); n != 1 {
+		t.Errorf("undated report with the same person, published the next day: %d merged, want 1", n)
+	}
+	old := event("003b.txt", "CONSULT", model.Point{}, "shoigu")
+	old.Published = model.Point{Year: 2021, Month: 3, Day: 1}
+	if n := add(f, []model.Event{old}); n != 0 {
+		t.Errorf("undated report with the same person, published four years before: %d merged, want 0", n)
 	}
 	add(f, []model.Event{event("004.txt", "CONSULT", model.Point{Year: 2024, Month: 7}, "putin")})
 	add(f, []model.Event{event("005.txt", "ACCUSE", day, "shoigu")})
 	evs := f.Events()
-	if len(evs) != 3 {
-		t.Fatalf("%d events, want 3", len(evs))
+	if len(evs) != 4 {
+		t.Fatalf("%d events, want 4", len(evs))
 	}
 	if len(evs[0].Sources) != 2 || evs[0].Date.From != day {
 		t.Errorf("fused event: %d sources, date %v; want 2 and %v", len(evs[0].Sources), evs[0].Date.From, day)
@@ -169,4 +176,41 @@ func spilling(t *testing.T) *Fuser {
 // its first event cites.
 func add(f *Fuser, evs []model.Event) int {
 	return f.Add(evs[0].Sources[0].Doc, evs)
+}
+
+// TestParkEvents: a Fuser that keeps only 8 events in memory and parks the
+// others (with their sentences spilled) fuses exactly as one that keeps
+// them all: reports keep joining parked events, by day and by person.
+func TestParkEvents(t *testing.T) {
+	mem, parking := New(), spilling(t)
+	file, err := os.CreateTemp(t.TempDir(), "park")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { file.Close() })
+	parking.ParkEventsTo(file, 8)
+	for _, f := range []*Fuser{mem, parking} {
+		manyEvents(f, 200)
+		// Undated reports naming a person join the dated event that names
+		// them, parked long ago.
+		add(f, []model.Event{event("first.txt", "ACCUSE", model.Point{Year: 2020, Month: 1, Day: 2}, "lavrov")})
+		manyEvents(f, 50)
+		for i := range 3 {
+			e := event(fmt.Sprintf("later%d.txt", i), "ACCUSE", model.Point{}, "lavrov")
+			e.Published = model.Point{Year: 2020, Month: 1, Day: 3}
+			add(f, []model.Event{e})
+		}
+	}
+	a, b := mem.Events(), parking.Events()
+	if len(a) != 201 || !reflect.DeepEqual(a, b) {
+		t.Fatalf("%d events in memory, %d parked, or they differ", len(a), len(b))
+	}
+	if parking.mem.hot > 8 {
+		t.Errorf("%d events in memory, want at most 8", parking.mem.hot)
+	}
+	for _, e := range b {
+		if e.Type == "ACCUSE" && len(e.Sources) != 4 {
+			t.Errorf("ACCUSE event: %d sources, want 4 (the undated reports joined it)", len(e.Sources))
+		}
+	}
 }

@@ -268,7 +268,9 @@ func (x *Extractor) ExtractNode(doc *xhtml.Node, pageURL string) (*Page, error) 
 	pg := &Page{}
 	x.metadata(doc, base, pg)
 	if pg.URL == "" && base != nil {
-		pg.URL = base.String()
+		if c, err := x.canon.URL(base.String()); err == nil {
+			pg.URL = c
+		}
 	}
 	headings, article := x.prune(doc)
 	content := article

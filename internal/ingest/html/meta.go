@@ -275,6 +275,11 @@ func (x *Extractor) normalise(field, v string, base *url.URL) string {
 		if (u.Path == "" || u.Path == "/") && u.RawQuery == "" && base != nil && base.Path != "" && base.Path != "/" {
 			return ""
 		}
+		// Nor is a canonical link to another site (a syndicated copy
+		// names its origin): the page is known where it was read.
+		if base != nil && !strings.EqualFold(strings.TrimPrefix(u.Hostname(), "www."), strings.TrimPrefix(base.Hostname(), "www.")) {
+			return ""
+		}
 		c, err := x.canon.URL(u.String())
 		if err != nil {
 			return ""
