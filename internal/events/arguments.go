@@ -10,11 +10,11 @@ import (
 // Arguments: the parties of a trigger, from the mentions in its stretch of
 // the clause, and the actors they make.
 
-// build makes the event of one trigger from the mentions in [lo, hi).
-func (x *Extractor) build(doc *model.Document, in *Input, st *docState, tr trigger, lo, hi, clo, chi int, attrib string, attribSpan [2]int) []model.Event {
-	s := in.Sent
-	toks := s.Tokens
-	lang := s.Lang
+// build makes the events of one trigger from the mentions of its stretch.
+func (x *Extractor) build(c *clause, st *docState) []model.Event {
+	in, tr, toks, lang := c.in, c.tr, c.toks, c.lang
+	lo, hi, clo, chi := c.lo, c.hi, c.clo, c.chi
+	attribSpan := c.attribSpan
 	var left, right []model.Mention
 	var fromSide []model.Mention
 	var loc *model.Location
@@ -221,7 +221,7 @@ func (x *Extractor) build(doc *model.Document, in *Input, st *docState, tr trigg
 		}
 	}
 	for _, g := range groups {
-		if ev, ok := x.event(doc, in, st, tr, g[0], g[1], lo, hi, clo, chi, loc, rules, attrib); ok {
+		if ev, ok := x.event(c, st, g[0], g[1], loc, rules); ok {
 			out = append(out, ev)
 		}
 	}

@@ -8,6 +8,28 @@ import (
 // Clauses: where a trigger's clause begins and ends, and the closed-class
 // words (commas, conjunctions, prepositions) that delimit its phrases.
 
+// clause is one trigger's reading of its sentence: the value that the
+// argument, status and date steps share, as text/template/parse keeps its
+// state in a Tree rather than in parameters. It holds the document and the
+// sentence, the trigger, the stretch of tokens its arguments come from, the
+// clause around it, and the sentence's reporting frame.
+type clause struct {
+	doc  *model.Document
+	in   *Input
+	lang string
+	toks []model.Token
+	tr   trigger
+	// lo and hi bound the trigger's stretch: its arguments stand there,
+	// between the neighbouring triggers and up to a comma after it.
+	lo, hi int
+	// clo and chi bound the clause the trigger is in.
+	clo, chi int
+	// attrib is who the sentence is attributed to ("according to ISW"),
+	// attribSpan the tokens of that frame, whose names are no parties.
+	attrib     string
+	attribSpan [2]int
+}
+
 // clauseBounds returns, for each token, the index of its clause's first
 // token and one past its last.
 func (x *Extractor) clauseBounds(lang string, toks []model.Token) (starts, ends []int) {

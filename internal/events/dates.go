@@ -33,8 +33,8 @@ func dateline(doc *model.Document, in []Input) model.DateRange {
 
 // date picks the event's date: the date expression of its own words, else of
 // its sentence, else the latest date of the paragraph, else the dateline.
-func (x *Extractor) date(in *Input, st *docState, tr trigger, lo, hi int, past, planned bool) model.DateRange {
-	toks := in.Sent.Tokens
+func (x *Extractor) date(c *clause, st *docState, past, planned bool) model.DateRange {
+	in, tr, toks, lo, hi := c.in, c.tr, c.toks, c.lo, c.hi
 	best := -1
 	bestDist := 1 << 30
 	depth := parenDepth(toks) // nil without parentheses

@@ -13,10 +13,11 @@ import (
 // confidence and explanation.
 
 // event makes one event of a trigger and its source and target mentions.
-func (x *Extractor) event(doc *model.Document, in *Input, st *docState, tr trigger, src, tgt []model.Mention, lo, hi, clo, chi int, loc *model.Location, rules []string, attrib string) (model.Event, bool) {
+func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc *model.Location, rules []string) (model.Event, bool) {
+	doc, in, tr, toks, lang := c.doc, c.in, c.tr, c.toks, c.lang
 	s := in.Sent
-	toks := s.Tokens
-	lang := s.Lang
+	lo, hi, clo, chi := c.lo, c.hi, c.clo, c.chi
+	attrib := c.attrib
 	actors, codes, strong := x.actors(src, tgt, tr.t)
 	n := len(codes)
 	for _, a := range actors {
@@ -88,20 +89,20 @@ func (x *Extractor) event(doc *model.Document, in *Input, st *docState, tr trigg
 		rules = append(rules, "supposed: "+toks[m].Text)
 	}
 	if ev.Status == model.StatusReported || ev.Status == model.StatusPlanned {
-		if st, why := x.unasserted(lang, toks, tr, clo); st != "" {
+		if st, why := x.unasserted(c); st != "" {
 			ev.Status = st
 			rules = append(rules, why)
 		}
 	}
 	if tr.t.Noun && (ev.Status == model.StatusReported || ev.Status == model.StatusPlanned) {
-		if a := x.anchor(in, tr.start, src, tgt, loc, clo, chi); a != "" {
+		if a := x.anchor(c, src, tgt, loc); a != "" {
 			rules = append(rules, "anchored by "+a)
 		} else {
 			ev.Status = model.StatusBackground
 			rules = append(rules, "background: "+tr.text+" has no date, place, participant or staging verb of its own")
 		}
 	}
-	ev.Date = x.date(in, st, tr, lo, hi, past, ev.Status == model.StatusPlanned)
+	ev.Date = x.date(c, st, past, ev.Status == model.StatusPlanned)
 	ev.Location = loc
 	feats := evidence(tr, src, tgt, actors, codes, &ev, rules, attrib, s)
 	ev.Confidence = x.confidence(feats)

@@ -184,7 +184,8 @@ func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []mod
 		} else {
 			st.speaker = nil
 		}
-		evs := x.build(doc, in, st, tr, lo, hi, cs[tr.start], ce[tr.start], attrib, attribSpan)
+		c := &clause{doc: doc, in: in, lang: lang, toks: toks, tr: tr, lo: lo, hi: hi, clo: cs[tr.start], chi: ce[tr.start], attrib: attrib, attribSpan: attribSpan}
+		evs := x.build(c, st)
 		st.noteParties(evs)
 		out = append(out, evs...)
 	}
