@@ -110,3 +110,26 @@ func TestCompoundAdjective(t *testing.T) {
 		}
 	}
 }
+
+// TestPronounAntecedent: a pronoun in a reported clause stands for the
+// speaker who reports it, also when coordinated with a name.
+func TestPronounAntecedent(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Alexander Lukashenko stated that he and Vladimir Putin agreed on a joint deployment on Friday.", "AGREE BLR RUS"},
+		{"Olaf Scholz said he would meet Xi Jinping in Beijing next week.", "CONSULT CHN DEU"},
+	}
+	p := testPipeline(t)
+	for _, tt := range tests {
+		doc := "date 2024-05-10\n\nSergei Lavrov spoke to reporters in Moscow.\n\n" + tt.text + "\n"
+		r := p.Process(p.ParseText("t.txt", doc))
+		var got []string
+		for _, e := range r.Events {
+			codes := e.Codes()
+			slices.Sort(codes)
+			got = append(got, e.Type+" "+strings.Join(codes, " "))
+		}
+		if strings.Join(got, "; ") != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
