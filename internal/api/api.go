@@ -25,6 +25,7 @@ import (
 	"entente/internal/kb"
 	"entente/internal/model"
 	"entente/internal/output"
+	"entente/internal/plover"
 	"entente/internal/query"
 	"entente/internal/store"
 )
@@ -43,6 +44,9 @@ type Config struct {
 	Store *store.Store
 	// KB, when set, gives persons' offices and canonical names.
 	KB *kb.KB
+	// Plover holds the PLOVER tables for the analysis endpoints (surges,
+	// blocs, brief); nil uses the embedded ones.
+	Plover *plover.Table
 	// Quad returns a PLOVER type's quad category (1 verbal cooperation, 2
 	// material cooperation, 3 verbal conflict, 4 material conflict; 0
 	// unknown). Nil leaves series and network without classes.
@@ -68,6 +72,9 @@ func (a *API) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/actors/{id}", a.handle(a.getActor))
 	mux.HandleFunc("GET /api/v1/series", a.handle(a.series))
 	mux.HandleFunc("GET /api/v1/network", a.handle(a.network))
+	mux.HandleFunc("GET /api/v1/surges", a.handle(a.surges))
+	mux.HandleFunc("GET /api/v1/blocs", a.handle(a.blocs))
+	mux.HandleFunc("GET /api/v1/brief", a.handle(a.briefOf))
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			w.Header().Set("Allow", "GET, HEAD")

@@ -14,6 +14,7 @@ import (
 	"entente/internal/kb"
 	"entente/internal/pgtest"
 	"entente/internal/pipeline"
+	"entente/internal/plover"
 	"entente/internal/store"
 )
 
@@ -58,21 +59,11 @@ func Fill(t testing.TB, st *store.Store, docs ...Doc) {
 	}
 }
 
-// Quad is the PLOVER quad category of each type (the manual's table), for
-// the tests' cooperation and conflict.
-func Quad(typ string) int {
-	switch typ {
-	case "AGREE", "CONSULT", "SUPPORT", "CONCEDE":
-		return 1
-	case "COOPERATE", "AID", "RETREAT":
-		return 2
-	case "REQUEST", "ACCUSE", "REJECT", "THREATEN":
-		return 3
-	case "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT":
-		return 4
-	}
-	return 0
-}
+// Quad is the PLOVER quad category of each type (data/plover/types.tsv),
+// for the tests' cooperation and conflict.
+func Quad(typ string) int { return ploverTable().Quad(typ) }
+
+var ploverTable = sync.OnceValue(plover.MustLoad)
 
 var pg struct {
 	once sync.Once
