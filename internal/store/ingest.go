@@ -80,8 +80,9 @@ func (s *Store) IngestBatch(ctx context.Context, rs []*pipeline.Result) (outs []
 // which go through it.
 type wtx struct {
 	*sql.Tx
-	pool    *pool // fusion's view of the stored events
-	ftsFrom int64 // SQLite: event_sources rows above this id are not yet in source_fts
+	pool    *pool           // fusion's view of the stored events
+	ftsFrom int64           // SQLite: event_sources rows above this id are not yet in source_fts
+	actors  map[string]bool // the knowledge-base ids written to actors in this transaction
 }
 
 // write runs fn in a transaction that holds the advisory locks keys (see
@@ -103,7 +104,7 @@ func (s *Store) writeOnce(ctx context.Context, what string, keys []int64, fn fun
 		return fmt.Errorf("store: %s: %w", what, err)
 	}
 	defer tx.Rollback()
-	w := &wtx{Tx: tx}
+	w := &wtx{Tx: tx, actors: map[string]bool{}}
 	w.pool = &pool{s: s, ctx: ctx, w: w, read: map[string]*stored{}}
 	if err := s.lock(ctx, w, keys); err != nil {
 		return fmt.Errorf("store: %s: locks: %w", what, err)
@@ -320,6 +321,7 @@ const (
 	qMaxSource    = `SELECT coalesce(max(id), 0) FROM event_sources`
 	qIndexSources = `INSERT INTO source_fts (rowid, sentence) SELECT id, sentence FROM event_sources WHERE id > ? AND id <= ?`
 	qInsertActor  = `INSERT INTO event_actors (event_id, code, name, kind, role, entity_id) VALUES (?, ?, ?, ?, ?, ?)`
+	qKnownActor   = `INSERT INTO actors (entity_id, name, code) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`
 )
 
 // prepare prepares SQLite's per-document statements and batch INSERTs once,
@@ -331,7 +333,7 @@ func (s *Store) prepare(ctx context.Context) error {
 		return nil
 	}
 	s.stmts = map[string]*sql.Stmt{}
-	qs := []string{qDocByHash, qDocByIdent, qInsertDoc, qCandDated, qCandNoYear, qCandPerson, qEventBody, qDelPersons, qInsertPerson, qPutEvent, qDeleteActors, qInsertActor, qMaxSource, qIndexSources}
+	qs := []string{qDocByHash, qDocByIdent, qInsertDoc, qCandDated, qCandNoYear, qCandPerson, qEventBody, qDelPersons, qInsertPerson, qKnownActor, qPutEvent, qDeleteActors, qInsertActor, qMaxSource, qIndexSources}
 	for _, t := range batchTables {
 		for n := maxBatch; n >= 1; n /= 2 {
 			qs = append(qs, insertSQL(t.into, n, t.cols))
@@ -419,6 +421,13 @@ func (s *Store) putEvent(ctx context.Context, tx *wtx, key string, e *model.Even
 		for _, a := range e.Actors {
 			if _, err := s.exec(ctx, tx, qInsertActor, e.ID, a.Code, a.Name, a.Kind, a.Role, a.ID); err != nil {
 				return body, err
+			}
+			if a.ID != "" && !tx.actors[a.ID] {
+				// The distinct actors, for looking names up (query.go).
+				if _, err := s.exec(ctx, tx, qKnownActor, a.ID, a.Name, a.Code); err != nil {
+					return body, err
+				}
+				tx.actors[a.ID] = true
 			}
 		}
 	}
