@@ -72,19 +72,35 @@ var ErrNotFound = errors.New("store: not found")
 // Events returns the events the filter selects, oldest date first (undated
 // last), with their sources sorted by document and offset.
 func (s *Store) Events(ctx context.Context, f Filter) ([]model.Event, error) {
+	// A dyad's events come from event_dyads in the order of the list, so
+	// a limit stops the reading (the other filters check each row).
+	from, order := `events`, undated+`, date_start, id`
+	if f.Desc {
+		order = undated + `, date_start DESC, id DESC`
+	}
+	var pre []any
+	if a, b, ok := strings.Cut(strings.ToUpper(f.Dyad), "-"); ok && a != "" && b != "" && a != b {
+		if b < a {
+			a, b = b, a
+		}
+		f.Dyad = ""
+		from = `event_dyads d JOIN events ON events.id = d.event_id AND d.code_a = ? AND d.code_b = ?`
+		pre = []any{a, b}
+		order = `d.undated, d.day, d.event_id`
+		if f.Desc {
+			order = `d.undated, d.day DESC, d.event_id DESC`
+		}
+	}
 	where, args, err := s.where(f)
 	if err != nil {
 		return nil, err
 	}
-	query := `SELECT body FROM events`
+	args = append(pre, args...)
+	query := `SELECT body FROM ` + from
 	if len(where) > 0 {
 		query += ` WHERE ` + strings.Join(where, ` AND `)
 	}
-	if f.Desc {
-		query += ` ORDER BY ` + undated + `, date_start DESC, id DESC`
-	} else {
-		query += ` ORDER BY ` + undated + `, date_start, id`
-	}
+	query += ` ORDER BY ` + order
 	if f.Limit > 0 {
 		query += fmt.Sprintf(` LIMIT %d`, f.Limit)
 	}
