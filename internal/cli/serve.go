@@ -53,11 +53,11 @@ otherwise.`,
 				return err
 			}
 			logger := log.New(e.stderr, "entente serve: ", log.LstdFlags)
-			table, err := plover.Load(e.lexiconDirs...)
+			tab, err := plover.Load(e.lexiconDirs...)
 			if err != nil {
 				return err
 			}
-			a := api.New(api.Config{Store: st, KB: k, Plover: table, Quad: table.Quad})
+			a := api.New(api.Config{Store: st, KB: k, Plover: tab, Sign: api.Signs(tab)})
 			w, err := web.New(web.Config{API: a, Store: st, Log: logger})
 			if err != nil {
 				return err

@@ -14,7 +14,6 @@ import (
 	"entente/internal/kb"
 	"entente/internal/pgtest"
 	"entente/internal/pipeline"
-	"entente/internal/plover"
 	"entente/internal/store"
 )
 
@@ -58,12 +57,6 @@ func Fill(t testing.TB, st *store.Store, docs ...Doc) {
 		}
 	}
 }
-
-// Quad is the PLOVER quad category of each type (data/plover/types.tsv),
-// for the tests' cooperation and conflict.
-func Quad(typ string) int { return ploverTable().Quad(typ) }
-
-var ploverTable = sync.OnceValue(plover.MustLoad)
 
 var pg struct {
 	once sync.Once
