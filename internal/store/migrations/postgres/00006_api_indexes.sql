@@ -4,14 +4,12 @@
 -- - (code, event_id) replaces (code): a dyad's two code lists are
 --   intersected without reading the table (/events for a dyad and a
 --   quarter over 100,000 events: p95 290 ms → 40 ms);
--- - (entity_id, event_id): events of an actor by knowledge-base id;
 -- - (cls, day_first, …): date filters read events by class and first day
 --   (store.dateWhere), with what counting needs;
 -- - (event_id, code, kind, role) replaces (event_id): an event's actors
 --   for counting without reading the table.
 DROP INDEX event_actors_code;
 CREATE INDEX event_actors_code ON event_actors(code, event_id);
-CREATE INDEX event_actors_entity ON event_actors(entity_id, event_id);
 CREATE INDEX events_days ON events(cls, day_first, day_last, type, mode, id);
 DROP INDEX event_actors_event;
 CREATE INDEX event_actors_event ON event_actors(event_id, code, kind, role);
@@ -20,6 +18,5 @@ CREATE INDEX event_actors_event ON event_actors(event_id, code, kind, role);
 DROP INDEX event_actors_event;
 CREATE INDEX event_actors_event ON event_actors(event_id);
 DROP INDEX events_days;
-DROP INDEX event_actors_entity;
 DROP INDEX event_actors_code;
 CREATE INDEX event_actors_code ON event_actors(code);
