@@ -118,7 +118,7 @@ that report it.`,
 		}
 	}()
 	root.AddCommand(e.extractCmd(), e.ingestCmd(), e.eventsCmd(), e.showCmd(), e.docsCmd(), e.linkCmd(), e.kbCmd(), e.serveCmd(),
-		e.analyzeCmd(), e.exportCmd(), e.briefCmd())
+		e.analyzeCmd(), e.exportCmd(), e.briefCmd(), e.watchCmd())
 	if err := root.Execute(); err != nil {
 		var ee exitError
 		if errors.As(err, &ee) {
