@@ -130,21 +130,78 @@ func main() {
 	repeat := flag.Int("repeat", 3, "measure extract and SQLite ingest `K` times each and report the median")
 	only := flag.String("write-corpus", "", "only write the corpus into `DIR` (to profile entente on it) and exit")
 	rssN := flag.Int("rss-n", rssTargetN, "after the other runs, extract once a second corpus of `N` articles for peak RSS (0: skip)")
+	realistic := flag.Bool("realistic", false, "with -write-corpus: write corpus.Realistic articles")
+	grow := flag.String("grow", "10000,100000", "measure ingest into a store of these `SIZES` of realistic articles (\"\": skip)")
+	growBatch := flag.Int("grow-batch", 5000, "articles ingested and timed at each -grow size")
+	onlyGrow := flag.Bool("only-grow", false, "run only the -grow benchmark (with an extract of its corpus for peak RSS)")
 	flag.Parse()
 	if *only != "" {
-		if _, err := writeCorpus(*only, *n, *seed); err != nil {
+		if _, err := writeCorpus(*only, *n, *seed, *realistic); err != nil {
 			fmt.Fprintln(os.Stderr, "entente-bench:", err)
 			os.Exit(1)
 		}
 		return
 	}
-	if err := mainErr(*n, *repeat, *rssN, *seed, *out, *bin, *skipPG); err != nil {
+	var points []int
+	if *grow != "" {
+		var err error
+		if points, err = parseGrow(*grow); err != nil || *growBatch <= 0 || *growBatch%1000 != 0 {
+			fmt.Fprintln(os.Stderr, "entente-bench: -grow and -grow-batch: sizes in multiples of 1000")
+			os.Exit(2)
+		}
+	}
+	if *onlyGrow {
+		if err := growOnly(points, *growBatch, *seed, *out, *bin); err != nil {
+			fmt.Fprintln(os.Stderr, "entente-bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if err := mainErr(*n, *repeat, *rssN, *seed, *out, *bin, *skipPG, points, *growBatch); err != nil {
 		fmt.Fprintln(os.Stderr, "entente-bench:", err)
 		os.Exit(1)
 	}
 }
 
-func mainErr(n, repeat, rssN int, seed int64, outPath, bin string, skipPG bool) error {
+// growOnly runs only the growth benchmark and writes its section to outPath.
+func growOnly(points []int, batch int, seed int64, outPath, bin string) error {
+	if len(points) == 0 {
+		return fmt.Errorf("-only-grow needs -grow sizes")
+	}
+	tmp, err := os.MkdirTemp("", "entente-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	if bin, err = entente(tmp, bin); err != nil {
+		return err
+	}
+	b := &bench{bin: bin, tmp: tmp, repeat: 1, stderr: os.Stderr, procsAll: runtime.NumCPU()}
+	g := b.grow(points, batch, seed+2, true)
+	md := "# Benchmarks: ingest as the store grows\n\nWritten by `go run ./cmd/entente-bench -only-grow`; commit " + commit() + ".\n\n" + g.markdown()
+	fmt.Println(md)
+	if err := os.WriteFile(outPath, []byte(md), 0o644); err != nil {
+		return err
+	}
+	return g.err
+}
+
+// entente returns the binary to measure: bin, or ./cmd/entente built into tmp.
+func entente(tmp, bin string) (string, error) {
+	if bin != "" {
+		return filepath.Abs(bin)
+	}
+	bin = filepath.Join(tmp, "entente")
+	fmt.Fprintln(os.Stderr, "building ./cmd/entente")
+	cmd := exec.Command("go", "build", "-o", bin, "./cmd/entente")
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	if err := cmd.Run(); err != nil {
+		return "", fmt.Errorf("go build ./cmd/entente: %w", err)
+	}
+	return bin, nil
+}
+
+func mainErr(n, repeat, rssN int, seed int64, outPath, bin string, skipPG bool, points []int, growBatch int) error {
 	if n <= 0 {
 		return fmt.Errorf("-n must be positive")
 	}
@@ -160,15 +217,7 @@ func mainErr(n, repeat, rssN int, seed int64, outPath, bin string, skipPG bool) 
 	}
 	defer os.RemoveAll(tmp)
 
-	if bin == "" {
-		bin = filepath.Join(tmp, "entente")
-		fmt.Fprintln(os.Stderr, "building ./cmd/entente")
-		cmd := exec.Command("go", "build", "-o", bin, "./cmd/entente")
-		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
-		if err := cmd.Run(); err != nil {
-			return fmt.Errorf("go build ./cmd/entente: %w", err)
-		}
-	} else if bin, err = filepath.Abs(bin); err != nil {
+	if bin, err = entente(tmp, bin); err != nil {
 		return err
 	}
 
@@ -208,6 +257,10 @@ func mainErr(n, repeat, rssN int, seed int64, outPath, bin string, skipPG bool) 
 	if rssN > 0 {
 		results = append(results, b.rssRun(rssN, seed+1))
 	}
+	var g growth
+	if len(points) > 0 {
+		g = b.grow(points, growBatch, seed+2, false)
+	}
 
 	r := report{
 		when: time.Now(), n: n, seed: seed, bytes: b.bytes, repeat: repeat, results: results, procs: b.procsAll,
@@ -220,6 +273,9 @@ func mainErr(n, repeat, rssN int, seed int64, outPath, bin string, skipPG bool) 
 		prev = previousRun(string(old))
 	}
 	md := r.markdown(prev)
+	if len(points) > 0 {
+		md += "\n" + g.markdown()
+	}
 	if err := os.WriteFile(outPath, []byte(md), 0o644); err != nil {
 		return err
 	}
@@ -229,7 +285,7 @@ func mainErr(n, repeat, rssN int, seed int64, outPath, bin string, skipPG bool) 
 			return fmt.Errorf("%s: %w", s.name, err)
 		}
 	}
-	return nil
+	return g.err
 }
 
 // add measures s once more (repeat i), unless an earlier run of it failed.
@@ -249,26 +305,37 @@ func removeDB(path string) {
 	}
 }
 
-// writeCorpus writes the generated articles into dir, in sub-folders of
-// 1,000 as a news archive might be, and returns their total size.
-func writeCorpus(dir string, n int, seed int64) (int64, error) {
+// writeCorpus writes the generated articles (corpus.Generate, or
+// corpus.Realistic) into dir, in sub-folders of 1,000 as a news archive
+// might be, and returns their total size.
+func writeCorpus(dir string, n int, seed int64, realistic bool) (int64, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return 0, err
 	}
+	each := func(fn func(int, string)) {
+		for i, text := range corpus.Generate(n, seed) {
+			fn(i, text)
+		}
+	}
+	if realistic {
+		each = func(fn func(int, string)) { corpus.EachRealistic(n, seed, corpus.DefaultShape, fn) }
+	}
 	var total int64
-	for i, text := range corpus.Generate(n, seed) {
+	var err error
+	each(func(i int, text string) {
+		if err != nil {
+			return
+		}
 		sub := filepath.Join(dir, fmt.Sprintf("%03d", i/1000))
 		if i%1000 == 0 {
-			if err := os.MkdirAll(sub, 0o755); err != nil {
-				return 0, err
+			if err = os.MkdirAll(sub, 0o755); err != nil {
+				return
 			}
 		}
-		if err := os.WriteFile(filepath.Join(sub, fmt.Sprintf("%06d.txt", i)), []byte(text), 0o644); err != nil {
-			return 0, err
-		}
+		err = os.WriteFile(filepath.Join(sub, fmt.Sprintf("%06d.txt", i)), []byte(text), 0o644)
 		total += int64(len(text))
-	}
-	return total, nil
+	})
+	return total, err
 }
 
 // writeCorpusApart writes the corpus from a child process (this program
@@ -277,12 +344,12 @@ func writeCorpus(dir string, n int, seed int64) (int64, error) {
 // the parent's resident set as the child's peak when that is larger (the
 // high-water mark survives exec), so a benchmark holding 100,000 articles
 // measured ~750 MB for an extract that peaks at ~270 MB.
-func writeCorpusApart(dir string, n int, seed int64) (int64, error) {
+func writeCorpusApart(dir string, n int, seed int64, flags ...string) (int64, error) {
 	self, err := os.Executable()
 	if err != nil {
 		return 0, err
 	}
-	cmd := exec.Command(self, "-write-corpus", dir, "-n", strconv.Itoa(n), "-seed", strconv.FormatInt(seed, 10))
+	cmd := exec.Command(self, append([]string{"-write-corpus", dir, "-n", strconv.Itoa(n), "-seed", strconv.FormatInt(seed, 10)}, flags...)...)
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 	if err := cmd.Run(); err != nil {
 		return 0, fmt.Errorf("writing the corpus: %w", err)

@@ -47,6 +47,9 @@ type Index struct {
 	// Types are the type names Type indexes; Codes the actor codes.
 	Types []string
 	Codes []string
+	// NameOf, when set, names an actor code (the knowledge base's state or
+	// organisation name) before the names the events give; "" defers.
+	NameOf func(code string) string
 
 	typeIdx map[string]uint8
 	codeIdx map[string]uint16
@@ -143,9 +146,14 @@ func (ix *Index) Len() int { return len(ix.IDs) }
 // actors returns event i's distinct code ids, ascending.
 func (ix *Index) actors(i int) []uint16 { return ix.act[ix.actOff[i]:ix.actOff[i+1]] }
 
-// Name returns a display name for an actor code: the name of the state or
-// organisation as the events give it, else the code.
+// Name returns a display name for an actor code: NameOf's, else the name of
+// the state or organisation as the events give it, else the code.
 func (ix *Index) Name(code string) string {
+	if ix.NameOf != nil {
+		if n := ix.NameOf(code); n != "" {
+			return n
+		}
+	}
 	if id, ok := ix.codeIdx[code]; ok {
 		if n, ok := ix.names[id]; ok {
 			return n

@@ -36,6 +36,8 @@ type Options struct {
 	Top, Dyads int
 	// Cite is how many events an aggregate sentence cites (default 3).
 	Cite int
+	// Names, when set, names actor codes (the knowledge base's names).
+	Names func(code string) string
 }
 
 // Citation is one source sentence behind a statement.
@@ -118,6 +120,7 @@ func Build(t *plover.Table, evs []model.Event, docs map[string]Doc, o Options) (
 		o.Cite = 3
 	}
 	b := &builder{t: t, docs: docs, o: o, from: from, to: to, byID: map[string]*model.Event{}, ix: analysis.NewIndex(t, evs)}
+	b.ix.NameOf = o.Names
 	for _, c := range o.Focus {
 		b.focus = append(b.focus, strings.ToUpper(c))
 	}
@@ -389,13 +392,8 @@ func (b *builder) topEvents() Section {
 	sec := Section{Title: "Top events by sources and confidence"}
 	top := rank(b.evs)
 	for _, e := range top[:min(len(top), b.o.Top)] {
-		docs := len(e.Docs())
-		noun := "document"
-		if docs != 1 {
-			noun = "documents"
-		}
 		sec.Statements = append(sec.Statements, Statement{
-			Text:  fmt.Sprintf("%s (%d %s, confidence %.2f).", b.describe(e), docs, noun, e.Confidence),
+			Text:  fmt.Sprintf("%s (%s, confidence %.2f).", b.describe(e), count(len(e.Docs()), "document"), e.Confidence),
 			Cites: b.cites([]*model.Event{e}, true)})
 	}
 	return sec
@@ -445,8 +443,8 @@ func (b *builder) dyads() Section {
 		d := m[k]
 		x, y, _ := strings.Cut(k, "-")
 		sec.Statements = append(sec.Statements, Statement{
-			Text: fmt.Sprintf("%s and %s: %d events, %d of cooperation and %d of conflict.",
-				b.ix.Name(x), b.ix.Name(y), len(d.ids), d.coop, d.conf),
+			Text: fmt.Sprintf("%s and %s: %s, %d of cooperation and %d of conflict.",
+				b.ix.Name(x), b.ix.Name(y), count(len(d.ids), "event"), d.coop, d.conf),
 			Cites: b.citeIDs(d.ids)})
 	}
 	return sec
@@ -476,15 +474,23 @@ func (b *builder) surges() Section {
 	for _, p := range rep.NewDyads[:min(len(rep.NewDyads), 5)] {
 		x, y, _ := strings.Cut(p.Key, "-")
 		sec.Statements = append(sec.Statements, Statement{
-			Text:  fmt.Sprintf("New dyad in %s %s: %s and %s (%d events, none before).", unit, rep.Period, b.ix.Name(x), b.ix.Name(y), p.Count),
+			Text:  fmt.Sprintf("New dyad in %s %s: %s and %s (%s, none before).", unit, rep.Period, b.ix.Name(x), b.ix.Name(y), count(p.Count, "event")),
 			Cites: b.citeIDs(p.Events)})
 	}
 	for _, p := range rep.NewActors[:min(len(rep.NewActors), 5)] {
 		sec.Statements = append(sec.Statements, Statement{
-			Text:  fmt.Sprintf("New actor in %s %s: %s (%d events, none before).", unit, rep.Period, b.ix.Name(p.Key), p.Count),
+			Text:  fmt.Sprintf("New actor in %s %s: %s (%s, none before).", unit, rep.Period, b.ix.Name(p.Key), count(p.Count, "event")),
 			Cites: b.citeIDs(p.Events)})
 	}
 	return sec
+}
+
+// count says "1 event", "2 events".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func capital(s string) string {

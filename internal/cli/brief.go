@@ -44,7 +44,7 @@ sentence. The same database gives the same brief.`,
 			for _, d := range s.docs {
 				docs[d.Name] = brief.Doc{Name: d.Name, Published: d.Published, URL: d.URL, Title: d.Title}
 			}
-			br, err := brief.Build(s.table, s.evs, docs, brief.Options{From: from, To: to, Focus: splitCodes(focus), Top: top})
+			br, err := brief.Build(s.table, s.evs, docs, brief.Options{From: from, To: to, Focus: splitCodes(focus), Top: top, Names: e.names()})
 			if err != nil {
 				return usage(err)
 			}

@@ -6,11 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"runtime/debug"
 	"runtime/pprof"
 
+	"github.com/dustin/go-humanize"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"entente/internal/langs"
 	"entente/internal/model"
@@ -24,10 +27,25 @@ type env struct {
 	background     bool
 	stdin          io.Reader
 	stdout, stderr io.Writer
-	// shared flags
+	// Data flags (dataFlags) of the commands that load data, and input
+	// flags (inputFlags) of those that read documents.
 	kbFiles     []string
 	lexiconDirs []string
 	published   string
+	maxSize     string
+}
+
+// dataFlags gives a command that loads the knowledge base or the language
+// data the flags that extend them.
+func (e *env) dataFlags(fs *pflag.FlagSet) {
+	fs.StringArrayVar(&e.kbFiles, "kb", nil, "extra knowledge-base YAML `FILE` (repeatable)")
+	fs.StringArrayVar(&e.lexiconDirs, "lexicon", nil, "extra data `DIR` laid out like data/ (lexicon/, text/, dates/, clean/; repeatable)")
+}
+
+// inputFlags gives a command that reads documents the flags that say how.
+func (e *env) inputFlags(fs *pflag.FlagSet) {
+	fs.StringVar(&e.published, "published", "", "publication `DATE` (YYYY-MM-DD) of documents that carry none")
+	fs.StringVar(&e.maxSize, "max-size", "10MB", "skip (and report) documents larger than `SIZE` (e.g. 10MB, 500KB; 0: no limit)")
 }
 
 // defaultMemoryLimit is the soft memory limit of the runtime (GOMEMLIMIT).
@@ -90,9 +108,6 @@ that report it.`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usage(err) })
-	root.PersistentFlags().StringArrayVar(&e.kbFiles, "kb", nil, "extra knowledge-base YAML `FILE` (repeatable)")
-	root.PersistentFlags().StringArrayVar(&e.lexiconDirs, "lexicon", nil, "extra data `DIR` laid out like data/ (lexicon/, text/, dates/, clean/; repeatable)")
-	root.PersistentFlags().StringVar(&e.published, "published", "", "publication `DATE` (YYYY-MM-DD) of documents that carry none")
 	var cpuProfile string
 	root.PersistentFlags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile to `FILE` (go tool pprof reads it)")
 	root.PersistentPreRunE = func(*cobra.Command, []string) error {
@@ -119,6 +134,24 @@ that report it.`,
 	}()
 	root.AddCommand(e.extractCmd(), e.ingestCmd(), e.eventsCmd(), e.showCmd(), e.docsCmd(), e.linkCmd(), e.kbCmd(), e.serveCmd(),
 		e.analyzeCmd(), e.exportCmd(), e.briefCmd(), e.watchCmd())
+	// Flags only where they act: the data flags on the commands that load
+	// data (kb's reach its subcommands), the input flags on those that read
+	// documents. A new command that reads e.kbFiles, e.lexiconDirs,
+	// e.published or e.maxSize is listed here.
+	for _, c := range root.Commands() {
+		switch c.Name() {
+		case "extract", "ingest", "watch":
+			e.dataFlags(c.Flags())
+			e.inputFlags(c.Flags())
+		case "link", "serve", "export":
+			e.dataFlags(c.Flags())
+		case "kb":
+			e.dataFlags(c.PersistentFlags())
+		}
+	}
+	// Argument errors (a missing or extra argument, an unknown command) are
+	// usage errors: exit status 2.
+	usageArgs(root)
 	if err := root.Execute(); err != nil {
 		var ee exitError
 		if errors.As(err, &ee) {
@@ -145,13 +178,47 @@ func (e *env) pipeline(explain, hypothetical bool, workers int, lang string) (*p
 			return nil, usage(fmt.Errorf("--published: %w", err))
 		}
 	}
+	var maxBytes int64
+	if e.maxSize != "" {
+		n, err := humanize.ParseBytes(e.maxSize)
+		if err != nil || n > math.MaxInt64 {
+			return nil, usage(fmt.Errorf("--max-size %q: want a size such as 10MB or 500KB", e.maxSize))
+		}
+		maxBytes = int64(n)
+		if n == 0 {
+			maxBytes = -1 // no limit
+		}
+	}
 	p, err := pipeline.New(pipeline.Config{KBFiles: e.kbFiles, LexiconDirs: e.lexiconDirs, Published: pub,
-		Explain: explain, Hypothetical: hypothetical, Background: e.background, Workers: workers, Lang: lang})
+		Explain: explain, Hypothetical: hypothetical, Background: e.background, Workers: workers, Lang: lang,
+		MaxDocBytes: maxBytes})
 	var ue *langs.UnsupportedError
 	if errors.As(err, &ue) {
 		return nil, usage(fmt.Errorf("--lang: %w", err))
 	}
 	return p, err
+}
+
+// usageArgs makes the argument errors of c and its subcommands usage
+// errors; a command that only groups others (entente, kb) shows its help
+// when called alone and refuses an unknown subcommand.
+func usageArgs(c *cobra.Command) {
+	switch {
+	case c.HasSubCommands() && c.Run == nil && c.RunE == nil:
+		c.Args = cobra.ArbitraryArgs
+		c.RunE = func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usage(fmt.Errorf("unknown command %q for %q (see %s --help)", args[0], cmd.CommandPath(), cmd.CommandPath()))
+			}
+			return cmd.Help()
+		}
+	case c.Args != nil:
+		check := c.Args
+		c.Args = func(cmd *cobra.Command, args []string) error { return usage(check(cmd, args)) }
+	}
+	for _, sub := range c.Commands() {
+		usageArgs(sub)
+	}
 }
 
 // formatHelp is the help of a --format flag, from output's registry.

@@ -45,6 +45,61 @@ func TestExtract(t *testing.T) {
 	}
 }
 
+// TestUsageExits2: every mistake in the command line exits 2 with a
+// message; flags sit only on the commands they act on.
+func TestUsageExits2(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		wantErr string
+	}{
+		{"unknown command", []string{"frobnicate"}, `unknown command "frobnicate"`},
+		{"unknown kb subcommand", []string{"kb", "frob"}, `unknown command "frob"`},
+		{"missing argument", []string{"show"}, "arg"},
+		{"extra argument", []string{"events", "x"}, "unknown command"},
+		{"ingest without input", []string{"ingest"}, "no input"},
+		{"data flag on a query command", []string{"events", "--kb", "x.yaml"}, "unknown flag: --kb"},
+		{"input flag on a query command", []string{"docs", "--published", "2024"}, "unknown flag: --published"},
+		{"bad size", []string{"extract", "--max-size", "lots", "-"}, "--max-size"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errs := run(t, "", tt.args...)
+			if code != 2 || !strings.Contains(errs, tt.wantErr) {
+				t.Errorf("exit %d, stderr %q; want 2 and %q", code, errs, tt.wantErr)
+			}
+		})
+	}
+	if code, out, _ := run(t, ""); code != 0 || !strings.Contains(out, "Available Commands") {
+		t.Errorf("entente alone: exit %d, %q; want its help", code, out)
+	}
+}
+
+// TestMaxSizeAndEncoding: a document over --max-size is reported and
+// skipped (exit 1), and a windows-1251 file is decoded, saying so.
+func TestMaxSizeAndEncoding(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.txt")
+	if err := os.WriteFile(big, []byte(strings.Repeat("Lavrov met Wang Yi in Beijing. ", 100)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := run(t, "", "extract", "--max-size", "1KB", "--format", "jsonl", big)
+	if code != 1 || out != "" || !strings.Contains(errs, "too large") || !strings.Contains(errs, "1.0 kB") {
+		t.Errorf("over the limit: exit %d, %q, %q", code, out, errs)
+	}
+	cp1251 := filepath.Join(dir, "ru.txt")
+	// "Россия и Китай подписали соглашение." in windows-1251.
+	b := []byte{0xd0, 0xee, 0xf1, 0xf1, 0xe8, 0xff, 0x20, 0xe8, 0x20, 0xca, 0xe8, 0xf2, 0xe0, 0xe9, 0x20, 0xef, 0xee, 0xe4, 0xef, 0xe8, 0xf1, 0xe0, 0xeb, 0xe8, 0x20,
+		0xf1, 0xee, 0xe3, 0xeb, 0xe0, 0xf8, 0xe5, 0xed, 0xe8, 0xe5, 0x2e, 0x0a}
+	if err := os.WriteFile(cp1251, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs = run(t, "", "extract", "--format", "jsonl", "--published", "2024-05-10", cp1251)
+	if code != 0 || !strings.Contains(out, `"type":"AGREE"`) || !strings.Contains(out, "Россия и Китай") || !strings.Contains(errs, "decoded from windows-1251") {
+		t.Errorf("windows-1251: exit %d, %q, %q", code, out, errs)
+	}
+}
+
 // TestUnsupportedLanguage: an unsupported --lang is a usage error (exit 2)
 // that lists the supported languages, never a panic.
 func TestUnsupportedLanguage(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"entente/internal/export"
+	"entente/internal/kb"
 	"entente/internal/model"
 	"entente/internal/plover"
 	"entente/internal/store"
@@ -22,6 +23,25 @@ type stored struct {
 	evs   []model.Event
 	docs  []store.Doc
 	table *plover.Table
+}
+
+// names returns a function naming actor codes from the knowledge base
+// (with --kb overlays); nil when it cannot be read.
+func (e *env) names() func(string) string {
+	k, err := kb.Load(e.kbFiles...)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "entente: names from the knowledge base:", err)
+		return nil
+	}
+	return func(code string) string {
+		if s := k.State(code); s != nil {
+			return s.Name
+		}
+		if o := k.Org(code); o != nil {
+			return o.Name
+		}
+		return ""
+	}
 }
 
 // loadStored reads the events the filter flags select and the documents.

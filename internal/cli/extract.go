@@ -15,7 +15,7 @@ import (
 func (e *env) extractCmd() *cobra.Command {
 	var format, lang string
 	var explain, hypothetical bool
-	var workers int
+	var workers, hot int
 	var minConf float64
 	var src sourceFlags
 	cmd := &cobra.Command{
@@ -58,24 +58,34 @@ then 1.`,
 			start := time.Now()
 			docs, failed := 0, 0
 			// Fusion needs every document before the first event goes out;
-			// the sentences wait in a temporary file, so memory follows the
-			// number of events, not the size of the corpus.
+			// the sentences wait in a temporary file, and so do the events
+			// beyond the most recently used hotEvents, so memory follows the
+			// index of the events (a few words each), not the corpus.
 			f := fuse.New()
 			if spill, err := os.CreateTemp("", "entente-sentences-*"); err == nil {
 				defer os.Remove(spill.Name())
 				defer spill.Close()
 				f.SpillTo(spill)
 			}
+			if park, err := os.CreateTemp("", "entente-events-*"); err == nil {
+				defer os.Remove(park.Name())
+				defer park.Close()
+				f.ParkEventsTo(park, hot)
+			}
 			once := pipeline.Once{}
+			bar := e.newProgress("extracting", args, src.format)
 			p.StreamFrom(e.walk(cmd.Context(), p, &src, args), func(r *pipeline.Result) {
 				docs++
+				bar.Add(1)
 				if once.First(r.Doc.Text) { // the same text given twice
 					f.Add(fuse.Hash(r.Doc.Text), confident(r.Events, minConf))
 				}
 			}, func(err error) {
 				failed++
+				bar.Add(1)
 				fmt.Fprintln(e.stderr, "entente:", err)
 			})
+			bar.Finish()
 			if err := f.Each(ew.Write); err != nil {
 				return err
 			}
@@ -98,10 +108,15 @@ then 1.`,
 	cmd.Flags().BoolVar(&e.background, "background", false, "also report events the text only names without a date, place or participant of their own (\"Russia's invasion of Ukraine\"), with status background")
 	cmd.Flags().Float64Var(&minConf, "min-confidence", 0, "leave out reports of confidence below `C` (0 to 1; see make quality for what a value means)")
 	cmd.Flags().StringVar(&lang, "lang", "", "`LANG` of every document, e.g. de (default: identified per document and paragraph)")
+	cmd.Flags().IntVar(&hot, "hot-events", hotEvents, "fused events kept in memory whole; the others wait in a temporary file")
+	cmd.Flags().MarkHidden("hot-events")
 	cmd.Flags().IntVar(&workers, "workers", 0, "documents processed at once (default: number of CPUs)")
 	src.add(cmd)
 	return cmd
 }
+
+// hotEvents is the most fused events extract keeps in memory whole.
+const hotEvents = 50000
 
 // confident keeps the events of at least the confidence (all for 0).
 func confident(evs []model.Event, min float64) []model.Event {

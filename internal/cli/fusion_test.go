@@ -21,7 +21,9 @@ var sharedSets = []struct{ name, dir string }{
 // TestExtractEqualsIngest: extract and ingest fuse with one mechanism
 // (fuse.Document), so `extract --format jsonl DIR` and a fresh `ingest DIR`
 // followed by `events --format jsonl` print the same events, byte for byte
-// once sorted, ids included. The seeds also go through PostgreSQL.
+// once sorted, ids included. The seeds also go through PostgreSQL, and
+// extract of the dev set runs again keeping only 16 events in memory (the others parked
+// in a file): the same events again.
 func TestExtractEqualsIngest(t *testing.T) {
 	for _, set := range sharedSets {
 		t.Run(set.name, func(t *testing.T) {
@@ -34,6 +36,12 @@ func TestExtractEqualsIngest(t *testing.T) {
 			}
 			want := sortedLines(out)
 			checkFused(t, want)
+			if set.name == "dev" {
+				code, out, errs := run(t, "", "extract", "--format", "jsonl", "--hot-events", "16", set.dir)
+				if got := sortedLines(out); code != 0 || !slices.Equal(got, want) {
+					t.Errorf("extract keeping 16 events in memory: exit %d (%s), and the events differ:\n%s", code, errs, diffLines(want, got))
+				}
+			}
 			dbs := []string{filepath.Join(t.TempDir(), "fusion.db")}
 			if set.name == "seeds" {
 				if url := pgURL(t); url != "" {

@@ -8,7 +8,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
 	"entente/internal/pipeline"
@@ -41,7 +40,7 @@ PostgreSQL URL (postgres://user@host/db).`,
 				return err
 			}
 			if len(args) == 0 {
-				return fmt.Errorf("ingest: no input: give files, folders, or - for standard input")
+				return usage(fmt.Errorf("ingest: no input: give files, folders, or - for standard input"))
 			}
 			if minConf < 0 || minConf > 1 {
 				return usage(fmt.Errorf("ingest: --min-confidence %g: want a number from 0 to 1", minConf))
@@ -59,11 +58,7 @@ PostgreSQL URL (postgres://user@host/db).`,
 			if err != nil {
 				return err
 			}
-			var bar *progressbar.ProgressBar
-			if isTerminal(e.stderr) {
-				bar = progressbar.NewOptions(-1, progressbar.OptionSetWriter(e.stderr), progressbar.OptionSetDescription("ingesting"),
-					progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetItsString("docs"), progressbar.OptionClearOnFinish())
-			}
+			bar := e.newProgress("ingesting", args, src.format)
 			var sum struct{ docNew, docSame, docUpd, evNew, evMerged int } // the writer's
 			var failed atomic.Int64
 			var errMu sync.Mutex // the writer and the reader both report failures
@@ -99,9 +94,7 @@ PostgreSQL URL (postgres://user@host/db).`,
 						sum.evNew += out.EventsNew
 						sum.evMerged += out.EventsMerged
 					}
-					if bar != nil {
-						bar.Add(len(batch))
-					}
+					bar.Add(len(batch))
 				}
 			}()
 			var batch []*pipeline.Result
@@ -117,9 +110,7 @@ PostgreSQL URL (postgres://user@host/db).`,
 			}
 			close(batches)
 			<-written
-			if bar != nil {
-				bar.Finish()
-			}
+			bar.Finish()
 			fmt.Fprintf(e.stderr, "documents: %d new, %d unchanged, %d updated, %d failed; events: %d new, %d merged (%s, %s)\n",
 				sum.docNew, sum.docSame, sum.docUpd, failed.Load(), sum.evNew, sum.evMerged, st.Backend(), time.Since(start).Round(time.Millisecond))
 			if failed.Load() > 0 {

@@ -58,6 +58,11 @@ func (e *env) walk(ctx context.Context, p *pipeline.Pipeline, s *sourceFlags, ar
 	web := &ingest.Web{Parser: p.Parser, Fetcher: s.fetcher(), Feeds: s.feed, Published: p.Published()}
 	o := ingest.Options{Published: p.Published(), Stdin: e.stdin, Format: s.format, Context: ctx, Fetch: web.Fetch}
 	return func(fn func(*model.Document, error) error) error {
-		return p.Parser.WalkWith(args, o, fn)
+		return p.Parser.WalkWith(args, o, func(doc *model.Document, err error) error {
+			if doc != nil && doc.Meta["encoding"] != "" {
+				fmt.Fprintf(e.stderr, "entente: %s: decoded from %s\n", doc.Path, doc.Meta["encoding"])
+			}
+			return fn(doc, err)
+		})
 	}
 }

@@ -38,6 +38,7 @@ type Candidate struct {
 	ID          string
 	First, Last int
 	Persons     []string
+	ref         int32 // Memory's index of the event, plus one
 }
 
 // Change says what joining a report changed in an event.
@@ -54,9 +55,9 @@ type Pool interface {
 	// first Cap, in id order, of those mayJoin accepts (the pool may return
 	// more, stale or duplicate ones: Document filters and orders them).
 	Candidates(key string, e *model.Event) ([]Candidate, error)
-	// Event returns the event with the given id for a report to join; the
-	// caller changes it and hands it back with Put.
-	Event(id string) (*model.Event, error)
+	// Event returns the event of a candidate (one Candidates returned) for
+	// a report to join; the caller changes it and hands it back with Put.
+	Event(c Candidate) (*model.Event, error)
 	// Put keeps an event a report founded or changed.
 	Put(key string, e *model.Event, ch Change) error
 }
@@ -87,7 +88,7 @@ func Document(p Pool, hash string, evs []model.Event) ([]Joined, error) {
 		cands = order(cands[:0], found, e, founded)
 		var target *model.Event
 		for _, c := range cands {
-			ev, err := p.Event(c.ID)
+			ev, err := p.Event(c)
 			if err != nil {
 				return out, err
 			}

@@ -170,3 +170,38 @@ func spilling(t *testing.T) *Fuser {
 func add(f *Fuser, evs []model.Event) int {
 	return f.Add(evs[0].Sources[0].Doc, evs)
 }
+
+// TestParkEvents: a Fuser that keeps only 8 events in memory and parks the
+// others (with their sentences spilled) fuses exactly as one that keeps
+// them all: reports keep joining parked events, by day and by person.
+func TestParkEvents(t *testing.T) {
+	mem, parking := New(), spilling(t)
+	file, err := os.CreateTemp(t.TempDir(), "park")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { file.Close() })
+	parking.ParkEventsTo(file, 8)
+	for _, f := range []*Fuser{mem, parking} {
+		manyEvents(f, 200)
+		// Undated reports naming a person join the dated event that names
+		// them, parked long ago.
+		add(f, []model.Event{event("first.txt", "ACCUSE", model.Point{Year: 2020, Month: 1, Day: 2}, "lavrov")})
+		manyEvents(f, 50)
+		for i := range 3 {
+			add(f, []model.Event{event(fmt.Sprintf("later%d.txt", i), "ACCUSE", model.Point{}, "lavrov")})
+		}
+	}
+	a, b := mem.Events(), parking.Events()
+	if len(a) != 201 || !reflect.DeepEqual(a, b) {
+		t.Fatalf("%d events in memory, %d parked, or they differ", len(a), len(b))
+	}
+	if parking.mem.hot > 8 {
+		t.Errorf("%d events in memory, want at most 8", parking.mem.hot)
+	}
+	for _, e := range b {
+		if e.Type == "ACCUSE" && len(e.Sources) != 4 {
+			t.Errorf("ACCUSE event: %d sources, want 4 (the undated reports joined it)", len(e.Sources))
+		}
+	}
+}

@@ -139,6 +139,12 @@ func (f *Fuser) unpark(e *model.Event) error {
 // are read back by several goroutines.
 const parallelUnpark = 256
 
+// ParkEventsTo makes the Fuser keep at most hot events in memory whole and
+// park the others in file (Memory.ParkTo): with SpillTo, memory then
+// follows the index of the events, a few words each, not the events. The
+// caller creates and removes the file.
+func (f *Fuser) ParkEventsTo(file *os.File, hot int) { f.mem.ParkTo(file, hot) }
+
 // Len returns the number of fused events.
 func (f *Fuser) Len() int { return len(f.mem.evs) }
 
@@ -165,7 +171,7 @@ func (f *Fuser) Each(fn func(*model.Event) error) error {
 			return fmt.Errorf("fuse: spill: %w", err)
 		}
 	}
-	for _, p := range f.mem.evs {
+	return f.mem.each(func(p *model.Event) error {
 		e := *p
 		if err := f.unpark(&e); err != nil {
 			return err
@@ -180,9 +186,6 @@ func (f *Fuser) Each(fn func(*model.Event) error) error {
 			}
 			return sa.Start < sb.Start
 		})
-		if err := fn(&e); err != nil {
-			return err
-		}
-	}
-	return nil
+		return fn(&e)
+	})
 }

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/dustin/go-humanize"
+
 	"entente/internal/model"
 )
 
@@ -85,11 +87,11 @@ func (pr *Parser) Read(r io.Reader, id, path string, published model.Point) (*mo
 // tooLarge reports a document over MaxBytes: of size bytes when exact, or
 // of more than MaxBytes when it was read from a stream.
 func (pr *Parser) tooLarge(path string, size int64, exact bool) error {
-	what := fmt.Sprintf("%.1f MB", float64(size)/(1<<20))
+	what := humanize.Bytes(uint64(size))
 	if !exact {
 		what = "more than that"
 	}
-	return fmt.Errorf("ingest: %s: %w: the limit is %.1f MB (--max-size), the document %s", path, ErrTooLarge, float64(pr.MaxBytes)/(1<<20), what)
+	return fmt.Errorf("ingest: %s: %w: the limit is %s (--max-size), the document %s", path, ErrTooLarge, humanize.Bytes(uint64(pr.MaxBytes)), what)
 }
 
 func (pr *Parser) fromBytes(id, path string, b []byte, published model.Point) (*model.Document, error) {
@@ -248,4 +250,60 @@ func (pr *Parser) walkOne(p string, o Options, fn func(*model.Document, error) e
 		return s.err
 	}
 	return err
+}
+
+// Count returns how many documents WalkWith would read from args with the
+// input format, without reading them: one per file a folder holds (the
+// same names WalkWith reads), per file, per URL and for standard input. It
+// returns -1 when that cannot be known (a JSONL file holds a document a
+// line), for a progress bar to show a count without a total.
+func Count(args []string, format string) int {
+	n := 0
+	for _, p := range args {
+		if p == "-" || IsURL(p) {
+			if format == FormatJSONL {
+				return -1
+			}
+			n++
+			continue
+		}
+		info, err := os.Stat(p)
+		if err != nil {
+			n++ // reported as one failure
+			continue
+		}
+		if !info.IsDir() {
+			if formatOf(p, format) == FormatJSONL {
+				return -1
+			}
+			n++
+			continue
+		}
+		jsonl := false
+		_ = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			name := d.Name()
+			if path != p && strings.HasPrefix(name, ".") {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() || !readExt[strings.ToLower(filepath.Ext(name))] {
+				return nil
+			}
+			if formatOf(path, format) == FormatJSONL {
+				jsonl = true
+				return fs.SkipAll
+			}
+			n++
+			return nil
+		})
+		if jsonl {
+			return -1
+		}
+	}
+	return n
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"entente/internal/model"
 )
@@ -52,7 +53,7 @@ func TestFormats(t *testing.T) {
 	tests := []struct{ format, want string }{
 		{"json", `"type": "CONSULT"`},
 		{"csv", "ev_1,CONSULT,visit,reported,2024-04-09"},
-		{"table", "Sergei Lavrov (RUS), CHN"},
+		{"table", "RUS → CHN"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {
@@ -67,5 +68,43 @@ func TestFormats(t *testing.T) {
 	}
 	if err := Write(&bytes.Buffer{}, "xml", nil); err == nil {
 		t.Error("unknown format: want an error")
+	}
+}
+
+// TestTableFitsAndDirects: the table says who acted on whom and fits the
+// width it is given, cutting the names and sources first.
+func TestTableFitsAndDirects(t *testing.T) {
+	evs := sample()
+	evs[0].Actors[1].Role = "target"
+	evs[0].Sources = append(evs[0].Sources, model.Source{Doc: "b-with-a-very-long-name-from-a-deep-folder/2024/05/article.txt"})
+	evs[0].Actors = append(evs[0].Actors, model.Actor{Code: "CHN", Name: "Wang Yi, Member of the Political Bureau of the CPC Central Committee", Kind: "person", Role: "target"})
+	sym := evs[0]
+	sym.Type, sym.Mode, sym.Actors = "CONSULT", "", []model.Actor{{Code: "RUS", Role: "participant"}, {Code: "CHN", Role: "participant"}}
+	evs = append(evs, sym)
+	for _, width := range []int{0, 100, 80} {
+		var b bytes.Buffer
+		tw := newTableWidth(&b, width)
+		for i := range evs {
+			if err := tw.Write(&evs[i]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := tw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		for _, want := range []string{"WHO", "RUS → CHN", "CHN = RUS"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("width %d: no %q in\n%s", width, want, out)
+			}
+		}
+		for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+			if n := utf8.RuneCountInString(line); width > 0 && n > width {
+				t.Errorf("width %d: line of %d characters: %s", width, n, line)
+			}
+		}
+		if width == 0 && !strings.Contains(out, "Central Committee") {
+			t.Errorf("no width: names cut:\n%s", out)
+		}
 	}
 }

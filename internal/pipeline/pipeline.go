@@ -36,6 +36,10 @@ import (
 	"entente/internal/text"
 )
 
+// DefaultMaxDocBytes is the document size limit when Config gives none:
+// 10 MB, far above any article, well below what would thrash memory.
+const DefaultMaxDocBytes = 10 << 20
+
 // Config says where the data comes from and how to run.
 type Config struct {
 	// KBFiles are user knowledge-base overlays (--kb), read after the embedded KB.
@@ -53,6 +57,10 @@ type Config struct {
 	Background bool
 	// Workers is the number of documents processed at once; 0 means GOMAXPROCS.
 	Workers int
+	// MaxDocBytes is the largest document read: a larger one is reported
+	// and skipped (ingest.ErrTooLarge). 0 means DefaultMaxDocBytes; below
+	// 0, no limit.
+	MaxDocBytes int64
 	// Lang, when set, is the language of every document and paragraph
 	// (language identification is skipped); it must be in the registry.
 	Lang string
@@ -114,6 +122,12 @@ func New(cfg Config) (*Pipeline, error) {
 	}
 	if p.Parser, err = ingest.NewParser(overlays...); err != nil {
 		return nil, err
+	}
+	switch {
+	case cfg.MaxDocBytes == 0:
+		p.Parser.MaxBytes = DefaultMaxDocBytes
+	case cfg.MaxDocBytes > 0:
+		p.Parser.MaxBytes = cfg.MaxDocBytes
 	}
 	if p.Clean, err = clean.New(overlays...); err != nil {
 		return nil, err

@@ -158,7 +158,8 @@ func (p *pool) Candidates(key string, e *model.Event) ([]fuse.Candidate, error) 
 }
 
 // Event returns a stored event, decoded once per transaction.
-func (p *pool) Event(id string) (*model.Event, error) {
+func (p *pool) Event(c fuse.Candidate) (*model.Event, error) {
+	id := c.ID
 	if st := p.read[id]; st != nil {
 		return st.e, nil
 	}
