@@ -112,7 +112,7 @@ func addFilterFlags(fl *pflag.FlagSet) {
 	fl.String("text", "", "words that the source sentences contain")
 	fl.String("min-confidence", "", "events of at least this confidence (0 to 1)")
 	fl.String("sort", "", "date (oldest first, default) or -date (newest first)")
-	fl.String("limit", "", "at most `N` events")
+	fl.String("limit", "", "at most `N` events, each with at most N sources (sources_more counts the rest)")
 }
 
 func (e *env) showCmd() *cobra.Command {

@@ -414,6 +414,20 @@ func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []mod
 	return out
 }
 
+// compoundAdj reports whether a state's adjective is the first half of a
+// compound with a participle ("Russian-brokered", "Iranian-made",
+// "US-backed"; syntax kind compound): it says who brokered, made or backed
+// a thing, not who acts in the clause.
+func (x *Extractor) compoundAdj(lang string, t model.Token) bool {
+	h := strings.LastIndexByte(t.Norm, '-')
+	if h <= 0 || h == len(t.Norm)-1 {
+		return false
+	}
+	tail := t
+	tail.Norm = t.Norm[h+1:]
+	return x.lex.HasKind(lang, tail, lexicon.Compound)
+}
+
 // listComma reports whether the comma at c joins items of a list of names
 // ("Russland, Belarus und China"): a name ends before it and one starts
 // after it (articles aside) that is followed by another comma or "and".
@@ -545,6 +559,9 @@ func (x *Extractor) build(doc *model.Document, in *Input, st *docState, tr trigg
 		}
 		if m.TokStart < lo || m.TokStart >= hi {
 			continue
+		}
+		if m.Adj && x.compoundAdj(lang, toks[m.TokEnd-1]) {
+			continue // "a Russian-brokered ceasefire", "Iranian-made drones": who made them is no party
 		}
 		if m.TokStart < tr.start {
 			left = append(left, m)

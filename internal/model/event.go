@@ -121,6 +121,9 @@ type Event struct {
 	// Published is the publication date of the earliest source document; fusion
 	// uses it to keep undated events of far-apart documents apart.
 	Published Point
+
+	// SourcesMore counts the sources a query left out (store.Filter.Limit).
+	SourcesMore int `json:",omitempty"`
 }
 
 // Codes returns the distinct actor codes in order of first appearance.

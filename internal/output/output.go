@@ -97,6 +97,8 @@ type Event struct {
 	Sources    []model.Source      `json:"sources"`
 	Confidence float64             `json:"confidence"`
 	Explain    []model.Explanation `json:"explain,omitempty"`
+	// SourcesMore counts the sources left out (events --limit).
+	SourcesMore int `json:"sources_more,omitempty"`
 }
 
 // Date is the contract's date: start and end as YYYY-MM-DD, YYYY-MM, YYYY
@@ -109,7 +111,7 @@ type Date struct {
 // FromModel converts an event to its contract shape.
 func FromModel(e *model.Event) Event {
 	out := Event{ID: e.ID, Type: e.Type, Mode: e.Mode, Status: e.Status, Actors: e.Actors,
-		Location: e.Location, Sources: e.Sources, Confidence: round2(e.Confidence), Explain: e.Explain}
+		Location: e.Location, Sources: e.Sources, Confidence: round2(e.Confidence), Explain: e.Explain, SourcesMore: e.SourcesMore}
 	if !e.Date.IsZero() {
 		out.Date = &Date{Start: e.Date.From.String(), End: e.Date.To.String()}
 	}

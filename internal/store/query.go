@@ -28,7 +28,9 @@ type Filter struct {
 	Lang string
 	// Text is a full-text query over the source sentences.
 	Text string
-	// Limit caps the number of events (0: no cap).
+	// Limit caps the number of events and of each event's sources (0: no
+	// cap); an event whose sources were cut counts the others in
+	// SourcesMore.
 	Limit int
 
 	// ActorID keeps events with an actor of that knowledge-base id.
@@ -70,19 +72,35 @@ var ErrNotFound = errors.New("store: not found")
 // Events returns the events the filter selects, oldest date first (undated
 // last), with their sources sorted by document and offset.
 func (s *Store) Events(ctx context.Context, f Filter) ([]model.Event, error) {
+	// A dyad's events come from event_dyads in the order of the list, so
+	// a limit stops the reading (the other filters check each row).
+	from, order := `events`, undated+`, date_start, id`
+	if f.Desc {
+		order = undated + `, date_start DESC, id DESC`
+	}
+	var pre []any
+	if a, b, ok := strings.Cut(strings.ToUpper(f.Dyad), "-"); ok && a != "" && b != "" && a != b {
+		if b < a {
+			a, b = b, a
+		}
+		f.Dyad = ""
+		from = `event_dyads d JOIN events ON events.id = d.event_id AND d.code_a = ? AND d.code_b = ?`
+		pre = []any{a, b}
+		order = `d.undated, d.day, d.event_id`
+		if f.Desc {
+			order = `d.undated, d.day DESC, d.event_id DESC`
+		}
+	}
 	where, args, err := s.where(f)
 	if err != nil {
 		return nil, err
 	}
-	query := `SELECT body FROM events`
+	args = append(pre, args...)
+	query := `SELECT body FROM ` + from
 	if len(where) > 0 {
 		query += ` WHERE ` + strings.Join(where, ` AND `)
 	}
-	if f.Desc {
-		query += ` ORDER BY ` + undated + `, date_start DESC, id DESC`
-	} else {
-		query += ` ORDER BY ` + undated + `, date_start, id`
-	}
+	query += ` ORDER BY ` + order
 	if f.Limit > 0 {
 		query += fmt.Sprintf(` LIMIT %d`, f.Limit)
 	}
@@ -107,10 +125,56 @@ func (s *Store) Events(ctx context.Context, f Filter) ([]model.Event, error) {
 		return nil, fmt.Errorf("store: events: %w", err)
 	}
 	rows.Close()
-	if err := s.loadSources(ctx, out); err != nil {
+	if f.Limit > 0 {
+		err = s.firstSources(ctx, out, f.Limit)
+	} else {
+		err = s.loadSources(ctx, out)
+	}
+	if err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// firstSources fills each event's first n sources by document and offset,
+// read from the index without the others, and counts the rest in
+// SourcesMore: a much-reported event costs what is shown of it.
+func (s *Store) firstSources(ctx context.Context, evs []model.Event, n int) error {
+	order := `doc, start_off`
+	if s.pg {
+		order = `doc COLLATE "C", start_off` // bytewise, as the index and Go sort
+	}
+	q := s.q(`SELECT doc, lang, start_off, end_off, sentence, attribution FROM event_sources
+		WHERE event_id = ? ORDER BY ` + order + ` LIMIT ?`)
+	qn := s.q(`SELECT count(*) FROM event_sources WHERE event_id = ?`)
+	for i := range evs {
+		e := &evs[i]
+		rows, err := s.db.QueryContext(ctx, q, e.ID, n)
+		if err != nil {
+			return fmt.Errorf("store: sources: %w", err)
+		}
+		for rows.Next() {
+			var src model.Source
+			if err := rows.Scan(&src.Doc, &src.Lang, &src.Start, &src.End, &src.Sentence, &src.Attribution); err != nil {
+				rows.Close()
+				return fmt.Errorf("store: sources: %w", err)
+			}
+			e.Sources = append(e.Sources, src)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("store: sources: %w", err)
+		}
+		if len(e.Sources) == n {
+			var all int
+			if err := s.db.QueryRowContext(ctx, qn, e.ID).Scan(&all); err != nil {
+				return fmt.Errorf("store: sources: %w", err)
+			}
+			e.SourcesMore = all - n
+		}
+		sortSources(e)
+	}
+	return nil
 }
 
 // undated sorts undated events last.
@@ -126,7 +190,9 @@ func (s *Store) where(f Filter) ([]string, []any, error) {
 		args = append(args, f.DocID)
 	}
 	if f.Actor != "" {
-		where = append(where, `id IN (SELECT event_id FROM event_actors WHERE code = ? OR lower(name) LIKE ? ESCAPE '\')`)
+		// A name is looked up among the distinct actors (one row per
+		// knowledge-base id), and their events by id, both indexed.
+		where = append(where, `id IN (SELECT event_id FROM event_actors WHERE code = ? OR entity_id IN (SELECT entity_id FROM actors WHERE lower(name) LIKE ? ESCAPE '\'))`)
 		args = append(args, strings.ToUpper(f.Actor), "%"+likeEscape(strings.ToLower(f.Actor))+"%")
 	}
 	if f.ActorID != "" {
