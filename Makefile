@@ -1,4 +1,4 @@
-.PHONY: run test lint mutants bench bench-quick build quality calibrate
+.PHONY: run test lint mutants bench bench-quick bench-1m build quality calibrate
 
 build:
 	go build -o entente ./cmd/entente
@@ -20,16 +20,25 @@ mutants:
 	bash scripts/mutants.sh
 
 # bench: the Go benchmarks of every stage, then the end-to-end benchmark
-# (10,000 generated articles, then one extract of 100,000 for peak RSS;
+# (10,000 generated articles, then one extract of 100,000 for peak RSS,
+# then ingest into a store of 10,000 and of 100,000 realistic articles;
 # writes BENCHMARKS.md).
 bench:
 	go test -run '^$$' -bench . -benchmem ./internal/...
 	go run ./cmd/entente-bench
 
-# bench-quick: the end-to-end benchmark on 1,000 articles, without PostgreSQL
-# and without the 100,000-article peak-RSS run.
+# bench-quick: the end-to-end benchmark on 1,000 articles, without PostgreSQL,
+# the 100,000-article peak-RSS run and the growing store.
 bench-quick:
-	go run ./cmd/entente-bench -n 1000 -skip-pg -rss-n 0
+	go run ./cmd/entente-bench -n 1000 -skip-pg -rss-n 0 -grow ""
+
+# bench-1m: ingest into a store of 10,000, 100,000 and 1,000,000 realistic
+# articles, then extract all 1,005,000 for peak RSS (writes
+# BENCHMARKS-1M.md). It fills the store with a million articles and writes
+# them as files first (about 4 GB of disk with the database): on this
+# 2-core machine expect about an hour.
+bench-1m:
+	go run ./cmd/entente-bench -only-grow -grow 10000,100000,1000000 -out BENCHMARKS-1M.md
 
 # quality: scores of the working tree on the seeds and the development set
 # (../shared, beside the repository), per source, the name lists, and the

@@ -25,14 +25,21 @@ func TestFuseAcrossDocuments(t *testing.T) {
 	day := model.Point{Year: 2025, Month: 2, Day: 28}
 	f := New()
 	add(f, []model.Event{event("002.txt", "CONSULT", day, "shoigu")})
-	if n := add(f, []model.Event{event("003.txt", "CONSULT", model.Point{}, "shoigu")}); n != 1 {
-		t.Errorf("undated report with the same person: %d merged, want 1", n)
+	undated := event("003.txt", "CONSULT", model.Point{}, "shoigu")
+	undated.Published = model.Point{Year: 2025, Month: 3, Day: 1}
+	if n := add(f, []model.Event{undated}); n != 1 {
+		t.Errorf("undated report with the same person, published the next day: %d merged, want 1", n)
+	}
+	old := event("003b.txt", "CONSULT", model.Point{}, "shoigu")
+	old.Published = model.Point{Year: 2021, Month: 3, Day: 1}
+	if n := add(f, []model.Event{old}); n != 0 {
+		t.Errorf("undated report with the same person, published four years before: %d merged, want 0", n)
 	}
 	add(f, []model.Event{event("004.txt", "CONSULT", model.Point{Year: 2024, Month: 7}, "putin")})
 	add(f, []model.Event{event("005.txt", "ACCUSE", day, "shoigu")})
 	evs := f.Events()
-	if len(evs) != 3 {
-		t.Fatalf("%d events, want 3", len(evs))
+	if len(evs) != 4 {
+		t.Fatalf("%d events, want 4", len(evs))
 	}
 	if len(evs[0].Sources) != 2 || evs[0].Date.From != day {
 		t.Errorf("fused event: %d sources, date %v; want 2 and %v", len(evs[0].Sources), evs[0].Date.From, day)
@@ -189,7 +196,9 @@ func TestParkEvents(t *testing.T) {
 		add(f, []model.Event{event("first.txt", "ACCUSE", model.Point{Year: 2020, Month: 1, Day: 2}, "lavrov")})
 		manyEvents(f, 50)
 		for i := range 3 {
-			add(f, []model.Event{event(fmt.Sprintf("later%d.txt", i), "ACCUSE", model.Point{}, "lavrov")})
+			e := event(fmt.Sprintf("later%d.txt", i), "ACCUSE", model.Point{}, "lavrov")
+			e.Published = model.Point{Year: 2020, Month: 1, Day: 3}
+			add(f, []model.Event{e})
 		}
 	}
 	a, b := mem.Events(), parking.Events()

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"entente/internal/model"
 )
@@ -57,9 +58,63 @@ func Compatible(a, b *model.Event, sameDoc bool) bool {
 	case sameDoc:
 		return true
 	default:
-		// One side undated: only shared named people make it the same event.
-		return shared(pa, pb) > 0
+		// One side undated, across documents: the same named people in
+		// documents of about the same time; where a document's time is
+		// unknown, at least two of the same people. A shared person alone
+		// would join reports years apart ("Lavrov met Wang Yi" in 2016 and
+		// in 2024).
+		n := shared(pa, pb)
+		switch known, close := sameTime(a, b); {
+		case known:
+			return n > 0 && close
+		default:
+			return n >= 2
+		}
 	}
+}
+
+// closeDays is how far apart, in days, the publication dates of two
+// documents may be for an undated report in one to join an event of the
+// other.
+const closeDays = 7
+
+// sameTime reports whether both events' documents have a known time, and
+// whether they were published within closeDays of each other; an event
+// without a publication date counts by its own date.
+func sameTime(a, b *model.Event) (known, close bool) {
+	ta, sa, ok := when(a)
+	if !ok {
+		return false, false
+	}
+	tb, sb, ok := when(b)
+	if !ok {
+		return false, false
+	}
+	d := ta.Sub(tb).Hours() / 24
+	if d < 0 {
+		d = -d
+	}
+	return true, d <= float64(closeDays+sa+sb)
+}
+
+// when returns the time an event's report was written, and the slack in
+// days its precision leaves (a month-precise date may be any of its days).
+func when(e *model.Event) (time.Time, int, bool) {
+	p := e.Published
+	if p.Year == 0 {
+		p = e.Date.From
+	}
+	if p.Year == 0 {
+		return time.Time{}, 0, false
+	}
+	slack := 0
+	m, d := p.Month, p.Day
+	if m == 0 {
+		m, d, slack = 7, 1, 183
+	} else if d == 0 {
+		d, slack = 15, 16
+	}
+	return time.Date(p.Year, time.Month(m), d, 0, 0, 0, 0, time.UTC), slack, true
 }
 
 // persons appends the ids of the event's named persons to buf.

@@ -15,6 +15,12 @@ func ev(typ string, date model.DateRange, doc string, actors ...model.Actor) mod
 		Sources: []model.Source{{Doc: doc, Start: len(actors)}}}
 }
 
+// published sets the publication date of an event's document.
+func published(e model.Event, y, m, d int) model.Event {
+	e.Published = model.Point{Year: y, Month: m, Day: d}
+	return e
+}
+
 func TestCompatible(t *testing.T) {
 	d26 := model.PointRange(model.Point{Year: 2024, Month: 4, Day: 26})
 	d27 := model.PointRange(model.Point{Year: 2024, Month: 4, Day: 27})
@@ -30,7 +36,10 @@ func TestCompatible(t *testing.T) {
 		{"a day inside a month", ev("CONSULT", d26, "a", lav, luk), ev("CONSULT", april, "b", lav), false, true},
 		{"different days", ev("CONSULT", d26, "a", lav, luk), ev("CONSULT", d27, "b", lav, luk), false, false},
 		{"two meetings of one minister", ev("CONSULT", d26, "a", lav, luk), ev("CONSULT", d26, "a", lav, ale), true, false},
-		{"undated across documents needs a shared person", ev("CONSULT", model.DateRange{}, "a", lav), ev("CONSULT", d26, "b", lav, luk), false, true},
+		{"undated across documents: a shared person, published that week", published(ev("CONSULT", model.DateRange{}, "a", lav), 2024, 4, 28), ev("CONSULT", d26, "b", lav, luk), false, true},
+		{"undated across documents: a shared person, published years apart", published(ev("CONSULT", model.DateRange{}, "a", lav), 2016, 4, 28), ev("CONSULT", d26, "b", lav, luk), false, false},
+		{"undated across documents: one shared person, time unknown", ev("CONSULT", model.DateRange{}, "a", lav), ev("CONSULT", d26, "b", lav, luk), false, false},
+		{"undated across documents: two shared people, time unknown", ev("CONSULT", model.DateRange{}, "a", lav, luk), ev("CONSULT", model.DateRange{}, "b", lav, luk), false, true},
 		{"undated across documents without people", ev("CONSULT", model.DateRange{}, "a"), ev("CONSULT", d26, "b"), false, false},
 		{"undated within a document", ev("CONSULT", model.DateRange{}, "a"), ev("CONSULT", d26, "a"), true, true},
 	}

@@ -57,6 +57,10 @@ const (
 	// "впервые с"): the date after it bounds the event, it does not date
 	// it.
 	Since = "since"
+	// Compound are participles that make a state's adjective in a compound
+	// name an agent of another thing ("Russian-brokered ceasefire",
+	// "Iranian-made drones"), not a party of the clause's event.
+	Compound = "compound"
 	// Dem are demonstratives: "this meeting" refers back to an event
 	// already reported (data/lexicon/syntax).
 	Dem = "dem"

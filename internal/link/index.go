@@ -370,6 +370,10 @@ func (l *Linker) addList(e *Entity, list []named, person bool) {
 		if isAcronym(n) {
 			sig = "upper:" + sig // "NATO" matches only capitals, "Nato" as written
 		}
+		// Spellings that share keys but not word lengths are both indexed:
+		// the text must be about as long as the alias it matches, so
+		// keeping only "Aserbaidschan" would leave "Azerbaijan" unlinked.
+		sig += "\x01" + string(lens)
 		if len(keys) == 0 || seen[sig] {
 			continue
 		}

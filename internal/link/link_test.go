@@ -88,6 +88,10 @@ func TestLink(t *testing.T) {
 		{"ru abbreviation", "ru", "2024-06-01", "ОДКБ", "Collective Security Treaty Organization", "CSTO"},
 		{"two-letter acronym sharing a key", "de", "2024-06-01", "Die EU hat beschlossen.", "European Union", "EU"},
 		{"acronym written as a word", "de", "2024-06-01", "Die Nato hat beschlossen.", "NATO", "NATO"},
+		// Spellings with the same key but other lengths (the German
+		// "Aserbaidschan" was indexed, and "Azerbaijan" too short for it).
+		{"en spelling sharing a key with a longer one", "en", "2024-06-01", "Armenia accused Azerbaijan of violating a ceasefire.", "Azerbaijan", "AZE"},
+		{"de spelling", "de", "2024-06-01", "Armenien beschuldigte Aserbaidschan.", "Azerbaijan", "AZE"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -90,3 +90,23 @@ func TestSinceIsNoDate(t *testing.T) {
 		})
 	}
 }
+
+// TestCompoundAdjective: who made the drones or brokered the ceasefire is
+// no party of the attack or the accusation.
+func TestCompoundAdjective(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Russian forces struck Odesa with Iranian-made drones on Monday.", "ASSAULT RUS UKR"},
+		{"Armenia accused Azerbaijan of violating a Russian-brokered ceasefire.", "ACCUSE ARM AZE"},
+	}
+	p := testPipeline(t)
+	for _, tt := range tests {
+		r := p.Process(p.ParseText("t.txt", "date 2024-05-10\n\n"+tt.text+"\n"))
+		var got []string
+		for _, e := range r.Events {
+			got = append(got, e.Type+" "+strings.Join(e.Codes(), " "))
+		}
+		if strings.Join(got, "; ") != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -321,6 +322,8 @@ const (
 	qMaxSource    = `SELECT coalesce(max(id), 0) FROM event_sources`
 	qIndexSources = `INSERT INTO source_fts (rowid, sentence) SELECT id, sentence FROM event_sources WHERE id > ? AND id <= ?`
 	qInsertActor  = `INSERT INTO event_actors (event_id, code, name, kind, role, entity_id) VALUES (?, ?, ?, ?, ?, ?)`
+	qDelDyads     = `DELETE FROM event_dyads WHERE event_id = ?`
+	qInsertDyad   = `INSERT INTO event_dyads (code_a, code_b, undated, day, event_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
 	qKnownActor   = `INSERT INTO actors (entity_id, name, code) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`
 )
 
@@ -333,7 +336,7 @@ func (s *Store) prepare(ctx context.Context) error {
 		return nil
 	}
 	s.stmts = map[string]*sql.Stmt{}
-	qs := []string{qDocByHash, qDocByIdent, qInsertDoc, qCandDated, qCandNoYear, qCandPerson, qEventBody, qDelPersons, qInsertPerson, qKnownActor, qPutEvent, qDeleteActors, qInsertActor, qMaxSource, qIndexSources}
+	qs := []string{qDocByHash, qDocByIdent, qInsertDoc, qCandDated, qCandNoYear, qCandPerson, qEventBody, qDelPersons, qInsertPerson, qDelDyads, qInsertDyad, qKnownActor, qPutEvent, qDeleteActors, qInsertActor, qMaxSource, qIndexSources}
 	for _, t := range batchTables {
 		for n := maxBatch; n >= 1; n /= 2 {
 			qs = append(qs, insertSQL(t.into, n, t.cols))
@@ -432,6 +435,9 @@ func (s *Store) putEvent(ctx context.Context, tx *wtx, key string, e *model.Even
 		}
 	}
 	if ch.Actors || ch.Date {
+		if err := s.putDyads(ctx, tx, e, from, ch.Founded); err != nil {
+			return body, err
+		}
 		if !ch.Founded {
 			if _, err := s.exec(ctx, tx, qDelPersons, e.ID); err != nil {
 				return body, err
@@ -448,6 +454,30 @@ func (s *Store) putEvent(ctx context.Context, tx *wtx, key string, e *model.Even
 		}
 	}
 	return body, nil
+}
+
+// putDyads writes the event's rows of event_dyads: one per pair of its
+// actor codes, with its date_start for ordering.
+func (s *Store) putDyads(ctx context.Context, tx *wtx, e *model.Event, dateStart string, founded bool) error {
+	if !founded {
+		if _, err := s.exec(ctx, tx, qDelDyads, e.ID); err != nil {
+			return err
+		}
+	}
+	codes := e.Codes()
+	slices.Sort(codes)
+	undated := 0
+	if dateStart == "" {
+		undated = 1
+	}
+	for i, a := range codes {
+		for _, b := range codes[i+1:] {
+			if _, err := s.exec(ctx, tx, qInsertDyad, a, b, undated, dateStart, e.ID); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // insertSources records the sentences reports cite, for search and display:
@@ -545,7 +575,7 @@ func (s *Store) rebuild(ctx context.Context, tx *wtx, id string) error {
 		return err
 	}
 	if e == nil {
-		for _, stmt := range []string{`DELETE FROM event_actors WHERE event_id = ?`, qDelPersons, `DELETE FROM events WHERE id = ?`} {
+		for _, stmt := range []string{`DELETE FROM event_actors WHERE event_id = ?`, qDelPersons, qDelDyads, `DELETE FROM events WHERE id = ?`} {
 			if _, err := tx.ExecContext(ctx, s.q(stmt), id); err != nil {
 				return err
 			}

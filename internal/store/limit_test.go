@@ -2,6 +2,7 @@ package store
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -47,6 +48,39 @@ func TestActorByName(t *testing.T) {
 		var n int
 		if err := st.db.QueryRow(`SELECT count(*) FROM actors WHERE entity_id = 'sergei-lavrov'`).Scan(&n); err != nil || n != 1 {
 			t.Errorf("actors rows for Lavrov: %d (%v), want 1", n, err)
+		}
+	})
+}
+
+// TestDyadInOrder: a dyad's events come from event_dyads in the list's
+// order, either way round and with other filters, the same as the
+// conditions on actors would select; events of one code pair only once.
+func TestDyadInOrder(t *testing.T) {
+	backends(t, func(t *testing.T, dsn string) {
+		st := open(t, dsn)
+		ingest(t, st, doc{"lavrov.txt", lavrovDE}, doc{"lavrov_ru.txt", lavrovRU}, doc{"tusk.txt", tuskUK})
+		for _, f := range []Filter{{Dyad: "RUS-CHN"}, {Dyad: "chn-rus"}, {Dyad: "RUS-CHN", Type: "CONSULT"}, {Dyad: "RUS-CHN", Desc: true}, {Dyad: "POL-UKR", Limit: 1}} {
+			got := eventsOf(t, st, f)
+			g := f
+			g.Dyad, g.Limit = "", 0
+			var want []string
+			for _, e := range eventsOf(t, st, g) {
+				codes := e.Codes()
+				a, b, _ := strings.Cut(strings.ToUpper(f.Dyad), "-")
+				if slices.Contains(codes, a) && slices.Contains(codes, b) {
+					want = append(want, e.ID)
+				}
+			}
+			if f.Limit > 0 && len(want) > f.Limit {
+				want = want[:f.Limit]
+			}
+			var ids []string
+			for _, e := range got {
+				ids = append(ids, e.ID)
+			}
+			if len(want) == 0 || !slices.Equal(ids, want) {
+				t.Errorf("%+v: %v, want %v (non-empty)", f, ids, want)
+			}
 		}
 	})
 }
