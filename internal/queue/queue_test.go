@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -351,9 +353,56 @@ func TestPoisonedDocument(t *testing.T) {
 	}
 }
 
-// TestSQLiteRefused: the queue needs PostgreSQL, and says so.
+// TestSQLiteRefused: the queue needs PostgreSQL, and says so (exit 2).
 func TestSQLiteRefused(t *testing.T) {
-	if _, err := Open(context.Background(), filepath.Join(t.TempDir(), "x.db"), Options{}); err == nil || !strings.Contains(err.Error(), "needs PostgreSQL") {
+	db := filepath.Join(t.TempDir(), "x.db")
+	if _, err := Open(context.Background(), db, Options{}); err == nil || !strings.Contains(err.Error(), "needs PostgreSQL") {
 		t.Errorf("Open on a SQLite path: %v", err)
+	}
+	for _, args := range [][]string{{"worker", "--db", db}, {"enqueue", "--db", db, "."}, {"queue", "stats", "--db", db}, {"ingest", "--queue", "--db", db, "."}} {
+		out, err := exec.Command(entente(t), args...).CombinedOutput()
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 2 || !strings.Contains(string(out), "needs PostgreSQL") {
+			t.Errorf("entente %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		if _, err := os.Stat(db); err == nil {
+			t.Fatalf("entente %s created %s", strings.Join(args, " "), db)
+		}
+	}
+}
+
+// TestWorkerStopsOnSignal sends SIGTERM to a worker that runs a job: it
+// finishes the jobs it runs and exits 0, leaving none running.
+func TestWorkerStopsOnSignal(t *testing.T) {
+	dir := writeCorpus(t, 80)
+	db := newPG(t)
+	run(t, "enqueue", "--db", db, "--batch", "4", dir)
+	q, err := Open(context.Background(), db, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer q.Close()
+	var out bytes.Buffer
+	cmd := exec.Command(entente(t), "worker", "--db", db, "--concurrency", "2")
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) {
+		var running int
+		q.pool.QueryRow(context.Background(), `SELECT count(*) FROM river_job WHERE state = 'running'`).Scan(&running)
+		if running > 0 {
+			break
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	cmd.Process.Signal(syscall.SIGTERM)
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("worker after SIGTERM: %v\n%s", err, out.String())
+	}
+	s := stats(t, db)
+	if s.Running != 0 || s.Done == 0 || s.Done+s.Pending != 20 {
+		t.Errorf("stats after SIGTERM: %+v, want no job running, some done, the rest pending\n%s", s, out.String())
 	}
 }
