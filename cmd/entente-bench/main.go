@@ -88,6 +88,7 @@ type result struct {
 	copies     int   // processes started at once in each run
 	runs       []run // in the order they ran
 	skipped    string
+	shared     bool  // the copies share one corpus (queue workers)
 	n          int   // articles of its own corpus; 0: the main corpus
 	bytes      int64 // and their size
 }
@@ -126,7 +127,8 @@ func main() {
 	seed := flag.Int64("seed", 1, "corpus seed")
 	out := flag.String("out", "BENCHMARKS.md", "Markdown `file` to write")
 	bin := flag.String("entente", "", "entente `binary` to measure (default: go build ./cmd/entente)")
-	skipPG := flag.Bool("skip-pg", false, "skip the PostgreSQL ingest")
+	skipPG := flag.Bool("skip-pg", false, "skip the PostgreSQL ingest (and the queue)")
+	queueRuns := flag.Bool("queue", true, "with PostgreSQL: also enqueue the corpus and ingest it with 1 and 2 `entente worker` processes")
 	repeat := flag.Int("repeat", 3, "measure extract and SQLite ingest `K` times each and report the median")
 	only := flag.String("write-corpus", "", "only write the corpus into `DIR` (to profile entente on it) and exit")
 	rssN := flag.Int("rss-n", rssTargetN, "after the other runs, extract once a second corpus of `N` articles for peak RSS (0: skip)")
@@ -157,7 +159,7 @@ func main() {
 		}
 		return
 	}
-	if err := mainErr(*n, *repeat, *rssN, *seed, *out, *bin, *skipPG, points, *growBatch); err != nil {
+	if err := mainErr(*n, *repeat, *rssN, *seed, *out, *bin, *skipPG, *queueRuns, points, *growBatch); err != nil {
 		fmt.Fprintln(os.Stderr, "entente-bench:", err)
 		os.Exit(1)
 	}
@@ -210,7 +212,7 @@ func entente(tmp, bin string) (string, error) {
 	return bin, nil
 }
 
-func mainErr(n, repeat, rssN int, seed int64, outPath, bin string, skipPG bool, points []int, growBatch int) error {
+func mainErr(n, repeat, rssN int, seed int64, outPath, bin string, skipPG, queueRuns bool, points []int, growBatch int) error {
 	if n <= 0 {
 		return fmt.Errorf("-n must be positive")
 	}
@@ -249,7 +251,7 @@ func mainErr(n, repeat, rssN int, seed int64, outPath, bin string, skipPG bool, 
 		b.add(sqlite, i, false, "ingest", "--db", db, b.dir)
 		removeDB(db)
 	}
-	results := []result{*one, *all, *pair, *sqlite, b.ingestPG(skipPG)}
+	results := append([]result{*one, *all, *pair, *sqlite}, b.ingestPG(skipPG, queueRuns)...)
 
 	allocs, bytesOp, allocErr := processAllocs()
 	if allocErr != nil {
@@ -392,11 +394,17 @@ func env(one bool) []string {
 // output to /dev/null, and records the wall time until the last one ended,
 // their CPU time and the largest peak RSS.
 func (b *bench) measure(copies int, one bool, args ...string) run {
-	var r run
+	r, _ := b.measureErr(copies, one, args...)
+	return r
+}
+
+// measureErr is measure that also returns each process's standard error
+// (its first 4 KiB).
+func (b *bench) measureErr(copies int, one bool, args ...string) (r run, stderr []string) {
 	null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
 	if err != nil {
 		r.err = err
-		return r
+		return r, nil
 	}
 	defer null.Close()
 	cmds := make([]*exec.Cmd, copies)
@@ -429,8 +437,9 @@ func (b *bench) measure(copies int, one bool, args ...string) run {
 		if errs[i] != nil {
 			r.err = errors.Join(r.err, fmt.Errorf("%v: %s", errs[i], strings.TrimSpace(stderrs[i].String())))
 		}
+		stderr = append(stderr, stderrs[i].String())
 	}
-	return r
+	return r, stderr
 }
 
 // rssRun writes a second corpus of n articles, extracts it once on all
@@ -457,31 +466,78 @@ func (b *bench) rssRun(n int, seed int64) result {
 }
 
 // ingestPG ingests, once, into a fresh database of a throwaway PostgreSQL
-// server.
-func (b *bench) ingestPG(skip bool) result {
+// server; with queue, it then enqueues the corpus into fresh databases and
+// ingests it with 1 and with 2 worker processes at once.
+func (b *bench) ingestPG(skip, queue bool) []result {
 	s := result{name: "ingest PostgreSQL", note: "all cores, local server, fsync off; one run", copies: 1}
 	if skip {
 		s.skipped = "skipped (-skip-pg)"
-		return s
+		return []result{s}
 	}
 	fmt.Fprintln(b.stderr, "starting PostgreSQL")
 	base, stop, err := pgtest.Start()
 	if err != nil {
 		fmt.Fprintln(b.stderr, "PostgreSQL:", err)
 		s.skipped = "skipped: PostgreSQL did not start"
-		return s
+		return []result{s}
 	}
 	defer stop()
 	url, err := pgtest.CreateDB(base, fmt.Sprintf("bench_%d", time.Now().UnixNano()))
 	if err != nil {
 		fmt.Fprintln(b.stderr, "PostgreSQL:", err)
 		s.skipped = "skipped: could not create a database"
-		return s
+		return []result{s}
 	}
 	fmt.Fprintf(b.stderr, "running %s: entente ingest --db %s %s\n", s.name, url, b.dir)
 	s.runs = append(s.runs, b.measure(1, false, "ingest", "--db", url, b.dir))
+	out := []result{s}
+	if queue {
+		for _, k := range []int{1, 2} {
+			out = append(out, b.queueRun(base, k))
+		}
+	}
+	return out
+}
+
+// queueRun enqueues the corpus into a fresh database (not timed) and
+// measures k `entente worker --exit-when-idle` processes at once; the note
+// gives the share of the jobs' time spent waiting for their turn (the
+// batches before them to be stored), from the workers' summaries.
+func (b *bench) queueRun(base string, k int) result {
+	s := result{name: fmt.Sprintf("queue, %d worker", k), copies: k, shared: true}
+	if k > 1 {
+		s.name += "s"
+	}
+	url, err := pgtest.CreateDB(base, fmt.Sprintf("bench_queue_%d_%d", k, time.Now().UnixNano()))
+	if err != nil {
+		s.skipped = "skipped: could not create a database"
+		return s
+	}
+	fmt.Fprintf(b.stderr, "enqueueing the corpus for %s\n", s.name)
+	if r := b.measure(1, false, "enqueue", "--db", url, b.dir); r.err != nil {
+		s.runs = append(s.runs, r)
+		return s
+	}
+	fmt.Fprintf(b.stderr, "running %s: %d× entente worker --exit-when-idle\n", s.name, k)
+	r, stderr := b.measureErr(k, false, "worker", "--db", url, "--exit-when-idle", "--log-level", "warn")
+	s.runs = append(s.runs, r)
+	var extract, wait, store float64
+	for _, e := range stderr {
+		if m := workerTimes.FindStringSubmatch(e); m != nil {
+			x, _ := strconv.ParseFloat(m[1], 64)
+			w, _ := strconv.ParseFloat(m[2], 64)
+			st, _ := strconv.ParseFloat(m[3], 64)
+			extract, wait, store = extract+x, wait+w, store+st
+		}
+	}
+	if total := extract + wait + store; total > 0 {
+		s.note = fmt.Sprintf("job time: %.0f%% extract, %.0f%% waiting for the lock (turn), %.0f%% store", 100*extract/total, 100*wait/total, 100*store/total)
+	}
 	return s
 }
+
+// workerTimes reads the job times of a worker's summary line.
+var workerTimes = regexp.MustCompile(`job time: extract ([\d.]+) s, wait ([\d.]+) s, store ([\d.]+) s`)
 
 // startup returns the median wall time of k runs of `entente kb stats`.
 func (b *bench) startup(k int) (time.Duration, error) {

@@ -38,6 +38,9 @@ func (r *report) mb() float64 { return float64(r.bytes) / 1e6 }
 
 // articles is the number of articles that each run of s processed.
 func (r *report) articles(s result) float64 {
+	if s.shared {
+		return float64(r.n)
+	}
 	if s.n > 0 {
 		return float64(s.n * s.copies)
 	}
@@ -46,6 +49,9 @@ func (r *report) articles(s result) float64 {
 
 // mbOf is the size in MB of the corpus that each run of s processed.
 func (r *report) mbOf(s result) float64 {
+	if s.shared {
+		return r.mb()
+	}
 	if s.n > 0 {
 		return float64(s.bytes) / 1e6 * float64(s.copies)
 	}

@@ -25,6 +25,7 @@ import (
 	"entente/internal/kb"
 	"entente/internal/model"
 	"entente/internal/output"
+	"entente/internal/plover"
 	"entente/internal/query"
 	"entente/internal/store"
 )
@@ -43,10 +44,25 @@ type Config struct {
 	Store *store.Store
 	// KB, when set, gives persons' offices and canonical names.
 	KB *kb.KB
-	// Quad returns a PLOVER type's quad category (1 verbal cooperation, 2
-	// material cooperation, 3 verbal conflict, 4 material conflict; 0
-	// unknown). Nil leaves series and network without classes.
-	Quad func(typ string) int
+	// Sign returns +1 for a cooperative PLOVER type, -1 for a conflictual
+	// one, 0 for an unknown one (see Signs). Nil leaves series and network
+	// without cooperation and conflict.
+	Sign func(typ string) int
+}
+
+// Signs returns the Sign function of the PLOVER tables: a type's quad
+// category's sign in the actor network.
+func Signs(t *plover.Table) func(string) int {
+	return func(typ string) int {
+		q := t.Quad(typ)
+		switch {
+		case q == 0:
+			return 0
+		case t.Cooperative(q):
+			return 1
+		}
+		return -1
+	}
 }
 
 // API serves the endpoints. Its methods are also what the web pages call.

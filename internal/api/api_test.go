@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"entente/internal/output"
+	"entente/internal/plover"
 	"entente/internal/servetest"
 	"entente/internal/store"
 )
@@ -37,7 +38,7 @@ func backends(t *testing.T, test func(t *testing.T, st *store.Store)) { servetes
 
 func newServer(t *testing.T, st *store.Store) *httptest.Server {
 	mux := http.NewServeMux()
-	New(Config{Store: st, KB: servetest.KB(t), Quad: servetest.Quad}).Register(mux)
+	New(Config{Store: st, KB: servetest.KB(t), Sign: Signs(plover.MustLoad())}).Register(mux)
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	return srv

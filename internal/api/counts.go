@@ -5,8 +5,8 @@ import (
 	"net/http"
 	"net/url"
 	"sort"
-	"time"
 
+	"entente/internal/analysis"
 	"entente/internal/model"
 	"entente/internal/query"
 	"entente/internal/store"
@@ -107,7 +107,7 @@ func (a *API) SeriesOf(ctx context.Context, v url.Values) (*Series, error) {
 	if err != nil {
 		return nil, err
 	}
-	return countSeries(evs, interval, a.cfg.Quad), nil
+	return countSeries(evs, interval, a.cfg.Sign), nil
 }
 
 func (a *API) series(r *http.Request) (any, error) { return a.SeriesOf(r.Context(), r.URL.Query()) }
@@ -126,7 +126,7 @@ func (a *API) NetworkOf(ctx context.Context, v url.Values) (*Network, error) {
 	if err != nil {
 		return nil, err
 	}
-	n := countNetwork(evs, minCount, a.cfg.Quad)
+	n := countNetwork(evs, minCount, a.cfg.Sign)
 	if a.cfg.KB != nil {
 		for i := range n.Nodes {
 			if name := a.cfg.KB.CodeName(n.Nodes[i].ID); name != "" {
@@ -139,50 +139,41 @@ func (a *API) NetworkOf(ctx context.Context, v url.Values) (*Network, error) {
 
 func (a *API) network(r *http.Request) (any, error) { return a.NetworkOf(r.Context(), r.URL.Query()) }
 
-// The counting below is the one place the API aggregates events; it is
-// meant to give way to internal/analysis.
+// The counting below is the one place the API aggregates events: per
+// period (with internal/analysis's periods) and per pair of codes.
 
-// sign returns +1 for a cooperative type, -1 for a conflictual one, 0 when
-// unknown.
-func sign(quad func(string) int, typ string) int {
-	if quad == nil {
+// signOf returns +1 for a cooperative type, -1 for a conflictual one, 0
+// when unknown or without a sign function.
+func signOf(sign func(string) int, typ string) int {
+	if sign == nil {
 		return 0
 	}
-	switch quad(typ) {
-	case 1, 2:
-		return 1
-	case 3, 4:
-		return -1
-	}
-	return 0
+	return sign(typ)
 }
 
-// countSeries counts events per period on the first day of their date;
+// countSeries counts events per period on the first day of their date,
+// with the periods of internal/analysis (weeks from Monday, months);
 // undated events and events without a year are left out.
-func countSeries(evs []model.Event, interval string, quad func(string) int) *Series {
-	byStart := map[time.Time]*Period{}
+func countSeries(evs []model.Event, interval string, sign func(string) int) *Series {
+	unit := analysis.Week
+	if interval == "month" {
+		unit = analysis.Month
+	}
+	byPeriod := map[int32]*Period{}
 	for i := range evs {
-		first, _ := evs[i].Date.Bounds()
-		if first < 10000 {
+		day := analysis.DayOf(evs[i].Date)
+		if day == analysis.NoDay {
 			continue
 		}
-		day := time.Date(first/10000, time.Month(first/100%100), first%100, 0, 0, 0, 0, time.UTC)
-		var start, end time.Time
-		if interval == "month" {
-			start = time.Date(day.Year(), day.Month(), 1, 0, 0, 0, 0, time.UTC)
-			end = start.AddDate(0, 1, -1)
-		} else {
-			start = day.AddDate(0, 0, -((int(day.Weekday()) + 6) % 7))
-			end = start.AddDate(0, 0, 6)
-		}
-		p := byStart[start]
+		n := unit.Period(day)
+		p := byPeriod[n]
 		if p == nil {
-			p = &Period{Start: start.Format(time.DateOnly), End: end.Format(time.DateOnly), Types: map[string]int{}}
-			byStart[start] = p
+			p = &Period{Start: analysis.DayString(unit.Start(n)), End: analysis.DayString(unit.End(n)), Types: map[string]int{}}
+			byPeriod[n] = p
 		}
 		p.Total++
 		p.Types[evs[i].Type]++
-		switch sign(quad, evs[i].Type) {
+		switch signOf(sign, evs[i].Type) {
 		case 1:
 			p.Cooperation++
 		case -1:
@@ -190,10 +181,10 @@ func countSeries(evs []model.Event, interval string, quad func(string) int) *Ser
 		}
 	}
 	out := &Series{Interval: interval, Periods: []Period{}, Signs: map[string]int{}}
-	for _, p := range byStart {
+	for _, p := range byPeriod {
 		out.Periods = append(out.Periods, *p)
 		for t := range p.Types {
-			out.Signs[t] = sign(quad, t)
+			out.Signs[t] = signOf(sign, t)
 		}
 	}
 	sort.Slice(out.Periods, func(i, j int) bool { return out.Periods[i].Start < out.Periods[j].Start })
@@ -202,7 +193,7 @@ func countSeries(evs []model.Event, interval string, quad func(string) int) *Ser
 
 // countNetwork makes a node of every actor code and an edge of every pair
 // of codes that share at least minCount events.
-func countNetwork(evs []model.Event, minCount int, quad func(string) int) *Network {
+func countNetwork(evs []model.Event, minCount int, sign func(string) int) *Network {
 	type nodeInfo struct {
 		name, kind string
 		events     int
@@ -232,7 +223,7 @@ func countNetwork(evs []model.Event, minCount int, quad func(string) int) *Netwo
 		for _, c := range codes {
 			nodes[c].events++
 		}
-		s := sign(quad, e.Type)
+		s := signOf(sign, e.Type)
 		for x := 0; x < len(codes); x++ {
 			for y := x + 1; y < len(codes); y++ {
 				k := [2]string{codes[x], codes[y]}

@@ -133,17 +133,18 @@ that report it.`,
 		}
 	}()
 	root.AddCommand(e.extractCmd(), e.ingestCmd(), e.eventsCmd(), e.showCmd(), e.docsCmd(), e.linkCmd(), e.kbCmd(), e.serveCmd(),
-		e.analyzeCmd(), e.exportCmd(), e.briefCmd())
+		e.analyzeCmd(), e.exportCmd(), e.briefCmd(),
+		e.enqueueCmd(), e.workerCmd(), e.queueCmd())
 	// Flags only where they act: the data flags on the commands that load
 	// data (kb's reach its subcommands), the input flags on those that read
 	// documents. A new command that reads e.kbFiles, e.lexiconDirs,
 	// e.published or e.maxSize is listed here.
 	for _, c := range root.Commands() {
 		switch c.Name() {
-		case "extract", "ingest":
+		case "extract", "ingest", "enqueue":
 			e.dataFlags(c.Flags())
 			e.inputFlags(c.Flags())
-		case "link", "serve", "export":
+		case "link", "serve", "export", "worker":
 			e.dataFlags(c.Flags())
 		case "kb":
 			e.dataFlags(c.PersistentFlags())

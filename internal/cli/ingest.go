@@ -18,6 +18,8 @@ func (e *env) ingestCmd() *cobra.Command {
 	var db string
 	var explain bool
 	var workers int
+	var toQueue bool
+	var qo enqueueOptions
 	var minConf float64
 	var src sourceFlags
 	cmd := &cobra.Command{
@@ -48,6 +50,13 @@ PostgreSQL URL (postgres://user@host/db).`,
 			ctx := cmd.Context()
 			if ctx == nil {
 				ctx = context.Background()
+			}
+			if toQueue { // entente enqueue
+				if explain || minConf > 0 {
+					return usage(fmt.Errorf("ingest: --explain and --min-confidence act when storing, not with --queue"))
+				}
+				qo.db, qo.src = db, &src
+				return e.enqueue(ctx, args, qo)
 			}
 			st, err := store.Open(ctx, db)
 			if err != nil {
@@ -122,6 +131,8 @@ PostgreSQL URL (postgres://user@host/db).`,
 	cmd.Flags().StringVar(&db, "db", dbDefault(), "database: a SQLite `PATH` or a postgres:// URL (default $ENTENTE_DB or ./entente.db)")
 	cmd.Flags().BoolVar(&explain, "explain", false, "store with each event the trigger, entries and rules that produced it (serve highlights the trigger)")
 	cmd.Flags().IntVar(&workers, "workers", 0, "documents analysed at once (default: number of CPUs)")
+	cmd.Flags().BoolVar(&toQueue, "queue", false, "put the documents into the PostgreSQL job queue for `entente worker` instead (as `entente enqueue`)")
+	qo.flags(cmd)
 	cmd.Flags().Float64Var(&minConf, "min-confidence", 0, "store no reports of confidence below `C` (0 to 1)")
 	src.add(cmd)
 	return cmd

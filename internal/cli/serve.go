@@ -15,6 +15,7 @@ import (
 
 	"entente/internal/api"
 	"entente/internal/kb"
+	"entente/internal/plover"
 	"entente/internal/web"
 )
 
@@ -52,7 +53,11 @@ otherwise.`,
 				return err
 			}
 			logger := log.New(e.stderr, "entente serve: ", log.LstdFlags)
-			a := api.New(api.Config{Store: st, KB: k, Quad: quadOf()})
+			tab, err := plover.Load(e.lexiconDirs...)
+			if err != nil {
+				return err
+			}
+			a := api.New(api.Config{Store: st, KB: k, Sign: api.Signs(tab)})
 			w, err := web.New(web.Config{API: a, Store: st, Log: logger})
 			if err != nil {
 				return err
@@ -90,7 +95,3 @@ otherwise.`,
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "`HOST:PORT` to listen on (localhost only by default)")
 	return cmd
 }
-
-// quadOf returns the PLOVER quad category of a type, for the series and
-// network's cooperation and conflict; nil until the PLOVER tables exist.
-func quadOf() func(string) int { return nil }

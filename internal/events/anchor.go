@@ -17,9 +17,8 @@ import (
 // place in the clause, a with- or between-phrase naming its participants,
 // a verb that stages it, or the lead paragraph, which states the news
 // itself; "" when nothing does.
-func (x *Extractor) anchor(in *Input, at int, left, right []model.Mention, loc *model.Location, clo, chi int) string {
-	toks := in.Sent.Tokens
-	lang := in.Sent.Lang
+func (x *Extractor) anchor(c *clause, left, right []model.Mention, loc *model.Location) string {
+	in, toks, lang, at, clo, chi := c.in, c.toks, c.lang, c.tr.start, c.clo, c.chi
 	for _, d := range in.Dates {
 		if d.Value.IsZero() {
 			continue

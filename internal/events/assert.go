@@ -23,7 +23,8 @@ import (
 // for an infinitive under a future or intention marker ("plans to send",
 // "решил поставить"). It returns "" when the clause's own status stands
 // (nouns are judged elsewhere).
-func (x *Extractor) unasserted(lang string, toks []model.Token, tr trigger, clo int) (string, string) {
+func (x *Extractor) unasserted(c *clause) (string, string) {
+	lang, toks, tr, clo := c.lang, c.toks, c.tr, c.clo
 	at := tr.start // where the governor search starts
 	w := toks[tr.start]
 	switch {

@@ -58,22 +58,6 @@ func Fill(t testing.TB, st *store.Store, docs ...Doc) {
 	}
 }
 
-// Quad is the PLOVER quad category of each type (the manual's table), for
-// the tests' cooperation and conflict.
-func Quad(typ string) int {
-	switch typ {
-	case "AGREE", "CONSULT", "SUPPORT", "CONCEDE":
-		return 1
-	case "COOPERATE", "AID", "RETREAT":
-		return 2
-	case "REQUEST", "ACCUSE", "REJECT", "THREATEN":
-		return 3
-	case "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT":
-		return 4
-	}
-	return 0
-}
-
 var pg struct {
 	once sync.Once
 	base string

@@ -178,20 +178,26 @@ func (s *Store) actorCounts(ctx context.Context, query string, args ...any) ([]A
 }
 
 // Skeletons returns the events the filter selects with their type, mode,
-// status, date, confidence and actors (code, name, kind, role, id) but
-// without sources or explanations, in no particular order (Limit, After and
-// Desc are ignored): what counting needs, at a fraction of Events' cost.
+// days and actors (code, kind and role only; no status, confidence, names,
+// sources or explanations), in no particular order (Limit, After and Desc
+// are ignored): what counting needs, at a fraction of Events' cost. An
+// event's date is the range of days its date can mean (a month becomes
+// its first to its last day).
 func (s *Store) Skeletons(ctx context.Context, f Filter) ([]model.Event, error) {
 	where, args, err := s.where(f)
 	if err != nil {
 		return nil, err
 	}
-	query := `SELECT e.id, e.type, e.mode, e.status, e.date_start, e.date_end, e.confidence,
-		a.code, a.name, a.kind, a.role, a.entity_id FROM events e JOIN event_actors a ON a.event_id = e.id`
+	agg := `group_concat(a.code || ' ' || a.kind || ' ' || a.role, ',')`
+	if s.pg {
+		agg = `string_agg(a.code || ' ' || a.kind || ' ' || a.role, ',')`
+	}
+	query := `SELECT e.id, e.type, e.mode, e.day_first, e.day_last, ` + agg + `
+		FROM events e JOIN event_actors a ON a.event_id = e.id`
 	if len(where) > 0 {
 		query += ` WHERE ` + strings.Join(where, ` AND `)
 	}
-	query += ` ORDER BY e.id`
+	query += ` GROUP BY e.id`
 	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: skeletons: %w", err)
@@ -200,21 +206,26 @@ func (s *Store) Skeletons(ctx context.Context, f Filter) ([]model.Event, error) 
 	var out []model.Event
 	for rows.Next() {
 		var e model.Event
-		var start, end string
-		var a model.Actor
-		if err := rows.Scan(&e.ID, &e.Type, &e.Mode, &e.Status, &start, &end, &e.Confidence, &a.Code, &a.Name, &a.Kind, &a.Role, &a.ID); err != nil {
+		var first, last int
+		var actors string
+		if err := rows.Scan(&e.ID, &e.Type, &e.Mode, &first, &last, &actors); err != nil {
 			return nil, fmt.Errorf("store: skeletons: %w", err)
 		}
-		if n := len(out); n > 0 && out[n-1].ID == e.ID {
-			out[n-1].Actors = append(out[n-1].Actors, a)
-			continue
+		if first != 0 {
+			e.Date = model.DateRange{From: pointOf(first), To: pointOf(last)}
 		}
-		if start != "" {
-			e.Date.From, _ = model.ParsePoint(start)
-			e.Date.To, _ = model.ParsePoint(end)
+		for _, a := range strings.Split(actors, ",") {
+			f := strings.Split(a, " ")
+			if len(f) == 3 {
+				e.Actors = append(e.Actors, model.Actor{Code: f[0], Kind: f[1], Role: f[2]})
+			}
 		}
-		e.Actors = []model.Actor{a}
 		out = append(out, e)
 	}
 	return out, rows.Err()
+}
+
+// pointOf turns a day as YYYYMMDD (MMDD without a year) into a Point.
+func pointOf(v int) model.Point {
+	return model.Point{Year: v / 10000, Month: v / 100 % 100, Day: v % 100}
 }

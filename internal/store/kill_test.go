@@ -11,37 +11,14 @@ import (
 	"time"
 )
 
-// dump writes a store's whole state, without the row ids and times that
-// legitimately differ between runs (PostgreSQL sequences skip the ids of
-// rolled-back transactions).
+// dump writes a store's whole state (Store.Dump).
 func dump(t *testing.T, st *Store) string {
 	t.Helper()
-	var b strings.Builder
-	for _, q := range []string{
-		`SELECT name || ' ' || hash || ' ' || ident FROM documents ORDER BY hash`,
-		`SELECT d.hash || ' ' || s.idx || ' ' || s.start_off || ' ' || s.end_off FROM sentences s JOIN documents d ON d.id = s.doc_id ORDER BY d.hash, s.idx`,
-		`SELECT count(*) || '' FROM mentions`,
-		`SELECT id || ' ' || block || ' ' || body FROM events ORDER BY id`,
-		`SELECT r.event_id || ' ' || d.hash || ' ' || r.body FROM reports r JOIN documents d ON d.id = r.doc_id ORDER BY r.event_id, d.hash, r.body`,
-		`SELECT event_id || ' ' || code || ' ' || name || ' ' || role FROM event_actors ORDER BY event_id, code, name, role`,
-		`SELECT event_id || ' ' || doc || ' ' || start_off FROM event_sources ORDER BY event_id, doc, start_off`,
-	} {
-		rows, err := st.db.QueryContext(context.Background(), q)
-		if err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-		for rows.Next() {
-			var s string
-			if err := rows.Scan(&s); err != nil {
-				t.Fatal(err)
-			}
-			b.WriteString(s)
-			b.WriteByte('\n')
-		}
-		rows.Close()
-		b.WriteString("--\n")
+	d, err := st.Dump(context.Background())
+	if err != nil {
+		t.Fatal(err)
 	}
-	return b.String()
+	return d
 }
 
 // buildEntente builds the command once per test binary.

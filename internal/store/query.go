@@ -226,13 +226,13 @@ func (s *Store) where(f Filter) ([]string, []any, error) {
 		where = append(where, `status = ?`)
 		args = append(args, strings.ToLower(f.Status))
 	}
-	if f.From != "" {
-		where = append(where, `date_end >= ?`, `date_start NOT LIKE '--%'`, `date_start <> ''`)
-		args = append(args, f.From)
-	}
-	if f.To != "" {
-		where = append(where, `date_start <= ?`, `date_start NOT LIKE '--%'`, `date_start <> ''`)
-		args = append(args, f.To+"~") // "2024-04" also admits "2024-04-30"
+	if f.From != "" || f.To != "" {
+		w, a, err := dateWhere(f.From, f.To)
+		if err != nil {
+			return nil, nil, err
+		}
+		where = append(where, w)
+		args = append(args, a...)
 	}
 	if f.Lang != "" {
 		where = append(where, `id IN (SELECT event_id FROM event_sources WHERE lang = ?)`)
@@ -259,6 +259,35 @@ func (s *Store) where(f Filter) ([]string, []any, error) {
 		args = append(args, u, u, c.Date, c.Date, c.ID)
 	}
 	return where, args, nil
+}
+
+// dateWhere selects the events whose days overlap [from, to] (either may
+// be empty), through the index on (cls, day_first): a one-day event starts
+// inside the bounds, a narrow one at most narrowDays before them, and only
+// the few wide ones are read by their start alone. Undated events and
+// events without a year are left out.
+func dateWhere(from, to string) (string, []any, error) {
+	first, last := 10000, 99991231
+	if from != "" {
+		p, err := model.ParsePoint(from)
+		if err != nil || p.Year == 0 {
+			return "", nil, fmt.Errorf("store: from %q: want YYYY, YYYY-MM or YYYY-MM-DD", from)
+		}
+		first, _ = model.PointRange(p).Bounds()
+	}
+	if to != "" {
+		p, err := model.ParsePoint(to)
+		if err != nil || p.Year == 0 {
+			return "", nil, fmt.Errorf("store: to %q: want YYYY, YYYY-MM or YYYY-MM-DD", to)
+		}
+		_, last = model.PointRange(p).Bounds()
+	}
+	narrowFrom := first
+	if first > 10000 {
+		narrowFrom = daysBefore(first, narrowDays)
+	}
+	return `((cls = ? AND day_first BETWEEN ? AND ?) OR (cls = ? AND day_first BETWEEN ? AND ? AND day_last >= ?) OR (cls = ? AND day_first <= ? AND day_last >= ?))`,
+		[]any{clsDay, first, last, clsNarrow, narrowFrom, last, first, clsWide, last, first}, nil
 }
 
 // loadSources fills the events' sources from event_sources, sorted by

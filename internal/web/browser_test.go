@@ -21,6 +21,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"entente/internal/api"
+	"entente/internal/plover"
 	"entente/internal/servetest"
 	"entente/internal/store"
 )
@@ -170,7 +171,7 @@ func TestBrowser(t *testing.T) {
 	st := servetest.Open(t, "sqlite")
 	servetest.Fill(t, st, articles(t)...)
 	srv := newServer(t, st)
-	a := api.New(api.Config{Store: st, KB: servetest.KB(t), Quad: servetest.Quad})
+	a := api.New(api.Config{Store: st, KB: servetest.KB(t), Sign: api.Signs(plover.MustLoad())})
 	ctx := context.Background()
 
 	b.visit(t, srv.URL+"/", "table.events", "home")

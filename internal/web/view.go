@@ -159,9 +159,9 @@ type Segment struct {
 	// Start and End are the span's offsets in its document.
 	Start, End int
 	Text       string
-	Class string // "", "mention", "actor", "trigger"
-	Href  string
-	Title string
+	Class      string // "", "mention", "actor", "trigger"
+	Href       string
+	Title      string
 }
 
 // segments cuts text (which starts at offset base of its document) at the

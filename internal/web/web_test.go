@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"entente/internal/api"
+	"entente/internal/plover"
 	"entente/internal/servetest"
 	"entente/internal/store"
 )
@@ -41,7 +42,7 @@ func articles(t testing.TB) []servetest.Doc {
 
 // newServer serves the pages and the API over a store, as entente serve does.
 func newServer(t testing.TB, st *store.Store) *httptest.Server {
-	a := api.New(api.Config{Store: st, KB: servetest.KB(t), Quad: servetest.Quad})
+	a := api.New(api.Config{Store: st, KB: servetest.KB(t), Sign: api.Signs(plover.MustLoad())})
 	w, err := New(Config{API: a, Store: st})
 	if err != nil {
 		t.Fatal(err)
@@ -158,4 +159,3 @@ func TestPages(t *testing.T) {
 		}
 	})
 }
-

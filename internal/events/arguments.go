@@ -1,0 +1,388 @@
+package events
+
+import (
+	"strings"
+
+	"entente/internal/lexicon"
+	"entente/internal/model"
+)
+
+// Arguments: the parties of a trigger, from the mentions in its stretch of
+// the clause, and the actors they make.
+
+// build makes the events of one trigger from the mentions of its stretch.
+func (x *Extractor) build(c *clause, st *docState) []model.Event {
+	in, tr, toks, lang := c.in, c.tr, c.toks, c.lang
+	lo, hi, clo, chi := c.lo, c.hi, c.clo, c.chi
+	attribSpan := c.attribSpan
+	var left, right []model.Mention
+	var fromSide []model.Mention
+	var loc *model.Location
+	for _, m := range in.Mentions {
+		if m.Nested || m.TokStart >= attribSpan[0] && m.TokStart < attribSpan[1] {
+			continue
+		}
+		if m.Locative || (m.Kind == model.KindPlace && m.Locative) {
+			if loc == nil && m.Kind == model.KindPlace {
+				loc = &model.Location{Name: m.Name, Code: m.Code}
+			}
+			continue
+		}
+		if m.Media || m.Code == "" || m.Nested {
+			continue
+		}
+		if m.TokStart < lo || m.TokStart >= hi {
+			continue
+		}
+		if m.Adj && x.compoundAdj(lang, toks[m.TokEnd-1]) {
+			continue // "a Russian-brokered ceasefire", "Iranian-made drones": who made them is no party
+		}
+		if m.TokStart < tr.start {
+			left = append(left, m)
+		} else {
+			if x.prepIs(lang, toks, m.TokStart, lexicon.From) {
+				fromSide = append(fromSide, m)
+			}
+			right = append(right, m)
+		}
+	}
+	var rules []string
+	// "Amid reports of deliveries to Russia, Ukraine cut ties": when a
+	// name stands between the last comma and the trigger, the subject is
+	// there and what precedes the comma is another phrase.
+	if c := x.lastComma(lang, toks, in.Mentions, lo, tr.start); c >= 0 {
+		var near []model.Mention
+		for _, m := range left {
+			if m.TokStart > c {
+				near = append(near, m)
+			}
+		}
+		if len(near) > 0 && len(near) < len(left) {
+			left = near
+			rules = append(rules, "subject after the comma")
+		}
+	}
+	if loc == nil {
+		for _, m := range in.Mentions {
+			if m.Locative && !m.Nested && m.Kind == model.KindState && m.TokStart >= clo && m.TokStart < chi {
+				loc = &model.Location{Name: m.Name, Code: m.Code}
+				break
+			}
+		}
+	}
+	// A pronoun subject ("interagierte er mit ...") stands for the last person named.
+	if len(left) == 0 && st.lastActor != nil {
+		for j := clo; j < hi && j <= tr.end+1; j++ {
+			if x.lex.HasKind(lang, toks[j], lexicon.Pron) {
+				left = append(left, *st.lastActor)
+				rules = append(rules, "pronoun "+toks[j].Text+" = "+st.lastActor.Name)
+				break
+			}
+		}
+	}
+	// "Стороны подписали …", "…, and the two leaders signed …": the parties
+	// of the meeting reported last.
+	if len(st.parties) > 0 {
+		if j := x.sidesAt(lang, toks, clo, tr.start); j >= 0 && (len(left) == 0 || left[len(left)-1].TokEnd <= j) {
+			left = append(left[:0:0], st.parties...)
+			rules = append(rules, "the sides: "+toks[j].Text+" = the last meeting's parties")
+		}
+	}
+	// "…, sagte Außenminister Dacic": the speaker is the quote's subject.
+	if len(left) == 0 && st.speaker != nil {
+		left = append(left, *st.speaker)
+		rules = append(rules, "speaker "+st.speaker.Text+" after the quote")
+	}
+	// The subject of an earlier verb in the clause serves a later one: "X and
+	// Y met ... and called for ..." gives the whole coordinated subject.
+	if len(left) == 0 && lo > clo {
+		for _, m := range in.Mentions {
+			if m.TokStart < clo || m.TokStart >= lo || m.Locative || m.Media || m.Code == "" || m.Adj || m.Nested {
+				continue
+			}
+			if len(left) > 0 && !x.joined(lang, toks, left[len(left)-1].TokEnd, m.TokStart) {
+				break
+			}
+			left = append(left, m)
+			rules = append(rules, "shared subject "+m.Text)
+		}
+	}
+	if x.lex.PlaceTarget(tr.t.Type) || tr.t.Mode == "visit" {
+		// "struck Kyiv", "deployed to Belarus": the place's state is the
+		// target; so is the host of a visit ("Obamas Besuch in Kuba").
+		for _, m := range in.Mentions {
+			if m.Locative && !m.Nested && m.Code != "" && m.TokStart >= lo && m.TokStart < hi && !m.Adj {
+				t := m
+				t.Locative = false
+				if t.Kind == model.KindPlace {
+					t.Kind, t.ID, t.Name = model.KindState, "state:"+t.Code, x.kb.CodeName(t.Code)
+				}
+				right = append(right, t)
+				rules = append(rules, "place "+m.Text+" names the target")
+			}
+		}
+	}
+	if tr.t.Noun && len(left) > 0 {
+		// "die Botschaft Südkoreas über den Einsatz ...": the name right
+		// before a topic preposition belongs to the noun before it.
+		if p := x.governor(lang, toks, tr.start, lo, lexicon.About, 3); p >= 0 {
+			kept := left[:0:0]
+			for _, m := range left {
+				if m.TokEnd != p {
+					kept = append(kept, m)
+				}
+			}
+			left = kept
+		}
+	}
+	// "traf den Botschafter … besorgt über das Verhältnis Moskaus zur EU":
+	// names after a topic preposition that follows the trigger are what is
+	// talked about, not parties; with-phrases still add parties.
+	if p := x.aboutAfter(lang, toks, tr.end, hi); p >= 0 {
+		kept := right[:0:0]
+		for _, m := range right {
+			if m.TokStart < p || x.prepIs(lang, toks, m.TokStart, lexicon.With) {
+				kept = append(kept, m)
+			}
+		}
+		if len(kept) < len(right) {
+			rules = append(rules, "topic after "+toks[p].Text)
+		}
+		right = kept
+	}
+	// "выразил протест Японии в связи с визитом … на Тайвань": names in a
+	// cause phrase after the trigger are the background, not parties, once
+	// a party stands before it ("in response to NATO's drills" may be all
+	// the target there is).
+	if p := x.kindAfter(lang, toks, tr.end, hi, lexicon.Cause); p >= 0 && len(right) > 0 && right[0].TokStart < p {
+		kept := right[:0:0]
+		for _, m := range right {
+			if m.TokStart < p {
+				kept = append(kept, m)
+			}
+		}
+		if len(kept) < len(right) {
+			rules = append(rules, "background after "+toks[p].Text)
+		}
+		right = kept
+	}
+	between := false
+	if tr.t.Noun {
+		// "Treffen zwischen Russland, Belarus und China": the between-phrase
+		// names every party.
+		for _, m := range right {
+			if x.prepIs(lang, toks, m.TokStart, lexicon.Between) {
+				left, between = nil, true
+				rules = append(rules, "between-phrase names the parties")
+				break
+			}
+		}
+	}
+	if tr.t.Topic {
+		// "discussed the situation in Ukraine": what follows is the topic;
+		// only with-phrases ("mit X und Y") add parties.
+		kept := right[:0:0]
+		for k, m := range right {
+			if x.prepIs(lang, toks, m.TokStart, lexicon.With) ||
+				k > 0 && len(kept) > 0 && kept[len(kept)-1].TokEnd == right[k-1].TokEnd && x.prepIs(lang, toks, m.TokStart, lexicon.And) {
+				kept = append(kept, m)
+			}
+		}
+		if len(kept) < len(right) {
+			rules = append(rules, "topic: what follows is discussed, not a party")
+		}
+		right = kept
+		// "die Lage in Syrien zu erörtern": before an infinitive are topics too.
+		if tr.start > 0 && x.lex.HasKind(lang, toks[tr.start-1], lexicon.Inf) {
+			left = nil
+		}
+	}
+	src, tgt := left, right
+	if tr.t.Recv {
+		src, tgt = fromSide, left
+		if len(src) == 0 {
+			src = right
+		}
+	}
+	if x.negated(lang, toks, tr.start) {
+		return nil
+	}
+	var out []model.Event
+	groups := [][2][]model.Mention{{src, tgt}}
+	if tr.t.Type == "CONSULT" {
+		// A meeting noun whose parties all follow it: the genitive is the
+		// subject, the with-phrase the others ("das Treffen des Ministers
+		// von Belarus mit seinen chinesischen und iranischen Kollegen").
+		if len(src) == 0 && len(tgt) > 1 && !x.prepIs(lang, toks, tgt[0].TokStart, lexicon.With) {
+			src, tgt = tgt[:1], tgt[1:]
+		}
+		if !between {
+			groups = dyads(src, tgt)
+		}
+	}
+	for _, g := range groups {
+		if ev, ok := x.event(c, st, g[0], g[1], loc, rules); ok {
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+// dyads splits one party meeting several states ("met his Chinese and
+// Iranian counterparts") into one meeting per pair, as PLOVER codes
+// bilateral meetings; an organisation keeps the meeting multilateral.
+func dyads(src, tgt []model.Mention) [][2][]model.Mention {
+	whole := [][2][]model.Mention{{src, tgt}}
+	for _, m := range append(append([]model.Mention(nil), src...), tgt...) {
+		if m.Kind == model.KindOrg {
+			return whole
+		}
+	}
+	srcCodes := codesOf(src)
+	if len(srcCodes) != 1 {
+		return whole
+	}
+	var tcodes []string
+	for _, c := range codesOf(tgt) {
+		if c != srcCodes[0] {
+			tcodes = append(tcodes, c)
+		}
+	}
+	if len(tcodes) < 2 {
+		return whole
+	}
+	out := make([][2][]model.Mention, 0, len(tcodes))
+	for _, c := range tcodes {
+		var t []model.Mention
+		for _, m := range tgt {
+			if m.Code == c {
+				t = append(t, m)
+			}
+		}
+		out = append(out, [2][]model.Mention{src, t})
+	}
+	return out
+}
+
+// namedSubject reports whether the subject is a named person, body or
+// organisation (not a bare state or adjective).
+func namedSubject(src []model.Mention) bool {
+	for _, m := range src {
+		if (m.Kind == model.KindPerson || m.Kind == model.KindBody || m.Kind == model.KindOrg) && m.ID != "" && !m.Adj {
+			return true
+		}
+	}
+	return false
+}
+
+// hasTraveller reports whether one of the actors is a person or a body,
+// who can pay a visit (a state named alone is where one goes).
+func hasTraveller(actors []model.Actor) bool {
+	for _, a := range actors {
+		if a.Kind == string(model.KindPerson) || a.Kind == string(model.KindBody) {
+			return true
+		}
+	}
+	return false
+}
+
+func codesOf(ms []model.Mention) []string {
+	var out []string
+	for _, m := range ms {
+		if m.Code != "" && !has(out, m.Code) {
+			out = append(out, m.Code)
+		}
+	}
+	return out
+}
+
+// actors turns mentions into event actors: persons and bodies keep their
+// names; a state named only by its adjective or by name is one actor per code.
+func (x *Extractor) actors(src, tgt []model.Mention, t *lexicon.Trigger) ([]model.Actor, []string, bool) {
+	var out []model.Actor
+	var codes []string
+	strong := false
+	seenPerson := map[string]bool{}
+	add := func(m model.Mention, role string) {
+		if !m.Adj {
+			strong = true
+		}
+		key := m.ID
+		if key == "" {
+			key = m.Code + "/" + m.Name
+		}
+		if m.Kind == model.KindPerson || m.Kind == model.KindBody {
+			if seenPerson[key] {
+				return
+			}
+			seenPerson[key] = true
+		} else {
+			for _, a := range out {
+				if a.Code == m.Code {
+					return
+				}
+			}
+		}
+		for _, c := range codes {
+			if c == m.Code {
+				goto added
+			}
+		}
+		codes = append(codes, m.Code)
+	added:
+		kind, name, id := string(m.Kind), m.Name, m.ID
+		switch {
+		case m.Kind == model.KindPlace: // a capital standing for its government
+			kind, name, id = string(model.KindState), x.kb.CodeName(m.Code), "state:"+m.Code
+		case m.ID == "" && x.kb.Org(m.Code) != nil:
+			// "die Verteidigungsminister der SCO": unnamed officials of an
+			// organisation stand for it.
+			o := x.kb.Org(m.Code)
+			kind, name, id = string(model.KindOrg), o.Name, "org:"+o.ID
+		}
+		// Clones: events outlive their document, whose text a substring
+		// would keep whole in memory.
+		out = append(out, model.Actor{Code: m.Code, Name: strings.Clone(name), Kind: kind, Role: role, Sector: m.Sector, ID: id, Text: strings.Clone(m.Text)})
+	}
+	srcRole, tgtRole := model.RoleSource, model.RoleTarget
+	if t.Type == "CONSULT" && t.Mode != "visit" {
+		srcRole, tgtRole = model.RoleParticipant, model.RoleParticipant
+	}
+	for _, m := range src {
+		add(m, srcRole)
+	}
+	for _, m := range tgt {
+		add(m, tgtRole)
+	}
+	// A state listed next to its own person adds nothing: keep the person.
+	kept := out[:0]
+	for _, a := range out {
+		if a.Kind == string(model.KindState) {
+			dup := false
+			for _, b := range out {
+				if b.Code == a.Code && (b.Kind == string(model.KindPerson) || b.Kind == string(model.KindBody)) {
+					dup = true
+				}
+			}
+			if dup {
+				continue
+			}
+		}
+		kept = append(kept, a)
+	}
+	return kept, codes, strong
+}
+
+// compoundAdj reports whether a state's adjective is the first half of a
+// compound with a participle ("Russian-brokered", "Iranian-made",
+// "US-backed"; syntax kind compound): it says who brokered, made or backed
+// a thing, not who acts in the clause.
+func (x *Extractor) compoundAdj(lang string, t model.Token) bool {
+	h := strings.LastIndexByte(t.Norm, '-')
+	if h <= 0 || h == len(t.Norm)-1 {
+		return false
+	}
+	tail := t
+	tail.Norm = t.Norm[h+1:]
+	return x.lex.HasKind(lang, tail, lexicon.Compound)
+}

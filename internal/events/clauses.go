@@ -1,0 +1,203 @@
+package events
+
+import (
+	"entente/internal/lexicon"
+	"entente/internal/model"
+)
+
+// Clauses: where a trigger's clause begins and ends, and the closed-class
+// words (commas, conjunctions, prepositions) that delimit its phrases.
+
+// clause is one trigger's reading of its sentence: the value that the
+// argument, status and date steps share, as text/template/parse keeps its
+// state in a Tree rather than in parameters. It holds the document and the
+// sentence, the trigger, the stretch of tokens its arguments come from, the
+// clause around it, and the sentence's reporting frame.
+type clause struct {
+	doc  *model.Document
+	in   *Input
+	lang string
+	toks []model.Token
+	tr   trigger
+	// lo and hi bound the trigger's stretch: its arguments stand there,
+	// between the neighbouring triggers and up to a comma after it.
+	lo, hi int
+	// clo and chi bound the clause the trigger is in.
+	clo, chi int
+	// attrib is who the sentence is attributed to ("according to ISW"),
+	// attribSpan the tokens of that frame, whose names are no parties.
+	attrib     string
+	attribSpan [2]int
+}
+
+// clauseBounds returns, for each token, the index of its clause's first
+// token and one past its last.
+func (x *Extractor) clauseBounds(lang string, toks []model.Token) (starts, ends []int) {
+	n := len(toks)
+	starts, ends = make([]int, n), make([]int, n)
+	cut := make([]bool, n+1)
+	for i, t := range toks {
+		switch {
+		case t.Text == ";":
+			cut[i+1] = true
+		case i > 0 && toks[i-1].Text == "," && x.conjAt(lang, toks, i):
+			cut[i] = true
+		case x.lex.HasKind(lang, t, lexicon.Comp) && (i > 0 && toks[i-1].Text == "," || x.afterSay(lang, toks, i)):
+			cut[i] = true // "reported on October 11 that …", ", что …"
+		}
+	}
+	s := 0
+	for i := 0; i < n; i++ {
+		if cut[i] {
+			s = i
+		}
+		starts[i] = s
+	}
+	e := n
+	for i := n - 1; i >= 0; i-- {
+		if cut[i+1] {
+			e = i + 1
+		}
+		ends[i] = e
+	}
+	return starts, ends
+}
+
+// afterSay reports whether a verb of saying stands within five words
+// before i, with no punctuation between ("GUR reported on October 11 that").
+func (x *Extractor) afterSay(lang string, toks []model.Token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-5; j-- {
+		if toks[j].Kind == model.Punct {
+			return false
+		}
+		if x.lex.HasKind(lang, toks[j], lexicon.Say) {
+			return true
+		}
+	}
+	return false
+}
+
+// conjAt reports whether the longest marker phrase at token i is a
+// clause-splitting conjunction: ", as he hosted …" splits, ", as well as
+// China" (kind and) does not.
+func (x *Extractor) conjAt(lang string, toks []model.Token, i int) bool {
+	end, kinds := x.lex.MarkersAt(lang, toks, i)
+	return end > i && has(kinds, lexicon.Conj)
+}
+
+// listComma reports whether the comma at c joins items of a list of names
+// ("Russland, Belarus und China"): a name ends before it and one starts
+// after it (articles aside) that is followed by another comma or "and".
+func (x *Extractor) listComma(lang string, toks []model.Token, ms []model.Mention, c int) bool {
+	endsBefore := false
+	for _, m := range ms {
+		if m.TokEnd == c {
+			endsBefore = true
+		}
+	}
+	if !endsBefore {
+		return false
+	}
+	j := c + 1
+	for j < len(toks) && x.lex.HasKind(lang, toks[j], lexicon.Det) {
+		j++
+	}
+	for _, m := range ms {
+		if m.TokStart == j && m.TokEnd < len(toks) {
+			n := toks[m.TokEnd]
+			return n.Text == "," || x.lex.HasKind(lang, n, lexicon.And)
+		}
+	}
+	return false
+}
+
+// lastComma returns the last comma in [lo, at) that does not join a list,
+// or -1.
+func (x *Extractor) lastComma(lang string, toks []model.Token, ms []model.Mention, lo, at int) int {
+	for j := at - 1; j >= lo; j-- {
+		if toks[j].Text == "," && !x.listComma(lang, toks, ms, j) {
+			return j
+		}
+	}
+	return -1
+}
+
+// commaAfter returns where the trigger's stretch ends: at the first comma
+// after it that does not join a list, else hi.
+func (x *Extractor) commaAfter(lang string, toks []model.Token, ms []model.Mention, from, hi int) int {
+	for j := from; j < hi; j++ {
+		if toks[j].Text == "," && !x.listComma(lang, toks, ms, j) {
+			return j
+		}
+	}
+	return hi
+}
+
+// saidBefore reports whether a verb of saying comes before token j in the
+// sentence: what follows is reported speech.
+func (x *Extractor) saidBefore(lang string, toks []model.Token, j int) bool {
+	for i := 0; i < j; i++ {
+		if end, kinds := x.lex.MarkersAt(lang, toks, i); end > i && has(kinds, lexicon.Say) {
+			return true
+		}
+	}
+	return false
+}
+
+// joined reports whether only "and", commas, articles and "of"-words lie
+// between two mentions, so they are one coordinated phrase.
+func (x *Extractor) joined(lang string, toks []model.Token, from, to int) bool {
+	for j := from; j < to; j++ {
+		t := toks[j]
+		if t.Text != "," && !x.lex.HasKind(lang, t, lexicon.And) && !x.lex.HasKind(lang, t, lexicon.Det) && !x.lex.HasKind(lang, t, lexicon.Of) {
+			return false
+		}
+	}
+	return true
+}
+
+func (x *Extractor) prepIs(lang string, toks []model.Token, i int, kind string) bool {
+	j := i - 1
+	for j >= 0 && x.lex.HasKind(lang, toks[j], lexicon.Det) {
+		j--
+	}
+	return j >= 0 && x.lex.HasKind(lang, toks[j], kind)
+}
+
+// aboutAfter returns the first topic preposition in [from, hi) that is not
+// right before a name's first word ("über das Verhältnis …", not the route
+// "über Polen"), or -1.
+func (x *Extractor) aboutAfter(lang string, toks []model.Token, from, hi int) int {
+	for j := from; j < hi-1; j++ {
+		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && has(kinds, lexicon.About) && !toks[end].Cap {
+			return j
+		}
+	}
+	return -1
+}
+
+// kindAfter returns the first marker of the kind in [from, hi), or -1.
+func (x *Extractor) kindAfter(lang string, toks []model.Token, from, hi int, kind string) int {
+	for j := from; j < hi; j++ {
+		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && has(kinds, kind) {
+			return j
+		}
+	}
+	return -1
+}
+
+// sidesAt returns where a sides phrase ("стороны", "the two sides") opens
+// the subject of a trigger at start: at the sentence's start, or after
+// ", and" — elsewhere "со стороны Мьянмы" is a side, not the sides — or -1.
+func (x *Extractor) sidesAt(lang string, toks []model.Token, clo, start int) int {
+	for j := clo; j < start; j++ {
+		end, kinds := x.lex.MarkersAt(lang, toks, j)
+		if end == j || !has(kinds, lexicon.Sides) {
+			continue
+		}
+		if j == 0 || j >= 2 && toks[j-2].Text == "," && x.lex.HasKind(lang, toks[j-1], lexicon.And) {
+			return j
+		}
+	}
+	return -1
+}

@@ -1,0 +1,91 @@
+package events
+
+import (
+	"entente/internal/lexicon"
+	"entente/internal/model"
+)
+
+// Dates: which date expression dates an event, and the document's own
+// date.
+
+// dateline returns the document's own date: its publication date when known
+// to the day, else a full date written in its first paragraph (news sites
+// print the date under the title).
+func dateline(doc *model.Document, in []Input) model.DateRange {
+	if doc.Published.Prec() == model.DayPrec {
+		return model.PointRange(doc.Published)
+	}
+	for _, x := range in {
+		if x.Sent.Para > 0 {
+			break
+		}
+		for _, d := range x.Dates {
+			if d.YearWritten && d.Value.Single() && d.Value.From.Prec() == model.DayPrec {
+				return d.Value
+			}
+		}
+	}
+	if doc.Published.Year != 0 {
+		return model.PointRange(doc.Published)
+	}
+	return model.DateRange{}
+}
+
+// date picks the event's date: the date expression of its own words, else of
+// its sentence, else the latest date of the paragraph, else the dateline.
+func (x *Extractor) date(c *clause, st *docState, past, planned bool) model.DateRange {
+	in, tr, toks, lo, hi := c.in, c.tr, c.toks, c.lo, c.hi
+	best := -1
+	bestDist := 1 << 30
+	depth := parenDepth(toks) // nil without parentheses
+	for k, d := range in.Dates {
+		if d.Value.IsZero() {
+			continue
+		}
+		pos := tokenAt(toks, d.Start)
+		if depth != nil && pos < len(toks) && depth[pos] > depth[tr.start] {
+			continue // "(… accords that the Kremlin coerced Ukraine into accepting in 2014-2015)": an aside's date
+		}
+		if x.since(in.Sent.Lang, toks, pos) {
+			continue // "their first meeting since 2016": a bound, not the meeting's date
+		}
+		dist := pos - tr.start
+		if dist < 0 {
+			dist = -dist
+		}
+		if pos < lo || pos >= hi {
+			dist += 1000 // outside the trigger's stretch: a last resort
+		}
+		if dist < bestDist {
+			best, bestDist = k, dist
+		}
+	}
+	if best >= 0 {
+		if planned {
+			// "will travel on Wednesday": the coming Wednesday.
+			if v, ok := in.Dates[best].Ahead(st.published); ok {
+				return v
+			}
+		}
+		return in.Dates[best].Value
+	}
+	if past {
+		return model.DateRange{}
+	}
+	if !st.paraDate.IsZero() {
+		return st.paraDate
+	}
+	return st.dateline
+}
+
+// since reports whether a date at token pos is the bound of a span ("since
+// 2016", "seit Juli 2023", "впервые с 2016 года"): a since marker ends
+// right before it or before its article.
+func (x *Extractor) since(lang string, toks []model.Token, pos int) bool {
+	for j := pos - 1; j >= 0 && j >= pos-4; j-- {
+		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && has(kinds, lexicon.Since) && (end == pos || end < pos && x.lex.HasKind(lang, toks[end], lexicon.Det)) {
+			return true
+		}
+	}
+	return false
+}

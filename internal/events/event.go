@@ -1,0 +1,151 @@
+package events
+
+import (
+	"fmt"
+	"strings"
+
+	"entente/internal/dates"
+	"entente/internal/lexicon"
+	"entente/internal/model"
+)
+
+// The event of one trigger and its parties: status, date, place,
+// confidence and explanation.
+
+// event makes one event of a trigger and its source and target mentions.
+func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc *model.Location, rules []string) (model.Event, bool) {
+	doc, in, tr, toks, lang := c.doc, c.in, c.tr, c.toks, c.lang
+	s := in.Sent
+	lo, hi, clo, chi := c.lo, c.hi, c.clo, c.chi
+	attrib := c.attrib
+	actors, codes, strong := x.actors(src, tgt, tr.t)
+	n := len(codes)
+	for _, a := range actors {
+		if a.Kind == string(model.KindOrg) && x.lex.Members(tr.t.Type) {
+			n++ // an organisation's members meet in it
+			break
+		}
+	}
+	if len(codes) == 0 || (tr.t.Pair && len(codes) < 2) {
+		return model.Event{}, false
+	}
+	if n < x.lex.MinActors(tr.t.Type) && !(x.lex.Solo(tr.t.Type) && !tr.t.Noun && namedSubject(src)) {
+		return model.Event{}, false
+	}
+	if !strong && len(codes) < 2 {
+		return model.Event{}, false
+	}
+	if tr.t.Mode == "visit" && !hasTraveller(actors) {
+		// "прибула партія вакцини": only people travel on visits.
+		return model.Event{}, false
+	}
+	ev := model.Event{
+		Type:    tr.t.Type,
+		Mode:    tr.t.Mode,
+		Status:  model.StatusReported,
+		Actors:  actors,
+		Sources: []model.Source{{Doc: doc.ID, Lang: lang, Start: s.Start, End: s.End, Sentence: strings.Clone(doc.Text[s.Start:s.End]), Attribution: attrib}},
+	}
+	if ev.Type == "CONSULT" && ev.Mode == "" {
+		for _, a := range actors {
+			if a.Kind == string(model.KindOrg) {
+				ev.Mode = "multilateral"
+			}
+		}
+	}
+	past := false
+	// Status markers govern what follows them in the clause ("will meet",
+	// "could attack", "если встретится"); after the trigger only the next
+	// few words ("treffen wird", "was denied").
+	stop := min(chi, tr.end+3)
+	for j := clo; j < stop; j++ {
+		end, kinds := x.lex.MarkersAt(lang, toks, j)
+		if end == j || has(kinds, lexicon.Hypo) && inDate(in.Dates, toks[j]) {
+			continue // "May 16" is no "may"; "next week" still looks ahead
+		}
+		switch {
+		case has(kinds, lexicon.Future):
+			ev.Status = model.StatusPlanned
+			rules = append(rules, "future: "+toks[j].Text)
+		case has(kinds, lexicon.Deny) && ev.Type != "REJECT":
+			ev.Status = model.StatusDenied
+			rules = append(rules, "denial: "+toks[j].Text)
+		case has(kinds, lexicon.Backshift) && x.saidBefore(lang, toks, j):
+			ev.Status = model.StatusPlanned
+			rules = append(rules, "future in reported speech: "+toks[j].Text)
+		case has(kinds, lexicon.Hypo):
+			ev.Status = model.StatusHypothetical
+			rules = append(rules, "hypothetical: "+toks[j].Text)
+		case has(kinds, lexicon.Past):
+			past = true
+		}
+	}
+	if tr.t.Future && ev.Status == model.StatusReported {
+		ev.Status = model.StatusPlanned
+		rules = append(rules, "future form: "+tr.text)
+	}
+	if m := x.governor(lang, toks, tr.start, clo, lexicon.Modal, 5); m >= 0 {
+		ev.Status = model.StatusHypothetical
+		rules = append(rules, "supposed: "+toks[m].Text)
+	}
+	if ev.Status == model.StatusReported || ev.Status == model.StatusPlanned {
+		if st, why := x.unasserted(c); st != "" {
+			ev.Status = st
+			rules = append(rules, why)
+		}
+	}
+	if tr.t.Noun && (ev.Status == model.StatusReported || ev.Status == model.StatusPlanned) {
+		if a := x.anchor(c, src, tgt, loc); a != "" {
+			rules = append(rules, "anchored by "+a)
+		} else {
+			ev.Status = model.StatusBackground
+			rules = append(rules, "background: "+tr.text+" has no date, place, participant or staging verb of its own")
+		}
+	}
+	ev.Date = x.date(c, st, past, ev.Status == model.StatusPlanned)
+	ev.Location = loc
+	feats := evidence(tr, src, tgt, actors, codes, &ev, rules, attrib, s)
+	ev.Confidence = x.confidence(feats)
+	if x.opt.Explain {
+		ev.Explain = []model.Explanation{{Trigger: tr.text, Entry: fmt.Sprintf("%s %s (%s)", tr.t.Type, tr.t.Phrase, tr.t.Pos), Rules: append(rules, mentionWhy(in.Mentions, lo, hi)...), Evidence: feats}}
+	}
+	return ev, true
+}
+
+func mentionWhy(ms []model.Mention, lo, hi int) []string {
+	var out []string
+	for _, m := range ms {
+		if m.TokStart >= lo && m.TokStart < hi {
+			out = append(out, fmt.Sprintf("%q → %s %s: %s", m.Text, m.Code, m.Name, strings.Join(m.Why, "; ")))
+		}
+	}
+	return out
+}
+
+// negated reports whether a negation stands just before the trigger ("did
+// not meet", "nicht getroffen", "не встречался"), but not "not only".
+func (x *Extractor) negated(lang string, toks []model.Token, at int) bool {
+	for j := at - 1; j >= 0 && j >= at-3; j-- {
+		if toks[j].Kind == model.Punct {
+			return false
+		}
+		if x.lex.HasKind(lang, toks[j], lexicon.Neg) {
+			if j+1 < len(toks) && x.lex.HasKind(lang, toks[j+1], lexicon.Only) {
+				return false
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// inDate reports whether a token is part of a date expression ("May" in
+// "May 16").
+func inDate(ds []dates.Expr, t model.Token) bool {
+	for _, d := range ds {
+		if t.Start >= d.Start && t.End <= d.End {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,125 @@
+package events
+
+import (
+	"strings"
+
+	"entente/internal/lexicon"
+	"entente/internal/model"
+)
+
+// Triggers: the words and phrases of the lexicon that report an event,
+// found per sentence, and the words that govern them.
+
+func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bool) []trigger {
+	var out []trigger
+	for i := 0; i < len(toks); i++ {
+		if inMention[i] || toks[i].Kind != model.Word {
+			continue
+		}
+		end, ts, ok := x.lex.TriggerAt(lang, toks, i)
+		if !ok {
+			// The tail of a compound: "SCO-Gipfel", "NATO-Gipfeltreffen".
+			if h := strings.LastIndexByte(toks[i].Text, '-'); h > 0 && h < len(toks[i].Text)-1 {
+				tail := toks[i]
+				an := x.lex.Analyzer()
+				tail.Norm = an.Normalize(tail.Text[h+1:])
+				tail.Stem = an.Stem(lang, tail.Norm)
+				if _, ts2, ok2 := x.lex.TriggerAt(lang, []model.Token{tail}, 0); ok2 {
+					out = append(out, trigger{i, i + 1, ts2[0], toks[i].Text})
+				}
+			}
+			continue
+		}
+		stop := false
+		for j := i; j < end; j++ {
+			if inMention[j] {
+				stop = true
+			}
+		}
+		if ts[0].Type == lexicon.Stop {
+			i = end - 1
+			continue
+		}
+		if stop || ts[0].Noun && (x.anaphoric(lang, toks, i) || x.governor(lang, toks, i, 0, lexicon.Cause, 5) >= 0) {
+			continue
+		}
+		out = append(out, trigger{i, end, ts[0], joinText(toks[i:end])})
+		i = end - 1
+	}
+	// A parenthesis is an aside: "(the failed accords that the Kremlin
+	// coerced Ukraine into accepting in 2014-2015)" reports background.
+	if depth := parenDepth(toks); depth != nil {
+		kept := out[:0]
+		for _, t := range out {
+			if depth[t.start] == 0 {
+				kept = append(kept, t)
+			}
+		}
+		out = kept
+	}
+	// "forderten die Stärkung der Kooperation", "rejected talks", "обговорили
+	// військову допомогу": event nouns after a verb that takes an event as its
+	// content (or discusses it) are that content,
+	// up to a comma or a place or time ("signed an agreement at the G7
+	// summit").
+	kept := out[:0]
+	govEnd := -1
+	for _, t := range out {
+		if govEnd >= 0 && t.t.Noun && !hasComma(toks, govEnd, t.start) && !x.anyKind(lang, toks, govEnd, t.start, lexicon.Loc) {
+			continue
+		}
+		if !t.t.Noun && (x.lex.Content(t.t.Type) || t.t.Topic) {
+			govEnd = t.end
+		}
+		kept = append(kept, t)
+	}
+	out = kept
+	// A weak trigger yields to a stronger one in the same sentence.
+	strong := false
+	for _, t := range out {
+		if !t.t.Weak {
+			strong = true
+		}
+	}
+	if strong {
+		kept := out[:0]
+		for _, t := range out {
+			if !t.t.Weak {
+				kept = append(kept, t)
+			}
+		}
+		out = kept
+	}
+	return out
+}
+
+// anaphoric reports whether the event noun at i follows a demonstrative
+// ("dieses Treffen", "this meeting", "эта встреча", optionally with one
+// adjective between): it refers back to an event already reported.
+func (x *Extractor) anaphoric(lang string, toks []model.Token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		if toks[j].Kind != model.Word {
+			return false
+		}
+		if x.lex.HasKind(lang, toks[j], lexicon.Dem) {
+			return true
+		}
+	}
+	return false
+}
+
+// governor returns the index of a word of the marker kind that starts
+// within n words before the trigger at, in its clause and not across
+// punctuation other than commas ("die Notwendigkeit, die Koordination ...
+// fortzusetzen"), or -1.
+func (x *Extractor) governor(lang string, toks []model.Token, at, clo int, kind string, n int) int {
+	for j := at - 1; j >= clo && j >= at-n; j-- {
+		if toks[j].Kind == model.Punct && toks[j].Text != "-" && toks[j].Text != "," {
+			return -1
+		}
+		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && end <= at && has(kinds, kind) {
+			return j
+		}
+	}
+	return -1
+}

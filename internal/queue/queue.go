@@ -1,0 +1,202 @@
+// Package queue scales ingest out over many processes: a job queue in
+// PostgreSQL (River) and stateless workers that share only the database.
+//
+// In: documents (read and parsed, model.Document) handed to Enqueue, in the order a
+// sequential `entente ingest` would read them; they are cut into small
+// batches, one River job each, and a text already enqueued (by its content
+// hash) is left out. Out: workers (Worker) that run each job's extraction
+// in parallel and store its documents with store.IngestBatch, and queue
+// statistics (Stats).
+//
+// Fusion depends on the order reports arrive in (a new report joins the
+// first compatible stored event, and an event's id derives from its first
+// report), so workers store batches in the order they were enqueued: each
+// batch has a sequence number and waits for its turn (every batch before it
+// stored) after its extraction, which runs at once on every worker. N
+// workers thus end in exactly the events, ids included, of one sequential
+// ingest of the same inputs. A batch whose turn does not come in time (its
+// predecessor's worker died) is snoozed and tried again; River rescues the
+// dead worker's job after RescueAfter. Each batch is stored in one
+// transaction and storing is idempotent (a stored text is skipped), so a
+// worker killed at any point leaves nothing half-stored and the job's next
+// run finishes it.
+package queue
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+	"github.com/riverqueue/river/rivermigrate"
+
+	"entente/internal/model"
+	"entente/internal/store"
+)
+
+// Kind is the River job kind of an ingest batch.
+const Kind = "entente_ingest"
+
+// ErrNotPostgres is returned for a database that is not PostgreSQL.
+var ErrNotPostgres = errors.New("queue: the job queue needs PostgreSQL (--db postgres://…)")
+
+// IngestArgs are the arguments of an ingest job: a batch of documents, as
+// read (and parsed) by the enqueuer, and its place in the order of storing.
+type IngestArgs struct {
+	Seq  int64             `json:"seq"`
+	N    int               `json:"n"` // documents in the batch
+	Docs []*model.Document `json:"docs"`
+}
+
+// Kind implements river.JobArgs.
+func (IngestArgs) Kind() string { return Kind }
+
+// IsPostgres tells whether dsn names a PostgreSQL database.
+func IsPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// Queue is an open job queue.
+type Queue struct {
+	pool   *pgxpool.Pool
+	client *river.Client[pgx.Tx] // insert-only
+	// MaxAttempts is how often a job runs before it is kept as failed.
+	maxAttempts int
+}
+
+// Options configure Open.
+type Options struct {
+	// MaxAttempts is how often an enqueued job runs before it is kept as
+	// failed (default 5).
+	MaxAttempts int
+}
+
+// Open connects to the PostgreSQL database dsn and applies River's
+// migrations and the queue's own tables, under an advisory lock so that
+// processes starting at once do not apply them twice.
+func Open(ctx context.Context, dsn string, opts Options) (*Queue, error) {
+	if !IsPostgres(dsn) {
+		return nil, fmt.Errorf("%w; %q is a SQLite file", ErrNotPostgres, dsn)
+	}
+	pool, err := pgxpool.New(ctx, dsn)
+	if err != nil {
+		return nil, fmt.Errorf("queue: %w", err)
+	}
+	if err := migrate(ctx, pool); err != nil {
+		pool.Close()
+		return nil, err
+	}
+	if opts.MaxAttempts <= 0 {
+		opts.MaxAttempts = 5
+	}
+	client, err := river.NewClient(riverpgxv5.New(pool), &river.Config{MaxAttempts: opts.MaxAttempts, Logger: quietLogger()})
+	if err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("queue: %w", err)
+	}
+	return &Queue{pool: pool, client: client, maxAttempts: opts.MaxAttempts}, nil
+}
+
+// Close closes the connections.
+func (q *Queue) Close() { q.pool.Close() }
+
+// migrationLock is the advisory-lock key of the queue's migrations.
+const migrationLock = 0x656e74656e7465 // "entente"
+
+// schema is the queue's own tables: each batch's turn, and the content
+// hashes enqueued (a document is enqueued once).
+const schema = `
+CREATE TABLE IF NOT EXISTS entente_queue_batches (
+	seq  BIGSERIAL PRIMARY KEY,
+	docs INT NOT NULL,
+	done BOOLEAN NOT NULL DEFAULT false
+);
+CREATE INDEX IF NOT EXISTS entente_queue_batches_todo ON entente_queue_batches(seq) WHERE NOT done;
+CREATE TABLE IF NOT EXISTS entente_queue_docs (
+	hash TEXT PRIMARY KEY,
+	seq  BIGINT NOT NULL
+);`
+
+func migrate(ctx context.Context, pool *pgxpool.Pool) error {
+	conn, err := pool.Acquire(ctx)
+	if err != nil {
+		return fmt.Errorf("queue: %w", err)
+	}
+	defer conn.Release()
+	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1)`, int64(migrationLock)); err != nil {
+		return fmt.Errorf("queue: migration lock: %w", err)
+	}
+	defer conn.Exec(context.Background(), `SELECT pg_advisory_unlock($1)`, int64(migrationLock))
+	m, err := rivermigrate.New(riverpgxv5.New(pool), &rivermigrate.Config{Logger: quietLogger()})
+	if err != nil {
+		return fmt.Errorf("queue: migrate: %w", err)
+	}
+	if _, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
+		return fmt.Errorf("queue: migrate: %w", err)
+	}
+	if _, err := conn.Exec(ctx, schema); err != nil {
+		return fmt.Errorf("queue: migrate: %w", err)
+	}
+	return nil
+}
+
+// quietLogger is River's own logger: warnings and errors only.
+func quietLogger() *slog.Logger {
+	return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+}
+
+// Enqueued counts what Enqueue did.
+type Enqueued struct {
+	Jobs, Docs, Skipped int // Skipped: texts enqueued before
+}
+
+// Enqueue writes one job for the documents not enqueued before (by content
+// hash), in one transaction. Call it with small batches, in order.
+func (q *Queue) Enqueue(ctx context.Context, docs []*model.Document) (Enqueued, error) {
+	var out Enqueued
+	if len(docs) == 0 {
+		return out, nil
+	}
+	tx, err := q.pool.Begin(ctx)
+	if err != nil {
+		return out, fmt.Errorf("queue: enqueue: %w", err)
+	}
+	defer tx.Rollback(ctx)
+	var seq int64
+	if err := tx.QueryRow(ctx, `INSERT INTO entente_queue_batches (docs) VALUES (0) RETURNING seq`).Scan(&seq); err != nil {
+		return out, fmt.Errorf("queue: enqueue: %w", err)
+	}
+	var keep []*model.Document
+	for _, d := range docs {
+		tag, err := tx.Exec(ctx, `INSERT INTO entente_queue_docs (hash, seq) VALUES ($1, $2) ON CONFLICT DO NOTHING`, store.Hash(d.Text), seq)
+		if err != nil {
+			return out, fmt.Errorf("queue: enqueue %s: %w", d.Path, err)
+		}
+		if tag.RowsAffected() == 0 {
+			out.Skipped++
+			continue
+		}
+		keep = append(keep, d)
+	}
+	if len(keep) == 0 {
+		return out, nil // rolled back: no batch
+	}
+	if _, err := tx.Exec(ctx, `UPDATE entente_queue_batches SET docs = $1 WHERE seq = $2`, len(keep), seq); err != nil {
+		return out, fmt.Errorf("queue: enqueue: %w", err)
+	}
+	args := IngestArgs{Seq: seq, N: len(keep), Docs: keep}
+	if _, err := q.client.InsertTx(ctx, tx, args, &river.InsertOpts{MaxAttempts: q.maxAttempts}); err != nil {
+		return out, fmt.Errorf("queue: enqueue: %w", err)
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return out, fmt.Errorf("queue: enqueue: %w", err)
+	}
+	out.Jobs, out.Docs = 1, len(keep)
+	return out, nil
+}

@@ -1,0 +1,301 @@
+package queue
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math"
+	"runtime"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+	"github.com/riverqueue/river/rivertype"
+
+	"entente/internal/model"
+	"entente/internal/pipeline"
+	"entente/internal/store"
+)
+
+// WorkerConfig configures a worker.
+type WorkerConfig struct {
+	// Store is where documents are stored (the queue's database).
+	Store *store.Store
+	// Pipeline reads the documents.
+	Pipeline *pipeline.Pipeline
+	// Concurrency is the number of jobs run at once (default GOMAXPROCS).
+	Concurrency int
+	// RescueAfter is how long a job may run before it is cancelled, or,
+	// when its worker died, River takes it for abandoned and runs it again
+	// (default 5 minutes).
+	RescueAfter time.Duration
+	// RetryBase is the delay before a failed job's first retry; it doubles
+	// with each attempt, up to 10 minutes (default 1 s).
+	RetryBase time.Duration
+	// TurnWait is how long a batch waits for the batches before it to be
+	// stored before it is snoozed (default 10 s, at most RescueAfter/3).
+	TurnWait time.Duration
+	// ExitWhenIdle makes Run return once no job is left to run.
+	ExitWhenIdle bool
+	// Logger gets one line per job (default: discarded).
+	Logger *slog.Logger
+	// Metrics, when set, counts jobs, documents, events and times.
+	Metrics *Metrics
+	// Process reads one document (default: the pipeline's Process);
+	// tests use it to poison a document.
+	Process func(doc *model.Document) (*pipeline.Result, error)
+}
+
+// Worker runs ingest jobs.
+type Worker struct {
+	q      *Queue
+	cfg    WorkerConfig
+	client *river.Client[pgx.Tx]
+}
+
+// NewWorker makes a worker on the queue q.
+func NewWorker(q *Queue, cfg WorkerConfig) (*Worker, error) {
+	if cfg.Concurrency <= 0 {
+		cfg.Concurrency = runtime.GOMAXPROCS(0)
+	}
+	if cfg.RescueAfter <= 0 {
+		cfg.RescueAfter = 5 * time.Minute
+	}
+	if cfg.RetryBase <= 0 {
+		cfg.RetryBase = time.Second
+	}
+	if cfg.TurnWait <= 0 {
+		cfg.TurnWait = min(10*time.Second, cfg.RescueAfter/3)
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Metrics == nil {
+		cfg.Metrics = &Metrics{}
+	}
+	if cfg.Process == nil {
+		p := cfg.Pipeline
+		cfg.Process = func(d *model.Document) (*pipeline.Result, error) { return p.Process(d), nil }
+	}
+	w := &Worker{q: q, cfg: cfg}
+	workers := river.NewWorkers()
+	river.AddWorker(workers, river.WorkFunc(w.work))
+	client, err := river.NewClient(riverpgxv5.New(q.pool), &river.Config{
+		Queues:  map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Concurrency}},
+		Workers: workers,
+		// River rescues a job only once it has run longer than its
+		// timeout: the two go together.
+		JobTimeout:           cfg.RescueAfter,
+		RescueStuckJobsAfter: cfg.RescueAfter + time.Second,
+		RetryPolicy:          retryPolicy{cfg.RetryBase},
+		MaxAttempts:          q.maxAttempts,
+		FetchCooldown:        20 * time.Millisecond,
+		FetchPollInterval:    250 * time.Millisecond,
+		Logger:               quietLogger(),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("queue: worker: %w", err)
+	}
+	w.client = client
+	return w, nil
+}
+
+// retryPolicy retries after base, 2·base, 4·base, … up to 10 minutes.
+type retryPolicy struct{ base time.Duration }
+
+func (p retryPolicy) NextRetry(job *rivertype.JobRow) time.Time {
+	d := time.Duration(float64(p.base) * math.Pow(2, float64(max(job.Attempt-1, 0))))
+	return time.Now().Add(min(d, 10*time.Minute))
+}
+
+// Run works jobs until ctx is done, then lets the jobs it runs finish
+// (stop is the context of that wait: when it is done, they are cancelled
+// and retried later). With ExitWhenIdle it returns once no job is left.
+func (w *Worker) Run(ctx, stop context.Context) error {
+	if err := w.client.Start(context.WithoutCancel(ctx)); err != nil {
+		return fmt.Errorf("queue: worker: %w", err)
+	}
+	idle := make(chan struct{})
+	if w.cfg.ExitWhenIdle {
+		go func() {
+			t := time.NewTicker(200 * time.Millisecond)
+			defer t.Stop()
+			for {
+				select {
+				case <-ctx.Done():
+					return
+				case <-t.C:
+				}
+				n, err := w.q.unfinished(ctx)
+				if err == nil && n == 0 {
+					close(idle)
+					return
+				}
+			}
+		}()
+	}
+	select {
+	case <-ctx.Done():
+	case <-idle:
+	}
+	if err := w.client.Stop(stop); err != nil {
+		w.client.StopAndCancel(context.Background())
+		return fmt.Errorf("queue: worker: stopped before its jobs finished: %w", err)
+	}
+	return nil
+}
+
+// unfinished counts the ingest jobs not yet done or failed for good.
+func (q *Queue) unfinished(ctx context.Context) (int, error) {
+	var n int
+	err := q.pool.QueryRow(ctx, `SELECT count(*) FROM river_job WHERE kind = $1 AND state NOT IN ('completed', 'discarded', 'cancelled')`, Kind).Scan(&n)
+	return n, err
+}
+
+// work runs one job: the batch's documents are read, the batch waits for
+// its turn, and is stored in one transaction.
+func (w *Worker) work(ctx context.Context, job *river.Job[IngestArgs]) error {
+	start := time.Now()
+	m := w.cfg.Metrics
+	a := job.Args
+	var errs []error
+	var failed []*model.Document
+	rs := make([]*pipeline.Result, 0, len(a.Docs))
+	for _, d := range a.Docs {
+		r, err := w.process(d)
+		if err != nil {
+			errs = append(errs, err)
+			failed = append(failed, d)
+			continue
+		}
+		rs = append(rs, r)
+	}
+	extracted := time.Now()
+	m.add(&m.extractNanos, int64(extracted.Sub(start)))
+	if err := w.q.awaitTurn(ctx, a.Seq, w.cfg.TurnWait); err != nil {
+		m.add(&m.waitNanos, int64(time.Since(extracted)))
+		if errors.Is(err, errNotYet) {
+			m.add(&m.snoozed, 1)
+			w.cfg.Logger.Info("job snoozed", "job", job.ID, "seq", a.Seq, "why", "the batches before it are not stored yet")
+			return river.JobSnooze(time.Second)
+		}
+		return err
+	}
+	turn := time.Now()
+	m.add(&m.waitNanos, int64(turn.Sub(extracted)))
+	outs, serrs := w.cfg.Store.IngestBatch(ctx, rs)
+	var sum struct{ docNew, docSame, docUpd, evNew, evMerged int }
+	for i, out := range outs {
+		if serrs[i] != nil {
+			errs = append(errs, serrs[i])
+			failed = append(failed, rs[i].Doc)
+			continue
+		}
+		switch out.Doc {
+		case store.DocNew:
+			sum.docNew++
+		case store.DocUnchanged:
+			sum.docSame++
+		case store.DocUpdated:
+			sum.docUpd++
+		}
+		sum.evNew += out.EventsNew
+		sum.evMerged += out.EventsMerged
+	}
+	if err := w.q.done(ctx, a.Seq); err != nil {
+		return err
+	}
+	end := time.Now()
+	m.add(&m.storeNanos, int64(end.Sub(turn)))
+	m.add(&m.jobNanos, int64(end.Sub(start)))
+	m.add(&m.docsNew, int64(sum.docNew))
+	m.add(&m.docsUnchanged, int64(sum.docSame))
+	m.add(&m.docsUpdated, int64(sum.docUpd))
+	m.add(&m.docsFailed, int64(len(failed)))
+	m.add(&m.eventsNew, int64(sum.evNew))
+	m.add(&m.eventsMerged, int64(sum.evMerged))
+	m.observe(end.Sub(start))
+	log := w.cfg.Logger.With("job", job.ID, "seq", a.Seq, "attempt", job.Attempt, "docs", len(a.Docs),
+		"new", sum.docNew, "unchanged", sum.docSame, "updated", sum.docUpd, "failed", len(failed),
+		"events_new", sum.evNew, "events_merged", sum.evMerged,
+		"extract_ms", extracted.Sub(start).Milliseconds(), "wait_ms", turn.Sub(extracted).Milliseconds(), "store_ms", end.Sub(turn).Milliseconds())
+	if len(errs) == 0 {
+		m.add(&m.jobsDone, 1)
+		log.Info("job done")
+		return nil
+	}
+	err := errors.Join(errs...)
+	if job.Attempt >= job.MaxAttempts {
+		// Kept as failed: its documents may be enqueued again.
+		m.add(&m.jobsFailed, 1)
+		w.q.forget(context.WithoutCancel(ctx), failed)
+		log.Error("job failed", "err", err)
+	} else {
+		m.add(&m.jobsRetried, 1)
+		log.Warn("job will be retried", "err", err)
+	}
+	return err
+}
+
+// process reads one document; a panic is the document's error.
+func (w *Worker) process(d *model.Document) (r *pipeline.Result, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("queue: %s: panic: %v", d.Path, p)
+		}
+	}()
+	r, err = w.cfg.Process(d)
+	if err != nil {
+		err = fmt.Errorf("queue: %s: %w", d.Path, err)
+	}
+	return r, err
+}
+
+// errNotYet says a batch's turn did not come in time.
+var errNotYet = errors.New("queue: the batches before it are not stored yet")
+
+// awaitTurn waits until every batch enqueued before seq is stored, or
+// returns errNotYet after wait.
+func (q *Queue) awaitTurn(ctx context.Context, seq int64, wait time.Duration) error {
+	deadline := time.Now().Add(wait)
+	pause := time.Millisecond
+	for {
+		var ahead bool
+		err := q.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM entente_queue_batches WHERE NOT done AND seq < $1)`, seq).Scan(&ahead)
+		if err != nil {
+			return fmt.Errorf("queue: batch %d: %w", seq, err)
+		}
+		if !ahead {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return errNotYet
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(pause):
+		}
+		pause = min(pause*2, 20*time.Millisecond)
+	}
+}
+
+// done records that batch seq is stored: the batches after it may go.
+func (q *Queue) done(ctx context.Context, seq int64) error {
+	if _, err := q.pool.Exec(ctx, `UPDATE entente_queue_batches SET done = true WHERE seq = $1 AND NOT done`, seq); err != nil {
+		return fmt.Errorf("queue: batch %d: %w", seq, err)
+	}
+	return nil
+}
+
+// forget removes failed documents' hashes, so that they can be enqueued
+// again.
+func (q *Queue) forget(ctx context.Context, docs []*model.Document) {
+	hashes := make([]string, len(docs))
+	for i, d := range docs {
+		hashes[i] = store.Hash(d.Text)
+	}
+	q.pool.Exec(ctx, `DELETE FROM entente_queue_docs WHERE hash = ANY($1)`, hashes)
+}
