@@ -265,7 +265,7 @@ func TestPages(t *testing.T) {
 			byLang[w.lang][1].add(pa.Text(), w)
 		}
 	}
-	t.Logf("%-5s %-56s %s", "lang", "pruning + Readability (used)", "Readability alone")
+	t.Logf("%-5s %-56s %s", "lang", "entente (markup, paragraphs, headline, Readability)", "Readability alone")
 	for _, l := range []string{"de", "en", "ru", "uk"} {
 		if s := byLang[l]; s != nil {
 			t.Logf("%-5s %-56s %s", l, s[0], s[1])
