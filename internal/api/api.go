@@ -44,6 +44,9 @@ type Config struct {
 	Store *store.Store
 	// KB, when set, gives persons' offices and canonical names.
 	KB *kb.KB
+	// Plover holds the PLOVER tables for the analysis endpoints (surges,
+	// blocs, brief); nil uses the embedded ones.
+	Plover *plover.Table
 	// Sign returns +1 for a cooperative PLOVER type, -1 for a conflictual
 	// one, 0 for an unknown one (see Signs). Nil leaves series and network
 	// without cooperation and conflict.
@@ -84,6 +87,9 @@ func (a *API) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/actors/{id}", a.handle(a.getActor))
 	mux.HandleFunc("GET /api/v1/series", a.handle(a.series))
 	mux.HandleFunc("GET /api/v1/network", a.handle(a.network))
+	mux.HandleFunc("GET /api/v1/surges", a.handle(a.surges))
+	mux.HandleFunc("GET /api/v1/blocs", a.handle(a.blocs))
+	mux.HandleFunc("GET /api/v1/brief", a.handle(a.briefOf))
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			w.Header().Set("Allow", "GET, HEAD")

@@ -297,8 +297,8 @@ func TestOpenAPIDocument(t *testing.T) {
 		if err := json.NewDecoder(resp.Body).Decode(&doc); err != nil {
 			t.Fatal(err)
 		}
-		if doc.OpenAPI != "3.1.0" || len(doc.Paths) != 8 {
-			t.Fatalf("openapi %q with %d paths; want 3.1.0 and 8", doc.OpenAPI, len(doc.Paths))
+		if doc.OpenAPI != "3.1.0" || len(doc.Paths) != 11 {
+			t.Fatalf("openapi %q with %d paths; want 3.1.0 and 11", doc.OpenAPI, len(doc.Paths))
 		}
 		for p := range doc.Paths {
 			path := "/api/v1" + strings.NewReplacer("{id}", "1").Replace(p)

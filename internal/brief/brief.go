@@ -135,6 +135,16 @@ func Build(t *plover.Table, evs []model.Event, docs map[string]Doc, o Options) (
 	}
 	br := &Brief{Title: "entente brief", From: analysis.DayString(from), To: analysis.DayString(to), Focus: b.focus}
 	br.Sections = append(br.Sections, b.headline(), b.busiestDays(), b.topEvents(), b.dyads(), b.surges(), b.blocs())
+	for i := range br.Sections {
+		if br.Sections[i].Statements == nil {
+			br.Sections[i].Statements = []Statement{}
+		}
+		for j := range br.Sections[i].Statements {
+			if br.Sections[i].Statements[j].Cites == nil {
+				br.Sections[i].Statements[j].Cites = []Citation{}
+			}
+		}
+	}
 	return br, nil
 }
 
@@ -300,8 +310,8 @@ func (b *builder) headline() Section {
 	}
 	top := rank(b.evs)
 	sec.Statements = append(sec.Statements, Statement{
-		Text: fmt.Sprintf("From %s to %s, %d documents report %d events%s: %d of cooperation and %d of conflict.",
-			analysis.DayString(b.from), analysis.DayString(b.to), len(docs), len(b.evs), scope, coop, conf),
+		Text: fmt.Sprintf("From %s to %s, %s report %s%s: %d of cooperation and %d of conflict.",
+			analysis.DayString(b.from), analysis.DayString(b.to), count(len(docs), "document"), count(len(b.evs), "event"), scope, coop, conf),
 		Cites: b.cites(top[:min(len(top), b.o.Cite)], false)})
 	sec.Chart = b.chart()
 	return sec

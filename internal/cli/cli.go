@@ -10,6 +10,7 @@ import (
 	"os"
 	"runtime/debug"
 	"runtime/pprof"
+	"strings"
 
 	"github.com/dustin/go-humanize"
 	"github.com/spf13/cobra"
@@ -134,14 +135,14 @@ that report it.`,
 	}()
 	root.AddCommand(e.extractCmd(), e.ingestCmd(), e.eventsCmd(), e.showCmd(), e.docsCmd(), e.linkCmd(), e.kbCmd(), e.serveCmd(),
 		e.analyzeCmd(), e.exportCmd(), e.briefCmd(),
-		e.enqueueCmd(), e.workerCmd(), e.queueCmd())
+		e.enqueueCmd(), e.workerCmd(), e.queueCmd(), e.watchCmd())
 	// Flags only where they act: the data flags on the commands that load
 	// data (kb's reach its subcommands), the input flags on those that read
 	// documents. A new command that reads e.kbFiles, e.lexiconDirs,
 	// e.published or e.maxSize is listed here.
 	for _, c := range root.Commands() {
 		switch c.Name() {
-		case "extract", "ingest", "enqueue":
+		case "extract", "ingest", "enqueue", "watch":
 			e.dataFlags(c.Flags())
 			e.inputFlags(c.Flags())
 		case "link", "serve", "export", "worker":
@@ -216,6 +217,16 @@ func usageArgs(c *cobra.Command) {
 	case c.Args != nil:
 		check := c.Args
 		c.Args = func(cmd *cobra.Command, args []string) error { return usage(check(cmd, args)) }
+	}
+	if c.HasSubCommands() && c.Example == "" {
+		// A command that only groups others shows their first examples.
+		var ex []string
+		for _, sub := range c.Commands() {
+			if first, _, _ := strings.Cut(sub.Example, "\n"); first != "" {
+				ex = append(ex, first)
+			}
+		}
+		c.Example = strings.Join(ex, "\n")
 	}
 	for _, sub := range c.Commands() {
 		usageArgs(sub)

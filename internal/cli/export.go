@@ -33,15 +33,7 @@ func (e *env) names() func(string) string {
 		fmt.Fprintln(e.stderr, "entente: names from the knowledge base:", err)
 		return nil
 	}
-	return func(code string) string {
-		if s := k.State(code); s != nil {
-			return s.Name
-		}
-		if o := k.Org(code); o != nil {
-			return o.Name
-		}
-		return ""
-	}
+	return k.CodeName
 }
 
 // loadStored reads the events the filter flags select and the documents.

@@ -57,7 +57,7 @@ otherwise.`,
 			if err != nil {
 				return err
 			}
-			a := api.New(api.Config{Store: st, KB: k, Sign: api.Signs(tab)})
+			a := api.New(api.Config{Store: st, KB: k, Plover: tab, Sign: api.Signs(tab)})
 			w, err := web.New(web.Config{API: a, Store: st, Log: logger})
 			if err != nil {
 				return err

@@ -70,15 +70,21 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 			}
 		}
 	}
-	// A pronoun subject ("interagierte er mit ...") stands for the last person named.
-	if len(left) == 0 && st.lastActor != nil {
-		for j := clo; j < hi && j <= tr.end+1; j++ {
-			if x.lex.HasKind(lang, toks[j], lexicon.Pron) {
-				left = append(left, *st.lastActor)
-				rules = append(rules, "pronoun "+toks[j].Text+" = "+st.lastActor.Name)
-				break
-			}
+	// A pronoun subject ("interagierte er mit ...", "he and Putin agreed")
+	// stands for its antecedent: alone, or coordinated with a name.
+	for j := clo; j < hi && j <= tr.end+1; j++ {
+		if !x.lex.HasKind(lang, toks[j], lexicon.Pron) {
+			continue
 		}
+		coordinated := j+1 < tr.start && x.lex.HasKind(lang, toks[j+1], lexicon.And)
+		if len(left) > 0 && !coordinated {
+			break
+		}
+		if a, why := x.antecedent(c, st); a != nil {
+			left = append([]model.Mention{*a}, left...)
+			rules = append(rules, "pronoun "+toks[j].Text+" = "+a.Name+" ("+why+")")
+		}
+		break
 	}
 	// "Стороны подписали …", "…, and the two leaders signed …": the parties
 	// of the meeting reported last.

@@ -107,7 +107,9 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 	feats := evidence(tr, src, tgt, actors, codes, &ev, rules, attrib, s)
 	ev.Confidence = x.confidence(feats)
 	if x.opt.Explain {
-		ev.Explain = []model.Explanation{{Trigger: tr.text, Entry: fmt.Sprintf("%s %s (%s)", tr.t.Type, tr.t.Phrase, tr.t.Pos), Rules: append(rules, mentionWhy(in.Mentions, lo, hi)...), Evidence: feats}}
+		ev.Explain = []model.Explanation{{Trigger: tr.text, Entry: fmt.Sprintf("%s %s (%s)", tr.t.Type, tr.t.Phrase, tr.t.Pos),
+			Clause: joinText(toks[clo:chi]), Slots: x.slots(c, src, tgt),
+			Rules: append(rules, mentionWhy(in.Mentions, lo, hi)...), Evidence: feats}}
 	}
 	return ev, true
 }
@@ -148,4 +150,36 @@ func inDate(ds []dates.Expr, t model.Token) bool {
 		}
 	}
 	return false
+}
+
+// slots names the argument slot each party came from: before the trigger
+// (the source side), a with-, from-, to- or between-phrase, or after the
+// trigger (the target side); a
+// party from another sentence (a pronoun's antecedent, the speaker, the
+// sides) is named by the rule that brought it.
+func (x *Extractor) slots(c *clause, src, tgt []model.Mention) []string {
+	var out []string
+	for _, ms := range [][]model.Mention{src, tgt} {
+		for _, m := range ms {
+			slot := "after the trigger"
+			switch {
+			case m.TokEnd > len(c.toks) || m.TokStart >= len(c.toks) || c.toks[m.TokStart].Start != m.Start:
+				slot = "from the context (pronoun, speaker or the sides)"
+			case m.TokStart < c.tr.start:
+				slot = "before the trigger"
+			case x.prepIs(c.lang, c.toks, m.TokStart, lexicon.With):
+				slot = "with-phrase"
+			case x.prepIs(c.lang, c.toks, m.TokStart, lexicon.Between):
+				slot = "between-phrase"
+			case x.prepIs(c.lang, c.toks, m.TokStart, lexicon.From):
+				slot = "from-phrase"
+			case x.prepIs(c.lang, c.toks, m.TokStart, lexicon.To):
+				slot = "to-phrase"
+			case m.Locative || m.Kind == model.KindPlace:
+				slot = "place"
+			}
+			out = append(out, m.Text+": "+slot)
+		}
+	}
+	return out
 }

@@ -45,7 +45,7 @@ func (x *Extractor) attribution(lang string, toks []model.Token, ms []model.Ment
 			stop++
 		}
 		for _, m := range ms {
-			if m.TokStart >= end && m.TokStart < stop && (m.Media || m.Kind == model.KindBody || m.Kind == model.KindOrg) {
+			if m.TokStart >= end && m.TokStart < stop && (m.Media || m.Kind == model.KindBody || m.Kind == model.KindOrg || m.Kind == model.KindPerson) {
 				// The frame and its source are no actors; what follows is.
 				return m.Name, [2]int{i, m.TokEnd}
 			}
@@ -57,4 +57,28 @@ func (x *Extractor) attribution(lang string, toks []model.Token, ms []model.Ment
 		}
 	}
 	return "", [2]int{-1, -1}
+}
+
+// antecedent returns whom a pronoun in the trigger's clause stands for: in
+// a clause reported by a verb of saying, the speaker who is its subject
+// ("Lukashenko stated that he and Putin agreed"); else the last person
+// named before the sentence.
+func (x *Extractor) antecedent(c *clause, st *docState) (*model.Mention, string) {
+	if c.clo > 0 {
+		for k := range c.in.Mentions {
+			m := &c.in.Mentions[k]
+			if m.TokEnd > c.clo || m.Kind != model.KindPerson || m.Code == "" || m.Adj {
+				continue
+			}
+			for j := m.TokEnd; j < c.clo && j <= m.TokEnd+2; j++ {
+				if end, kinds := x.lex.MarkersAt(c.lang, c.toks, j); end > j && has(kinds, lexicon.Say) {
+					return m, "the speaker"
+				}
+			}
+		}
+	}
+	if st.lastActor != nil {
+		return st.lastActor, "the last person named"
+	}
+	return nil, ""
 }

@@ -41,6 +41,11 @@ func Decode(b []byte) (string, string, error) {
 	if utf8.Valid(b) {
 		return string(b), "", nil
 	}
+	if mostlyUTF8(b) {
+		// A UTF-8 text with a broken sequence (a cut file) is no legacy
+		// text: decoding it as windows-1251 would garble it all.
+		return "", "", ErrNotUTF8
+	}
 	if enc, s, ok := legacyCyrillic(b); ok {
 		return s, enc, nil
 	}
@@ -108,6 +113,30 @@ func decodeUTF16(b []byte, enc string) (string, error) {
 		}
 	}
 	return string(runes), nil
+}
+
+// mostlyUTF8 reports whether most bytes above 0x7F of b are parts of valid
+// UTF-8 sequences. In windows-1251 or KOI8-R text few are (a capital letter
+// followed by і or ї can read as one), in UTF-8 with a broken sequence all
+// but the broken ones are.
+func mostlyUTF8(b []byte) bool {
+	high, inSeq := 0, 0
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			high++
+			i++
+			continue
+		}
+		high += size
+		inSeq += size
+		i += size
+	}
+	return inSeq*2 > high
 }
 
 // legacyCyrillic decodes b as windows-1251 and as KOI8-R and keeps the

@@ -64,6 +64,8 @@ func TestDecode(t *testing.T) {
 		// errors
 		{"binary", []byte("abc\x00\x01\x02def\x00"), "", "", ErrBinary},
 		{"Latin-1 German", legacy(t, charmap.ISO8859_1, de), "", "", ErrNotUTF8},
+		{"UTF-8 cut inside a letter", []byte(ru)[:len(ru)-6], "", "", ErrNotUTF8},
+		{"UTF-8 with one broken byte", append([]byte(ru[:20]), append([]byte{0xff}, ru[20:]...)...), "", "", ErrNotUTF8},
 		{"UTF-16 with a NUL character", utf16Bytes("ab\x00cd", false, true), "", "", ErrBinary},
 	}
 	for _, tt := range tests {

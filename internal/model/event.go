@@ -97,9 +97,14 @@ type Location struct {
 
 // Explanation records why an event was produced (--explain).
 type Explanation struct {
-	Trigger string   `json:"trigger"`
-	Entry   string   `json:"entry"`
-	Rules   []string `json:"rules,omitempty"`
+	Trigger string `json:"trigger"`
+	Entry   string `json:"entry"`
+	// Clause is the text of the clause the trigger was read in.
+	Clause string `json:"clause,omitempty"`
+	// Slots name the argument slot each party came from ("Lavrov: before
+	// the trigger", "China: with-phrase").
+	Slots []string `json:"slots,omitempty"`
+	Rules []string `json:"rules,omitempty"`
 	// Evidence names the features the confidence was computed from
 	// (data/lexicon/confidence.tsv).
 	Evidence []string `json:"evidence,omitempty"`

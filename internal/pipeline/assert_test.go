@@ -110,3 +110,78 @@ func TestCompoundAdjective(t *testing.T) {
 		}
 	}
 }
+
+// TestPronounAntecedent: a pronoun in a reported clause stands for the
+// speaker who reports it, also when coordinated with a name.
+func TestPronounAntecedent(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Alexander Lukashenko stated that he and Vladimir Putin agreed on a joint deployment on Friday.", "AGREE BLR RUS"},
+		{"Olaf Scholz said he would meet Xi Jinping in Beijing next week.", "CONSULT CHN DEU"},
+	}
+	p := testPipeline(t)
+	for _, tt := range tests {
+		doc := "date 2024-05-10\n\nSergei Lavrov spoke to reporters in Moscow.\n\n" + tt.text + "\n"
+		r := p.Process(p.ParseText("t.txt", doc))
+		var got []string
+		for _, e := range r.Events {
+			codes := e.Codes()
+			slices.Sort(codes)
+			got = append(got, e.Type+" "+strings.Join(codes, " "))
+		}
+		if strings.Join(got, "; ") != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestExplainSlots: --explain says in which clause the trigger was read
+// and from which argument slot each party came.
+func TestExplainSlots(t *testing.T) {
+	p, err := New(Config{Explain: true, Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := p.Process(p.ParseText("t.txt", "date 2024-05-10\n\nSergei Lavrov held talks with Wang Yi in Beijing on Monday, while Russian forces shelled Kharkiv.\n"))
+	want := map[string][2]string{
+		"CONSULT": {"Sergei Lavrov held talks with Wang Yi in Beijing on Monday,", "Sergei Lavrov: before the trigger; Wang Yi: with-phrase"},
+		"ASSAULT": {"while Russian forces shelled Kharkiv.", "Russian forces: before the trigger; Kharkiv: after the trigger"},
+	}
+	for _, e := range r.Events {
+		w, ok := want[e.Type]
+		if !ok || len(e.Explain) == 0 {
+			t.Errorf("unexpected %s event, or no explanation", e.Type)
+			continue
+		}
+		delete(want, e.Type)
+		x := e.Explain[0]
+		if x.Clause != w[0] || strings.Join(x.Slots, "; ") != w[1] {
+			t.Errorf("%s: clause %q, slots %q; want %q, %q", e.Type, x.Clause, x.Slots, w[0], w[1])
+		}
+	}
+	for typ := range want {
+		t.Errorf("no %s event", typ)
+	}
+}
+
+// TestFrameSpeakerIsNoParty: the person a reporting frame credits
+// ("according to", "за словами", "laut") reports the event; he is no
+// party of it.
+func TestFrameSpeakerIsNoParty(t *testing.T) {
+	tests := []struct{ lang, text string }{
+		{"en", "According to Antony Blinken, Russia sent troops to Belarus on Monday."},
+		{"uk", "За словами Ентоні Блінкена, Росія в понеділок направила війська до Білорусі."},
+		{"de", "Laut Antony Blinken hat Russland am Montag Truppen nach Belarus verlegt."},
+	}
+	p := testPipeline(t)
+	for _, tt := range tests {
+		r := p.Process(p.ParseText("t.txt", "date 2024-05-10\n\n"+tt.text+"\n"))
+		if len(r.Events) == 0 {
+			t.Errorf("%s: no event", tt.text)
+		}
+		for _, e := range r.Events {
+			if codes := strings.Join(e.Codes(), " "); codes != "RUS BLR" {
+				t.Errorf("%s: %s with %s, want RUS and BLR only", tt.text, e.Type, codes)
+			}
+		}
+	}
+}

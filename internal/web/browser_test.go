@@ -178,8 +178,7 @@ func TestBrowser(t *testing.T) {
 
 	// Filtering the events table by dyad changes its rows.
 	b.visit(t, srv.URL+"/events", "table.events", "")
-	var before []string
-	before = eval[[]string](t, b, `[...document.querySelectorAll("table.events tbody tr[data-id]")].map(r => r.dataset.id)`)
+	before := eval[[]string](t, b, `[...document.querySelectorAll("table.events tbody tr[data-id]")].map(r => r.dataset.id)`)
 	if err := chromedp.Do(b.ctx,
 		chromedp.SendKeys(`input[name="dyad"]`, "RUS-CHN"),
 		chromedp.SendKeys(`input[name="from"]`, "2025\r"),
@@ -188,8 +187,7 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.check(t, "/events filtered")
-	var after []string
-	after = eval[[]string](t, b, `[...document.querySelectorAll("table.events tbody tr[data-id]")].map(r => r.dataset.id)`)
+	after := eval[[]string](t, b, `[...document.querySelectorAll("table.events tbody tr[data-id]")].map(r => r.dataset.id)`)
 	want, _, err := a.Events(ctx, map[string][]string{"dyad": {"RUS-CHN"}, "from": {"2025"}})
 	if err != nil {
 		t.Fatal(err)
@@ -197,8 +195,7 @@ func TestBrowser(t *testing.T) {
 	if len(after) != 1 || after[0] != want.Items[0].ID || len(before) <= len(after) {
 		t.Errorf("rows before the filter %v, after %v; want fewer, just %s", before, after, want.Items[0].ID)
 	}
-	var loc string
-	loc = eval[string](t, b, `location.search`)
+	loc := eval[string](t, b, `location.search`)
 	if !strings.Contains(loc, "dyad=RUS-CHN") {
 		t.Errorf("the filtered table's address %q does not carry the filter", loc)
 	}
@@ -214,8 +211,7 @@ func TestBrowser(t *testing.T) {
 		Text  string `json:"text"`
 		Doc   string `json:"doc"`
 	}
-	var hls []hl
-	hls = eval[[]hl](t, b, `[...document.querySelectorAll("figure.source .actor, figure.source .trigger")].map(e => ({
+	hls := eval[[]hl](t, b, `[...document.querySelectorAll("figure.source .actor, figure.source .trigger")].map(e => ({
 		class: e.className, start: +e.dataset.start, end: +e.dataset.end, text: e.textContent,
 		doc: e.closest("figure").querySelector("figcaption a").getAttribute("href")}))`)
 	kinds := map[string]int{}
@@ -232,18 +228,15 @@ func TestBrowser(t *testing.T) {
 	if kinds["actor"] < 4 || kinds["trigger"] < 2 {
 		t.Errorf("highlights %v; want both actors and the trigger in each of the two sources", kinds)
 	}
-	var columns []string
-	columns = eval[[]string](t, b, `[...document.querySelectorAll("section.column")].map(s => s.lang)`)
+	columns := eval[[]string](t, b, `[...document.querySelectorAll("section.column")].map(s => s.lang)`)
 	if !slices.Equal(columns, []string{"de", "ru"}) {
 		t.Errorf("source columns %v; want de and ru side by side", columns)
 	}
 
 	// The document and actor pages.
-	var docHref string
-	docHref = eval[string](t, b, `document.querySelector("figcaption a").getAttribute("href")`)
+	docHref := eval[string](t, b, `document.querySelector("figcaption a").getAttribute("href")`)
 	b.visit(t, srv.URL+docHref, "article.text", "document")
-	var mentions int
-	mentions = eval[int](t, b, `document.querySelectorAll("article.text a.mention").length`)
+	mentions := eval[int](t, b, `document.querySelectorAll("article.text a.mention").length`)
 	if mentions < 3 {
 		t.Errorf("the document page links %d mentions; want its names", mentions)
 	}
@@ -255,11 +248,9 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.visit(t, srv.URL+"/timeline?interval=month", "#chart[data-drawn]", "timeline")
-	var drawn string
-	var canvases, rows int
-	drawn = eval[string](t, b, `document.getElementById("chart").dataset.drawn`)
-	canvases = eval[int](t, b, `document.querySelectorAll("#chart canvas").length`)
-	rows = eval[int](t, b, `document.querySelectorAll("table.periods tbody tr").length`)
+	drawn := eval[string](t, b, `document.getElementById("chart").dataset.drawn`)
+	canvases := eval[int](t, b, `document.querySelectorAll("#chart canvas").length`)
+	rows := eval[int](t, b, `document.querySelectorAll("table.periods tbody tr").length`)
 	if drawn != strconv.Itoa(len(series.Periods)) || rows != len(series.Periods) || canvases == 0 || len(series.Periods) < 3 {
 		t.Errorf("timeline: %s bar groups drawn, %d canvases, %d table rows; want %d periods", drawn, canvases, rows, len(series.Periods))
 	}
@@ -281,13 +272,11 @@ func TestBrowser(t *testing.T) {
 	}
 	sort.Strings(codes)
 	b.visit(t, srv.URL+"/network", "#graph[data-nodes]", "")
-	var nodes []string
-	nodes = eval[[]string](t, b, `entente.cy.nodes().map(n => n.id()).sort()`)
+	nodes := eval[[]string](t, b, `entente.cy.nodes().map(n => n.id()).sort()`)
 	if !slices.Equal(nodes, codes) {
 		t.Errorf("network nodes %v; want one per code in the data %v", nodes, codes)
 	}
-	var xy []float64
-	xy = eval[[]float64](t, b, `(() => { const p = entente.cy.getElementById("CHN|RUS").renderedMidpoint();
+	xy := eval[[]float64](t, b, `(() => { const p = entente.cy.getElementById("CHN|RUS").renderedMidpoint();
 		const r = document.getElementById("graph").getBoundingClientRect(); return [p.x + r.left, p.y + r.top]; })()`)
 	if len(xy) != 2 {
 		t.Fatalf("edge CHN|RUS: midpoint %v", xy)
@@ -295,8 +284,7 @@ func TestBrowser(t *testing.T) {
 	if err := chromedp.Do(b.ctx, chromedp.MouseClickXY(xy[0], xy[1]), chromedp.WaitReady(`#edge-events li[data-id]`)); err != nil {
 		t.Fatalf("clicking the CHN–RUS edge: %v", err)
 	}
-	var listed []string
-	listed = eval[[]string](t, b, `[...document.querySelectorAll("#edge-events li[data-id]")].map(li => li.dataset.id).sort()`)
+	listed := eval[[]string](t, b, `[...document.querySelectorAll("#edge-events li[data-id]")].map(li => li.dataset.id).sort()`)
 	edgeEvents, _, err := a.Events(ctx, map[string][]string{"dyad": {"CHN-RUS"}})
 	if err != nil {
 		t.Fatal(err)
@@ -332,8 +320,7 @@ func TestBrowser(t *testing.T) {
 		}
 		for _, p := range paths {
 			b.visit(t, srv.URL+p, "main", "")
-			var injected int
-			injected = eval[int](t, b, `document.querySelectorAll("img, b, main script, [onerror], [onmouseover], a[href^='javascript']").length`)
+			injected := eval[int](t, b, `document.querySelectorAll("img, b, main script, [onerror], [onmouseover], a[href^='javascript']").length`)
 			if injected != 0 {
 				t.Errorf("%s: %d elements made from the article's markup", p, injected)
 			}

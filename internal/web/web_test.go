@@ -13,6 +13,7 @@ import (
 
 	"entente/internal/api"
 	"entente/internal/plover"
+	"entente/internal/seedstest"
 	"entente/internal/servetest"
 	"entente/internal/store"
 )
@@ -158,4 +159,40 @@ func TestPages(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestSeedsShoiguXi checks issue 14's acceptance on the seeds: the
+// Shoigu–Xi meeting's page cites the German and the Russian article side
+// by side.
+func TestSeedsShoiguXi(t *testing.T) {
+	st := seedstest.Open(t)
+	srv := newServer(t, st)
+	evs, err := st.Events(t.Context(), store.Filter{ActorID: "sergei-shoigu", Types: []string{"CONSULT"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := ""
+	for _, e := range evs {
+		for _, a := range e.Actors {
+			if a.ID == "xi-jinping" {
+				id = e.ID
+			}
+		}
+	}
+	if id == "" {
+		t.Fatalf("no CONSULT of Sergei Shoigu with Xi Jinping among %d events", len(evs))
+	}
+	code, _, body := fetch(t, srv, "/events/"+id)
+	if code != 200 {
+		t.Fatalf("/events/%s: %d", id, code)
+	}
+	de := strings.Index(body, `<section class="column" lang="de"`)
+	ru := strings.Index(body, `<section class="column" lang="ru"`)
+	if de < 0 || ru < 0 || !strings.Contains(body, "Schoigu") && !strings.Contains(body, "Shoigu") || !strings.Contains(body, "Шойгу") {
+		t.Errorf("the Shoigu–Xi page: German column at %d, Russian at %d; want both, with the names as written", de, ru)
+	}
+	if *update && chromium() != "" {
+		b := newBrowser(t)
+		b.visit(t, srv.URL+"/events/"+id, "section.column", "seeds-shoigu-xi")
+	}
 }

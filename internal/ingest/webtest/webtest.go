@@ -8,6 +8,7 @@
 package webtest
 
 import (
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"html"
@@ -51,6 +52,16 @@ type Site struct {
 	hits     map[string]int
 	// Fail makes the pages of these slugs answer 500.
 	fail map[string]bool
+	// onRequest, when set, is called with each request's path first.
+	onRequest func(path string)
+}
+
+// OnRequest sets a function called with the path of each request before
+// it is served (a test's hook: cancel a context mid-poll).
+func (s *Site) OnRequest(fn func(path string)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.onRequest = fn
 }
 
 // New starts a site with the Articles. Close it when done.
@@ -65,6 +76,17 @@ func (s *Site) Add(a Article) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.articles = append(s.articles, a)
+}
+
+// Update replaces the paragraphs of a published article.
+func (s *Site) Update(slug string, paragraphs []string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for i := range s.articles {
+		if s.articles[i].Slug == slug {
+			s.articles[i].Paragraphs = paragraphs
+		}
+	}
 }
 
 // Fail makes an article's page answer 500 (or serve again when false).
@@ -91,7 +113,11 @@ func (s *Site) serve(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.hits[r.URL.Path]++
 	arts := append([]Article(nil), s.articles...)
+	hook := s.onRequest
 	s.mu.Unlock()
+	if hook != nil {
+		hook(r.URL.Path)
+	}
 	switch {
 	case r.URL.Path == "/robots.txt":
 		w.Write([]byte("User-agent: *\nDisallow: /admin/\n"))
@@ -113,9 +139,9 @@ func (s *Site) serve(w http.ResponseWriter, r *http.Request) {
 		}
 		http.NotFound(w, r)
 	case r.URL.Path == "/rss.xml":
-		s.rss(w, arts, "2.0")
+		s.rss(w, r, arts, "2.0")
 	case r.URL.Path == "/rss091.xml":
-		s.rss(w, arts, "0.91")
+		s.rss(w, r, arts, "0.91")
 	case r.URL.Path == "/rdf.xml":
 		s.rdf(w, arts)
 	case r.URL.Path == "/atom.xml":
@@ -159,7 +185,7 @@ func rfc822(d string) string {
 	return fmt.Sprintf("%02d %s %d 08:00:00 GMT", day, months[m-1], y)
 }
 
-func (s *Site) rss(w http.ResponseWriter, arts []Article, version string) {
+func (s *Site) rss(w http.ResponseWriter, r *http.Request, arts []Article, version string) {
 	w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
 	var b strings.Builder
 	fmt.Fprintf(&b, `<?xml version="1.0" encoding="UTF-8"?><rss version="%s"><channel><title>Test News</title><link>%s/</link><description>Tests</description>`, version, s.URL)
@@ -174,7 +200,19 @@ func (s *Site) rss(w http.ResponseWriter, arts []Article, version string) {
 		fmt.Fprintf(&b, "<description>%s</description></item>", html.EscapeString(a.Paragraphs[0]))
 	}
 	b.WriteString("</channel></rss>")
-	w.Write([]byte(b.String()))
+	serveETag(w, r, b.String())
+}
+
+// serveETag serves body with an ETag of its content, or 304 when the
+// request already has it.
+func serveETag(w http.ResponseWriter, r *http.Request, body string) {
+	tag := fmt.Sprintf(`"%x"`, sha256.Sum256([]byte(body)))
+	w.Header().Set("ETag", tag)
+	if r.Header.Get("If-None-Match") == tag {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	w.Write([]byte(body))
 }
 
 func (s *Site) rdf(w http.ResponseWriter, arts []Article) {
