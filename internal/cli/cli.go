@@ -10,6 +10,7 @@ import (
 	"os"
 	"runtime/debug"
 	"runtime/pprof"
+	"strings"
 
 	"github.com/dustin/go-humanize"
 	"github.com/spf13/cobra"
@@ -216,6 +217,16 @@ func usageArgs(c *cobra.Command) {
 	case c.Args != nil:
 		check := c.Args
 		c.Args = func(cmd *cobra.Command, args []string) error { return usage(check(cmd, args)) }
+	}
+	if c.HasSubCommands() && c.Example == "" {
+		// A command that only groups others shows their first examples.
+		var ex []string
+		for _, sub := range c.Commands() {
+			if first, _, _ := strings.Cut(sub.Example, "\n"); first != "" {
+				ex = append(ex, first)
+			}
+		}
+		c.Example = strings.Join(ex, "\n")
 	}
 	for _, sub := range c.Commands() {
 		usageArgs(sub)

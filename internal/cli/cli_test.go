@@ -45,6 +45,52 @@ func TestExtract(t *testing.T) {
 	}
 }
 
+// TestEveryCommandHasHelp: every command has a description and at least
+// one example in its help (cobra's own help and completion aside).
+func TestEveryCommandHasHelp(t *testing.T) {
+	code, out, _ := run(t, "", "--help")
+	if code != 0 {
+		t.Fatalf("entente --help: exit %d", code)
+	}
+	var check func(path []string, help string)
+	check = func(path []string, help string) {
+		cmds := commandsIn(help)
+		if len(path) > 0 && !strings.Contains(help, "Examples:") {
+			t.Errorf("entente %s --help has no example", strings.Join(path, " "))
+		}
+		for _, c := range cmds {
+			if c == "help" || c == "completion" {
+				continue
+			}
+			sub := append(append([]string(nil), path...), c)
+			code, out, _ := run(t, "", append(sub, "--help")...)
+			if code != 0 {
+				t.Errorf("entente %s --help: exit %d", strings.Join(sub, " "), code)
+				continue
+			}
+			check(sub, out)
+		}
+	}
+	check(nil, out)
+}
+
+// commandsIn lists the commands a help text offers.
+func commandsIn(help string) []string {
+	_, rest, ok := strings.Cut(help, "Available Commands:\n")
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, line := range strings.Split(rest, "\n") {
+		f := strings.Fields(line)
+		if len(f) == 0 {
+			break
+		}
+		out = append(out, f[0])
+	}
+	return out
+}
+
 // TestUsageExits2: every mistake in the command line exits 2 with a
 // message; flags sit only on the commands they act on.
 func TestUsageExits2(t *testing.T) {

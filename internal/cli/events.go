@@ -61,6 +61,10 @@ func (e *env) eventsCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "events",
 		Short: "List stored events, filtered",
+		Long: `events lists the events stored by ingest, newest first, filtered by actor,
+dyad, type, status, date range, language and the words of their sentences.
+Every filter is checked before the query: a bad one exits 2 and says what is
+accepted. It never creates a database.`,
 		Example: `  entente events --dyad RUS-CHN --from 2024-04 --to 2024-06
   entente events --actor Lavrov --type CONSULT --format jsonl
   entente events --text "ballistic missiles" --lang en`,
@@ -120,7 +124,12 @@ func (e *env) showCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "show EVENT_ID",
 		Short: "Show one stored event with every source sentence",
-		Args:  cobra.ExactArgs(1),
+		Long: `show prints one stored event: its type, status, date and place, its actors
+with their roles, and every sentence of every document that reports it, with
+byte offsets. --format writes it in one of the output formats instead.`,
+		Example: `  entente show ev_3f2a0c9d1e2b4a5f
+  entente show --format json ev_3f2a0c9d1e2b4a5f`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var ew output.Writer
 			if format != "" {
@@ -196,7 +205,11 @@ func (e *env) docsCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "docs",
 		Short: "List stored documents and their event counts",
-		Args:  cobra.NoArgs,
+		Long: `docs lists the documents in the database with their language, publication
+date, title and how many events and mentions each holds.`,
+		Example: `  entente docs
+  entente docs --db postgres://entente@localhost/entente`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, ctx, err := openStore(cmd, db)
 			if err != nil {

@@ -39,6 +39,10 @@ func (e *env) kbCmd() *cobra.Command {
 	stats := &cobra.Command{
 		Use:   "stats",
 		Short: "Count the knowledge base's entries",
+		Long: `stats counts the states, places, organisations, bodies, roles and persons of
+the knowledge base, with the --kb overlays.`,
+		Example: `  entente kb stats
+  entente kb stats --kb my-ministers.yaml`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			k, err := kb.Load(e.kbFiles...)
 			if err != nil {
@@ -113,6 +117,8 @@ similarity, the office held).`,
 offices without a start date or ending before they start, two people holding
 a single-holder office at once, and one name given to two people. It exits 1
 when it finds a problem.`,
+		Example: `  entente kb validate
+  entente kb validate --kb my-ministers.yaml`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			k, err := kb.Load(e.kbFiles...)
 			if err != nil {

@@ -162,3 +162,26 @@ func TestExplainSlots(t *testing.T) {
 		t.Errorf("no %s event", typ)
 	}
 }
+
+// TestFrameSpeakerIsNoParty: the person a reporting frame credits
+// ("according to", "за словами", "laut") reports the event; he is no
+// party of it.
+func TestFrameSpeakerIsNoParty(t *testing.T) {
+	tests := []struct{ lang, text string }{
+		{"en", "According to Antony Blinken, Russia sent troops to Belarus on Monday."},
+		{"uk", "За словами Ентоні Блінкена, Росія в понеділок направила війська до Білорусі."},
+		{"de", "Laut Antony Blinken hat Russland am Montag Truppen nach Belarus verlegt."},
+	}
+	p := testPipeline(t)
+	for _, tt := range tests {
+		r := p.Process(p.ParseText("t.txt", "date 2024-05-10\n\n"+tt.text+"\n"))
+		if len(r.Events) == 0 {
+			t.Errorf("%s: no event", tt.text)
+		}
+		for _, e := range r.Events {
+			if codes := strings.Join(e.Codes(), " "); codes != "RUS BLR" {
+				t.Errorf("%s: %s with %s, want RUS and BLR only", tt.text, e.Type, codes)
+			}
+		}
+	}
+}
