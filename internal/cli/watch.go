@@ -185,6 +185,9 @@ func (w *watcher) poll(ctx context.Context) pollSum {
 				continue
 			}
 			resp, err := w.fetcher.Get(ctx, fu, etag, lm)
+			if err != nil && ctx.Err() != nil {
+				return nil
+			}
 			if err != nil {
 				report(fu, err)
 				continue
@@ -221,6 +224,12 @@ func (w *watcher) poll(ctx context.Context) pollSum {
 				}
 				sum.items++
 				doc, err := web.Item(ctx, it)
+				if err != nil && ctx.Err() != nil { // stopped: no failure, read again next time
+					mu.Lock()
+					incomplete[fu] = true
+					mu.Unlock()
+					return nil
+				}
 				if err != nil {
 					report(fu, fmt.Errorf("%s: item %s: %w", fu, it.Key, err))
 					continue
