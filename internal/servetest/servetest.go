@@ -181,3 +181,15 @@ func Generate(ctx context.Context, st *store.Store, n int, codes []string) error
 	}
 	return nil
 }
+
+// Ingester returns a function that stores one text in a store through the
+// pipeline, as serve --allow-ingest does (api.Ingester).
+func Ingester(t testing.TB, st *store.Store) func(ctx context.Context, name, text string) (store.Outcome, error) {
+	load(t)
+	var mu sync.Mutex
+	return func(ctx context.Context, name, text string) (store.Outcome, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		return st.Ingest(ctx, pipe.Process(pipe.ParseText(name, text)))
+	}
+}
