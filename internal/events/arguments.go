@@ -18,8 +18,9 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	var left, right []model.Mention
 	var fromSide []model.Mention
 	var loc *model.Location
-	for _, m := range in.Mentions {
-		if m.Nested || m.TokStart >= attribSpan[0] && m.TokStart < attribSpan[1] {
+	aside := x.asideMentions(lang, toks, in.Mentions)
+	for k, m := range in.Mentions {
+		if m.Nested || m.TokStart >= attribSpan[0] && m.TokStart < attribSpan[1] || aside != nil && aside[k] {
 			continue
 		}
 		if m.Locative || (m.Kind == model.KindPlace && m.Locative) {

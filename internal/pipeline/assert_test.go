@@ -185,3 +185,24 @@ func TestFrameSpeakerIsNoParty(t *testing.T) {
 		}
 	}
 }
+
+// TestAsideIsNoEvent: "with the support of B, A attacked C" reports the
+// attack of A on C; the support names a circumstance, and B is no party.
+func TestAsideIsNoEvent(t *testing.T) {
+	tests := []struct{ lang, text string }{
+		{"en", "With the support of Belarus, Russia attacked Ukraine on Monday."},
+		{"ru", "При поддержке Белоруссии Россия в понедельник атаковала Украину."},
+		{"uk", "За підтримки Білорусі Росія в понеділок атакувала Україну."},
+	}
+	p := testPipeline(t)
+	for _, tt := range tests {
+		r := p.Process(p.ParseText("t.txt", "date 2024-05-10\n\n"+tt.text+"\n"))
+		var got []string
+		for _, e := range r.Events {
+			got = append(got, e.Line())
+		}
+		if want := "RUS>UKR ASSAULT reported 2024-05-06"; strings.Join(got, "; ") != want {
+			t.Errorf("%s: got %q, want %q", tt.text, got, want)
+		}
+	}
+}
