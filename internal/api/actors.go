@@ -46,8 +46,8 @@ type ActorDetail struct {
 	Actor
 	// Partners are the codes that share events with the actor, most shared
 	// events first, with how many of them are cooperation and conflict.
-	Partners []Partner `json:"partners"`
-	Events   *EventPage         `json:"events"`
+	Partners []Partner  `json:"partners"`
+	Events   *EventPage `json:"events"`
 }
 
 func (a *API) offices(id string) []Office {

@@ -5,8 +5,8 @@ package servetest
 
 import (
 	"context"
-	"math/rand/v2"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"sync"
@@ -180,4 +180,16 @@ func Generate(ctx context.Context, st *store.Store, n int, codes []string) error
 		}
 	}
 	return nil
+}
+
+// Ingester returns a function that stores one text in a store through the
+// pipeline, as serve --allow-ingest does (api.Ingester).
+func Ingester(t testing.TB, st *store.Store) func(ctx context.Context, name, text string) (store.Outcome, error) {
+	load(t)
+	var mu sync.Mutex
+	return func(ctx context.Context, name, text string) (store.Outcome, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		return st.Ingest(ctx, pipe.Process(pipe.ParseText(name, text)))
+	}
 }

@@ -51,7 +51,7 @@ func newServer(t testing.TB, st *store.Store) *httptest.Server {
 	mux := http.NewServeMux()
 	a.Register(mux)
 	w.Register(mux)
-	srv := httptest.NewServer(Secure(mux, 10*time.Second))
+	srv := httptest.NewServer(Secure(mux, 10*time.Second, 1<<20))
 	t.Cleanup(srv.Close)
 	return srv
 }

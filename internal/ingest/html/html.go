@@ -87,31 +87,12 @@ var ErrNoContent = errors.New("no text in the page")
 type Extractor struct {
 	canon  *canon.Canon
 	rules  []rule
-	boiler boilerWords
+	boiler tsv.Words
 	// MaxBytes caps the page size read (default 16 MiB).
 	MaxBytes int
 	// readabilityOnly skips pruning and semantic markup (tests measure
 	// Readability alone with it).
 	readabilityOnly bool
-}
-
-// boilerWords are the words of html_boilerplate.txt: exact ones and
-// prefixes (written with a trailing *).
-type boilerWords struct {
-	exact    map[string]bool
-	prefixes []string
-}
-
-func (b *boilerWords) match(part string) bool {
-	if b.exact[part] {
-		return true
-	}
-	for _, p := range b.prefixes {
-		if strings.HasPrefix(part, p) {
-			return true
-		}
-	}
-	return false
 }
 
 // rule is one line of html_meta.tsv.
@@ -131,7 +112,7 @@ const (
 // and the boilerplate words of html_boilerplate.txt likewise; c
 // canonicalises the URLs pages name.
 func New(c *canon.Canon, overlays ...fs.FS) (*Extractor, error) {
-	x := &Extractor{canon: c, MaxBytes: 16 << 20, boiler: boilerWords{exact: map[string]bool{}}}
+	x := &Extractor{canon: c, MaxBytes: 16 << 20}
 	for i := len(overlays) - 1; i >= 0; i-- {
 		if err := x.load(overlays[i], false); err != nil {
 			return nil, err
@@ -149,22 +130,7 @@ func New(c *canon.Canon, overlays ...fs.FS) (*Extractor, error) {
 }
 
 func (x *Extractor) loadBoiler(fsys fs.FS, required bool) error {
-	err := tsv.Each(fsys, boilerFile, func(cols []string, n int) error {
-		w := strings.ToLower(strings.TrimSpace(cols[0]))
-		if p, ok := strings.CutSuffix(w, "*"); ok {
-			if p == "" {
-				return fmt.Errorf("%s:%d: a prefix needs letters before *", boilerFile, n)
-			}
-			x.boiler.prefixes = append(x.boiler.prefixes, p)
-		} else if w != "" {
-			x.boiler.exact[w] = true
-		}
-		return nil
-	})
-	if !required && errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
+	if err := x.boiler.Load(fsys, boilerFile, required); err != nil {
 		return fmt.Errorf("html: %w", err)
 	}
 	return nil

@@ -229,7 +229,7 @@ func (x *Extractor) boilerplate(n *xhtml.Node) bool {
 		for part := range strings.FieldsFuncSeq(strings.ToLower(a.Val), func(r rune) bool {
 			return r == ' ' || r == '-' || r == '_' || r == '\t' || r == '\n'
 		}) {
-			if x.boiler.match(part) {
+			if x.boiler.Match(part) {
 				return true
 			}
 		}
