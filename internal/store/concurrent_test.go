@@ -47,11 +47,9 @@ func TestConcurrentIngest(t *testing.T) {
 					name = fmt.Sprintf("%d-overlapping", n)
 				}
 				t.Run(name, func(t *testing.T) {
-					db := dsn
+					db := filepath.Join(t.TempDir(), "conc.db")
 					if strings.HasPrefix(dsn, "postgres") {
 						db = newPG(t)
-					} else {
-						db = filepath.Join(t.TempDir(), "conc.db")
 					}
 					stored := ingestConcurrently(t, db, rs, n, overlap)
 					st := open(t, db)
