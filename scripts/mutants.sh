@@ -26,6 +26,11 @@ mutations=(
 	"source and target swapped|internal/events/*.go|s/srcRole, tgtRole := model\.RoleSource, model\.RoleTarget/srcRole, tgtRole := model.RoleTarget, model.RoleSource/g|./internal/events/ ./internal/pipeline/"
 	"json writer drops the comma between items|internal/output/json.go|s/sep := \",\\\\n  \"/sep := \"\\\\n  \"/g|./internal/output/ ./internal/pipeline/ ./internal/cli/"
 	"an event's date dropped|internal/events/*.go|s/\bev\.Date = x\.date\(/_ = x.date(/g|./internal/events/ ./internal/pipeline/"
+	"TSV exports lose their tab separator|internal/export/export.go|s/strings\.Join\(row, \"\\\\t\"\)/strings.Join(row, \" \")/g|./internal/export/"
+	"surge low-count guard off|internal/analysis/surges.go|s/if int\(s\.now\) < o\.MinCount /if false \&\& int(s.now) < o.MinCount /g|./internal/analysis/"
+	"surge significance test off|internal/analysis/surges.go|s/sg\.P <= o\.Alpha\/float64\(tested\)/true/g|./internal/analysis/"
+	"conflict counted as cooperation in blocs|internal/analysis/blocs.go|s/coop := ix\.Table\.Cooperative\(q\)/coop := true/g|./internal/analysis/ ./internal/export/"
+	"brief cites one source of a top event|internal/brief/brief.go|s/Cites: b\.cites\(\[\]\*model\.Event\{e\}, true\)\}/Cites: b.cites([]*model.Event{e}, true)[:1]}/g|./internal/brief/"
 )
 
 # The guarding tests must pass before anything is broken.

@@ -170,14 +170,11 @@ func growOnly(points []int, batch int, seed int64, outPath, bin string) error {
 	if len(points) == 0 {
 		return fmt.Errorf("-only-grow needs -grow sizes")
 	}
-	tmp, err := os.MkdirTemp("", "entente-bench-")
+	tmp, bin, err := workdir(bin)
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	if bin, err = entente(tmp, bin); err != nil {
-		return err
-	}
 	b := &bench{bin: bin, tmp: tmp, repeat: 1, stderr: os.Stderr, procsAll: runtime.NumCPU()}
 	g := b.grow(points, batch, seed+2, true)
 	md := "# Benchmarks: ingest as the store grows\n\nWritten by `go run ./cmd/entente-bench -only-grow`; commit " + commit() + ".\n\n" + g.markdown()
@@ -186,6 +183,18 @@ func growOnly(points []int, batch int, seed int64, outPath, bin string) error {
 		return err
 	}
 	return g.err
+}
+
+// workdir makes the benchmark's temporary folder (the caller removes it)
+// and returns it with the binary to measure (entente).
+func workdir(bin string) (tmp, exe string, err error) {
+	if tmp, err = os.MkdirTemp("", "entente-bench-"); err != nil {
+		return "", "", err
+	}
+	if exe, err = entente(tmp, bin); err != nil {
+		os.RemoveAll(tmp)
+	}
+	return tmp, exe, err
 }
 
 // entente returns the binary to measure: bin, or ./cmd/entente built into tmp.
@@ -213,15 +222,11 @@ func mainErr(n, repeat, rssN int, seed int64, outPath, bin string, skipPG bool, 
 	if rssN < 0 {
 		return fmt.Errorf("-rss-n must not be negative")
 	}
-	tmp, err := os.MkdirTemp("", "entente-bench-")
+	tmp, bin, err := workdir(bin)
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-
-	if bin, err = entente(tmp, bin); err != nil {
-		return err
-	}
 
 	b := &bench{bin: bin, tmp: tmp, n: n, repeat: repeat, dir: filepath.Join(tmp, "corpus"), stderr: os.Stderr, procsAll: runtime.NumCPU()}
 	fmt.Fprintf(os.Stderr, "writing %d articles (seed %d)\n", n, seed)

@@ -208,7 +208,8 @@ func TestSurgeLowCountGuard(t *testing.T) {
 	s.add(2, monday2024+28, "CONSULT", "RUS", "CHN") // 1 in 4 weeks → 2
 	s.add(2, monday2024+28, "CONSULT", "IND", "CHN") // 0 → 2
 	s.add(1, monday2024+28, "CONSULT", "RUS", "KAZ") // 0 → 1
-	rep, _ := s.ix.Surges(SurgeOptions{Unit: Week, At: NoDay})
+	// A lax significance level leaves the guard alone to refuse them.
+	rep, _ := s.ix.Surges(SurgeOptions{Unit: Week, At: NoDay, Alpha: 0.9})
 	if len(rep.Surges) != 0 {
 		t.Errorf("low counts surged: %+v", rep.Surges)
 	}

@@ -2,28 +2,17 @@ package brief
 
 import (
 	"bytes"
-	"context"
 	"strings"
 	"testing"
 
 	"entente/internal/model"
 	"entente/internal/plover"
 	"entente/internal/seedstest"
-	"entente/internal/store"
 )
 
 func seedBrief(t *testing.T, o Options) (*Brief, []model.Event) {
 	t.Helper()
-	st := seedstest.Open(t)
-	ctx := context.Background()
-	evs, err := st.Events(ctx, store.Filter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	stored, err := st.Docs(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	evs, stored := seedstest.Events(t)
 	docs := map[string]Doc{}
 	for _, d := range stored {
 		docs[d.Name] = Doc{Name: d.Name, Published: d.Published, URL: d.URL, Title: d.Title}

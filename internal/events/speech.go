@@ -45,7 +45,7 @@ func (x *Extractor) attribution(lang string, toks []model.Token, ms []model.Ment
 			stop++
 		}
 		for _, m := range ms {
-			if m.TokStart >= end && m.TokStart < stop && (m.Media || m.Kind == model.KindBody || m.Kind == model.KindOrg) {
+			if m.TokStart >= end && m.TokStart < stop && (m.Media || m.Kind == model.KindBody || m.Kind == model.KindOrg || m.Kind == model.KindPerson) {
 				// The frame and its source are no actors; what follows is.
 				return m.Name, [2]int{i, m.TokEnd}
 			}

@@ -2,7 +2,6 @@ package export
 
 import (
 	"bytes"
-	"context"
 	"crypto/sha256"
 	"encoding/csv"
 	"encoding/json"
@@ -20,7 +19,6 @@ import (
 	"entente/internal/model"
 	"entente/internal/plover"
 	"entente/internal/seedstest"
-	"entente/internal/store"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -28,16 +26,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 // seeds returns the seed database's events and an export context.
 func seeds(t *testing.T) ([]model.Event, *Context) {
 	t.Helper()
-	st := seedstest.Open(t)
-	ctx := context.Background()
-	evs, err := st.Events(ctx, store.Filter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs, err := st.Docs(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	evs, docs := seedstest.Events(t)
 	return evs, &Context{Table: plover.MustLoad(), Docs: DocsFrom(docs), Coded: "2026-01-01", Version: "entente"}
 }
 

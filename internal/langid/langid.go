@@ -357,3 +357,30 @@ func (id *Identifier) Annotate(doc *model.Document) {
 		}
 	}
 }
+
+// Script returns the script most letters of s are written in (langs.Latin
+// or langs.Cyrillic; "" when s has no letters) and the share of its letters
+// in that script.
+func Script(s string) (string, float64) {
+	cyr, lat := 0, 0
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
+				lat++
+			}
+		case unicode.Is(unicode.Cyrillic, r):
+			cyr++
+		case unicode.IsLetter(r) && unicode.Is(unicode.Latin, r):
+			lat++
+		}
+	}
+	switch {
+	case cyr+lat == 0:
+		return "", 0
+	case cyr > lat:
+		return langs.Cyrillic, float64(cyr) / float64(cyr+lat)
+	default:
+		return langs.Latin, float64(lat) / float64(cyr+lat)
+	}
+}

@@ -140,3 +140,21 @@ func TestNewExtraWord(t *testing.T) {
 		t.Errorf("Detect = %q, want de", got)
 	}
 }
+
+func TestScript(t *testing.T) {
+	tests := []struct {
+		in, script string
+		share      float64
+	}{
+		{"Lavrov met Wang Yi.", "latin", 1},
+		{"Лавров встретился с Ван И.", "cyrillic", 1},
+		{"Reuters: Лавров встретился", "cyrillic", 17.0 / 24},
+		{"2024, …", "", 0},
+	}
+	for _, tt := range tests {
+		script, share := Script(tt.in)
+		if script != tt.script || (tt.share == 1 && share != 1) {
+			t.Errorf("Script(%q) = %s %.2f, want %s", tt.in, script, share, tt.script)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -133,5 +134,21 @@ func TestNewLanguageFromData(t *testing.T) {
 	}
 	if _, err := New(Config{Lang: "fr"}); err == nil || !strings.Contains(err.Error(), "supported: de, en, ru, uk") {
 		t.Errorf("Lang fr without its row: err %v, want the supported languages", err)
+	}
+}
+
+// TestSentenceLanguage: a sentence in another script than its paragraph's
+// language is read in its own language, with its own lexicon.
+func TestSentenceLanguage(t *testing.T) {
+	p := testPipeline(t)
+	r := p.Process(p.ParseText("mixed.txt", "date 2024-05-10\n\nПутин в понедельник встретился с Си Цзиньпином в Пекине, сообщили в Кремле. Lavrov met Wang Yi in Beijing on Tuesday.\n"))
+	var got []string
+	for _, e := range r.Events {
+		got = append(got, e.Sources[0].Lang+" "+e.Line())
+	}
+	slices.Sort(got)
+	want := []string{"en CHN=RUS CONSULT reported 2024-05-07", "ru CHN=RUS CONSULT reported 2024-05-06"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

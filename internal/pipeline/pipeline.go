@@ -158,6 +158,35 @@ type Result struct {
 	Events    []model.Event
 }
 
+// sentenceMinLetters is how many letters a sentence needs before its script
+// may give it another language than its paragraph's.
+const sentenceMinLetters = 12
+
+// sentenceLangs gives a sentence written mostly in another script than its
+// paragraph's language (an English sentence in a Russian paragraph) the
+// language identified from its own text, and tokens in that language.
+func (p *Pipeline) sentenceLangs(doc *model.Document, sents []model.Sentence) {
+	reg := p.Text.Languages()
+	for i := range sents {
+		s := &sents[i]
+		l, ok := reg.Get(s.Lang)
+		if !ok {
+			continue
+		}
+		txt := doc.Text[s.Start:s.End]
+		script, share := langid.Script(txt)
+		if script == "" || script == l.Script || share < 0.8 || len(txt) < sentenceMinLetters {
+			continue
+		}
+		lang, _ := p.Lang.Detect(txt)
+		if other, ok := reg.Get(lang); !ok || other.Script != script {
+			continue
+		}
+		s.Lang = lang
+		s.Tokens = p.Text.Tokenize(txt, s.Start, lang)
+	}
+}
+
 // Process runs every stage on a parsed document.
 func (p *Pipeline) Process(doc *model.Document) *Result {
 	p.Clean.Clean(doc)
@@ -168,6 +197,9 @@ func (p *Pipeline) Process(doc *model.Document) *Result {
 		p.Lang.Annotate(doc)
 	}
 	sents := p.Text.Sentences(doc)
+	if p.cfg.Lang == "" {
+		p.sentenceLangs(doc, sents)
+	}
 	r := &Result{Doc: doc, Sentences: sents, Mentions: make([][]model.Mention, len(sents)), Dates: make([][]dates.Expr, len(sents))}
 
 	// Dates are resolved per document: a year-less date takes its year from

@@ -13,6 +13,7 @@ import (
 	"sync"
 	"testing"
 
+	"entente/internal/model"
 	"entente/internal/pipeline"
 	"entente/internal/store"
 )
@@ -47,6 +48,23 @@ func Open(t testing.TB) *store.Store {
 	}
 	t.Cleanup(func() { st.Close() })
 	return st
+}
+
+// Events returns every event of the seeds database (sources filled) and its
+// documents; it skips the test when ../shared/seeds is absent.
+func Events(t testing.TB) ([]model.Event, []store.Doc) {
+	t.Helper()
+	st := Open(t)
+	ctx := context.Background()
+	evs, err := st.Events(ctx, store.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, err := st.Docs(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return evs, docs
 }
 
 // DB ingests the seeds into a fresh SQLite file in a temporary folder and
