@@ -131,39 +131,35 @@ func distribution(path string) (string, error) {
 	}
 	fmt.Fprintf(&b, "%d events from %d reports in %d blocks (type and actors); %d undated (%.1f %%); the most reported event has %d reports.\n\n",
 		events, reports, blocks, undated, 100*float64(undated)/float64(max(events, 1)), maxRep)
-	rows, err := db.Query(`SELECT CASE WHEN n = 1 THEN '1' WHEN n < 10 THEN '2–9' WHEN n < 100 THEN '10–99' ELSE '100+' END AS k,
-		count(*), sum(n) FROM (SELECT count(*) AS n FROM reports GROUP BY event_id) GROUP BY k ORDER BY min(n)`)
-	if err != nil {
+	if err := table(db, &b, "reports per event", `SELECT CASE WHEN n = 1 THEN '1' WHEN n < 10 THEN '2–9' WHEN n < 100 THEN '10–99' ELSE '100+' END AS k,
+		count(*), sum(n) FROM (SELECT count(*) AS n FROM reports GROUP BY event_id) GROUP BY k ORDER BY min(n)`); err != nil {
 		return "", err
 	}
-	b.WriteString("| reports per event | events | reports |\n|---|---:|---:|\n")
+	b.WriteString("\n")
+	if err := table(db, &b, "largest blocks", `SELECT e.block, count(DISTINCT e.id), count(*) FROM events e JOIN reports r ON r.event_id = e.id
+		GROUP BY e.block ORDER BY count(*) DESC LIMIT 5`); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+// table writes a Markdown table of a query's rows: a name, events, reports.
+func table(db *sql.DB, b *strings.Builder, title, query string) error {
+	rows, err := db.Query(query)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	fmt.Fprintf(b, "| %s | events | reports |\n|---|---:|---:|\n", title)
 	for rows.Next() {
 		var k string
 		var n, r int
 		if err := rows.Scan(&k, &n, &r); err != nil {
-			rows.Close()
-			return "", err
+			return err
 		}
-		fmt.Fprintf(&b, "| %s | %d | %d |\n", k, n, r)
+		fmt.Fprintf(b, "| %s | %d | %d |\n", k, n, r)
 	}
-	rows.Close()
-	rows, err = db.Query(`SELECT e.block, count(DISTINCT e.id), count(*) FROM events e JOIN reports r ON r.event_id = e.id
-		GROUP BY e.block ORDER BY count(*) DESC LIMIT 5`)
-	if err != nil {
-		return "", err
-	}
-	b.WriteString("\n| largest blocks | events | reports |\n|---|---:|---:|\n")
-	for rows.Next() {
-		var k string
-		var n, r int
-		if err := rows.Scan(&k, &n, &r); err != nil {
-			rows.Close()
-			return "", err
-		}
-		fmt.Fprintf(&b, "| %s | %d | %d |\n", k, n, r)
-	}
-	rows.Close()
-	return b.String(), rows.Err()
+	return rows.Err()
 }
 
 // markdown renders the growth benchmark.

@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"net/http"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -25,6 +26,16 @@ type Actor struct {
 	Offices []Office `json:"offices,omitempty"`
 }
 
+// Partner is a code that shares events with an actor: a partner where
+// cooperation outweighs conflict, a counterpart where conflict does.
+type Partner struct {
+	Code        string `json:"code"`
+	Name        string `json:"name"`
+	Events      int    `json:"events"`
+	Cooperation int    `json:"cooperation"`
+	Conflict    int    `json:"conflict"`
+}
+
 // ActorList is the answer to an actor search.
 type ActorList struct {
 	Items []Actor `json:"items"`
@@ -34,9 +45,9 @@ type ActorList struct {
 type ActorDetail struct {
 	Actor
 	// Partners are the codes that share events with the actor, most shared
-	// events first.
-	Partners []store.ActorCount `json:"partners"`
-	Events   *EventPage         `json:"events"`
+	// events first, with how many of them are cooperation and conflict.
+	Partners []Partner  `json:"partners"`
+	Events   *EventPage `json:"events"`
 }
 
 func (a *API) offices(id string) []Office {
@@ -92,15 +103,55 @@ func (a *API) ActorByID(ctx context.Context, id string, limit int) (*ActorDetail
 	if err != nil {
 		return nil, err
 	}
-	partners, err := a.cfg.Store.Partners(ctx, id, 50)
+	pts, err := a.cfg.Store.PartnerTypes(ctx, id)
 	if err != nil {
 		return nil, err
 	}
+	partners := a.partners(pts, 50)
 	evs, err := a.EventsPage(ctx, store.Filter{ActorID: id, Limit: limit, Desc: true})
 	if err != nil {
 		return nil, err
 	}
 	return &ActorDetail{Actor: Actor{ActorCount: *ac, Offices: a.offices(id)}, Partners: partners, Events: evs}, nil
+}
+
+// partners sums shared events per code, most first, at most limit codes.
+func (a *API) partners(pts []store.PartnerType, limit int) []Partner {
+	by := map[string]*Partner{}
+	var order []string
+	for _, pt := range pts {
+		p := by[pt.Code]
+		if p == nil {
+			p = &Partner{Code: pt.Code}
+			by[pt.Code] = p
+			order = append(order, pt.Code)
+		}
+		if pt.Name != "" {
+			p.Name = pt.Name
+		}
+		p.Events += pt.Events
+		switch signOf(a.cfg.Sign, pt.Type) {
+		case 1:
+			p.Cooperation += pt.Events
+		case -1:
+			p.Conflict += pt.Events
+		}
+	}
+	out := []Partner{}
+	for _, c := range order {
+		p := by[c]
+		if p.Name == "" && a.cfg.KB != nil {
+			p.Name = a.cfg.KB.CodeName(c)
+		}
+		out = append(out, *p)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Events != out[j].Events {
+			return out[i].Events > out[j].Events
+		}
+		return out[i].Code < out[j].Code
+	})
+	return out[:min(len(out), limit)]
 }
 
 func (a *API) getActor(r *http.Request) (any, error) {

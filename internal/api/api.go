@@ -7,8 +7,9 @@
 // contract, documents with their mention spans, actors with their offices
 // and partners, counts per period (series) and the actor network. Errors
 // are JSON objects {"error": message, "param": name} with a 4xx status;
-// unknown parameters are refused and page sizes capped. The API only reads:
-// it has no write endpoint.
+// unknown parameters are refused and page sizes capped. The API only reads,
+// unless it is given an Ingester and a token: then POST /api/v1/documents
+// stores a text for requests that bear the token.
 package api
 
 import (
@@ -51,6 +52,10 @@ type Config struct {
 	// one, 0 for an unknown one (see Signs). Nil leaves series and network
 	// without cooperation and conflict.
 	Sign func(typ string) int
+	// Ingest and Token, both set, open the one write endpoint, POST
+	// /api/v1/documents, to requests bearing the token.
+	Ingest Ingester
+	Token  string
 }
 
 // Signs returns the Sign function of the PLOVER tables: a type's quad
@@ -87,6 +92,7 @@ func (a *API) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/actors/{id}", a.handle(a.getActor))
 	mux.HandleFunc("GET /api/v1/series", a.handle(a.series))
 	mux.HandleFunc("GET /api/v1/network", a.handle(a.network))
+	a.registerIngest(mux)
 	mux.HandleFunc("GET /api/v1/surges", a.handle(a.surges))
 	mux.HandleFunc("GET /api/v1/blocs", a.handle(a.blocs))
 	mux.HandleFunc("GET /api/v1/brief", a.handle(a.briefOf))

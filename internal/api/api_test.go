@@ -180,7 +180,7 @@ func TestEndpoints(t *testing.T) {
 		}
 		var lavrov ActorDetail
 		get(t, srv, "/api/v1/actors/sergei-lavrov", 200, &lavrov)
-		if len(lavrov.Partners) != 1 || lavrov.Partners[0].Code != "CHN" || len(lavrov.Events.Items) != 1 {
+		if len(lavrov.Partners) != 1 || lavrov.Partners[0].Code != "CHN" || lavrov.Partners[0].Cooperation != 1 || lavrov.Partners[0].Name != "China" || len(lavrov.Events.Items) != 1 {
 			t.Errorf("actor sergei-lavrov: partners %+v, events %d; want CHN and one event", lavrov.Partners, len(lavrov.Events.Items))
 		}
 

@@ -13,9 +13,8 @@ import (
 	"testing"
 	"time"
 
-	"entente/internal/model"
-	"entente/internal/pipeline"
 	"entente/internal/plover"
+	"entente/internal/servetest"
 	"entente/internal/store"
 )
 
@@ -37,7 +36,7 @@ func benchStore(b *testing.B) *store.Store {
 			b.Fatal(err)
 		}
 		start := time.Now()
-		if err := generate(ctx, st, benchEvents); err != nil {
+		if err := servetest.Generate(ctx, st, benchEvents, servetest.Codes); err != nil {
 			b.Fatal(err)
 		}
 		st.Close()
@@ -52,71 +51,6 @@ func benchStore(b *testing.B) *store.Store {
 	}
 	b.Cleanup(func() { st.Close() })
 	return st
-}
-
-// benchCodes are the actor codes of the generated events.
-var benchCodes = []string{"RUS", "CHN", "USA", "UKR", "IRN", "IND", "DEU", "FRA", "GBR", "POL", "TUR", "JPN", "KOR", "PRK",
-	"BRA", "ZAF", "SAU", "ISR", "EGY", "KAZ", "BLR", "HUN", "ITA", "ESP", "CAN", "AUS", "PAK", "AFG", "SYR", "IRQ",
-	"VNM", "IDN", "MNG", "ARM", "AZE", "GEO", "SRB", "NATO", "EU", "SCO"}
-
-var benchTypes = []string{"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-	"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
-
-// generate stores n events, ten per document, between random pairs of
-// codes (the first ten codes five times as often), on random days of
-// 2020–2025. The documents carry no text analysis: only what the API reads.
-func generate(ctx context.Context, st *store.Store, n int) error {
-	rng := rand.New(rand.NewPCG(14, 2026))
-	code := func() string {
-		if rng.IntN(2) == 0 {
-			return benchCodes[rng.IntN(10)]
-		}
-		return benchCodes[rng.IntN(len(benchCodes))]
-	}
-	var batch []*pipeline.Result
-	for d := 0; d*10 < n; d++ {
-		name := fmt.Sprintf("gen_%06d.txt", d)
-		text := ""
-		var evs []model.Event
-		for i := 0; i < 10; i++ {
-			a, c := code(), code()
-			for c == a {
-				c = code()
-			}
-			sentence := fmt.Sprintf("Sentence %d of document %d: %s and %s.", i, d, a, c)
-			start := len(text)
-			text += sentence + "\n"
-			day := model.Point{Year: 2020 + rng.IntN(6), Month: 1 + rng.IntN(12), Day: 1 + rng.IntN(28)}
-			kind := func(x string) string {
-				if len(x) == 3 {
-					return "state"
-				}
-				return "org"
-			}
-			evs = append(evs, model.Event{
-				Type: benchTypes[rng.IntN(len(benchTypes))], Status: model.StatusReported,
-				Actors: []model.Actor{{Code: a, Name: a, Kind: kind(a), Role: model.RoleSource, ID: "state:" + a},
-					{Code: c, Name: c, Kind: kind(c), Role: model.RoleTarget, ID: "state:" + c}},
-				Date:       model.PointRange(day),
-				Sources:    []model.Source{{Doc: name, Lang: "en", Start: start, End: start + len(sentence), Sentence: sentence}},
-				Confidence: 0.5 + rng.Float64()/2,
-			})
-		}
-		doc := &model.Document{ID: name, Path: "bench/" + name, Text: text, Lang: "en", Meta: map[string]string{}}
-		batch = append(batch, &pipeline.Result{Doc: doc, Events: evs})
-		if len(batch) == 200 {
-			if _, errs := st.IngestBatch(ctx, batch); len(errs) > 0 && errs[0] != nil {
-				return errs[0]
-			}
-			batch = batch[:0]
-		}
-	}
-	if len(batch) > 0 {
-		if _, errs := st.IngestBatch(ctx, batch); len(errs) > 0 && errs[0] != nil {
-			return errs[0]
-		}
-	}
-	return nil
 }
 
 // benchRequests times requests made by next, in process (the handler and
@@ -163,9 +97,9 @@ func cpuTime() time.Duration {
 // (target p95 ≤ 50 ms).
 func BenchmarkEventsDyadDate(b *testing.B) {
 	benchRequests(b, func(rng *rand.Rand) string {
-		a, c := benchCodes[rng.IntN(10)], benchCodes[rng.IntN(10)]
+		a, c := servetest.Codes[rng.IntN(10)], servetest.Codes[rng.IntN(10)]
 		for c == a {
-			c = benchCodes[rng.IntN(10)]
+			c = servetest.Codes[rng.IntN(10)]
 		}
 		y, q := 2020+rng.IntN(6), rng.IntN(4)
 		return fmt.Sprintf("/api/v1/events?dyad=%s-%s&from=%d-%02d&to=%d-%02d", a, c, y, 3*q+1, y, 3*q+3)
@@ -185,9 +119,9 @@ func BenchmarkNetworkYear(b *testing.B) {
 // p95 ≤ 50 ms).
 func BenchmarkSeriesDyad(b *testing.B) {
 	benchRequests(b, func(rng *rand.Rand) string {
-		a, c := benchCodes[rng.IntN(10)], benchCodes[rng.IntN(10)]
+		a, c := servetest.Codes[rng.IntN(10)], servetest.Codes[rng.IntN(10)]
 		for c == a {
-			c = benchCodes[rng.IntN(10)]
+			c = servetest.Codes[rng.IntN(10)]
 		}
 		return fmt.Sprintf("/api/v1/series?dyad=%s-%s&interval=week", a, c)
 	})

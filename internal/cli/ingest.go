@@ -68,7 +68,7 @@ PostgreSQL URL (postgres://user@host/db).`,
 				return err
 			}
 			bar := e.newProgress("ingesting", args, src.format)
-			var sum struct{ docNew, docSame, docUpd, evNew, evMerged int } // the writer's
+			var sum tally // the writer's
 			var failed atomic.Int64
 			var errMu sync.Mutex // the writer and the reader both report failures
 			report := func(err error) {
@@ -92,16 +92,7 @@ PostgreSQL URL (postgres://user@host/db).`,
 							report(errs[i])
 							continue
 						}
-						switch out.Doc {
-						case store.DocNew:
-							sum.docNew++
-						case store.DocUnchanged:
-							sum.docSame++
-						case store.DocUpdated:
-							sum.docUpd++
-						}
-						sum.evNew += out.EventsNew
-						sum.evMerged += out.EventsMerged
+						sum.add(out)
 					}
 					bar.Add(len(batch))
 				}
@@ -136,6 +127,22 @@ PostgreSQL URL (postgres://user@host/db).`,
 	cmd.Flags().Float64Var(&minConf, "min-confidence", 0, "store no reports of confidence below `C` (0 to 1)")
 	src.add(cmd)
 	return cmd
+}
+
+// tally counts what storing documents did.
+type tally struct{ docNew, docSame, docUpd, evNew, evMerged int }
+
+func (t *tally) add(out store.Outcome) {
+	switch out.Doc {
+	case store.DocNew:
+		t.docNew++
+	case store.DocUnchanged:
+		t.docSame++
+	case store.DocUpdated:
+		t.docUpd++
+	}
+	t.evNew += out.EventsNew
+	t.evMerged += out.EventsMerged
 }
 
 // batchSize is the number of documents ingest commits at once.

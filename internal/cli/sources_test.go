@@ -98,6 +98,12 @@ func TestIngestURLsAndFeeds(t *testing.T) {
 	if code != 0 || !strings.Contains(errs, "documents: 2 new, 1 unchanged") {
 		t.Fatalf("exit %d, stderr %q: want the feed's two other items new", code, errs)
 	}
+	// The same page with a new text replaces the old version.
+	site.Update(a.Slug, []string{"Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi in Beijing on Friday."})
+	code, _, errs = run(t, "", append([]string{"ingest", site.PageURL(a.Slug)}, fast...)...)
+	if code != 0 || !strings.Contains(errs, "documents: 0 new, 0 unchanged, 1 updated") {
+		t.Fatalf("exit %d, stderr %q: want the changed page to replace the old one", code, errs)
+	}
 	code, out, errs := run(t, "", "docs", "--db", db)
 	if code != 0 || !strings.Contains(out, site.PageURL(a.Slug)) || strings.Contains(out, "utm_source") {
 		t.Errorf("docs: exit %d, %s %s", code, out, errs)

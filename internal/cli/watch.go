@@ -144,8 +144,8 @@ type watcher struct {
 
 // pollSum is what one poll did.
 type pollSum struct {
-	feeds, unchanged, items, failed       int
-	docNew, docSame, docUpd, evNew, evMrg int
+	feeds, unchanged, items, failed int
+	tally
 }
 
 // pending is a new item on its way: its feed and key, marked once its
@@ -185,6 +185,9 @@ func (w *watcher) poll(ctx context.Context) pollSum {
 				continue
 			}
 			resp, err := w.fetcher.Get(ctx, fu, etag, lm)
+			if err != nil && ctx.Err() != nil {
+				return nil
+			}
 			if err != nil {
 				report(fu, err)
 				continue
@@ -221,6 +224,12 @@ func (w *watcher) poll(ctx context.Context) pollSum {
 				}
 				sum.items++
 				doc, err := web.Item(ctx, it)
+				if err != nil && ctx.Err() != nil { // stopped: no failure, read again next time
+					mu.Lock()
+					incomplete[fu] = true
+					mu.Unlock()
+					return nil
+				}
 				if err != nil {
 					report(fu, fmt.Errorf("%s: item %s: %w", fu, it.Key, err))
 					continue
@@ -248,16 +257,7 @@ func (w *watcher) poll(ctx context.Context) pollSum {
 			report(item.feed, err)
 			return
 		}
-		switch out.Doc {
-		case store.DocNew:
-			sum.docNew++
-		case store.DocUnchanged:
-			sum.docSame++
-		case store.DocUpdated:
-			sum.docUpd++
-		}
-		sum.evNew += out.EventsNew
-		sum.evMrg += out.EventsMerged
+		sum.add(out)
 		if err := w.st.MarkSeen(storeCtx, item.feed, item.key, r.Doc.Meta["url"]); err != nil {
 			report(item.feed, err)
 		}
@@ -275,7 +275,7 @@ func (w *watcher) poll(ctx context.Context) pollSum {
 		state = "stopped"
 	}
 	fmt.Fprintf(w.log, "%s poll %s: %d feeds (%d not modified), %d new items: documents %d new, %d unchanged, %d updated, %d failed; events %d new, %d merged (%s)\n",
-		time.Now().UTC().Format(time.RFC3339), state, sum.feeds, sum.unchanged, sum.items, sum.docNew, sum.docSame, sum.docUpd, sum.failed, sum.evNew, sum.evMrg,
+		time.Now().UTC().Format(time.RFC3339), state, sum.feeds, sum.unchanged, sum.items, sum.docNew, sum.docSame, sum.docUpd, sum.failed, sum.evNew, sum.evMerged,
 		time.Since(start).Round(time.Millisecond))
 	return sum
 }

@@ -18,8 +18,9 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	var left, right []model.Mention
 	var fromSide []model.Mention
 	var loc *model.Location
-	for _, m := range in.Mentions {
-		if m.Nested || m.TokStart >= attribSpan[0] && m.TokStart < attribSpan[1] {
+	aside := x.asideMentions(lang, toks, in.Mentions)
+	for k, m := range in.Mentions {
+		if m.Nested || m.TokStart >= attribSpan[0] && m.TokStart < attribSpan[1] || aside != nil && aside[k] {
 			continue
 		}
 		if m.Locative || (m.Kind == model.KindPlace && m.Locative) {
@@ -60,6 +61,20 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		if len(near) > 0 && len(near) < len(left) {
 			left = near
 			rules = append(rules, "subject after the comma")
+		}
+	}
+	// "Am Montag griff Russland die Ukraine an": in a verb-second language
+	// a fronted adverbial puts the subject after the finite verb; it is the
+	// first name there that no preposition governs.
+	if len(left) == 0 && !tr.t.Noun && x.lex.VerbSecond(lang) && x.frontedAdverbial(c) {
+		for k, m := range right {
+			if m.TokStart < tr.end || x.inPhrase(lang, toks, m.TokStart, clo) {
+				continue
+			}
+			left = append(left, m)
+			right = append(right[:k:k], right[k+1:]...)
+			rules = append(rules, "subject "+m.Text+" after the verb (verb second)")
+			break
 		}
 	}
 	if loc == nil {
@@ -391,4 +406,25 @@ func (x *Extractor) compoundAdj(lang string, t model.Token) bool {
 	tail := t
 	tail.Norm = t.Norm[h+1:]
 	return x.lex.HasKind(lang, tail, lexicon.Compound)
+}
+
+// frontedAdverbial reports whether the clause opens with an adverbial
+// before its verb: a prepositional phrase ("Am Montag", "Mit Unterstützung
+// von …") or a date ("Gestern"), not a subject ("Die FARC dankten").
+func (x *Extractor) frontedAdverbial(c *clause) bool {
+	if c.tr.start <= c.clo {
+		return false
+	}
+	for _, k := range append(prepKinds, lexicon.Aside) {
+		if x.lex.Is(c.lang, c.toks, c.clo, k) {
+			return true
+		}
+	}
+	// A date in the first two words: "Gestern", "Am Montag".
+	for _, d := range c.in.Dates {
+		if p := tokenAt(c.toks, d.Start); p >= c.clo && p <= c.clo+1 && p < c.tr.start {
+			return true
+		}
+	}
+	return false
 }

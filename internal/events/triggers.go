@@ -43,6 +43,10 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 		if stop || ts[0].Noun && (x.anaphoric(lang, toks, i) || x.governor(lang, toks, i, 0, lexicon.Cause, 5) >= 0) {
 			continue
 		}
+		if ts[0].Noun && x.asideBefore(lang, toks, i) {
+			i = end - 1
+			continue // "with the support of Belarus, Russia attacked": a circumstance of the attack
+		}
 		out = append(out, trigger{i, end, ts[0], joinText(toks[i:end])})
 		i = end - 1
 	}
@@ -122,4 +126,44 @@ func (x *Extractor) governor(lang string, toks []model.Token, at, clo int, kind 
 		}
 	}
 	return -1
+}
+
+// asideBefore reports whether an aside phrase ends right before token i,
+// or before its article ("with the support of", "при поддержке").
+func (x *Extractor) asideBefore(lang string, toks []model.Token, i int) bool {
+	for j := max(0, i-3); j < i; j++ {
+		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && has(kinds, lexicon.Aside) && (end == i || end == i-1 && x.lex.HasKind(lang, toks[end], lexicon.Det)) {
+			return true
+		}
+	}
+	return false
+}
+
+// asideMentions returns, for each mention, whether it is the object of an
+// aside ("with the support of Belarus and Kazakhstan", "при поддержке
+// Белоруссии"): the first name after the aside phrase and the names joined
+// to it.
+func (x *Extractor) asideMentions(lang string, toks []model.Token, ms []model.Mention) []bool {
+	var out []bool
+	for j := 0; j < len(toks); j++ {
+		end, kinds := x.lex.MarkersAt(lang, toks, j)
+		if end == j || !has(kinds, lexicon.Aside) {
+			continue
+		}
+		last := -1 // the end of the aside's object so far
+		for k := range ms {
+			m := ms[k]
+			if m.TokStart < end || m.Nested {
+				continue
+			}
+			if last < 0 && m.TokStart > end+3 || last >= 0 && (!x.joined(lang, toks, last, m.TokStart) || !x.anyKind(lang, toks, last, m.TokStart, lexicon.And)) {
+				break // only "and" joins another name to the aside
+			}
+			if out == nil {
+				out = make([]bool, len(ms))
+			}
+			out[k], last = true, m.TokEnd
+		}
+	}
+	return out
 }

@@ -61,6 +61,11 @@ const (
 	// name an agent of another thing ("Russian-brokered ceasefire",
 	// "Iranian-made drones"), not a party of the clause's event.
 	Compound = "compound"
+	// Aside opens a circumstance of the clause's act ("with the support of",
+	// "при поддержке", "mit Hilfe"): the event noun in it is no event of its
+	// own, and the names after it, up to a comma, are no parties of the
+	// clause's event.
+	Aside = "aside"
 	// Dem are demonstratives: "this meeting" refers back to an event
 	// already reported (data/lexicon/syntax).
 	Dem = "dem"

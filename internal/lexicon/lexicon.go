@@ -87,6 +87,8 @@ type Lexicon struct {
 	infEnds map[string][]string
 	// weights are the confidence model's (confidence.tsv).
 	weights map[string]float64
+	// v2 are the verb-second languages (order.tsv).
+	v2 map[string]bool
 }
 
 // Analyzer returns the text analyzer the lexicon was loaded with: words to
@@ -112,6 +114,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		markers:  map[string]*Trie[string]{},
 		infEnds:  map[string][]string{},
 		weights:  map[string]float64{},
+		v2:       map[string]bool{},
 	}
 	for _, l := range an.Languages().Codes() {
 		lx.triggers[l] = &Trie[*Trigger]{}
@@ -144,6 +147,15 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 			if len(f) > 5 && f[5] == "yes" {
 				lx.members[f[0]] = true
 			}
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+		if err := eachLine(fsys, "order.tsv", func(f []string, pos string) error {
+			if len(f) < 2 || f[1] != "yes" && f[1] != "no" {
+				return fmt.Errorf("%s: want lang<TAB>verb_second (yes or no)", pos)
+			}
+			lx.v2[f[0]] = f[1] == "yes"
 			return nil
 		}); err != nil {
 			return nil, err
@@ -449,6 +461,11 @@ func (lx *Lexicon) MarkersAt(lang string, toks []model.Token, i int) (end int, k
 	}
 	return tr.Longest(i, len(toks), func(j int) string { return toks[j].Norm })
 }
+
+// VerbSecond reports whether the language puts the finite verb second in
+// a main clause, so that a fronted adverbial puts the subject after it
+// (German: "Am Montag griff Russland die Ukraine an"; order.tsv).
+func (lx *Lexicon) VerbSecond(lang string) bool { return lx.v2[lang] }
 
 // Weight returns the confidence model's weight of an evidence feature (0
 // for one it does not know).

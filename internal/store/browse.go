@@ -137,13 +137,33 @@ func (s *Store) Actors(ctx context.Context, q string, limit int) ([]ActorCount, 
 		FROM event_actors `+where+` GROUP BY entity_id, code ORDER BY n DESC, code, entity_id LIMIT ?`, args...)
 }
 
-// Partners returns the actors that share events with the actor of the
-// knowledge-base id, grouped by code, most shared events first.
-func (s *Store) Partners(ctx context.Context, id string, limit int) ([]ActorCount, error) {
-	return s.actorCounts(ctx, `SELECT '', b.code, max(CASE WHEN b.kind IN ('state', 'org') THEN b.name ELSE '' END), '', count(DISTINCT b.event_id) AS n
-		FROM event_actors a JOIN event_actors b ON b.event_id = a.event_id
+// PartnerType counts the events of one type that an actor shares with
+// the actors of another code.
+type PartnerType struct {
+	Code, Name, Type string
+	Events           int
+}
+
+// PartnerTypes returns, for the actor of a knowledge-base id, the events
+// it shares with each other code, by type.
+func (s *Store) PartnerTypes(ctx context.Context, id string) ([]PartnerType, error) {
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT b.code, max(CASE WHEN b.kind IN ('state', 'org') THEN b.name ELSE '' END), e.type, count(DISTINCT b.event_id)
+		FROM event_actors a JOIN event_actors b ON b.event_id = a.event_id JOIN events e ON e.id = a.event_id
 		WHERE a.entity_id = ? AND b.entity_id <> a.entity_id AND b.code <> '' AND b.code <> a.code
-		GROUP BY b.code ORDER BY n DESC, b.code LIMIT ?`, id, limit)
+		GROUP BY b.code, e.type`), id)
+	if err != nil {
+		return nil, fmt.Errorf("store: partners: %w", err)
+	}
+	defer rows.Close()
+	var out []PartnerType
+	for rows.Next() {
+		var p PartnerType
+		if err := rows.Scan(&p.Code, &p.Name, &p.Type, &p.Events); err != nil {
+			return nil, fmt.Errorf("store: partners: %w", err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
 }
 
 // Actor returns the actor of a knowledge-base id as events name it, or

@@ -81,9 +81,9 @@ func (s *Store) IngestBatch(ctx context.Context, rs []*pipeline.Result) (outs []
 // which go through it.
 type wtx struct {
 	*sql.Tx
-	pool    *pool           // fusion's view of the stored events
-	ftsFrom int64           // SQLite: event_sources rows above this id are not yet in source_fts
-	actors  map[string]bool // the knowledge-base ids written to actors in this transaction
+	pool    *pool                // fusion's view of the stored events
+	ftsFrom int64                // SQLite: event_sources rows above this id are not yet in source_fts
+	actors  map[string][2]string // actors (name, code) by knowledge-base id, for noteActors
 }
 
 // write runs fn in a transaction that holds the advisory locks keys (see
@@ -105,7 +105,7 @@ func (s *Store) writeOnce(ctx context.Context, what string, keys []int64, fn fun
 		return fmt.Errorf("store: %s: %w", what, err)
 	}
 	defer tx.Rollback()
-	w := &wtx{Tx: tx, actors: map[string]bool{}}
+	w := &wtx{Tx: tx, actors: map[string][2]string{}}
 	w.pool = &pool{s: s, ctx: ctx, w: w, read: map[string]*stored{}}
 	if err := s.lock(ctx, w, keys); err != nil {
 		return fmt.Errorf("store: %s: locks: %w", what, err)
@@ -124,7 +124,32 @@ func (s *Store) writeOnce(ctx context.Context, what string, keys []int64, fn fun
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: %s: %w", what, err)
 	}
+	s.noteActors(ctx, w.actors)
 	return nil
+}
+
+// knownActor tells whether the actors table holds id already (as far as
+// this process knows).
+func (s *Store) knownActor(id string) bool {
+	s.actorsMu.Lock()
+	defer s.actorsMu.Unlock()
+	return s.actorsKnown[id]
+}
+
+// noteActors adds the actors a committed transaction wrote events of to
+// the actors table, which query.go looks names up in. It runs after the
+// commit, one statement at a time: inside the transaction, two concurrent
+// ingests (PostgreSQL) adding the same new actor would wait for each other
+// while holding the locks of their blocks. The table is an index of names:
+// a row that fails here is added by the next ingest that names the actor.
+func (s *Store) noteActors(ctx context.Context, actors map[string][2]string) {
+	for id, nc := range actors {
+		if _, err := s.db.ExecContext(ctx, s.q(qKnownActor), id, nc[0], nc[1]); err == nil {
+			s.actorsMu.Lock()
+			s.actorsKnown[id] = true
+			s.actorsMu.Unlock()
+		}
+	}
 }
 
 // syncFTS indexes the sources written since the last call (SQLite). One
@@ -336,7 +361,7 @@ func (s *Store) prepare(ctx context.Context) error {
 		return nil
 	}
 	s.stmts = map[string]*sql.Stmt{}
-	qs := []string{qDocByHash, qDocByIdent, qInsertDoc, qCandDated, qCandNoYear, qCandPerson, qEventBody, qDelPersons, qInsertPerson, qDelDyads, qInsertDyad, qKnownActor, qPutEvent, qDeleteActors, qInsertActor, qMaxSource, qIndexSources}
+	qs := []string{qDocByHash, qDocByIdent, qInsertDoc, qCandDated, qCandNoYear, qCandPerson, qEventBody, qDelPersons, qInsertPerson, qDelDyads, qInsertDyad, qPutEvent, qDeleteActors, qInsertActor, qMaxSource, qIndexSources}
 	for _, t := range batchTables {
 		for n := maxBatch; n >= 1; n /= 2 {
 			qs = append(qs, insertSQL(t.into, n, t.cols))
@@ -425,12 +450,8 @@ func (s *Store) putEvent(ctx context.Context, tx *wtx, key string, e *model.Even
 			if _, err := s.exec(ctx, tx, qInsertActor, e.ID, a.Code, a.Name, a.Kind, a.Role, a.ID); err != nil {
 				return body, err
 			}
-			if a.ID != "" && !tx.actors[a.ID] {
-				// The distinct actors, for looking names up (query.go).
-				if _, err := s.exec(ctx, tx, qKnownActor, a.ID, a.Name, a.Code); err != nil {
-					return body, err
-				}
-				tx.actors[a.ID] = true
+			if a.ID != "" && !s.knownActor(a.ID) {
+				tx.actors[a.ID] = [2]string{a.Name, a.Code}
 			}
 		}
 	}

@@ -19,19 +19,7 @@ import (
 // and search finds the old sentences and new ones alike.
 func TestMigrateFromFirstSchema(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := sql.Open("sqlite", "file:"+path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sub, _ := fs.Sub(migrations, "migrations/sqlite")
-	p, err := goose.NewProvider(goose.DialectSQLite3, db, sub)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := p.UpTo(ctx, 1); err != nil {
-		t.Fatal(err)
-	}
+	path, db := oldSchema(t, 1)
 	for _, stmt := range []string{
 		`INSERT INTO documents (id, name, ident, hash, text, ingested_at) VALUES (1, 'a.txt', 'a.txt', 'h1', 'x', '')`,
 		`INSERT INTO mentions (doc_id, sent_idx, start_off, end_off, text) VALUES (1, 0, 0, 5, 'Tusk'), (1, 0, 9, 14, 'Kyiv')`,
@@ -106,19 +94,7 @@ func TestFullTextIndexInStep(t *testing.T) {
 // after the upgrade find them (a report of the same meeting joins).
 func TestMigrateFusionIndex(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := sql.Open("sqlite", "file:"+path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sub, _ := fs.Sub(migrations, "migrations/sqlite")
-	p, err := goose.NewProvider(goose.DialectSQLite3, db, sub)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := p.UpTo(ctx, 2); err != nil {
-		t.Fatal(err)
-	}
+	path, db := oldSchema(t, 2)
 	for _, stmt := range []string{
 		`INSERT INTO events (id, block, type, status, day_first, day_last, body) VALUES
 			('ev_day', 'CONSULT|RUS', 'CONSULT', 'reported', 20240301, 20240301, '{}'),
@@ -158,4 +134,24 @@ func TestMigrateFusionIndex(t *testing.T) {
 	if got, want := strings.Join(rows, "; "), "CONSULT|RUS sergei-lavrov 1 ev_day; CONSULT|RUS sergei-lavrov 0 ev_none"; got != want {
 		t.Errorf("event_persons after the upgrade: %q, want %q", got, want)
 	}
+}
+
+// oldSchema creates a SQLite database migrated up to version and returns
+// its path and handle (the caller closes it).
+func oldSchema(t *testing.T, version int64) (string, *sql.DB) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, _ := fs.Sub(migrations, "migrations/sqlite")
+	p, err := goose.NewProvider(goose.DialectSQLite3, db, sub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.UpTo(context.Background(), version); err != nil {
+		t.Fatal(err)
+	}
+	return path, db
 }

@@ -30,6 +30,7 @@ import (
 	"io/fs"
 	"strconv"
 	"strings"
+	"sync"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // database/sql driver "pgx"
 	"github.com/pressly/goose/v3"
@@ -51,6 +52,9 @@ type Store struct {
 	db    *sql.DB
 	pg    bool
 	stmts map[string]*sql.Stmt // prepared batch INSERTs (SQLite), by query
+
+	actorsMu    sync.Mutex
+	actorsKnown map[string]bool // knowledge-base ids known to be in actors (noteActors)
 }
 
 // Open opens (creating if needed) the database named by dsn: a postgres:// or
@@ -60,7 +64,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if dsn == "" {
 		dsn = DefaultPath
 	}
-	s := &Store{pg: strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")}
+	s := &Store{actorsKnown: map[string]bool{}, pg: strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")}
 	var err error
 	dialect, dir := goose.DialectSQLite3, "migrations/sqlite"
 	if s.pg {

@@ -26,3 +26,25 @@ func TestEach(t *testing.T) {
 		t.Errorf("fn error: %v, want it returned as is", err)
 	}
 }
+
+func TestWords(t *testing.T) {
+	var w Words
+	fsys := fstest.MapFS{"w.txt": {Data: []byte("# c\nCookie*\nad\n\n")}, "bad.txt": {Data: []byte("*\n")}}
+	if err := w.Load(fsys, "w.txt", true); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Load(fsys, "missing.txt", false); err != nil {
+		t.Errorf("optional missing file: %v", err)
+	}
+	if err := w.Load(fsys, "missing.txt", true); err == nil {
+		t.Error("required missing file accepted")
+	}
+	if err := w.Load(fsys, "bad.txt", true); err == nil {
+		t.Error("a bare * accepted")
+	}
+	for s, want := range map[string]bool{"cookie": true, "cookies": true, "ad": true, "ads": false, "head": false} {
+		if w.Match(s) != want {
+			t.Errorf("Match(%q) = %v", s, !want)
+		}
+	}
+}

@@ -47,7 +47,7 @@ type browser struct {
 	dialogs  []string
 }
 
-func newBrowser(t *testing.T) *browser {
+func newBrowser(t testing.TB) *browser {
 	path := chromium()
 	if path == "" {
 		if os.Getenv("CI") != "" {
@@ -330,4 +330,50 @@ func TestBrowser(t *testing.T) {
 	// Give a late dialog a moment to show.
 	time.Sleep(200 * time.Millisecond)
 	b.check(t, "the hostile article")
+}
+
+// BenchmarkNetworkPage draws the network page of 200 states and over 2,000
+// edges in headless Chromium: from the page's request for the network to
+// the first painted frame after the layout (network.js's data-ms), p50 and
+// p95 over the runs.
+func BenchmarkNetworkPage(b *testing.B) {
+	path := chromium()
+	if path == "" {
+		b.Skip("no chromium on PATH")
+	}
+	var codes []string
+	for _, p := range "ABCDEFGHIJKLMNOPQRST" {
+		for d := 0; d < 10; d++ {
+			codes = append(codes, fmt.Sprintf("%c%c%d", p, 'X', d))
+		}
+	}
+	st := servetest.Open(b, "sqlite")
+	if err := servetest.Generate(context.Background(), st, 5000, codes); err != nil {
+		b.Fatal(err)
+	}
+	srv := newServer(b, st)
+	br := newBrowser(b)
+	var ms, fetchMs []int
+	nodes, edges := 0, 0
+	for b.Loop() {
+		if err := chromedp.Do(br.ctx, chromedp.Navigate(srv.URL+"/network"), chromedp.WaitReady("#graph[data-ms]")); err != nil {
+			b.Fatal(err)
+		}
+		v, err := chromedp.Run(br.ctx, chromedp.Evaluate[[]int](`(() => { const g = document.getElementById("graph").dataset; return [+g.ms, +g.nodes, +g.edges, +g.fetchMs]; })()`))
+		if err != nil {
+			b.Fatal(err)
+		}
+		ms = append(ms, v[0])
+		fetchMs = append(fetchMs, v[3])
+		nodes, edges = v[1], v[2]
+	}
+	if nodes != 200 || edges < 2000 {
+		b.Fatalf("drew %d nodes and %d edges; want 200 and at least 2,000", nodes, edges)
+	}
+	sort.Ints(ms)
+	sort.Ints(fetchMs)
+	b.ReportMetric(float64(fetchMs[len(fetchMs)/2]), "p50-fetch-ms")
+	b.ReportMetric(float64(ms[len(ms)/2]), "p50-draw-ms")
+	b.ReportMetric(float64(ms[min(len(ms)-1, len(ms)*95/100)]), "p95-draw-ms")
+	b.ReportMetric(float64(edges), "edges")
 }

@@ -109,8 +109,8 @@ const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 's
 	"font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
 // Secure wraps a handler with the security headers, a cap on request
-// bodies and a time limit per request.
-func Secure(h http.Handler, timeout time.Duration) http.Handler {
+// bodies (maxBody bytes) and a time limit per request.
+func Secure(h http.Handler, timeout time.Duration, maxBody int64) http.Handler {
 	h = http.TimeoutHandler(h, timeout, `{"error":"web: the request took too long"}`)
 	return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
 		hd := rw.Header()
@@ -118,7 +118,7 @@ func Secure(h http.Handler, timeout time.Duration) http.Handler {
 		hd.Set("X-Content-Type-Options", "nosniff")
 		hd.Set("X-Frame-Options", "DENY")
 		hd.Set("Referrer-Policy", "no-referrer")
-		r.Body = http.MaxBytesReader(rw, r.Body, 1<<20)
+		r.Body = http.MaxBytesReader(rw, r.Body, maxBody)
 		h.ServeHTTP(rw, r)
 	})
 }

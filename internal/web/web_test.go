@@ -51,7 +51,7 @@ func newServer(t testing.TB, st *store.Store) *httptest.Server {
 	mux := http.NewServeMux()
 	a.Register(mux)
 	w.Register(mux)
-	srv := httptest.NewServer(Secure(mux, 10*time.Second))
+	srv := httptest.NewServer(Secure(mux, 10*time.Second, 1<<20))
 	t.Cleanup(srv.Close)
 	return srv
 }
@@ -114,7 +114,7 @@ func TestPages(t *testing.T) {
 			{"/events/" + meeting, 200, []string{`lang="de"`, `lang="ru"`, `class="actor"`, "Sergej Lawrow", "Сергей Лавров"}},
 			{"/events/" + xssEvent, 200, []string{"&lt;script&gt;alert(2)&lt;/script&gt;"}},
 			{xssDoc, 200, []string{"&lt;script&gt;alert(&#34;title&#34;)&lt;/script&gt;", "&lt;b onmouseover=alert(4)&gt;"}},
-			{"/actors/sergei-lavrov", 200, []string{"Sergei Lavrov", "foreign-minister", "CHN"}},
+			{"/actors/sergei-lavrov", 200, []string{"Sergei Lavrov", "foreign-minister", "CHN", "China", `<span class="coop">partner</span>`}},
 			{"/actors/state:RUS", 200, []string{"Russia"}},
 			{"/timeline?dyad=RUS-CHN&interval=month", 200, []string{"2025-03-01 – 2025-03-31", `data-src="/api/v1/series?dyad=RUS-CHN&amp;interval=month"`}},
 			{"/timeline?interval=year", 400, []string{"want week or month"}},

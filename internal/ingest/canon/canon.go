@@ -23,65 +23,29 @@ import (
 // Canon canonicalises URLs with a list of tracking parameters. It is safe
 // for concurrent use.
 type Canon struct {
-	exact    map[string]bool
-	prefixes []string
+	tracking tsv.Words
 }
 
+// paramsFile is the path of the tracking parameters in data.FS and overlays.
 const paramsFile = "clean/tracking_params.txt"
 
 // New loads the tracking parameters from the embedded
 // data/clean/tracking_params.txt and each overlay's.
 func New(overlays ...fs.FS) (*Canon, error) {
-	c := &Canon{exact: map[string]bool{}}
-	if err := c.load(data.FS, true); err != nil {
-		return nil, err
-	}
-	for _, o := range overlays {
-		if err := c.load(o, false); err != nil {
-			return nil, err
+	c := &Canon{}
+	for i, fsys := range append([]fs.FS{data.FS}, overlays...) {
+		if err := c.tracking.Load(fsys, paramsFile, i == 0); err != nil {
+			return nil, fmt.Errorf("canon: %w", err)
 		}
 	}
 	return c, nil
 }
 
-func (c *Canon) load(fsys fs.FS, required bool) error {
-	err := tsv.Each(fsys, paramsFile, func(cols []string, n int) error {
-		name := strings.ToLower(strings.TrimSpace(cols[0]))
-		if p, ok := strings.CutSuffix(name, "*"); ok {
-			if p == "" {
-				return fmt.Errorf("%s:%d: a prefix needs letters before *", paramsFile, n)
-			}
-			c.prefixes = append(c.prefixes, p)
-		} else {
-			c.exact[name] = true
-		}
-		return nil
-	})
-	if !required && errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("canon: %w", err)
-	}
-	return nil
-}
-
 // ErrNotHTTP says a URL is not an absolute http or https URL.
 var ErrNotHTTP = errors.New("not an absolute http(s) URL")
 
-// tracking reports whether a query parameter is a tracking one.
-func (c *Canon) tracking(name string) bool {
-	name = strings.ToLower(name)
-	if c.exact[name] {
-		return true
-	}
-	for _, p := range c.prefixes {
-		if strings.HasPrefix(name, p) {
-			return true
-		}
-	}
-	return false
-}
+// isTracking reports whether a query parameter is a tracking one.
+func (c *Canon) isTracking(name string) bool { return c.tracking.Match(strings.ToLower(name)) }
 
 // URL returns raw's canonical form; it fails for what is no absolute http
 // or https URL.
@@ -137,7 +101,7 @@ func (c *Canon) query(raw string) string {
 		if err != nil {
 			dk = k
 		}
-		if c.tracking(dk) {
+		if c.isTracking(dk) {
 			continue
 		}
 		dv, err := url.QueryUnescape(v)

@@ -117,30 +117,14 @@ type host struct {
 // New makes a fetcher.
 func New(cfg Config) *Fetcher {
 	d := Defaults
-	if cfg.UserAgent == "" {
-		cfg.UserAgent = d.UserAgent
-	}
-	if cfg.Delay == 0 {
-		cfg.Delay = d.Delay
-	}
-	if cfg.Timeout == 0 {
-		cfg.Timeout = d.Timeout
-	}
-	if cfg.MaxBytes == 0 {
-		cfg.MaxBytes = d.MaxBytes
-	}
-	if cfg.Retries == 0 {
-		cfg.Retries = d.Retries
-	}
-	if cfg.Backoff == 0 {
-		cfg.Backoff = d.Backoff
-	}
-	if cfg.MaxRetryAfter == 0 {
-		cfg.MaxRetryAfter = d.MaxRetryAfter
-	}
-	if cfg.MaxRedirects == 0 {
-		cfg.MaxRedirects = d.MaxRedirects
-	}
+	orDefault(&cfg.UserAgent, d.UserAgent)
+	orDefault(&cfg.Delay, d.Delay)
+	orDefault(&cfg.Timeout, d.Timeout)
+	orDefault(&cfg.MaxBytes, d.MaxBytes)
+	orDefault(&cfg.Retries, d.Retries)
+	orDefault(&cfg.Backoff, d.Backoff)
+	orDefault(&cfg.MaxRetryAfter, d.MaxRetryAfter)
+	orDefault(&cfg.MaxRedirects, d.MaxRedirects)
 	tr := cfg.Transport
 	if tr == nil {
 		tr = http.DefaultTransport
@@ -158,6 +142,14 @@ func New(cfg Config) *Fetcher {
 		},
 	}
 	return f
+}
+
+// orDefault sets *v to d when it is the zero value.
+func orDefault[T comparable](v *T, d T) {
+	var zero T
+	if *v == zero {
+		*v = d
+	}
 }
 
 // Config returns the fetcher's configuration with defaults filled in.

@@ -59,7 +59,25 @@ type Page struct {
 	// Paragraphs are the main content's blocks in order, white space
 	// collapsed (a line break inside a block is kept as "\n").
 	Paragraphs []string
+	// Method says how the main content was found (Method* constants).
+	Method string
 }
+
+// How the main content of a page was found.
+const (
+	// MethodMarkup: itemprop=articleBody, or an <article> holding most of
+	// the page's paragraph text after pruning.
+	MethodMarkup = "markup"
+	// MethodParagraphs: the element whose <p> children hold most of it.
+	MethodParagraphs = "paragraphs"
+	// MethodTitle: the smallest element around the page's headline that
+	// holds an article's worth of text besides it.
+	MethodTitle = "title"
+	// MethodReadability: Readability's choice.
+	MethodReadability = "readability"
+	// MethodWhole: the page's <article>, <main> or <body>, cleaned.
+	MethodWhole = "whole"
+)
 
 // ErrNoContent says that a page holds no text.
 var ErrNoContent = errors.New("no text in the page")
@@ -69,28 +87,12 @@ var ErrNoContent = errors.New("no text in the page")
 type Extractor struct {
 	canon  *canon.Canon
 	rules  []rule
-	boiler boilerWords
+	boiler tsv.Words
 	// MaxBytes caps the page size read (default 16 MiB).
 	MaxBytes int
-}
-
-// boilerWords are the words of html_boilerplate.txt: exact ones and
-// prefixes (written with a trailing *).
-type boilerWords struct {
-	exact    map[string]bool
-	prefixes []string
-}
-
-func (b *boilerWords) match(part string) bool {
-	if b.exact[part] {
-		return true
-	}
-	for _, p := range b.prefixes {
-		if strings.HasPrefix(part, p) {
-			return true
-		}
-	}
-	return false
+	// readabilityOnly skips pruning and semantic markup (tests measure
+	// Readability alone with it).
+	readabilityOnly bool
 }
 
 // rule is one line of html_meta.tsv.
@@ -110,7 +112,7 @@ const (
 // and the boilerplate words of html_boilerplate.txt likewise; c
 // canonicalises the URLs pages name.
 func New(c *canon.Canon, overlays ...fs.FS) (*Extractor, error) {
-	x := &Extractor{canon: c, MaxBytes: 16 << 20, boiler: boilerWords{exact: map[string]bool{}}}
+	x := &Extractor{canon: c, MaxBytes: 16 << 20}
 	for i := len(overlays) - 1; i >= 0; i-- {
 		if err := x.load(overlays[i], false); err != nil {
 			return nil, err
@@ -128,22 +130,7 @@ func New(c *canon.Canon, overlays ...fs.FS) (*Extractor, error) {
 }
 
 func (x *Extractor) loadBoiler(fsys fs.FS, required bool) error {
-	err := tsv.Each(fsys, boilerFile, func(cols []string, n int) error {
-		w := strings.ToLower(strings.TrimSpace(cols[0]))
-		if p, ok := strings.CutSuffix(w, "*"); ok {
-			if p == "" {
-				return fmt.Errorf("%s:%d: a prefix needs letters before *", boilerFile, n)
-			}
-			x.boiler.prefixes = append(x.boiler.prefixes, p)
-		} else if w != "" {
-			x.boiler.exact[w] = true
-		}
-		return nil
-	})
-	if !required && errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
+	if err := x.boiler.Load(fsys, boilerFile, required); err != nil {
 		return fmt.Errorf("html: %w", err)
 	}
 	return nil
@@ -272,17 +259,28 @@ func (x *Extractor) ExtractNode(doc *xhtml.Node, pageURL string) (*Page, error) 
 			pg.URL = c
 		}
 	}
-	headings, article := x.prune(doc)
-	content := article
+	var headings []string
+	var content *xhtml.Node
+	if !x.readabilityOnly {
+		headings, content, pg.Method = x.prune(doc)
+	}
+	if content == nil && !x.readabilityOnly {
+		var head string
+		if content, head = aroundTitle(doc, pg.Title); content != nil {
+			pg.Method, pg.Title = MethodTitle, head
+		}
+	}
 	if content == nil {
-		content = mainContent(doc, base)
+		content, pg.Method = mainContent(doc, base)
 	}
 	pg.Paragraphs = paragraphs(content)
 	// A title read from <title> may carry the site's name: the page's
-	// own heading, when the title starts with it, is the headline.
-	for _, h := range headings {
-		if rest, ok := strings.CutPrefix(pg.Title, h); ok && h != "" && strings.IndexFunc(rest, unicode.IsLetter) > 0 &&
-			strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsSpace(r) }) < strings.IndexFunc(rest, unicode.IsLetter) {
+	// own heading (or the content's first block), when the title starts
+	// or ends with it beside a separator, is the headline.
+	cands := append([]string(nil), headings...)
+	cands = append(cands, pg.Paragraphs[:min(len(pg.Paragraphs), 2)]...)
+	for _, h := range cands {
+		if h != "" && h != pg.Title && (isPart(pg.Title, h, true) || isPart(pg.Title, h, false)) {
 			pg.Title = h
 			break
 		}
@@ -303,6 +301,29 @@ func (x *Extractor) ExtractNode(doc *xhtml.Node, pageURL string) (*Page, error) 
 	return pg, nil
 }
 
+// isPart reports whether title is h followed (or, with first false,
+// preceded) by a separator and more words: "Headline | Site".
+func isPart(title, h string, first bool) bool {
+	var rest string
+	var ok bool
+	if first {
+		rest, ok = strings.CutPrefix(title, h)
+	} else {
+		rest, ok = strings.CutSuffix(title, h)
+	}
+	if !ok || rest == "" {
+		return false
+	}
+	sep := strings.TrimFunc(rest, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '.' })
+	if first {
+		sep = rest[:len(rest)-len(strings.TrimLeftFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))]
+	} else {
+		sep = rest[len(strings.TrimRightFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })):]
+	}
+	sep = strings.TrimSpace(sep)
+	return sep != "" && strings.Trim(sep, "|:-–—·/»«>") == "" && strings.IndexFunc(rest, unicode.IsLetter) >= 0
+}
+
 func sameText(a, b string) bool { return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b)) }
 
 func indexText(ps []string, s string) int {
@@ -314,8 +335,58 @@ func indexText(ps []string, s string) int {
 	return -1
 }
 
+// aroundTitle finds the page's headline in its body (an element whose
+// text is the title, or the title's part beside a separator: "Site ::
+// Headline") and returns the smallest element around it that holds
+// minArticle bytes of text besides the headline, unless that is most of
+// the page; and the headline.
+func aroundTitle(doc *xhtml.Node, title string) (*xhtml.Node, string) {
+	body := findFirst(doc, atom.Body)
+	if body == nil || title == "" {
+		return nil, ""
+	}
+	type cand struct {
+		n    *xhtml.Node
+		head string
+	}
+	var cands []cand
+	var find func(*xhtml.Node)
+	find = func(n *xhtml.Node) {
+		if n.Type == xhtml.ElementNode && n.DataAtom != atom.A {
+			if t := oneLine(textOf(n)); t != "" && len(t) <= 2*len(title) {
+				if t == title || isPart(title, t, true) || isPart(title, t, false) {
+					cands = append(cands, cand{n, t})
+					return
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			find(c)
+		}
+	}
+	find(body)
+	// A site's name is a part of the title too: the headline is the
+	// match with the smallest surrounding article.
+	all := textLen(body) - linkText(body)
+	var best *xhtml.Node
+	var head string
+	bestLen := all
+	for _, c := range cands {
+		for n := c.n.Parent; n != nil && n != body; n = n.Parent {
+			size := textLen(n) - linkText(n)
+			if size-len(c.head) >= minArticle {
+				if size*10 <= all*8 && size < bestLen {
+					best, head, bestLen = n, c.head, size
+				}
+				break
+			}
+		}
+	}
+	return best, head
+}
+
 // mainContent returns the node holding the article, found by Readability.
-func mainContent(doc *xhtml.Node, base *url.URL) *xhtml.Node {
+func mainContent(doc *xhtml.Node, base *url.URL) (*xhtml.Node, string) {
 	// Readability removes nodes from the tree it reads; the fallback needs
 	// them, so it finds its node first.
 	fallback := findFirst(doc, atom.Article)
@@ -330,11 +401,12 @@ func mainContent(doc *xhtml.Node, base *url.URL) *xhtml.Node {
 	}
 	fallback = cloneClean(fallback)
 	ps := readability.NewParser()
+	ps.CharThresholds = minArticle
 	art, err := ps.ParseAndMutate(doc, base)
 	if err == nil && art.Node != nil && strings.TrimSpace(textOf(art.Node)) != "" {
-		return art.Node
+		return art.Node, MethodReadability
 	}
-	return fallback
+	return fallback, MethodWhole
 }
 
 // cloneClean copies n without scripts, styles, forms, navigation and other

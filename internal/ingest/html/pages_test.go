@@ -209,11 +209,13 @@ func (s *score) add(text string, w wantPage) (missed, leaked []string) {
 func (s score) kept() float64   { return float64(s.keep) / float64(max(s.keepAll, 1)) }
 func (s score) leaked() float64 { return float64(s.drop) / float64(max(s.dropAll, 1)) }
 func (s score) String() string {
-	return fmt.Sprintf("article kept %d/%d = %.3f, boilerplate kept %d/%d = %.3f", s.keep, s.keepAll, s.kept(), s.drop, s.dropAll, s.leaked())
+	return fmt.Sprintf("kept %d/%d = %.3f, boilerplate %d/%d = %.3f", s.keep, s.keepAll, s.kept(), s.drop, s.dropAll, s.leaked())
 }
 
 // TestPages extracts every test page and measures how much of the article
-// and of the boilerplate is kept; it checks each page's metadata too.
+// and of the boilerplate is kept; it checks each page's metadata too. The
+// log holds the quality table (go test -v -run TestPages), with
+// Readability alone for comparison.
 func TestPages(t *testing.T) {
 	if *update {
 		renderPages(t)
@@ -223,19 +225,23 @@ func TestPages(t *testing.T) {
 		t.Fatalf("%d test pages, want 30 or more", len(pages))
 	}
 	x := Default()
-	total := score{}
-	byLang := map[string]*score{}
+	alone := Default()
+	alone.readabilityOnly = true
+	total, totalAlone := score{}, score{}
+	byLang := map[string]*[2]score{}
+	methods := map[string]int{}
 	for _, w := range pages {
 		pg, err := x.Extract(w.html, "text/html", "https://news.example/"+w.lang+"/"+w.name+"?utm_source=test")
 		if err != nil {
 			t.Errorf("%s: %v", w.name, err)
 			continue
 		}
+		methods[pg.Method]++
 		if byLang[w.lang] == nil {
-			byLang[w.lang] = &score{}
+			byLang[w.lang] = &[2]score{}
 		}
 		missed, leaked := total.add(pg.Text(), w)
-		byLang[w.lang].add(pg.Text(), w)
+		byLang[w.lang][0].add(pg.Text(), w)
 		for _, m := range missed {
 			t.Logf("%s: missed %q", w.name, m)
 		}
@@ -254,13 +260,19 @@ func TestPages(t *testing.T) {
 		if pg.Lang != "" && pg.Lang != w.lang {
 			t.Errorf("%s: lang %q, want %q", w.name, pg.Lang, w.lang)
 		}
-	}
-	for _, l := range []string{"de", "en", "ru", "uk"} {
-		if s := byLang[l]; s != nil {
-			t.Logf("%s: %s", l, s)
+		if pa, err := alone.Extract(w.html, "text/html", "https://news.example/"+w.lang+"/"+w.name); err == nil {
+			totalAlone.add(pa.Text(), w)
+			byLang[w.lang][1].add(pa.Text(), w)
 		}
 	}
-	t.Logf("all %d pages: %s", len(pages), total)
+	t.Logf("%-5s %-56s %s", "lang", "entente (markup, paragraphs, headline, Readability)", "Readability alone")
+	for _, l := range []string{"de", "en", "ru", "uk"} {
+		if s := byLang[l]; s != nil {
+			t.Logf("%-5s %-56s %s", l, s[0], s[1])
+		}
+	}
+	t.Logf("%-5s %-56s %s", "all", total, totalAlone)
+	t.Logf("content found by: %v", methods)
 	if total.kept() < 0.95 {
 		t.Errorf("article sentences kept %.3f, want ≥ 0.95", total.kept())
 	}

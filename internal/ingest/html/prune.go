@@ -24,7 +24,7 @@ var dropTag = map[atom.Atom]bool{
 //
 // It returns the page's first headings (<h1>, <h2>) and the element that
 // semantic markup names as the article (nil if none does clearly).
-func (x *Extractor) prune(doc *xhtml.Node) (headings []string, article *xhtml.Node) {
+func (x *Extractor) prune(doc *xhtml.Node) (headings []string, article *xhtml.Node, how string) {
 	keep := map[*xhtml.Node]bool{}
 	protect := func(n *xhtml.Node) {
 		for ; n != nil; n = n.Parent {
@@ -59,7 +59,7 @@ func (x *Extractor) prune(doc *xhtml.Node) (headings []string, article *xhtml.No
 			if v, _ := attr(n, "itemprop"); strings.EqualFold(v, "articleBody") {
 				protect(n)
 				if article == nil {
-					article = n
+					article, how = n, MethodMarkup
 				}
 			}
 		}
@@ -103,10 +103,79 @@ func (x *Extractor) prune(doc *xhtml.Node) (headings []string, article *xhtml.No
 	if article == nil && best != nil && body != nil {
 		inArticle, all := pText(best), pText(body)
 		if inArticle >= minArticle && inArticle*10 >= all*7 {
-			article = best
+			article, how = best, MethodMarkup
 		}
 	}
-	return headings, article
+	// Without such markup, the element whose own text (its <p> children,
+	// and text and inline elements between <br>s) is the page's largest
+	// block of running text, well ahead of the next, is the article's
+	// body: a page of hashed class names leaves pruning nothing to go by,
+	// and Readability takes too much of a page around a short article.
+	if article == nil && body != nil {
+		if all := pText(body); all >= minArticle {
+			if n, own, _ := textParent(body, true); own*10 >= all*7 {
+				article, how = n, MethodParagraphs
+			}
+		}
+	}
+	if article == nil && body != nil {
+		all := textLen(body) - linkText(body)
+		if n, own, next := textParent(body, false); own >= minArticle && own*10 >= all*4 && own*2 >= next*3 {
+			article, how = n, MethodParagraphs
+		}
+	}
+	return headings, article, how
+}
+
+// textParent returns the element with the most own text (its <p> and
+// inline children's and its text nodes', links left out; with pOnly its
+// <p> children's alone), that text's length and the runner-up's.
+func textParent(root *xhtml.Node, pOnly bool) (best *xhtml.Node, bestLen, next int) {
+	var walk func(*xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		own := 0
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == xhtml.TextNode && !pOnly:
+				own += len(strings.TrimSpace(c.Data))
+			case c.Type != xhtml.ElementNode:
+			case c.DataAtom == atom.P:
+				own += textLen(c)
+			case inlineTag[c.DataAtom] && !pOnly:
+				own += textLen(c) - linkText(c)
+			default:
+				walk(c)
+			}
+		}
+		switch {
+		case own > bestLen:
+			best, bestLen, next = n, own, bestLen
+		case own > next:
+			next = own
+		}
+	}
+	walk(root)
+	return best, bestLen, next
+}
+
+// inlineTag lists the elements that run inside a line of text.
+var inlineTag = map[atom.Atom]bool{
+	atom.B: true, atom.I: true, atom.Em: true, atom.Strong: true, atom.Span: true, atom.Font: true,
+	atom.Small: true, atom.Big: true, atom.U: true, atom.S: true, atom.Sub: true, atom.Sup: true,
+	atom.Abbr: true, atom.Cite: true, atom.Q: true, atom.Mark: true, atom.Time: true, atom.Code: true,
+	atom.Br: true, atom.A: true, atom.Dfn: true, atom.Kbd: true, atom.Var: true, atom.Bdi: true, atom.Bdo: true,
+}
+
+// linkText counts the bytes of text inside links under n.
+func linkText(n *xhtml.Node) int {
+	if n.Type == xhtml.ElementNode && n.DataAtom == atom.A {
+		return textLen(n)
+	}
+	t := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		t += linkText(c)
+	}
+	return t
 }
 
 // mostOf reports whether n holds more than half of the page's text: a
@@ -160,7 +229,7 @@ func (x *Extractor) boilerplate(n *xhtml.Node) bool {
 		for part := range strings.FieldsFuncSeq(strings.ToLower(a.Val), func(r rune) bool {
 			return r == ' ' || r == '-' || r == '_' || r == '\t' || r == '\n'
 		}) {
-			if x.boiler.match(part) {
+			if x.boiler.Match(part) {
 				return true
 			}
 		}

@@ -78,6 +78,17 @@ func (s *Site) Add(a Article) {
 	s.articles = append(s.articles, a)
 }
 
+// Update replaces the paragraphs of a published article.
+func (s *Site) Update(slug string, paragraphs []string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for i := range s.articles {
+		if s.articles[i].Slug == slug {
+			s.articles[i].Paragraphs = paragraphs
+		}
+	}
+}
+
 // Fail makes an article's page answer 500 (or serve again when false).
 func (s *Site) Fail(slug string, fail bool) {
 	s.mu.Lock()

@@ -34,9 +34,13 @@ if (box && window.cytoscape) {
 function fail(err) { box.textContent = "The network could not be drawn: " + err.message; }
 
 async function load(src) {
+  const t0 = performance.now();
+  delete box.dataset.ms;
   const resp = await fetch(src, { headers: { Accept: "application/json" } });
   if (!resp.ok) throw new Error((await resp.json()).error);
   const net = await resp.json();
+  box.dataset.fetchMs = String(Math.round(performance.now() - t0));
+  const big = net.edges.length > 500;
   const maxCount = Math.max(1, ...net.edges.map((e) => e.count));
   const elements = [];
   for (const n of net.nodes) elements.push({ group: "nodes", data: { id: n.id, label: n.id, name: n.name, kind: n.kind, events: n.events } });
@@ -50,6 +54,10 @@ async function load(src) {
     elements,
     wheelSensitivity: 0.3,
     maxZoom: 1.5,
+    // A large network pans and zooms as a picture, edges hidden meanwhile.
+    pixelRatio: big ? 1 : "auto",
+    hideEdgesOnViewport: big,
+    textureOnViewport: big,
     style: [
       { selector: "node", style: { label: "data(label)", "font-size": 11, width: 22, height: 22, "background-color": "#1f5fa8", color: "#1d232a", "text-valign": "top", "text-margin-y": -3 } },
       { selector: "node[kind = 'org']", style: { shape: "round-rectangle", "background-color": "#7a4fa0" } },
@@ -62,6 +70,9 @@ async function load(src) {
       : { name: "cose", animate: false, randomize: false, nodeRepulsion: () => 8000 },
   });
   cy.on("tap", "edge", (ev) => showEdge(ev.target.data()).catch((err) => { list.textContent = err.message; }));
+  // Drawn: the layout is done and a frame has been painted.
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  box.dataset.ms = String(Math.round(performance.now() - t0));
   box.dataset.nodes = String(cy.nodes().length);
   box.dataset.edges = String(cy.edges().length);
   window.entente = Object.assign(window.entente || {}, { cy });
