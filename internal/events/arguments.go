@@ -225,7 +225,7 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 			src = right
 		}
 	}
-	if x.negated(lang, toks, tr.start) {
+	if x.negated(c) {
 		return nil
 	}
 	var out []model.Event
