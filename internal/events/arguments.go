@@ -230,7 +230,7 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	}
 	var out []model.Event
 	groups := [][2][]model.Mention{{src, tgt}}
-	if tr.t.Type == "CONSULT" {
+	if x.lex.Meeting(tr.t.Type) {
 		// A meeting noun whose parties all follow it: the genitive is the
 		// subject, the with-phrase the others ("das Treffen des Ministers
 		// von Belarus mit seinen chinesischen und iranischen Kollegen").
@@ -366,7 +366,7 @@ func (x *Extractor) actors(src, tgt []model.Mention, t *lexicon.Trigger) ([]mode
 		out = append(out, model.Actor{Code: m.Code, Name: strings.Clone(name), Kind: kind, Role: role, Sector: m.Sector, ID: id, Text: strings.Clone(m.Text)})
 	}
 	srcRole, tgtRole := model.RoleSource, model.RoleTarget
-	if t.Type == "CONSULT" && t.Mode != "visit" {
+	if x.lex.Symmetric(t.Type) && t.Mode != "visit" {
 		srcRole, tgtRole = model.RoleParticipant, model.RoleParticipant
 	}
 	for _, m := range src {

@@ -46,7 +46,7 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 		Actors:  actors,
 		Sources: []model.Source{{Doc: doc.ID, Lang: lang, Start: s.Start, End: s.End, Sentence: strings.Clone(doc.Text[s.Start:s.End]), Attribution: attrib}},
 	}
-	if ev.Type == "CONSULT" && ev.Mode == "" {
+	if x.lex.Meeting(ev.Type) && ev.Mode == "" {
 		for _, a := range actors {
 			if a.Kind == string(model.KindOrg) {
 				ev.Mode = "multilateral"
