@@ -9,7 +9,7 @@ import (
 )
 
 func (e *env) briefCmd() *cobra.Command {
-	var db, format, from, to, focus string
+	var db, format, focus string
 	var top int
 	cmd := &cobra.Command{
 		Use:   "brief",
@@ -27,6 +27,7 @@ sentence. The same database gives the same brief.`,
 			if format != "md" && format != "html" && format != "json" {
 				return usage(fmt.Errorf("brief: --format %q: want md, html or json", format))
 			}
+			from, to := cmd.Flag("from").Value.String(), cmd.Flag("to").Value.String()
 			if from == "" || to == "" {
 				return usage(fmt.Errorf("brief: --from and --to are required"))
 			}
@@ -60,8 +61,11 @@ sentence. The same database gives the same brief.`,
 	fl := cmd.Flags()
 	fl.StringVar(&db, "db", dbDefault(), "database: a SQLite `PATH` or a postgres:// URL")
 	fl.StringVarP(&format, "format", "f", "md", "`FORMAT`: md, html or json")
-	fl.StringVar(&from, "from", "", "first `DATE` of the period (YYYY, YYYY-MM or YYYY-MM-DD)")
-	fl.StringVar(&to, "to", "", "last `DATE` of the period")
+	// The filter flags select the events; --from and --to are the period
+	// (events before it still form the baseline of surges and blocs).
+	addFilterFlags(fl)
+	fl.Lookup("from").Usage = "first `DATE` of the period (YYYY, YYYY-MM or YYYY-MM-DD)"
+	fl.Lookup("to").Usage = "last `DATE` of the period"
 	fl.StringVar(&focus, "focus", "", "keep events that involve these `CODES` (RUS,CHN)")
 	fl.IntVar(&top, "top", 8, "number of top events")
 	return cmd

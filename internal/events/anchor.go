@@ -57,3 +57,24 @@ func (x *Extractor) anchor(c *clause, left, right []model.Mention, loc *model.Lo
 	}
 	return ""
 }
+
+// prepKinds are the marker kinds of prepositions.
+var prepKinds = []string{lexicon.Loc, lexicon.With, lexicon.From, lexicon.To, lexicon.About, lexicon.Cause, lexicon.Between, lexicon.Of, lexicon.GerPrep}
+
+// inPhrase reports whether a preposition governs the word at i: it stands
+// right before it, or before its articles.
+func (x *Extractor) inPhrase(lang string, toks []model.Token, i, clo int) bool {
+	j := i - 1
+	for j >= clo && x.lex.HasKind(lang, toks[j], lexicon.Det) {
+		j--
+	}
+	if j < clo {
+		return false
+	}
+	for _, k := range prepKinds {
+		if x.lex.HasKind(lang, toks[j], k) {
+			return true
+		}
+	}
+	return false
+}

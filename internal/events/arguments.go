@@ -63,6 +63,20 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 			rules = append(rules, "subject after the comma")
 		}
 	}
+	// "Am Montag griff Russland die Ukraine an": in a verb-second language
+	// a fronted adverbial puts the subject after the finite verb; it is the
+	// first name there that no preposition governs.
+	if len(left) == 0 && !tr.t.Noun && x.lex.VerbSecond(lang) && x.frontedAdverbial(c) {
+		for k, m := range right {
+			if m.TokStart < tr.end || x.inPhrase(lang, toks, m.TokStart, clo) {
+				continue
+			}
+			left = append(left, m)
+			right = append(right[:k:k], right[k+1:]...)
+			rules = append(rules, "subject "+m.Text+" after the verb (verb second)")
+			break
+		}
+	}
 	if loc == nil {
 		for _, m := range in.Mentions {
 			if m.Locative && !m.Nested && m.Kind == model.KindState && m.TokStart >= clo && m.TokStart < chi {
@@ -205,18 +219,35 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		}
 	}
 	src, tgt := left, right
+	if !tr.t.Noun && !tr.t.Recv && x.passive(c) {
+		// "Kyiv was attacked by Russian drones", "Kiew wurde von russischen
+		// Drohnen angegriffen": the subject undergoes the act; the agent
+		// phrase names who acts.
+		var agents, patients []model.Mention
+		for _, ms := range [][]model.Mention{left, right} {
+			for _, m := range ms {
+				if x.prepIs(lang, toks, m.TokStart, lexicon.Agent) {
+					agents = append(agents, m)
+				} else {
+					patients = append(patients, m)
+				}
+			}
+		}
+		src, tgt = agents, patients
+		rules = append(rules, "passive: the subject undergoes the act")
+	}
 	if tr.t.Recv {
 		src, tgt = fromSide, left
 		if len(src) == 0 {
 			src = right
 		}
 	}
-	if x.negated(lang, toks, tr.start) {
+	if x.negated(c) {
 		return nil
 	}
 	var out []model.Event
 	groups := [][2][]model.Mention{{src, tgt}}
-	if tr.t.Type == "CONSULT" {
+	if x.lex.Meeting(tr.t.Type) {
 		// A meeting noun whose parties all follow it: the genitive is the
 		// subject, the with-phrase the others ("das Treffen des Ministers
 		// von Belarus mit seinen chinesischen und iranischen Kollegen").
@@ -352,7 +383,7 @@ func (x *Extractor) actors(src, tgt []model.Mention, t *lexicon.Trigger) ([]mode
 		out = append(out, model.Actor{Code: m.Code, Name: strings.Clone(name), Kind: kind, Role: role, Sector: m.Sector, ID: id, Text: strings.Clone(m.Text)})
 	}
 	srcRole, tgtRole := model.RoleSource, model.RoleTarget
-	if t.Type == "CONSULT" && t.Mode != "visit" {
+	if x.lex.Symmetric(t.Type) && t.Mode != "visit" {
 		srcRole, tgtRole = model.RoleParticipant, model.RoleParticipant
 	}
 	for _, m := range src {
@@ -392,4 +423,51 @@ func (x *Extractor) compoundAdj(lang string, t model.Token) bool {
 	tail := t
 	tail.Norm = t.Norm[h+1:]
 	return x.lex.HasKind(lang, tail, lexicon.Compound)
+}
+
+// frontedAdverbial reports whether the clause opens with an adverbial
+// before its verb: a prepositional phrase ("Am Montag", "Mit Unterstützung
+// von …") or a date ("Gestern"), not a subject ("Die FARC dankten").
+func (x *Extractor) frontedAdverbial(c *clause) bool {
+	if c.tr.start <= c.clo {
+		return false
+	}
+	for _, k := range append(prepKinds, lexicon.Aside) {
+		if x.lex.Is(c.lang, c.toks, c.clo, k) {
+			return true
+		}
+	}
+	// A date in the first two words: "Gestern", "Am Montag".
+	for _, d := range c.in.Dates {
+		if p := tokenAt(c.toks, d.Start); p >= c.clo && p <= c.clo+1 && p < c.tr.start {
+			return true
+		}
+	}
+	return false
+}
+
+// passive reports whether the trigger's verb is passive: a passive
+// auxiliary (syntax kind passive: "was", "were", "been"; "wurde",
+// "worden") stands before it in its clause, at most three words before in
+// a language that keeps the participle next to it, anywhere before in one
+// that sends it to the clause's end; an -ing form is progressive, not
+// passive ("was attacking").
+func (x *Extractor) passive(c *clause) bool {
+	w := c.toks[c.tr.start].Norm
+	if len(w) > 4 && w[len(w)-3:] == "ing" {
+		return false
+	}
+	from := max(c.clo, c.tr.start-3)
+	if x.lex.VerbSecond(c.lang) {
+		from = c.clo
+	}
+	for j := c.tr.start - 1; j >= from; j-- {
+		if c.toks[j].Kind == model.Punct {
+			return false
+		}
+		if x.lex.HasKind(c.lang, c.toks[j], lexicon.Passive) {
+			return true
+		}
+	}
+	return false
 }

@@ -79,6 +79,8 @@ type Lexicon struct {
 	solo        map[string]bool
 	content     map[string]bool
 	members     map[string]bool
+	symmetric   map[string]bool
+	meeting     map[string]bool
 	triggers    map[string]*Trie[*Trigger]
 	prefixes    map[string][]prefix
 	markers     map[string]*Trie[string]
@@ -87,6 +89,8 @@ type Lexicon struct {
 	infEnds map[string][]string
 	// weights are the confidence model's (confidence.tsv).
 	weights map[string]float64
+	// v2 are the verb-second languages (order.tsv).
+	v2 map[string]bool
 }
 
 // Analyzer returns the text analyzer the lexicon was loaded with: words to
@@ -112,6 +116,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		markers:  map[string]*Trie[string]{},
 		infEnds:  map[string][]string{},
 		weights:  map[string]float64{},
+		v2:       map[string]bool{},
 	}
 	for _, l := range an.Languages().Codes() {
 		lx.triggers[l] = &Trie[*Trigger]{}
@@ -122,6 +127,8 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 	lx.solo = map[string]bool{}
 	lx.content = map[string]bool{}
 	lx.members = map[string]bool{}
+	lx.symmetric = map[string]bool{}
+	lx.meeting = map[string]bool{}
 	for _, fsys := range append([]fs.FS{sub}, overlays...) {
 		if err := eachLine(fsys, "types.tsv", func(f []string, pos string) error {
 			n := 0
@@ -144,6 +151,21 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 			if len(f) > 5 && f[5] == "yes" {
 				lx.members[f[0]] = true
 			}
+			if len(f) > 6 && f[6] == "yes" {
+				lx.symmetric[f[0]] = true
+			}
+			if len(f) > 7 && f[7] == "yes" {
+				lx.meeting[f[0]] = true
+			}
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+		if err := eachLine(fsys, "order.tsv", func(f []string, pos string) error {
+			if len(f) < 2 || f[1] != "yes" && f[1] != "no" {
+				return fmt.Errorf("%s: want lang<TAB>verb_second (yes or no)", pos)
+			}
+			lx.v2[f[0]] = f[1] == "yes"
 			return nil
 		}); err != nil {
 			return nil, err
@@ -450,6 +472,11 @@ func (lx *Lexicon) MarkersAt(lang string, toks []model.Token, i int) (end int, k
 	return tr.Longest(i, len(toks), func(j int) string { return toks[j].Norm })
 }
 
+// VerbSecond reports whether the language puts the finite verb second in
+// a main clause, so that a fronted adverbial puts the subject after it
+// (German: "Am Montag griff Russland die Ukraine an"; order.tsv).
+func (lx *Lexicon) VerbSecond(lang string) bool { return lx.v2[lang] }
+
 // Weight returns the confidence model's weight of an evidence feature (0
 // for one it does not know).
 func (lx *Lexicon) Weight(feature string) float64 { return lx.weights[feature] }
@@ -515,6 +542,17 @@ func (lx *Lexicon) Content(typ string) bool { return lx.content[typ] }
 // Members reports whether an organisation alone counts as two parties of an
 // event of the type: its members meet, agree or cooperate in it.
 func (lx *Lexicon) Members(typ string) bool { return lx.members[typ] }
+
+// Symmetric reports whether the parties of an event of the type stand on
+// one footing (participants: "Russia and China signed an agreement"),
+// unless a visit makes one the guest and the other the host.
+func (lx *Lexicon) Symmetric(typ string) bool { return lx.symmetric[typ] }
+
+// Meeting reports whether the type is a meeting (types.tsv): one party
+// meeting several states is one meeting per pair, a meeting noun's
+// genitive is its subject, an organisation makes it multilateral, and
+// "the sides" stand for the parties of the last one.
+func (lx *Lexicon) Meeting(typ string) bool { return lx.meeting[typ] }
 
 // Size returns the number of trigger entries per language.
 func (lx *Lexicon) Size(lang string) int {

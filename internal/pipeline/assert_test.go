@@ -206,3 +206,25 @@ func TestAsideIsNoEvent(t *testing.T) {
 		}
 	}
 }
+
+// TestVerbSecond: in German a fronted adverbial puts the subject after the
+// finite verb; it is the source, not a target. A fronted subject stays.
+func TestVerbSecond(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Am Montag griff Russland die Ukraine an.", "RUS>UKR ASSAULT reported 2024-05-06"},
+		{"Gestern warf China den USA Einmischung vor.", "CHN>USA ACCUSE reported 2024-05-09"},
+		{"Mit Unterstützung von Belarus griff Russland am Montag die Ukraine an.", "RUS>UKR ASSAULT reported 2024-05-06"},
+		{"Russland griff am Montag die Ukraine an.", "RUS>UKR ASSAULT reported 2024-05-06"},
+	}
+	p := testPipeline(t)
+	for _, tt := range tests {
+		r := p.Process(p.ParseText("t.txt", "date 2024-05-10\n\nDas Ministerium veröffentlichte eine Erklärung.\n\n"+tt.text+"\n"))
+		var got []string
+		for _, e := range r.Events {
+			got = append(got, e.Line())
+		}
+		if strings.Join(got, "; ") != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
