@@ -13,10 +13,16 @@
 // page's <meta> tags, else a sniffed one (UTF-8, windows-1251, KOI8-R, …:
 // golang.org/x/net/html/charset). Metadata comes from the sources listed in
 // data/clean/html_meta.tsv, best first (JSON-LD, Open Graph, <meta>,
-// <time>, <html lang>, <link rel=canonical>). The main content is found by
-// codeberg.org/readeck/go-readability/v2 (Mozilla's Readability); if it
-// finds none, the page's own <article> or <main> element, else its body,
-// is taken whole.
+// <time>, <html lang>, <link rel=canonical>). Elements that never hold
+// article text, and those whose class or id names boilerplate
+// (data/clean/html_boilerplate.txt), are pruned first. The main content is
+// then, in order: the element semantic markup names (itemprop=articleBody,
+// an <article> with most of the paragraph text); the element whose own
+// paragraphs or running text are most of the page's; the smallest element
+// around the headline holding an article's worth of text; what
+// codeberg.org/readeck/go-readability/v2 (Mozilla's Readability) finds;
+// else the page's <article>, <main> or <body> whole. Page.Method says
+// which.
 package html
 
 import (

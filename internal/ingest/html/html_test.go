@@ -166,3 +166,26 @@ func TestIsPart(t *testing.T) {
 		}
 	}
 }
+
+// TestReadabilityPath: a page without paragraphs, markup or a title is
+// left to Readability, which keeps its text blocks and drops a list of
+// links.
+func TestReadabilityPath(t *testing.T) {
+	block := func(s string) string { return "<div>" + s + "</div>" }
+	page := "<html><body><div class=\"x1\"><ul>" + strings.Repeat(`<li><a href="/a">Another headline of the day, with a link</a></li>`, 8) + "</ul></div><div class=\"x2\">" +
+		block("The foreign ministers of both countries met on Monday in the capital, where they discussed trade, energy and the war.") +
+		block("Both sides agreed, after long talks, to open a new consulate and to meet again in the spring, the ministry said.") +
+		block("Observers called the meeting, the first in three years, a careful step towards better relations between the two.") +
+		"</div></body></html>"
+	pg, err := Default().Extract([]byte(page), "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pg.Method != MethodReadability {
+		t.Errorf("method %q, want readability", pg.Method)
+	}
+	text := pg.Text()
+	if !strings.Contains(text, "open a new consulate") || strings.Contains(text, "Another headline") {
+		t.Errorf("text %q", text)
+	}
+}
