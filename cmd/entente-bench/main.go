@@ -128,7 +128,7 @@ func main() {
 	out := flag.String("out", "BENCHMARKS.md", "Markdown `file` to write")
 	bin := flag.String("entente", "", "entente `binary` to measure (default: go build ./cmd/entente)")
 	skipPG := flag.Bool("skip-pg", false, "skip the PostgreSQL ingest (and the queue)")
-	queueRuns := flag.Bool("queue", true, "with PostgreSQL: also enqueue the corpus and ingest it with 1 and 2 `entente worker` processes")
+	queueRuns := flag.String("queue", "1,2", "with PostgreSQL: also enqueue the corpus and ingest it with each of these `numbers` of `entente worker` processes (\"\": none)")
 	repeat := flag.Int("repeat", 3, "measure extract and SQLite ingest `K` times each and report the median")
 	only := flag.String("write-corpus", "", "only write the corpus into `DIR` (to profile entente on it) and exit")
 	rssN := flag.Int("rss-n", rssTargetN, "after the other runs, extract once a second corpus of `N` articles for peak RSS (0: skip)")
@@ -212,7 +212,7 @@ func entente(tmp, bin string) (string, error) {
 	return bin, nil
 }
 
-func mainErr(n, repeat, rssN int, seed int64, outPath, bin string, skipPG, queueRuns bool, points []int, growBatch int) error {
+func mainErr(n, repeat, rssN int, seed int64, outPath, bin string, skipPG bool, queueRuns string, points []int, growBatch int) error {
 	if n <= 0 {
 		return fmt.Errorf("-n must be positive")
 	}
@@ -466,9 +466,10 @@ func (b *bench) rssRun(n int, seed int64) result {
 }
 
 // ingestPG ingests, once, into a fresh database of a throwaway PostgreSQL
-// server; with queue, it then enqueues the corpus into fresh databases and
-// ingests it with 1 and with 2 worker processes at once.
-func (b *bench) ingestPG(skip, queue bool) []result {
+// server; then, for each number of workers in queue ("1,2"), it enqueues
+// the corpus into a fresh database and ingests it with that many worker
+// processes at once.
+func (b *bench) ingestPG(skip bool, queue string) []result {
 	s := result{name: "ingest PostgreSQL", note: "all cores, local server, fsync off; one run", copies: 1}
 	if skip {
 		s.skipped = "skipped (-skip-pg)"
@@ -491,10 +492,13 @@ func (b *bench) ingestPG(skip, queue bool) []result {
 	fmt.Fprintf(b.stderr, "running %s: entente ingest --db %s %s\n", s.name, url, b.dir)
 	s.runs = append(s.runs, b.measure(1, false, "ingest", "--db", url, b.dir))
 	out := []result{s}
-	if queue {
-		for _, k := range []int{1, 2} {
-			out = append(out, b.queueRun(base, k))
+	for _, f := range strings.FieldsFunc(queue, func(r rune) bool { return r == ',' }) {
+		k, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || k < 1 {
+			out = append(out, result{name: "queue " + f, skipped: "skipped: -queue takes numbers of workers"})
+			continue
 		}
+		out = append(out, b.queueRun(base, k))
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -34,7 +35,7 @@ the same inputs gives. The queue needs PostgreSQL.`,
 			return e.enqueue(ctx, args, o)
 		},
 	}
-	cmd.Flags().StringVar(&o.db, "db", dbDefault(), "the queue's database: a postgres:// `URL` (default $ENTENTE_DB)")
+	cmd.Flags().StringVar(&o.db, "db", os.Getenv("ENTENTE_DB"), "the queue's database: a postgres:// `URL` (default $ENTENTE_DB)")
 	o.flags(cmd)
 	o.src = &sourceFlags{}
 	o.src.add(cmd)
@@ -59,8 +60,8 @@ func (e *env) enqueue(ctx context.Context, paths []string, o enqueueOptions) err
 	if len(paths) == 0 {
 		return usage(fmt.Errorf("enqueue: no input: give files, folders, or - for standard input"))
 	}
-	if !queue.IsPostgres(o.db) {
-		return usage(fmt.Errorf("%w; %q is a SQLite file", queue.ErrNotPostgres, o.db))
+	if err := queueDB(o.db); err != nil {
+		return err
 	}
 	if o.batch < 1 {
 		return usage(fmt.Errorf("enqueue: --batch must be at least 1"))
@@ -110,6 +111,18 @@ func (e *env) enqueue(ctx context.Context, paths []string, o enqueueOptions) err
 	}
 	if failed > 0 {
 		return exitError{1}
+	}
+	return nil
+}
+
+// queueDB checks the database of a queue command: the queue needs
+// PostgreSQL (a usage error otherwise).
+func queueDB(db string) error {
+	if db == "" {
+		return usage(fmt.Errorf("%w: give --db or set $ENTENTE_DB", queue.ErrNotPostgres))
+	}
+	if !queue.IsPostgres(db) {
+		return usage(fmt.Errorf("%w; %q is a SQLite file", queue.ErrNotPostgres, db))
 	}
 	return nil
 }

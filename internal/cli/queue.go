@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -28,8 +29,8 @@ one object with the keys pending, running, done, failed, rate and documents.`,
   entente queue stats --db postgres://entente@localhost/entente --format json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !queue.IsPostgres(db) {
-				return usage(fmt.Errorf("%w; %q is a SQLite file", queue.ErrNotPostgres, db))
+			if err := queueDB(db); err != nil {
+				return err
 			}
 			if format != "text" && format != "json" {
 				return usage(fmt.Errorf("queue stats: --format %q: want text or json", format))
@@ -62,7 +63,7 @@ one object with the keys pending, running, done, failed, rate and documents.`,
 			return nil
 		},
 	}
-	stats.Flags().StringVar(&db, "db", dbDefault(), "the queue's database: a postgres:// `URL` (default $ENTENTE_DB)")
+	stats.Flags().StringVar(&db, "db", os.Getenv("ENTENTE_DB"), "the queue's database: a postgres:// `URL` (default $ENTENTE_DB)")
 	stats.Flags().StringVar(&format, "format", "text", "text or json")
 	cmd.AddCommand(stats)
 	return cmd

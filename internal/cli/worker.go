@@ -42,8 +42,8 @@ nothing is half-stored. One log line per job goes to standard error;
   entente worker --db postgres://entente@localhost/entente --exit-when-idle --metrics-addr :9464`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !queue.IsPostgres(db) {
-				return usage(fmt.Errorf("%w; %q is a SQLite file", queue.ErrNotPostgres, db))
+			if err := queueDB(db); err != nil {
+				return err
 			}
 			var level slog.Level
 			if err := level.UnmarshalText([]byte(logLevel)); err != nil {
@@ -128,7 +128,7 @@ nothing is half-stored. One log line per job goes to standard error;
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&db, "db", dbDefault(), "the queue's database: a postgres:// `URL` (default $ENTENTE_DB)")
+	cmd.Flags().StringVar(&db, "db", os.Getenv("ENTENTE_DB"), "the queue's database: a postgres:// `URL` (default $ENTENTE_DB)")
 	cmd.Flags().IntVar(&cfg.Concurrency, "concurrency", 0, "jobs run at once (default: number of CPUs)")
 	cmd.Flags().BoolVar(&cfg.ExitWhenIdle, "exit-when-idle", false, "exit once no job is left to run")
 	cmd.Flags().StringVar(&metricsAddr, "metrics-addr", "", "serve Prometheus metrics at http://`ADDR`/metrics (e.g. :9464)")

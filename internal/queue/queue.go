@@ -14,9 +14,11 @@
 // batch has a sequence number and waits for its turn (every batch before it
 // stored) after its extraction, which runs at once on every worker. N
 // workers thus end in exactly the events, ids included, of one sequential
-// ingest of the same inputs. A batch whose turn does not come in time (its
-// predecessor's worker died) is snoozed and tried again; River rescues the
-// dead worker's job after RescueAfter. Each batch is stored in one
+// ingest of the same inputs. A batch waits while the batch before it is
+// being worked; when that one is not (it waits for a slot or a retry), the
+// waiting batch gives up its slot (snoozes, longer the further behind it
+// is). A dead worker's job is rescued by River after RescueAfter. Each
+// batch is stored in one
 // transaction and storing is idempotent (a stored text is skipped), so a
 // worker killed at any point leaves nothing half-stored and the job's next
 // run finishes it.
@@ -117,6 +119,7 @@ CREATE TABLE IF NOT EXISTS entente_queue_batches (
 	docs INT NOT NULL,
 	done BOOLEAN NOT NULL DEFAULT false
 );
+ALTER TABLE entente_queue_batches ADD COLUMN IF NOT EXISTS job_id BIGINT;
 CREATE INDEX IF NOT EXISTS entente_queue_batches_todo ON entente_queue_batches(seq) WHERE NOT done;
 CREATE TABLE IF NOT EXISTS entente_queue_docs (
 	hash TEXT PRIMARY KEY,
@@ -187,11 +190,12 @@ func (q *Queue) Enqueue(ctx context.Context, docs []*model.Document) (Enqueued, 
 	if len(keep) == 0 {
 		return out, nil // rolled back: no batch
 	}
-	if _, err := tx.Exec(ctx, `UPDATE entente_queue_batches SET docs = $1 WHERE seq = $2`, len(keep), seq); err != nil {
+	args := IngestArgs{Seq: seq, N: len(keep), Docs: keep}
+	res, err := q.client.InsertTx(ctx, tx, args, &river.InsertOpts{MaxAttempts: q.maxAttempts})
+	if err != nil {
 		return out, fmt.Errorf("queue: enqueue: %w", err)
 	}
-	args := IngestArgs{Seq: seq, N: len(keep), Docs: keep}
-	if _, err := q.client.InsertTx(ctx, tx, args, &river.InsertOpts{MaxAttempts: q.maxAttempts}); err != nil {
+	if _, err := tx.Exec(ctx, `UPDATE entente_queue_batches SET docs = $1, job_id = $2 WHERE seq = $3`, len(keep), res.Job.ID, seq); err != nil {
 		return out, fmt.Errorf("queue: enqueue: %w", err)
 	}
 	if err := tx.Commit(ctx); err != nil {

@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -200,12 +202,14 @@ func TestWorkersMatchIngest(t *testing.T) {
 	}
 }
 
-// TestWorkerKilled kills a worker with SIGKILL while it runs a job,
-// restarts it, and checks that the database ends as after one ingest.
-func TestWorkerKilled(t *testing.T) {
-	n := 200
+// TestWorkerStoppedAndKilled stops a worker with SIGTERM while it runs a
+// job (it finishes its jobs and exits 0), then kills the next one with
+// SIGKILL while it runs a job, restarts it, and checks that the database
+// ends as after one ingest.
+func TestWorkerStoppedAndKilled(t *testing.T) {
+	n := 160
 	if testing.Short() {
-		n = 120
+		n = 100
 	}
 	dir := writeCorpus(t, n)
 	ref, db := newPG(t), newPG(t)
@@ -216,35 +220,60 @@ func TestWorkerKilled(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer q.Close()
-	var log1 bytes.Buffer
-	cmd := exec.Command(entente(t), "worker", "--db", db, "--concurrency", "2", "--rescue-after", "3s")
-	cmd.Stdout, cmd.Stderr = &log1, &log1
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	// Kill it once some batches are stored and one is running.
-	deadline := time.Now().Add(60 * time.Second)
-	killed := false
-	for time.Now().Before(deadline) && !killed {
-		var done, running int
-		q.pool.QueryRow(context.Background(), `SELECT count(*) FILTER (WHERE done) FROM entente_queue_batches`).Scan(&done)
-		q.pool.QueryRow(context.Background(), `SELECT count(*) FROM river_job WHERE state = 'running'`).Scan(&running)
-		if done >= 5 && running > 0 {
-			cmd.Process.Kill()
-			killed = true
+	// once waits until at least done batches are stored and a job runs.
+	once := func(done int) bool {
+		deadline := time.Now().Add(60 * time.Second)
+		for time.Now().Before(deadline) {
+			var d, running int
+			q.pool.QueryRow(context.Background(), `SELECT count(*) FILTER (WHERE done) FROM entente_queue_batches`).Scan(&d)
+			q.pool.QueryRow(context.Background(), `SELECT count(*) FROM river_job WHERE state = 'running'`).Scan(&running)
+			if d >= done && running > 0 {
+				return true
+			}
+			time.Sleep(5 * time.Millisecond)
 		}
-		time.Sleep(5 * time.Millisecond)
+		return false
 	}
-	cmd.Wait()
-	if !killed {
+	worker := func(out *bytes.Buffer) *exec.Cmd {
+		cmd := exec.Command(entente(t), "worker", "--db", db, "--concurrency", "2", "--rescue-after", "10s")
+		cmd.Stdout, cmd.Stderr = out, out
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		return cmd
+	}
+
+	var log1 bytes.Buffer
+	cmd := worker(&log1)
+	if !once(0) {
+		cmd.Process.Kill()
 		t.Fatalf("no job ran within a minute:\n%s", log1.String())
 	}
+	cmd.Process.Signal(syscall.SIGTERM)
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("worker after SIGTERM: %v\n%s", err, log1.String())
+	}
 	s := stats(t, db)
+	if s.Running != 0 || s.Done == 0 || s.Done+s.Pending != (n+3)/4 {
+		t.Fatalf("stats after SIGTERM: %+v, want no job running, some done, the rest pending\n%s", s, log1.String())
+	}
+
+	var log2 bytes.Buffer
+	cmd = worker(&log2)
+	if !once(s.Done + 3) {
+		cmd.Process.Kill()
+		t.Fatalf("no job ran within a minute:\n%s", log2.String())
+	}
+	cmd.Process.Kill()
+	cmd.Wait()
+	s = stats(t, db)
 	if s.Running == 0 {
 		t.Fatalf("the killed worker left no running job: %+v", s)
 	}
 	t.Logf("killed with %d jobs done and %d running", s.Done, s.Running)
-	out := run(t, "worker", "--db", db, "--concurrency", "2", "--rescue-after", "3s", "--exit-when-idle")
+	start := time.Now()
+	out := run(t, "worker", "--db", db, "--concurrency", "2", "--rescue-after", "10s", "--exit-when-idle")
+	t.Logf("restarted worker: %s\n%s", time.Since(start), out)
 	if s := stats(t, db); s.Pending+s.Running+s.Failed != 0 {
 		t.Errorf("stats after the restart: %+v\n%s", s, out)
 	}
@@ -351,9 +380,20 @@ func TestPoisonedDocument(t *testing.T) {
 	}
 }
 
-// TestSQLiteRefused: the queue needs PostgreSQL, and says so.
+// TestSQLiteRefused: the queue needs PostgreSQL, and says so (exit 2).
 func TestSQLiteRefused(t *testing.T) {
-	if _, err := Open(context.Background(), filepath.Join(t.TempDir(), "x.db"), Options{}); err == nil || !strings.Contains(err.Error(), "needs PostgreSQL") {
+	db := filepath.Join(t.TempDir(), "x.db")
+	if _, err := Open(context.Background(), db, Options{}); err == nil || !strings.Contains(err.Error(), "needs PostgreSQL") {
 		t.Errorf("Open on a SQLite path: %v", err)
+	}
+	for _, args := range [][]string{{"worker", "--db", db}, {"enqueue", "--db", db, "."}, {"queue", "stats", "--db", db}, {"ingest", "--queue", "--db", db, "."}} {
+		out, err := exec.Command(entente(t), args...).CombinedOutput()
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 2 || !strings.Contains(string(out), "needs PostgreSQL") {
+			t.Errorf("entente %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		if _, err := os.Stat(db); err == nil {
+			t.Fatalf("entente %s created %s", strings.Join(args, " "), db)
+		}
 	}
 }

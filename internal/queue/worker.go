@@ -34,8 +34,9 @@ type WorkerConfig struct {
 	// RetryBase is the delay before a failed job's first retry; it doubles
 	// with each attempt, up to 10 minutes (default 1 s).
 	RetryBase time.Duration
-	// TurnWait is how long a batch waits for the batches before it to be
-	// stored before it is snoozed (default 10 s, at most RescueAfter/3).
+	// TurnWait is how long a batch waits for the batch before it, while
+	// that one is being worked, before it gives up its slot (default
+	// RescueAfter: the one before is then rescued, or done).
 	TurnWait time.Duration
 	// ExitWhenIdle makes Run return once no job is left to run.
 	ExitWhenIdle bool
@@ -67,7 +68,7 @@ func NewWorker(q *Queue, cfg WorkerConfig) (*Worker, error) {
 		cfg.RetryBase = time.Second
 	}
 	if cfg.TurnWait <= 0 {
-		cfg.TurnWait = min(10*time.Second, cfg.RescueAfter/3)
+		cfg.TurnWait = cfg.RescueAfter
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
@@ -176,10 +177,11 @@ func (w *Worker) work(ctx context.Context, job *river.Job[IngestArgs]) error {
 	m.add(&m.extractNanos, int64(extracted.Sub(start)))
 	if err := w.q.awaitTurn(ctx, a.Seq, w.cfg.TurnWait); err != nil {
 		m.add(&m.waitNanos, int64(time.Since(extracted)))
-		if errors.Is(err, errNotYet) {
+		var ny notYet
+		if errors.As(err, &ny) {
 			m.add(&m.snoozed, 1)
-			w.cfg.Logger.Info("job snoozed", "job", job.ID, "seq", a.Seq, "why", "the batches before it are not stored yet")
-			return river.JobSnooze(time.Second)
+			w.cfg.Logger.Info("job snoozed", "job", job.ID, "seq", a.Seq, "for", ny.snooze, "why", "the batches before it are not stored yet")
+			return river.JobSnooze(ny.snooze)
 		}
 		return err
 	}
@@ -253,25 +255,48 @@ func (w *Worker) process(d *model.Document) (r *pipeline.Result, err error) {
 	return r, err
 }
 
-// errNotYet says a batch's turn did not come in time.
-var errNotYet = errors.New("queue: the batches before it are not stored yet")
+// notYet says that a batch's turn has not come and that it should give
+// up its slot for a while (snooze): the batch stored next is not being
+// worked (it waits to be fetched or retried), or has been worked for longer
+// than the wait allowed.
+type notYet struct{ snooze time.Duration }
 
-// awaitTurn waits until every batch enqueued before seq is stored, or
-// returns errNotYet after wait.
+func (notYet) Error() string { return "queue: the batches before it are not stored yet" }
+
+// awaitTurn waits until every batch enqueued before seq is stored. While
+// the first of them is being worked (its job is running) it waits, up to
+// wait; when it is not (it is waiting for a slot, or for its retry), it
+// returns notYet at once, so that a slot is free for it: batches further
+// behind snooze longer, and the next one in turn is fetched first. A batch
+// whose job is gone or finished without storing it (cancelled by hand) no
+// longer holds the others up.
 func (q *Queue) awaitTurn(ctx context.Context, seq int64, wait time.Duration) error {
 	deadline := time.Now().Add(wait)
 	pause := time.Millisecond
 	for {
-		var ahead bool
-		err := q.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM entente_queue_batches WHERE NOT done AND seq < $1)`, seq).Scan(&ahead)
-		if err != nil {
+		var first int64
+		var state string
+		err := q.pool.QueryRow(ctx, `SELECT b.seq, coalesce(j.state::text, 'gone') FROM entente_queue_batches b
+			LEFT JOIN river_job j ON j.id = b.job_id
+			WHERE NOT b.done AND b.seq < $1 ORDER BY b.seq LIMIT 1`, seq).Scan(&first, &state)
+		switch {
+		case errors.Is(err, pgx.ErrNoRows):
+			return nil
+		case err != nil:
 			return fmt.Errorf("queue: batch %d: %w", seq, err)
 		}
-		if !ahead {
-			return nil
-		}
-		if time.Now().After(deadline) {
-			return errNotYet
+		switch state {
+		case "running":
+			if time.Now().After(deadline) {
+				return notYet{time.Second}
+			}
+		case "gone", "completed", "cancelled", "discarded":
+			if err := q.done(ctx, first); err != nil {
+				return err
+			}
+			continue
+		default: // available, scheduled, retryable, pending: it needs a slot
+			return notYet{min(time.Duration(seq-first)*100*time.Millisecond, 10*time.Second)}
 		}
 		select {
 		case <-ctx.Done():
