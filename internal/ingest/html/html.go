@@ -314,11 +314,13 @@ func isPart(title, h string, first bool) bool {
 	if !ok || rest == "" {
 		return false
 	}
-	sep := strings.TrimFunc(rest, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '.' })
+	// The separator is what stands between h and the next letter or digit.
+	notWord := func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+	var sep string
 	if first {
-		sep = rest[:len(rest)-len(strings.TrimLeftFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))]
+		sep = rest[:len(rest)-len(strings.TrimLeftFunc(rest, notWord))]
 	} else {
-		sep = rest[len(strings.TrimRightFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })):]
+		sep = rest[len(strings.TrimRightFunc(rest, notWord)):]
 	}
 	sep = strings.TrimSpace(sep)
 	return sep != "" && strings.Trim(sep, "|:-–—·/»«>") == "" && strings.IndexFunc(rest, unicode.IsLetter) >= 0

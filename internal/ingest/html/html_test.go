@@ -146,3 +146,23 @@ func Default() *Extractor {
 	}
 	return x
 }
+
+func TestIsPart(t *testing.T) {
+	for _, c := range []struct {
+		title, h string
+		first    bool
+		want     bool
+	}{
+		{"Headline | Site", "Headline", true, true},
+		{"Site :: Headline", "Headline", false, true},
+		{"Site — Headline", "Headline", false, true},
+		{"Headline continues here", "Headline", true, false},
+		{"Headline", "Headline", true, false},
+		{"Headline |", "Headline", true, false},
+		{"Headline, Site", "Headline", true, false},
+	} {
+		if got := isPart(c.title, c.h, c.first); got != c.want {
+			t.Errorf("isPart(%q, %q, %v) = %v", c.title, c.h, c.first, got)
+		}
+	}
+}
