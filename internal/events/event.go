@@ -87,6 +87,13 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 	if m := x.governor(lang, toks, tr.start, clo, lexicon.Modal, 5); m >= 0 {
 		ev.Status = model.StatusHypothetical
 		rules = append(rules, "supposed: "+toks[m].Text)
+	} else if tr.t.Noun {
+		// "A meeting between Biden and Xi is possible", "Встреча …
+		// возможна": a modal predicate of the event noun.
+		if m := x.kindAfter(lang, toks, tr.end, chi, lexicon.Modal); m >= 0 {
+			ev.Status = model.StatusHypothetical
+			rules = append(rules, "supposed: "+tr.text+" … "+toks[m].Text)
+		}
 	}
 	if ev.Status == model.StatusReported || ev.Status == model.StatusPlanned {
 		if st, why := x.unasserted(c); st != "" {
