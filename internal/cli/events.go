@@ -87,12 +87,7 @@ accepted. It never creates a database.`,
 			if err != nil {
 				return err
 			}
-			for i := range evs {
-				if err := ew.Write(&evs[i]); err != nil {
-					return err
-				}
-			}
-			return ew.Close()
+			return output.WriteAll(ew, evs)
 		},
 	}
 	fl := cmd.Flags()

@@ -219,18 +219,35 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		}
 	}
 	src, tgt := left, right
+	if !tr.t.Noun && !tr.t.Recv && x.passive(c) {
+		// "Kyiv was attacked by Russian drones", "Kiew wurde von russischen
+		// Drohnen angegriffen": the subject undergoes the act; the agent
+		// phrase names who acts.
+		var agents, patients []model.Mention
+		for _, ms := range [][]model.Mention{left, right} {
+			for _, m := range ms {
+				if x.prepIs(lang, toks, m.TokStart, lexicon.Agent) {
+					agents = append(agents, m)
+				} else {
+					patients = append(patients, m)
+				}
+			}
+		}
+		src, tgt = agents, patients
+		rules = append(rules, "passive: the subject undergoes the act")
+	}
 	if tr.t.Recv {
 		src, tgt = fromSide, left
 		if len(src) == 0 {
 			src = right
 		}
 	}
-	if x.negated(lang, toks, tr.start) {
+	if x.negated(c) {
 		return nil
 	}
 	var out []model.Event
 	groups := [][2][]model.Mention{{src, tgt}}
-	if tr.t.Type == "CONSULT" {
+	if x.lex.Meeting(tr.t.Type) {
 		// A meeting noun whose parties all follow it: the genitive is the
 		// subject, the with-phrase the others ("das Treffen des Ministers
 		// von Belarus mit seinen chinesischen und iranischen Kollegen").
@@ -366,7 +383,7 @@ func (x *Extractor) actors(src, tgt []model.Mention, t *lexicon.Trigger) ([]mode
 		out = append(out, model.Actor{Code: m.Code, Name: strings.Clone(name), Kind: kind, Role: role, Sector: m.Sector, ID: id, Text: strings.Clone(m.Text)})
 	}
 	srcRole, tgtRole := model.RoleSource, model.RoleTarget
-	if t.Type == "CONSULT" && t.Mode != "visit" {
+	if x.lex.Symmetric(t.Type) && t.Mode != "visit" {
 		srcRole, tgtRole = model.RoleParticipant, model.RoleParticipant
 	}
 	for _, m := range src {
@@ -423,6 +440,32 @@ func (x *Extractor) frontedAdverbial(c *clause) bool {
 	// A date in the first two words: "Gestern", "Am Montag".
 	for _, d := range c.in.Dates {
 		if p := tokenAt(c.toks, d.Start); p >= c.clo && p <= c.clo+1 && p < c.tr.start {
+			return true
+		}
+	}
+	return false
+}
+
+// passive reports whether the trigger's verb is passive: a passive
+// auxiliary (syntax kind passive: "was", "were", "been"; "wurde",
+// "worden") stands before it in its clause, at most three words before in
+// a language that keeps the participle next to it, anywhere before in one
+// that sends it to the clause's end; an -ing form is progressive, not
+// passive ("was attacking").
+func (x *Extractor) passive(c *clause) bool {
+	w := c.toks[c.tr.start].Norm
+	if len(w) > 4 && w[len(w)-3:] == "ing" {
+		return false
+	}
+	from := max(c.clo, c.tr.start-3)
+	if x.lex.VerbSecond(c.lang) {
+		from = c.clo
+	}
+	for j := c.tr.start - 1; j >= from; j-- {
+		if c.toks[j].Kind == model.Punct {
+			return false
+		}
+		if x.lex.HasKind(c.lang, c.toks[j], lexicon.Passive) {
 			return true
 		}
 	}

@@ -46,7 +46,7 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 		Actors:  actors,
 		Sources: []model.Source{{Doc: doc.ID, Lang: lang, Start: s.Start, End: s.End, Sentence: strings.Clone(doc.Text[s.Start:s.End]), Attribution: attrib}},
 	}
-	if ev.Type == "CONSULT" && ev.Mode == "" {
+	if x.lex.Meeting(ev.Type) && ev.Mode == "" {
 		for _, a := range actors {
 			if a.Kind == string(model.KindOrg) {
 				ev.Mode = "multilateral"
@@ -87,6 +87,13 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 	if m := x.governor(lang, toks, tr.start, clo, lexicon.Modal, 5); m >= 0 {
 		ev.Status = model.StatusHypothetical
 		rules = append(rules, "supposed: "+toks[m].Text)
+	} else if tr.t.Noun {
+		// "A meeting between Biden and Xi is possible", "Встреча …
+		// возможна": a modal predicate of the event noun.
+		if m := x.kindAfter(lang, toks, tr.end, chi, lexicon.Modal); m >= 0 {
+			ev.Status = model.StatusHypothetical
+			rules = append(rules, "supposed: "+tr.text+" … "+toks[m].Text)
+		}
 	}
 	if ev.Status == model.StatusReported || ev.Status == model.StatusPlanned {
 		if st, why := x.unasserted(c); st != "" {
@@ -124,18 +131,42 @@ func mentionWhy(ms []model.Mention, lo, hi int) []string {
 	return out
 }
 
-// negated reports whether a negation stands just before the trigger ("did
-// not meet", "nicht getroffen", "не встречался"), but not "not only".
-func (x *Extractor) negated(lang string, toks []model.Token, at int) bool {
+// negated reports whether a negation governs the trigger: just before it
+// ("did not meet", "не встречался"), but not "not only"; in a verb-second
+// language anywhere in the middle field of its clause, after a finite verb
+// ("Xi traf Putin nicht", "lieferte keine Waffen") or before a participle
+// ("hat keine Raketen geliefert").
+func (x *Extractor) negated(c *clause) bool {
+	lang, toks, at := c.lang, c.toks, c.tr.start
+	neg := func(j int) bool {
+		return x.lex.HasKind(lang, toks[j], lexicon.Neg) && !(j+1 < len(toks) && x.lex.HasKind(lang, toks[j+1], lexicon.Only))
+	}
 	for j := at - 1; j >= 0 && j >= at-3; j-- {
 		if toks[j].Kind == model.Punct {
-			return false
+			break
 		}
 		if x.lex.HasKind(lang, toks[j], lexicon.Neg) {
-			if j+1 < len(toks) && x.lex.HasKind(lang, toks[j+1], lexicon.Only) {
-				return false
+			return neg(j)
+		}
+	}
+	if x.lex.VerbSecond(lang) && !c.tr.t.Noun {
+		// "hat keine Raketen an die Ukraine geliefert": the middle field
+		// before a participle at the clause's end.
+		for j := at - 4; j >= c.clo; j-- {
+			if toks[j].Kind == model.Punct && toks[j].Text != "-" {
+				break
 			}
-			return true
+			if neg(j) {
+				return true
+			}
+		}
+		for j := c.tr.end; j < c.chi; j++ {
+			if toks[j].Kind == model.Punct && toks[j].Text != "-" {
+				break
+			}
+			if neg(j) {
+				return true
+			}
 		}
 	}
 	return false

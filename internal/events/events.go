@@ -134,9 +134,9 @@ func (x *Extractor) Document(doc *model.Document, in []Input) []model.Event {
 
 // noteParties remembers the actors of the last meeting of two or more
 // parties among evs, for "the sides" to stand for.
-func (st *docState) noteParties(evs []model.Event) {
+func (st *docState) noteParties(lx *lexicon.Lexicon, evs []model.Event) {
 	for _, e := range evs {
-		if e.Type != "CONSULT" || len(e.Codes()) < 2 {
+		if !lx.Meeting(e.Type) || len(e.Codes()) < 2 {
 			continue
 		}
 		st.parties = st.parties[:0]
@@ -186,7 +186,7 @@ func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []mod
 		}
 		c := &clause{doc: doc, in: in, lang: lang, toks: toks, tr: tr, lo: lo, hi: hi, clo: cs[tr.start], chi: ce[tr.start], attrib: attrib, attribSpan: attribSpan}
 		evs := x.build(c, st)
-		st.noteParties(evs)
+		st.noteParties(x.lex, evs)
 		out = append(out, evs...)
 	}
 	return out

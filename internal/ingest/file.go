@@ -147,6 +147,20 @@ func IsURL(arg string) bool {
 	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
 }
 
+// candidate says whether the walk of the folder dir reads the entry at
+// path (not a dot name, not a folder, an extension of readExt), and what
+// WalkDir should do with it when not (skip a dot folder whole).
+func candidate(dir, path string, d fs.DirEntry) (read bool, skip error) {
+	name := d.Name()
+	if path != dir && strings.HasPrefix(name, ".") {
+		if d.IsDir() {
+			return false, fs.SkipDir
+		}
+		return false, nil
+	}
+	return !d.IsDir() && readExt[strings.ToLower(filepath.Ext(name))], nil
+}
+
 // relID is the ID of a file found in the folder dir: its path relative to
 // dir with forward slashes ("2024/article.txt"), so that two files of the
 // same name in different folders are told apart.
@@ -213,15 +227,8 @@ func (pr *Parser) walkOne(p string, o Options, fn func(*model.Document, error) e
 			}
 			return nil
 		}
-		name := d.Name()
-		if path != p && strings.HasPrefix(name, ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() || !readExt[strings.ToLower(filepath.Ext(name))] {
-			return nil
+		if read, skip := candidate(p, path, d); !read {
+			return skip
 		}
 		if !d.Type().IsRegular() {
 			// Follow symbolic links to files; skip devices, pipes and links to
@@ -284,15 +291,8 @@ func Count(args []string, format string) int {
 			if err != nil {
 				return nil
 			}
-			name := d.Name()
-			if path != p && strings.HasPrefix(name, ".") {
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() || !readExt[strings.ToLower(filepath.Ext(name))] {
-				return nil
+			if read, skip := candidate(p, path, d); !read {
+				return skip
 			}
 			if formatOf(path, format) == FormatJSONL {
 				jsonl = true

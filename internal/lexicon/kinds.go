@@ -66,6 +66,11 @@ const (
 	// own, and the names after it, up to a comma, are no parties of the
 	// clause's event.
 	Aside = "aside"
+	// Passive auxiliaries make the verb after them passive ("was attacked",
+	// "wurde … angegriffen"): the subject undergoes the act.
+	Passive = "passive"
+	// Agent prepositions name who acts in a passive clause ("by", "von").
+	Agent = "agent"
 	// Dem are demonstratives: "this meeting" refers back to an event
 	// already reported (data/lexicon/syntax).
 	Dem = "dem"

@@ -79,6 +79,8 @@ type Lexicon struct {
 	solo        map[string]bool
 	content     map[string]bool
 	members     map[string]bool
+	symmetric   map[string]bool
+	meeting     map[string]bool
 	triggers    map[string]*Trie[*Trigger]
 	prefixes    map[string][]prefix
 	markers     map[string]*Trie[string]
@@ -125,6 +127,8 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 	lx.solo = map[string]bool{}
 	lx.content = map[string]bool{}
 	lx.members = map[string]bool{}
+	lx.symmetric = map[string]bool{}
+	lx.meeting = map[string]bool{}
 	for _, fsys := range append([]fs.FS{sub}, overlays...) {
 		if err := eachLine(fsys, "types.tsv", func(f []string, pos string) error {
 			n := 0
@@ -146,6 +150,12 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 			}
 			if len(f) > 5 && f[5] == "yes" {
 				lx.members[f[0]] = true
+			}
+			if len(f) > 6 && f[6] == "yes" {
+				lx.symmetric[f[0]] = true
+			}
+			if len(f) > 7 && f[7] == "yes" {
+				lx.meeting[f[0]] = true
 			}
 			return nil
 		}); err != nil {
@@ -532,6 +542,17 @@ func (lx *Lexicon) Content(typ string) bool { return lx.content[typ] }
 // Members reports whether an organisation alone counts as two parties of an
 // event of the type: its members meet, agree or cooperate in it.
 func (lx *Lexicon) Members(typ string) bool { return lx.members[typ] }
+
+// Symmetric reports whether the parties of an event of the type stand on
+// one footing (participants: "Russia and China signed an agreement"),
+// unless a visit makes one the guest and the other the host.
+func (lx *Lexicon) Symmetric(typ string) bool { return lx.symmetric[typ] }
+
+// Meeting reports whether the type is a meeting (types.tsv): one party
+// meeting several states is one meeting per pair, a meeting noun's
+// genitive is its subject, an organisation makes it multilateral, and
+// "the sides" stand for the parties of the last one.
+func (lx *Lexicon) Meeting(typ string) bool { return lx.meeting[typ] }
 
 // Size returns the number of trigger entries per language.
 func (lx *Lexicon) Size(lang string) int {

@@ -77,6 +77,11 @@ func Write(w io.Writer, name string, evs []model.Event) error {
 	if err != nil {
 		return err
 	}
+	return WriteAll(ew, evs)
+}
+
+// WriteAll writes events with ew and closes it.
+func WriteAll(ew Writer, evs []model.Event) error {
 	for i := range evs {
 		if err := ew.Write(&evs[i]); err != nil {
 			return err

@@ -224,3 +224,28 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// TestLongDocumentInRuns: a document longer than a run is analysed in runs
+// of paragraphs whose reports of one event are merged again: the same
+// events as one paragraph gives, citing every paragraph, with true offsets.
+func TestLongDocumentInRuns(t *testing.T) {
+	q := *testPipeline(t)
+	q.chunk = 600
+	para := "Lavrov met Wang Yi in Beijing on Monday. Russia accused the United States of provoking the conflict.\n\n"
+	text := "date 2024-05-10\n\n" + strings.Repeat(para, 40)
+	one := sentenceLines(&q, para)
+	r := q.Process(q.ParseText("long.txt", text))
+	checkResult(t, r, []byte(text))
+	var got []string
+	for i := range r.Events {
+		e := &r.Events[i]
+		got = append(got, e.Line())
+		if len(e.Sources) != 40 || e.Sources[0].Doc != "long.txt" {
+			t.Errorf("%s: %d sources of %q, want 40 of long.txt", e.Line(), len(e.Sources), e.Sources[0].Doc)
+		}
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, one) || len(r.Sentences) != 80 || r.Sentences[79].Para != 39 {
+		t.Errorf("runs give %q (%d sentences), one paragraph %q", got, len(r.Sentences), one)
+	}
+}

@@ -24,6 +24,15 @@ func writeFiles(t *testing.T, dir string, files map[string]string) {
 	}
 }
 
+// typeCodes writes events as "TYPE codes".
+func typeCodes(evs []model.Event) []string {
+	var out []string
+	for i := range evs {
+		out = append(out, evs[i].Type+" "+strings.Join(evs[i].Codes(), "-"))
+	}
+	return out
+}
+
 // summary is what the overlay test compares of one run: the document's
 // publication date and its events as "TYPE codes names".
 func summary(t *testing.T, p *Pipeline, path string) (model.Point, []string) {
@@ -125,9 +134,7 @@ func TestNewLanguageFromData(t *testing.T) {
 	var evs []string
 	p.Stream([]string{path}, nil, func(r *Result) {
 		lang = r.Doc.Lang
-		for _, e := range r.Events {
-			evs = append(evs, e.Type+" "+strings.Join(e.Codes(), "-"))
-		}
+		evs = append(evs, typeCodes(r.Events)...)
 	}, func(err error) { t.Fatal(err) })
 	if lang != "fr" || strings.Join(evs, ";") != "CONSULT RUS-CHN" || len(plain) != 0 {
 		t.Errorf("with French: lang %q, events %q; without: %q; want fr, CONSULT RUS-CHN, none", lang, evs, plain)

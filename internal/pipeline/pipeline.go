@@ -79,6 +79,8 @@ type Pipeline struct {
 	Lex    *lexicon.Lexicon
 	Link   *link.Linker
 	Events *events.Extractor
+	// chunk, when above 0, replaces chunkBytes (tests).
+	chunk int
 }
 
 // New loads every stage's data.
@@ -187,6 +189,14 @@ func (p *Pipeline) sentenceLangs(doc *model.Document, sents []model.Sentence) {
 	}
 }
 
+// chunkBytes is the most text analysed at once: a longer document (no
+// article is; a dump, a log, a book may be) is analysed in runs of whole
+// paragraphs of about this size, each like a document of its own, and the
+// tokens of a run are dropped once its events are out, so that time and
+// memory grow linearly with the document's size instead of its tokens all
+// staying live (which made the garbage collector thrash).
+const chunkBytes = 1 << 20
+
 // Process runs every stage on a parsed document.
 func (p *Pipeline) Process(doc *model.Document) *Result {
 	p.Clean.Clean(doc)
@@ -196,6 +206,58 @@ func (p *Pipeline) Process(doc *model.Document) *Result {
 	} else {
 		p.Lang.Annotate(doc)
 	}
+	chunk := chunkBytes
+	if p.chunk > 0 {
+		chunk = p.chunk
+	}
+	if len(doc.Text) <= chunk || len(doc.Body) < 2 {
+		return p.analyse(doc)
+	}
+	r := &Result{Doc: doc}
+	for lo := 0; lo < len(doc.Body); {
+		hi, size := lo, 0
+		for hi < len(doc.Body) && (hi == lo || size+doc.Body[hi].End-doc.Body[hi].Start <= chunk) {
+			size += doc.Body[hi].End - doc.Body[hi].Start
+			hi++
+		}
+		part := *doc
+		part.Body = doc.Body[lo:hi]
+		if len(doc.ParaLang) == len(doc.Body) {
+			part.ParaLang = doc.ParaLang[lo:hi]
+		}
+		pr := p.analyse(&part)
+		for i := range pr.Sentences {
+			pr.Sentences[i].Para += lo
+			pr.Sentences[i].Tokens = nil
+		}
+		// Until the runs' events are merged, each run's sources are named
+		// apart: runs share no sentence, so fusion need not look through
+		// all of an event's earlier sources for a duplicate.
+		run := fmt.Sprintf("%s\x00%d", doc.ID, lo)
+		for i := range pr.Events {
+			for k := range pr.Events[i].Sources {
+				pr.Events[i].Sources[k].Doc = run
+			}
+		}
+		r.Sentences = append(r.Sentences, pr.Sentences...)
+		r.Mentions = append(r.Mentions, pr.Mentions...)
+		r.Dates = append(r.Dates, pr.Dates...)
+		r.Events = append(r.Events, pr.Events...)
+		lo = hi
+	}
+	// The runs' reports of one event are one event of the document.
+	r.Events = fuse.Merge(r.Events)
+	for i := range r.Events {
+		for k := range r.Events[i].Sources {
+			r.Events[i].Sources[k].Doc = doc.ID
+		}
+	}
+	return r
+}
+
+// analyse finds the sentences, dates, mentions and events of a document
+// whose language is known.
+func (p *Pipeline) analyse(doc *model.Document) *Result {
 	sents := p.Text.Sentences(doc)
 	if p.cfg.Lang == "" {
 		p.sentenceLangs(doc, sents)

@@ -13,10 +13,16 @@
 // page's <meta> tags, else a sniffed one (UTF-8, windows-1251, KOI8-R, …:
 // golang.org/x/net/html/charset). Metadata comes from the sources listed in
 // data/clean/html_meta.tsv, best first (JSON-LD, Open Graph, <meta>,
-// <time>, <html lang>, <link rel=canonical>). The main content is found by
-// codeberg.org/readeck/go-readability/v2 (Mozilla's Readability); if it
-// finds none, the page's own <article> or <main> element, else its body,
-// is taken whole.
+// <time>, <html lang>, <link rel=canonical>). Elements that never hold
+// article text, and those whose class or id names boilerplate
+// (data/clean/html_boilerplate.txt), are pruned first. The main content is
+// then, in order: the element semantic markup names (itemprop=articleBody,
+// an <article> with most of the paragraph text); the element whose own
+// paragraphs or running text are most of the page's; the smallest element
+// around the headline holding an article's worth of text; what
+// codeberg.org/readeck/go-readability/v2 (Mozilla's Readability) finds;
+// else the page's <article>, <main> or <body> whole. Page.Method says
+// which.
 package html
 
 import (
@@ -314,11 +320,13 @@ func isPart(title, h string, first bool) bool {
 	if !ok || rest == "" {
 		return false
 	}
-	sep := strings.TrimFunc(rest, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '.' })
+	// The separator is what stands between h and the next letter or digit.
+	notWord := func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+	var sep string
 	if first {
-		sep = rest[:len(rest)-len(strings.TrimLeftFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))]
+		sep = rest[:len(rest)-len(strings.TrimLeftFunc(rest, notWord))]
 	} else {
-		sep = rest[len(strings.TrimRightFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })):]
+		sep = rest[len(strings.TrimRightFunc(rest, notWord)):]
 	}
 	sep = strings.TrimSpace(sep)
 	return sep != "" && strings.Trim(sep, "|:-–—·/»«>") == "" && strings.IndexFunc(rest, unicode.IsLetter) >= 0

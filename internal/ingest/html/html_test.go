@@ -146,3 +146,46 @@ func Default() *Extractor {
 	}
 	return x
 }
+
+func TestIsPart(t *testing.T) {
+	for _, c := range []struct {
+		title, h string
+		first    bool
+		want     bool
+	}{
+		{"Headline | Site", "Headline", true, true},
+		{"Site :: Headline", "Headline", false, true},
+		{"Site — Headline", "Headline", false, true},
+		{"Headline continues here", "Headline", true, false},
+		{"Headline", "Headline", true, false},
+		{"Headline |", "Headline", true, false},
+		{"Headline, Site", "Headline", true, false},
+	} {
+		if got := isPart(c.title, c.h, c.first); got != c.want {
+			t.Errorf("isPart(%q, %q, %v) = %v", c.title, c.h, c.first, got)
+		}
+	}
+}
+
+// TestReadabilityPath: a page without paragraphs, markup or a title is
+// left to Readability, which keeps its text blocks and drops a list of
+// links.
+func TestReadabilityPath(t *testing.T) {
+	block := func(s string) string { return "<div>" + s + "</div>" }
+	page := "<html><body><div class=\"x1\"><ul>" + strings.Repeat(`<li><a href="/a">Another headline of the day, with a link</a></li>`, 8) + "</ul></div><div class=\"x2\">" +
+		block("The foreign ministers of both countries met on Monday in the capital, where they discussed trade, energy and the war.") +
+		block("Both sides agreed, after long talks, to open a new consulate and to meet again in the spring, the ministry said.") +
+		block("Observers called the meeting, the first in three years, a careful step towards better relations between the two.") +
+		"</div></body></html>"
+	pg, err := Default().Extract([]byte(page), "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pg.Method != MethodReadability {
+		t.Errorf("method %q, want readability", pg.Method)
+	}
+	text := pg.Text()
+	if !strings.Contains(text, "open a new consulate") || strings.Contains(text, "Another headline") {
+		t.Errorf("text %q", text)
+	}
+}
