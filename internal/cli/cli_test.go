@@ -129,10 +129,6 @@ func TestMaxSizeAndEncoding(t *testing.T) {
 	if err := os.WriteFile(big, []byte(strings.Repeat("Lavrov met Wang Yi in Beijing. ", 100)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, out, errs := run(t, "", "extract", "--max-size", "1KB", "--format", "jsonl", big)
-	if code != 1 || out != "" || !strings.Contains(errs, "too large") || !strings.Contains(errs, "1.0 kB") {
-		t.Errorf("over the limit: exit %d, %q, %q", code, out, errs)
-	}
 	cp1251 := filepath.Join(dir, "ru.txt")
 	// "Россия и Китай подписали соглашение." in windows-1251.
 	b := []byte{0xd0, 0xee, 0xf1, 0xf1, 0xe8, 0xff, 0x20, 0xe8, 0x20, 0xca, 0xe8, 0xf2, 0xe0, 0xe9, 0x20, 0xef, 0xee, 0xe4, 0xef, 0xe8, 0xf1, 0xe0, 0xeb, 0xe8, 0x20,
@@ -140,8 +136,13 @@ func TestMaxSizeAndEncoding(t *testing.T) {
 	if err := os.WriteFile(cp1251, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, out, errs = run(t, "", "extract", "--format", "jsonl", "--published", "2024-05-10", cp1251)
-	if code != 0 || !strings.Contains(out, `"type":"AGREE"`) || !strings.Contains(out, "Россия и Китай") || !strings.Contains(errs, "decoded from windows-1251") {
+	// One run (a pipeline load is slow under -race): the big file fails,
+	// the windows-1251 one is read.
+	code, out, errs := run(t, "", "extract", "--max-size", "1KB", "--format", "jsonl", "--published", "2024-05-10", big, cp1251)
+	if code != 1 || !strings.Contains(errs, "too large") || !strings.Contains(errs, "1.0 kB") {
+		t.Errorf("over the limit: exit %d, %q, %q", code, out, errs)
+	}
+	if !strings.Contains(out, `"type":"AGREE"`) || !strings.Contains(out, "Россия и Китай") || !strings.Contains(errs, "decoded from windows-1251") || strings.Contains(out, "Beijing") {
 		t.Errorf("windows-1251: exit %d, %q, %q", code, out, errs)
 	}
 }

@@ -30,6 +30,7 @@ import (
 	"entente/internal/ingest"
 	"entente/internal/kb"
 	"entente/internal/langid"
+	"entente/internal/langs"
 	"entente/internal/lexicon"
 	"entente/internal/link"
 	"entente/internal/model"
@@ -99,6 +100,16 @@ func New(cfg Config) (*Pipeline, error) {
 			lexOverlays = append(lexOverlays, sub)
 		}
 	}
+	if cfg.Lang != "" {
+		// Refused before anything heavy loads.
+		reg, err := langs.Load(overlays...)
+		if err != nil {
+			return nil, fmt.Errorf("pipeline: %w", err)
+		}
+		if err := reg.Check(cfg.Lang); err != nil {
+			return nil, fmt.Errorf("pipeline: %w", err)
+		}
+	}
 	p := &Pipeline{cfg: cfg}
 	var err error
 	// The knowledge base is the largest load: read it while the rest loads.
@@ -113,11 +124,6 @@ func New(cfg Config) (*Pipeline, error) {
 	}()
 	if p.Text, err = text.New(overlays...); err != nil {
 		return nil, err
-	}
-	if cfg.Lang != "" {
-		if err := p.Text.Languages().Check(cfg.Lang); err != nil {
-			return nil, fmt.Errorf("pipeline: %w", err)
-		}
 	}
 	if p.Lang, err = langid.New(overlays...); err != nil {
 		return nil, err
