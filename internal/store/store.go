@@ -31,6 +31,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // database/sql driver "pgx"
 	"github.com/pressly/goose/v3"
@@ -84,7 +85,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", redact(dsn), err)
 	}
-	if err := s.db.PingContext(ctx); err != nil {
+	if err := s.ping(ctx); err != nil {
 		s.db.Close()
 		return nil, fmt.Errorf("store: open %s: %w", redact(dsn), err)
 	}
@@ -131,6 +132,23 @@ func (s *Store) migrate(ctx context.Context, dialect goose.Dialect, migs fs.FS) 
 		_, err = p.Up(ctx)
 	}
 	return err
+}
+
+// ping connects. A new SQLite file that other processes open at the same
+// moment can refuse the switch to WAL mode at once (SQLITE_BUSY without
+// waiting for busy_timeout): the connection is tried again for a while.
+func (s *Store) ping(ctx context.Context) error {
+	for try := 0; ; try++ {
+		err := s.db.PingContext(ctx)
+		if err == nil || s.pg || try == 100 || !strings.Contains(err.Error(), "SQLITE_BUSY") {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
 }
 
 // Close closes the database.
