@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"entente/internal/model"
 )
 
 // TestAssertion: what a clause asserts. Nouns the text only names are
@@ -79,11 +81,7 @@ func TestSinceIsNoDate(t *testing.T) {
 	p := testPipeline(t)
 	for _, tt := range tests {
 		t.Run(tt.lang, func(t *testing.T) {
-			r := p.Process(p.ParseText("t.txt", "date 2024-05-10\n\n"+tt.text+"\n"))
-			var got []string
-			for _, e := range r.Events {
-				got = append(got, e.Type+" "+e.Date.From.String())
-			}
+			got := eventsOf(p, func(e model.Event) string { return e.Type + " " + e.Date.From.String() }, tt.text)
 			if strings.Join(got, "; ") != "CONSULT 2024-05-10" {
 				t.Errorf("%s: got %q, want one CONSULT on 2024-05-10", tt.text, got)
 			}
@@ -100,11 +98,7 @@ func TestCompoundAdjective(t *testing.T) {
 	}
 	p := testPipeline(t)
 	for _, tt := range tests {
-		r := p.Process(p.ParseText("t.txt", "date 2024-05-10\n\n"+tt.text+"\n"))
-		var got []string
-		for _, e := range r.Events {
-			got = append(got, e.Type+" "+strings.Join(e.Codes(), " "))
-		}
+		got := eventsOf(p, func(e model.Event) string { return e.Type + " " + strings.Join(e.Codes(), " ") }, tt.text)
 		if strings.Join(got, "; ") != tt.want {
 			t.Errorf("%s: got %q, want %q", tt.text, got, tt.want)
 		}
@@ -120,14 +114,7 @@ func TestPronounAntecedent(t *testing.T) {
 	}
 	p := testPipeline(t)
 	for _, tt := range tests {
-		doc := "date 2024-05-10\n\nSergei Lavrov spoke to reporters in Moscow.\n\n" + tt.text + "\n"
-		r := p.Process(p.ParseText("t.txt", doc))
-		var got []string
-		for _, e := range r.Events {
-			codes := e.Codes()
-			slices.Sort(codes)
-			got = append(got, e.Type+" "+strings.Join(codes, " "))
-		}
+		got := eventsOf(p, sortedTypeCodes, "Sergei Lavrov spoke to reporters in Moscow.", tt.text)
 		if strings.Join(got, "; ") != tt.want {
 			t.Errorf("%s: got %q, want %q", tt.text, got, tt.want)
 		}
@@ -196,11 +183,7 @@ func TestAsideIsNoEvent(t *testing.T) {
 	}
 	p := testPipeline(t)
 	for _, tt := range tests {
-		r := p.Process(p.ParseText("t.txt", "date 2024-05-10\n\n"+tt.text+"\n"))
-		var got []string
-		for _, e := range r.Events {
-			got = append(got, e.Line())
-		}
+		got := eventsOf(p, line, tt.text)
 		if want := "RUS>UKR ASSAULT reported 2024-05-06"; strings.Join(got, "; ") != want {
 			t.Errorf("%s: got %q, want %q", tt.text, got, want)
 		}
@@ -218,13 +201,30 @@ func TestVerbSecond(t *testing.T) {
 	}
 	p := testPipeline(t)
 	for _, tt := range tests {
-		r := p.Process(p.ParseText("t.txt", "date 2024-05-10\n\nDas Ministerium veröffentlichte eine Erklärung.\n\n"+tt.text+"\n"))
-		var got []string
-		for _, e := range r.Events {
-			got = append(got, e.Line())
-		}
+		got := eventsOf(p, line, "Das Ministerium veröffentlichte eine Erklärung.", tt.text)
 		if strings.Join(got, "; ") != tt.want {
 			t.Errorf("%s: got %q, want %q", tt.text, got, tt.want)
 		}
 	}
+}
+
+// eventsOf processes a document dated Friday 2024-05-10 whose paragraphs
+// are given, and returns its events, each written by f, in order.
+func eventsOf(p *Pipeline, f func(model.Event) string, paras ...string) []string {
+	r := p.Process(p.ParseText("t.txt", "date 2024-05-10\n\n"+strings.Join(paras, "\n\n")+"\n"))
+	var out []string
+	for _, e := range r.Events {
+		out = append(out, f(e))
+	}
+	return out
+}
+
+// line writes an event as model.Event.Line does.
+func line(e model.Event) string { return e.Line() }
+
+// sortedTypeCodes writes an event as its type and its sorted codes.
+func sortedTypeCodes(e model.Event) string {
+	codes := e.Codes()
+	slices.Sort(codes)
+	return e.Type + " " + strings.Join(codes, " ")
 }
