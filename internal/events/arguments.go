@@ -273,7 +273,7 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		if len(src) == 0 && len(tgt) > 1 && !x.prepIs(lang, toks, tgt[0].TokStart, lexicon.With) {
 			src, tgt = tgt[:1], tgt[1:]
 		}
-		if !between {
+		if !between && tr.t.Mode != "multilateral" {
 			groups = dyads(src, tgt)
 		}
 	}
