@@ -63,6 +63,16 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 			rules = append(rules, "subject after the comma")
 		}
 	}
+	// "Ryabkov said the United States provoked the war by supplying …": of
+	// the names before the trigger, only the phrase nearest to it is its
+	// subject; the others belong to the clauses and phrases before.
+	// An event noun takes the names nearest it in every language ("Russia's
+	// invasion", "russischer Luftangriffe"); a verb only where word order
+	// marks the subject (order.tsv).
+	if kept, why := x.subjectGroup(c, left); why != "" && (x.lex.FixedSubject(lang) || tr.t.Noun) {
+		left = kept
+		rules = append(rules, why)
+	}
 	// "Am Montag griff Russland die Ukraine an": in a verb-second language
 	// a fronted adverbial puts the subject after the finite verb; it is the
 	// first name there that no preposition governs.
@@ -218,6 +228,15 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 			left = nil
 		}
 	}
+	if tr.t.Noun && !tr.t.Recv {
+		// "drills by the United States and South Korea", "Angriffe durch
+		// Russland": a by-phrase right after an event noun names who acts;
+		// the subject of the clause around it does not.
+		if agents, rest := x.nounAgents(c, right); len(agents) > 0 {
+			left, right = agents, rest
+			rules = append(rules, "the by-phrase names who acts")
+		}
+	}
 	src, tgt := left, right
 	if !tr.t.Noun && !tr.t.Recv && x.passive(c) {
 		// "Kyiv was attacked by Russian drones", "Kiew wurde von russischen
@@ -254,7 +273,7 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		if len(src) == 0 && len(tgt) > 1 && !x.prepIs(lang, toks, tgt[0].TokStart, lexicon.With) {
 			src, tgt = tgt[:1], tgt[1:]
 		}
-		if !between {
+		if !between && tr.t.Mode != "multilateral" {
 			groups = dyads(src, tgt)
 		}
 	}
@@ -470,4 +489,137 @@ func (x *Extractor) passive(c *clause) bool {
 		}
 	}
 	return false
+}
+
+// subjectGroup returns the names before a trigger that are its subject:
+// the nearest name that no preposition other than "of" governs, the names
+// coordinated with it ("Russia, Belarus and China", "Russia's minister
+// Lavrov and Poland's president Duda"), and with-phrases between it and the
+// trigger ("Russia, together with China, held …"). Names further back are
+// the subjects and objects of other clauses ("Ryabkov said that the United
+// States provoked the war by supplying Ukraine") or adjuncts. It returns
+// left unchanged and "" when it keeps every name.
+func (x *Extractor) subjectGroup(c *clause, left []model.Mention) ([]model.Mention, string) {
+	lang, toks := c.lang, c.toks
+	near := -1
+	for k := len(left) - 1; k >= 0; k-- {
+		if !x.governedBy(lang, toks, left[k].TokStart, c.clo, prepNotOf) {
+			near = k
+			break
+		}
+	}
+	if near < 0 {
+		return left, ""
+	}
+	first := near
+	for k := near - 1; k >= 0; k-- {
+		if x.governedBy(lang, toks, left[k].TokStart, c.clo, prepNotOf) || !x.sameSubject(lang, toks, c.in.Mentions, left[k].TokEnd, left[first].TokStart) {
+			break
+		}
+		first = k
+	}
+	kept := left[first : near+1 : near+1]
+	for _, m := range left[near+1:] {
+		if x.prepIs(lang, toks, m.TokStart, lexicon.With) {
+			kept = append(kept, m)
+		}
+	}
+	if len(kept) == len(left) {
+		return left, ""
+	}
+	return kept, "subject: the names nearest the trigger"
+}
+
+// prepNotOf are the preposition kinds that make a name an adjunct or an
+// object, not a subject; "of" attaches it to a title ("the leaders of
+// Russia and China met").
+var prepNotOf = []string{lexicon.Loc, lexicon.With, lexicon.From, lexicon.To, lexicon.About, lexicon.Cause, lexicon.Between, lexicon.GerPrep, lexicon.Agent}
+
+// governedBy reports whether a preposition of one of the kinds stands right
+// before the word at i or before its articles; an "of"-word never does
+// (English "of" is also a gerund's preposition).
+func (x *Extractor) governedBy(lang string, toks []model.Token, i, clo int, kinds []string) bool {
+	j := i - 1
+	for j >= clo && x.lex.HasKind(lang, toks[j], lexicon.Det) {
+		j--
+	}
+	if j < clo || x.lex.HasKind(lang, toks[j], lexicon.Of) {
+		return false
+	}
+	for _, k := range kinds {
+		if x.lex.HasKind(lang, toks[j], k) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameSubject reports whether the words in [from, to) join two names into
+// one subject: articles, "of"-words, possessive endings and other names
+// ("Russia's Lavrov"), or, with "and" or a comma among them, also title
+// words ("Lavrov and Poland's president Duda"), at most five words.
+func (x *Extractor) sameSubject(lang string, toks []model.Token, ms []model.Mention, from, to int) bool {
+	if to-from > 5 {
+		return false
+	}
+	coordinated := false
+	for j := from; j < to; j++ {
+		t := toks[j]
+		switch {
+		case t.Text == "," || x.lex.HasKind(lang, t, lexicon.And):
+			coordinated = true
+		case x.lex.HasKind(lang, t, lexicon.Det) || x.lex.HasKind(lang, t, lexicon.Of) || covered(ms, j):
+		case t.Norm == "'s" || t.Norm == "s" || t.Norm == "'":
+		case t.Kind == model.Punct || x.lex.HasKind(lang, t, lexicon.Comp):
+			return false
+		}
+	}
+	if coordinated {
+		return true
+	}
+	for j := from; j < to; j++ {
+		t := toks[j]
+		if !x.lex.HasKind(lang, t, lexicon.Det) && !x.lex.HasKind(lang, t, lexicon.Of) && !covered(ms, j) && t.Norm != "'s" && t.Norm != "s" && t.Norm != "'" {
+			return false
+		}
+	}
+	return true
+}
+
+// covered reports whether a mention covers token j.
+func covered(ms []model.Mention, j int) bool {
+	for _, m := range ms {
+		if m.TokStart <= j && j < m.TokEnd {
+			return true
+		}
+	}
+	return false
+}
+
+// nounAgents splits the names after an event noun into its by-phrase — an
+// agent preposition at most two words after the noun (an article or
+// adjective may stand between), with the names coordinated with its first
+// — and the rest.
+func (x *Extractor) nounAgents(c *clause, right []model.Mention) (agents, rest []model.Mention) {
+	lang, toks := c.lang, c.toks
+	for k, m := range right {
+		if len(agents) == 0 {
+			p := m.TokStart - 1
+			for p > c.tr.end && x.lex.HasKind(lang, toks[p], lexicon.Det) {
+				p--
+			}
+			if p < c.tr.end || p > c.tr.end+2 || !x.lex.HasKind(lang, toks[p], lexicon.Agent) {
+				continue
+			}
+			agents = append(agents, m)
+			rest = append(rest, right[:k]...)
+			continue
+		}
+		if x.joined(lang, toks, agents[len(agents)-1].TokEnd, m.TokStart) {
+			agents = append(agents, m)
+		} else {
+			rest = append(rest, m)
+		}
+	}
+	return agents, rest
 }

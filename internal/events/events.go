@@ -179,6 +179,11 @@ func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []mod
 		// What follows a trigger ends at a comma that does not join a list
 		// ("Поки США зволікають з виділенням допомоги для України, Росія ...").
 		hi = x.commaAfter(lang, toks, in.Mentions, tr.end, hi)
+		// …and at a conjunction that opens another clause ("should negotiate
+		// with Russia because the US …", "who", "which").
+		if j := x.kindAfter(lang, toks, tr.end, hi, lexicon.Conj); j >= 0 {
+			hi = j
+		}
 		if speaker != nil && tr.start < saidAt {
 			st.speaker = speaker
 		} else {

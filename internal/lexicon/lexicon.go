@@ -91,6 +91,9 @@ type Lexicon struct {
 	weights map[string]float64
 	// v2 are the verb-second languages (order.tsv).
 	v2 map[string]bool
+	// fixed are the languages whose subject is the phrase right before
+	// the verb (order.tsv).
+	fixed map[string]bool
 }
 
 // Analyzer returns the text analyzer the lexicon was loaded with: words to
@@ -117,6 +120,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		infEnds:  map[string][]string{},
 		weights:  map[string]float64{},
 		v2:       map[string]bool{},
+		fixed:    map[string]bool{},
 	}
 	for _, l := range an.Languages().Codes() {
 		lx.triggers[l] = &Trie[*Trigger]{}
@@ -162,10 +166,12 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 			return nil, err
 		}
 		if err := eachLine(fsys, "order.tsv", func(f []string, pos string) error {
-			if len(f) < 2 || f[1] != "yes" && f[1] != "no" {
-				return fmt.Errorf("%s: want lang<TAB>verb_second (yes or no)", pos)
+			yesNo := func(v string) bool { return v == "yes" || v == "no" }
+			if len(f) < 2 || !yesNo(f[1]) || len(f) > 2 && !yesNo(f[2]) {
+				return fmt.Errorf("%s: want lang<TAB>verb_second<TAB>fixed_subject (yes or no)", pos)
 			}
 			lx.v2[f[0]] = f[1] == "yes"
+			lx.fixed[f[0]] = len(f) > 2 && f[2] == "yes"
 			return nil
 		}); err != nil {
 			return nil, err
@@ -476,6 +482,13 @@ func (lx *Lexicon) MarkersAt(lang string, toks []model.Token, i int) (end int, k
 // a main clause, so that a fronted adverbial puts the subject after it
 // (German: "Am Montag griff Russland die Ukraine an"; order.tsv).
 func (lx *Lexicon) VerbSecond(lang string) bool { return lx.v2[lang] }
+
+// FixedSubject reports whether the language's subject is the phrase right
+// before the verb, the word order and not a case ending marking it
+// ("Ryabkov said the United States provoked …": the United States
+// provoked); in German objects stand before a final verb, in Russian and
+// Ukrainian the order is free and the case marks the subject.
+func (lx *Lexicon) FixedSubject(lang string) bool { return lx.fixed[lang] }
 
 // Weight returns the confidence model's weight of an evidence feature (0
 // for one it does not know).

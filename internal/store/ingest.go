@@ -338,9 +338,9 @@ const (
 	qInsertDoc  = `INSERT INTO documents (name, ident, hash, url, title, lang, published, text, ingested_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
 	// qPutEvent writes an event; its seen mark only grows.
-	qPutEvent = `INSERT INTO events (id, block, type, mode, status, date_start, date_end, day_first, day_last, cls, location, confidence, body, seen)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET block = excluded.block, type = excluded.type, mode = excluded.mode,
+	qPutEvent = `INSERT INTO events (id, block, type, mode, status, date_start, date_end, day_first, day_last, cls, location, confidence, body, net, seen)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET block = excluded.block, type = excluded.type, mode = excluded.mode, net = excluded.net,
 			status = excluded.status, date_start = excluded.date_start, date_end = excluded.date_end,
 			day_first = excluded.day_first, day_last = excluded.day_last, cls = excluded.cls,
 			location = excluded.location, confidence = excluded.confidence, body = excluded.body,
@@ -438,7 +438,7 @@ func (s *Store) putEvent(ctx context.Context, tx *wtx, key string, e *model.Even
 	if e.Location != nil {
 		loc = e.Location.Name
 	}
-	_, err = s.exec(ctx, tx, qPutEvent, e.ID, key, e.Type, e.Mode, e.Status, from, to, first, last, dateClass(first, last), loc, e.Confidence, body, ch.Seen)
+	_, err = s.exec(ctx, tx, qPutEvent, e.ID, key, e.Type, e.Mode, e.Status, from, to, first, last, dateClass(first, last), loc, e.Confidence, body, NetOf(e), ch.Seen)
 	if err != nil {
 		return body, err
 	}
