@@ -277,6 +277,9 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 			groups = dyads(src, tgt)
 		}
 	}
+	if acc, ok := x.claim(c, st, tr.t.Type, src); ok {
+		out = append(out, acc)
+	}
 	for _, g := range groups {
 		if ev, ok := x.event(c, st, g[0], g[1], loc, rules); ok {
 			out = append(out, ev)
