@@ -140,9 +140,13 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	}
 	if x.lex.PlaceTarget(tr.t.Type) || tr.t.Mode == "visit" {
 		// "struck Kyiv", "deployed to Belarus": the place's state is the
-		// target; so is the host of a visit ("Obamas Besuch in Kuba").
+		// target; so is the host of a visit ("Obamas Besuch in Kuba"). A
+		// place before the trigger next to a verb of saying is where
+		// someone speaks ("Xi sagte in Seattle, …", "das Ministerium in
+		// Moskau teilte mit, …").
 		for _, m := range in.Mentions {
-			if m.Locative && !m.Nested && m.Code != "" && m.TokStart >= lo && m.TokStart < hi && !m.Adj {
+			if m.Locative && !m.Nested && m.Code != "" && m.TokStart >= lo && m.TokStart < hi && !m.Adj &&
+				(m.TokStart >= tr.start || !x.placeOfSaying(c, m)) {
 				t := m
 				t.Locative = false
 				if t.Kind == model.KindPlace {
@@ -276,6 +280,9 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		if !between && tr.t.Mode != "multilateral" {
 			groups = dyads(src, tgt)
 		}
+	}
+	if acc, ok := x.claim(c, st, tr.t.Type, src); ok {
+		out = append(out, acc)
 	}
 	for _, g := range groups {
 		if ev, ok := x.event(c, st, g[0], g[1], loc, rules); ok {
@@ -622,4 +629,19 @@ func (x *Extractor) nounAgents(c *clause, right []model.Mention) (agents, rest [
 		}
 	}
 	return agents, rest
+}
+
+// placeOfSaying reports whether the place m, before the trigger, is where
+// something is said: a verb of saying stands within three words before it
+// or between it and the trigger.
+func (x *Extractor) placeOfSaying(c *clause, m model.Mention) bool {
+	for j := max(0, m.TokStart-3); j < c.tr.start; j++ {
+		if j >= m.TokStart && j < m.TokEnd {
+			continue
+		}
+		if end, kinds := x.lex.MarkersAt(c.lang, c.toks, j); end > j && has(kinds, lexicon.Say) {
+			return true
+		}
+	}
+	return false
 }

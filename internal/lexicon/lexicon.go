@@ -81,6 +81,7 @@ type Lexicon struct {
 	members     map[string]bool
 	symmetric   map[string]bool
 	meeting     map[string]bool
+	charge      map[string]bool
 	triggers    map[string]*Trie[*Trigger]
 	prefixes    map[string][]prefix
 	markers     map[string]*Trie[string]
@@ -133,6 +134,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 	lx.members = map[string]bool{}
 	lx.symmetric = map[string]bool{}
 	lx.meeting = map[string]bool{}
+	lx.charge = map[string]bool{}
 	for _, fsys := range append([]fs.FS{sub}, overlays...) {
 		if err := eachLine(fsys, "types.tsv", func(f []string, pos string) error {
 			n := 0
@@ -160,6 +162,9 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 			}
 			if len(f) > 7 && f[7] == "yes" {
 				lx.meeting[f[0]] = true
+			}
+			if len(f) > 8 && f[8] == "yes" {
+				lx.charge[f[0]] = true
 			}
 			return nil
 		}); err != nil {
@@ -566,6 +571,11 @@ func (lx *Lexicon) Symmetric(typ string) bool { return lx.symmetric[typ] }
 // genitive is its subject, an organisation makes it multilateral, and
 // "the sides" stand for the parties of the last one.
 func (lx *Lexicon) Meeting(typ string) bool { return lx.meeting[typ] }
+
+// Charge reports whether a claim that a party did an act of the type
+// accuses it (types.tsv): "Moscow claimed that Ukraine shelled the plant"
+// is Russia accusing Ukraine.
+func (lx *Lexicon) Charge(typ string) bool { return lx.charge[typ] }
 
 // Size returns the number of trigger entries per language.
 func (lx *Lexicon) Size(lang string) int {

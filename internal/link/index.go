@@ -80,15 +80,15 @@ type Linker struct {
 	lex *lexicon.Lexicon
 	an  *text.Analyzer
 
-	names   lexicon.Trie[alias] // states, organisations, places, bodies
-	people  lexicon.Trie[alias] // persons: Cyrillic keys with person endings (see nameBase)
-	roles   map[string]*lexicon.Trie[roleEntry]
-	adj     map[string]map[string]adjEntry
+	names  lexicon.Trie[alias] // states, organisations, places, bodies
+	people lexicon.Trie[alias] // persons: Cyrillic keys with person endings (see nameBase)
+	roles  map[string]*lexicon.Trie[roleEntry]
+	adj    map[string]map[string]adjEntry
 	// adjWords holds adjectives of several words ("South Korean"), by
 	// their stems.
 	adjWords map[string]*lexicon.Trie[adjEntry]
-	codes   map[string]*Entity // state and org entities by code
-	persons map[string]*Entity // by person id
+	codes    map[string]*Entity // state and org entities by code
+	persons  map[string]*Entity // by person id
 	// byState lists each state's persons, for names next to a title that
 	// no holder of the office matches.
 	byState map[string][]*Entity
