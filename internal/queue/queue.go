@@ -111,8 +111,12 @@ func (q *Queue) Close() { q.pool.Close() }
 // migrationLock is the advisory-lock key of the queue's migrations.
 const migrationLock = 0x656e74656e7465 // "entente"
 
-// schema is the queue's own tables: each batch's turn, and the content
-// hashes enqueued (a document is enqueued once).
+// schema is the queue's own tables: each batch's progress (staged: its
+// texts are stored and its blocks claimed; done: stored; in_turn: it is
+// stored whole after every batch before it), the content hashes enqueued
+// (a document is enqueued once), and the identities (URL or path) of the
+// documents enqueued: a batch with an identity enqueued before replaces a
+// document, and is stored in turn.
 const schema = `
 CREATE TABLE IF NOT EXISTS entente_queue_batches (
 	seq  BIGSERIAL PRIMARY KEY,
@@ -124,6 +128,13 @@ CREATE INDEX IF NOT EXISTS entente_queue_batches_todo ON entente_queue_batches(s
 CREATE TABLE IF NOT EXISTS entente_queue_docs (
 	hash TEXT PRIMARY KEY,
 	seq  BIGINT NOT NULL
+);
+ALTER TABLE entente_queue_batches ADD COLUMN IF NOT EXISTS staged BOOLEAN NOT NULL DEFAULT false;
+ALTER TABLE entente_queue_batches ADD COLUMN IF NOT EXISTS in_turn BOOLEAN NOT NULL DEFAULT false;
+CREATE INDEX IF NOT EXISTS entente_queue_batches_unstaged ON entente_queue_batches(seq) WHERE NOT staged;
+CREATE TABLE IF NOT EXISTS entente_queue_idents (
+	ident TEXT PRIMARY KEY,
+	seq   BIGINT NOT NULL
 );`
 
 func migrate(ctx context.Context, pool *pgxpool.Pool) error {
@@ -176,6 +187,7 @@ func (q *Queue) Enqueue(ctx context.Context, docs []*model.Document) (Enqueued, 
 		return out, fmt.Errorf("queue: enqueue: %w", err)
 	}
 	var keep []*model.Document
+	inTurn := false
 	for _, d := range docs {
 		tag, err := tx.Exec(ctx, `INSERT INTO entente_queue_docs (hash, seq) VALUES ($1, $2) ON CONFLICT DO NOTHING`, store.Hash(d.Text), seq)
 		if err != nil {
@@ -184,6 +196,15 @@ func (q *Queue) Enqueue(ctx context.Context, docs []*model.Document) (Enqueued, 
 		if tag.RowsAffected() == 0 {
 			out.Skipped++
 			continue
+		}
+		var inserted bool
+		err = tx.QueryRow(ctx, `INSERT INTO entente_queue_idents (ident, seq) VALUES ($1, $2)
+			ON CONFLICT (ident) DO UPDATE SET seq = excluded.seq RETURNING xmax = 0`, store.Ident(d), seq).Scan(&inserted)
+		if err != nil {
+			return out, fmt.Errorf("queue: enqueue %s: %w", d.Path, err)
+		}
+		if !inserted { // an identity enqueued before: a new version
+			inTurn = true
 		}
 		keep = append(keep, d)
 	}
@@ -195,7 +216,7 @@ func (q *Queue) Enqueue(ctx context.Context, docs []*model.Document) (Enqueued, 
 	if err != nil {
 		return out, fmt.Errorf("queue: enqueue: %w", err)
 	}
-	if _, err := tx.Exec(ctx, `UPDATE entente_queue_batches SET docs = $1, job_id = $2 WHERE seq = $3`, len(keep), res.Job.ID, seq); err != nil {
+	if _, err := tx.Exec(ctx, `UPDATE entente_queue_batches SET docs = $1, job_id = $2, in_turn = $3 WHERE seq = $4`, len(keep), res.Job.ID, inTurn, seq); err != nil {
 		return out, fmt.Errorf("queue: enqueue: %w", err)
 	}
 	if err := tx.Commit(ctx); err != nil {

@@ -1,0 +1,266 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"entente/internal/fuse"
+	"entente/internal/model"
+	"entente/internal/pipeline"
+)
+
+// Staged storing: how the job queue's workers store batches at once and
+// still end in the events, ids included, of one sequential ingest.
+//
+// Fusion is local to a block (fuse.Key): a report is only ever compared
+// with events of its block, and an event's id derives from its block, its
+// founding document and offset (fuse.ID). So the events are those of a
+// sequential ingest as long as every block sees its reports in the
+// sequential order; blocks need no order among each other. A batch has an
+// order (ord: the queue's sequence number) and is stored in two steps:
+//
+//  1. StageBatch, in one transaction: the batch's new documents with their
+//     sentences and mentions (staged_docs), and one row in staged_blocks
+//     for every block its reports fall in: "batch ord has yet to fuse into
+//     this block". Batches stage at once, in any order.
+//  2. FuseStaged, once every batch before it has staged (the caller sees
+//     to that): it fuses the batch's reports block by block, as soon as no
+//     earlier batch has a row left in a block. All blocks that are free go
+//     in one transaction, under their advisory locks, which deletes their
+//     rows; then it waits for the rest. Two batches that share no block
+//     fuse at once; one that shares a block with an earlier one fuses that
+//     block right after it.
+//
+// Every transaction is whole, and a rerun of a batch continues where the
+// last one stopped (its documents are in staged_docs, its unfused blocks in
+// staged_blocks), so a worker killed at any point leaves a state that the
+// rerun completes to exactly the sequential one. A batch with a document
+// that replaces a stored one (same URL or path, new text) cannot be staged:
+// replacing rebuilds events of other blocks. StageBatch refuses it
+// (ErrInTurn) and it is stored whole with IngestBatch once every batch
+// before it is done.
+
+// ErrInTurn says that a batch must be stored in turn, with IngestBatch
+// after every batch before it: one of its documents replaces a stored one.
+var ErrInTurn = errors.New("store: a document replaces a stored version: the batch is stored in turn")
+
+// StagedDoc is what StageBatch did with one document of a batch.
+type StagedDoc struct {
+	ID    int64    // the stored document's id (0: unchanged, not this batch's)
+	State DocState // DocNew (staged by this batch, now or in an earlier run) or DocUnchanged
+}
+
+const (
+	qDocIDByHash   = `SELECT id FROM documents WHERE hash = ?`
+	qStagedDoc     = `SELECT count(*) FROM staged_docs WHERE ord = ? AND doc_id = ?`
+	qStageDoc      = `INSERT INTO staged_docs (ord, doc_id) VALUES (?, ?)`
+	qStageBlock    = `INSERT INTO staged_blocks (block, ord) VALUES (?, ?) ON CONFLICT DO NOTHING`
+	qStagedBlocks  = `SELECT s.block, (SELECT min(p.ord) FROM staged_blocks p WHERE p.block = s.block AND p.ord < s.ord) FROM staged_blocks s WHERE s.ord = ?`
+	qUnstageBlock  = `DELETE FROM staged_blocks WHERE block = ? AND ord = ?`
+	qUnstageDocs   = `DELETE FROM staged_docs WHERE ord = ?`
+	qUnstageBlocks = `DELETE FROM staged_blocks WHERE ord = ?`
+)
+
+// StageBatch stores the texts of batch ord (step 1 above) in one
+// transaction. A document whose text is stored already is left alone
+// (DocUnchanged), unless this batch staged it in an earlier run. It
+// returns ErrInTurn, having stored nothing, when a document replaces a
+// stored one.
+func (s *Store) StageBatch(ctx context.Context, ord int64, rs []*pipeline.Result) ([]StagedDoc, error) {
+	var out []StagedDoc
+	var keys []int64
+	for _, r := range rs {
+		hash := Hash(r.Doc.Text)
+		keys = append(keys, lockKey("doc\x00"+docIdent(r, hash)), lockKey("hash\x00"+hash))
+	}
+	slices.Sort(keys)
+	err := s.write(ctx, fmt.Sprintf("staging batch %d", ord), slices.Compact(keys), func(w *wtx) error {
+		out = make([]StagedDoc, len(rs))
+		for i, r := range rs {
+			hash := Hash(r.Doc.Text)
+			var id int64
+			switch err := s.queryRow(ctx, w, qDocIDByHash, hash).Scan(&id); {
+			case err == nil:
+				var mine int
+				if err := s.queryRow(ctx, w, qStagedDoc, ord, id).Scan(&mine); err != nil {
+					return err
+				}
+				if mine > 0 {
+					out[i] = StagedDoc{ID: id, State: DocNew}
+				} else {
+					out[i] = StagedDoc{State: DocUnchanged}
+				}
+				continue
+			case !errors.Is(err, sql.ErrNoRows):
+				return fmt.Errorf("store: %s: %w", r.Doc.ID, err)
+			}
+			ident := docIdent(r, hash)
+			switch err := s.queryRow(ctx, w, qDocByIdent, ident).Scan(&id); {
+			case err == nil:
+				return ErrInTurn
+			case !errors.Is(err, sql.ErrNoRows):
+				return fmt.Errorf("store: %s: %w", r.Doc.ID, err)
+			}
+			id, err := s.insertDoc(ctx, w, r, ident, hash)
+			if err != nil {
+				return fmt.Errorf("store: %s: %w", r.Doc.ID, err)
+			}
+			if _, err := s.exec(ctx, w, qStageDoc, ord, id); err != nil {
+				return fmt.Errorf("store: %s: %w", r.Doc.ID, err)
+			}
+			for _, b := range blocksOf(r.Events) {
+				if _, err := s.exec(ctx, w, qStageBlock, b, ord); err != nil {
+					return fmt.Errorf("store: %s: %w", r.Doc.ID, err)
+				}
+			}
+			out[i] = StagedDoc{ID: id, State: DocNew}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// blocksOf returns the distinct blocks of events, sorted.
+func blocksOf(evs []model.Event) []string {
+	var out []string
+	for i := range evs {
+		out = append(out, fuse.Key(&evs[i]))
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// FuseStats says how FuseStaged went.
+type FuseStats struct {
+	Rounds int           // transactions that fused blocks
+	Wait   time.Duration // waiting for earlier batches to leave blocks, and for advisory locks
+}
+
+// FuseStaged fuses the reports of batch ord (step 2 above): rs and docs
+// are the batch's results and StageBatch's answer for them (a rerun passes
+// the same). The caller must have seen every batch before ord staged or
+// done. When no block is free, FuseStaged calls wait with the earliest
+// batch that holds one of the blocks it waits for: wait returns at once
+// with an error to give up (FuseStaged returns it; a rerun continues), or
+// after a pause, nil to look again. outs[i] counts the events of rs[i].
+func (s *Store) FuseStaged(ctx context.Context, ord int64, rs []*pipeline.Result, docs []StagedDoc, wait func(ctx context.Context, blocker int64) error) (outs []Outcome, st FuseStats, err error) {
+	outs = make([]Outcome, len(rs))
+	for i := range rs {
+		outs[i].Doc = docs[i].State
+	}
+	for {
+		free, blocker, left, err := s.freeBlocks(ctx, ord)
+		if err != nil {
+			return outs, st, err
+		}
+		if left == 0 {
+			break
+		}
+		if len(free) == 0 {
+			t0 := time.Now()
+			err := wait(ctx, blocker)
+			st.Wait += time.Since(t0)
+			if err != nil {
+				return outs, st, err
+			}
+			continue
+		}
+		keys := make([]int64, len(free))
+		for i, b := range free {
+			keys[i] = blockKey(b)
+		}
+		slices.Sort(keys)
+		round := make([]Outcome, len(rs))
+		err = s.write(ctx, fmt.Sprintf("fusing batch %d", ord), keys, func(w *wtx) error {
+			st.Wait += w.locked
+			clear(round)
+			// Under the locks: the blocks this run still has to fuse (a
+			// rescued run of the same batch may have fused some).
+			todo := map[string]bool{}
+			for _, b := range free {
+				res, err := s.exec(ctx, w, qUnstageBlock, b, ord)
+				if err != nil {
+					return err
+				}
+				if n, _ := res.RowsAffected(); n > 0 {
+					todo[b] = true
+				}
+			}
+			for i, r := range rs {
+				if docs[i].State != DocNew {
+					continue
+				}
+				var evs []model.Event
+				for j := range r.Events {
+					if todo[fuse.Key(&r.Events[j])] {
+						evs = append(evs, r.Events[j])
+					}
+				}
+				if len(evs) == 0 {
+					continue
+				}
+				if err := s.fuseDoc(ctx, w, docs[i].ID, Hash(r.Doc.Text), evs, &round[i]); err != nil {
+					return fmt.Errorf("store: %s: %w", r.Doc.ID, err)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return outs, st, err
+		}
+		st.Rounds++
+		for i := range round {
+			outs[i].EventsNew += round[i].EventsNew
+			outs[i].EventsMerged += round[i].EventsMerged
+		}
+	}
+	if _, err := s.db.ExecContext(ctx, s.q(qUnstageDocs), ord); err != nil {
+		return outs, st, fmt.Errorf("store: batch %d: %w", ord, err)
+	}
+	return outs, st, nil
+}
+
+// freeBlocks returns the blocks batch ord has yet to fuse that no earlier
+// batch has to fuse first, the earliest batch holding one of the others,
+// and how many blocks are left in all.
+func (s *Store) freeBlocks(ctx context.Context, ord int64) (free []string, blocker int64, left int, err error) {
+	rows, err := s.db.QueryContext(ctx, s.q(qStagedBlocks), ord)
+	if err != nil {
+		return nil, 0, 0, fmt.Errorf("store: batch %d: %w", ord, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var b string
+		var before sql.NullInt64
+		if err := rows.Scan(&b, &before); err != nil {
+			return nil, 0, 0, fmt.Errorf("store: batch %d: %w", ord, err)
+		}
+		left++
+		switch {
+		case !before.Valid:
+			free = append(free, b)
+		case blocker == 0 || before.Int64 < blocker:
+			blocker = before.Int64
+		}
+	}
+	return free, blocker, left, rows.Err()
+}
+
+// Unstage forgets what batch ord has left to fuse: for a batch that will
+// never run again (failed for good, or cancelled), so that the batches
+// after it do not wait for it.
+func (s *Store) Unstage(ctx context.Context, ord int64) error {
+	for _, q := range []string{qUnstageBlocks, qUnstageDocs} {
+		if _, err := s.db.ExecContext(ctx, s.q(q), ord); err != nil {
+			return fmt.Errorf("store: batch %d: %w", ord, err)
+		}
+	}
+	return nil
+}
