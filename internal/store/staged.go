@@ -29,11 +29,12 @@ import (
 //     this block". Batches stage at once, in any order.
 //  2. FuseStaged, once every batch before it has staged (the caller sees
 //     to that): it fuses the batch's reports block by block, as soon as no
-//     earlier batch has a row left in a block. All blocks that are free go
-//     in one transaction, under their advisory locks, which deletes their
-//     rows; then it waits for the rest. Two batches that share no block
-//     fuse at once; one that shares a block with an earlier one fuses that
-//     block right after it.
+//     earlier batch has a row left in a block, in rounds: a transaction
+//     takes free blocks in sorted order, up to about roundReports reports,
+//     under their advisory locks, and deletes their rows; when none is
+//     free it waits. Two batches that share no block fuse at once; when
+//     they share blocks, the later one follows the earlier one round by
+//     round through them.
 //
 // Every transaction is whole, and a rerun of a batch continues where the
 // last one stopped (its documents are in staged_docs, its unfused blocks in
@@ -152,8 +153,14 @@ type FuseStats struct {
 // after a pause, nil to look again. outs[i] counts the events of rs[i].
 func (s *Store) FuseStaged(ctx context.Context, ord int64, rs []*pipeline.Result, docs []StagedDoc, wait func(ctx context.Context, blocker int64) error) (outs []Outcome, st FuseStats, err error) {
 	outs = make([]Outcome, len(rs))
-	for i := range rs {
+	perBlock := map[string]int{} // the batch's reports in each block
+	for i, r := range rs {
 		outs[i].Doc = docs[i].State
+		if docs[i].State == DocNew {
+			for j := range r.Events {
+				perBlock[fuse.Key(&r.Events[j])]++
+			}
+		}
 	}
 	for {
 		free, blocker, left, err := s.freeBlocks(ctx, ord)
@@ -172,6 +179,7 @@ func (s *Store) FuseStaged(ctx context.Context, ord int64, rs []*pipeline.Result
 			}
 			continue
 		}
+		free = roundOf(free, perBlock)
 		keys := make([]int64, len(free))
 		for i, b := range free {
 			keys[i] = blockKey(b)
@@ -225,6 +233,27 @@ func (s *Store) FuseStaged(ctx context.Context, ord int64, rs []*pipeline.Result
 		return outs, st, fmt.Errorf("store: batch %d: %w", ord, err)
 	}
 	return outs, st, nil
+}
+
+// roundReports is about the most reports one round of FuseStaged fuses.
+// Rounds are small so that batches that share blocks fuse at once: each
+// batch takes its free blocks in the same (sorted) order, so the batch
+// after one fuses the blocks of that one's first round while it fuses its
+// second, and so on, rather than waiting for all of them.
+const roundReports = 48
+
+// roundOf returns the first of the free blocks, in sorted order, that hold
+// about roundReports of the batch's reports (at least one block).
+func roundOf(free []string, perBlock map[string]int) []string {
+	slices.Sort(free)
+	n := 0
+	for i, b := range free {
+		n += perBlock[b]
+		if n >= roundReports {
+			return free[:i+1]
+		}
+	}
+	return free
 }
 
 // freeBlocks returns the blocks batch ord has yet to fuse that no earlier
