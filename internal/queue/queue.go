@@ -1,27 +1,30 @@
 // Package queue scales ingest out over many processes: a job queue in
 // PostgreSQL (River) and stateless workers that share only the database.
 //
-// In: documents (read and parsed, model.Document) handed to Enqueue, in the order a
-// sequential `entente ingest` would read them; they are cut into small
-// batches, one River job each, and a text already enqueued (by its content
-// hash) is left out. Out: workers (Worker) that run each job's extraction
-// in parallel and store its documents with store.IngestBatch, and queue
-// statistics (Stats).
+// In: documents (read and parsed, model.Document) handed to Enqueue, in the
+// order a sequential `entente ingest` would read them; they are cut into
+// small batches, one River job each, numbered in that order (seq), and a
+// text already enqueued (by its content hash) is left out. Out: workers
+// (Worker) that extract and store the batches, and queue statistics
+// (Stats).
 //
-// Fusion depends on the order reports arrive in (a new report joins the
-// first compatible stored event, and an event's id derives from its first
-// report), so workers store batches in the order they were enqueued: each
-// batch has a sequence number and waits for its turn (every batch before it
-// stored) after its extraction, which runs at once on every worker. N
-// workers thus end in exactly the events, ids included, of one sequential
-// ingest of the same inputs. A batch waits while the batch before it is
-// being worked; when that one is not (it waits for a slot or a retry), the
-// waiting batch gives up its slot (snoozes, longer the further behind it
-// is). A dead worker's job is rescued by River after RescueAfter. Each
-// batch is stored in one
-// transaction and storing is idempotent (a stored text is skipped), so a
-// worker killed at any point leaves nothing half-stored and the job's next
-// run finishes it.
+// Fusion depends on the order in which a block's reports arrive (a new
+// report joins the first compatible stored event of its block, and an
+// event's id derives from its block and founding report), but blocks are
+// independent. So a worker extracts its batch, stores its texts at once
+// with the other workers (store.StageBatch, which claims the batch's
+// blocks), and once every batch before it has done so, fuses its reports
+// block by block, each block after the batches before it
+// (store.FuseStaged, under the blocks' advisory locks). N workers thus end
+// in exactly the events, ids included, of one sequential ingest of the
+// same inputs. A batch waits while the batch it waits for is being worked;
+// when that one is not (it waits for a slot or a retry), the waiting batch
+// gives up its slot (snoozes, longer the further behind it is). A batch
+// with a document that replaces a stored one (its URL or path enqueued or
+// stored before, with another text) is stored whole in turn, after every
+// batch before it. A dead worker's job is rescued by River after
+// RescueAfter; every transaction is whole and records what it did, so the
+// rerun finishes exactly what was left.
 package queue
 
 import (

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"entente/internal/fuse"
@@ -59,9 +60,7 @@ const (
 	qDocIDByHash   = `SELECT id FROM documents WHERE hash = ?`
 	qStagedDoc     = `SELECT count(*) FROM staged_docs WHERE ord = ? AND doc_id = ?`
 	qStageDoc      = `INSERT INTO staged_docs (ord, doc_id) VALUES (?, ?)`
-	qStageBlock    = `INSERT INTO staged_blocks (block, ord) VALUES (?, ?) ON CONFLICT DO NOTHING`
 	qStagedBlocks  = `SELECT s.block, (SELECT min(p.ord) FROM staged_blocks p WHERE p.block = s.block AND p.ord < s.ord) FROM staged_blocks s WHERE s.ord = ?`
-	qUnstageBlock  = `DELETE FROM staged_blocks WHERE block = ? AND ord = ?`
 	qUnstageDocs   = `DELETE FROM staged_docs WHERE ord = ?`
 	qUnstageBlocks = `DELETE FROM staged_blocks WHERE ord = ?`
 )
@@ -81,6 +80,7 @@ func (s *Store) StageBatch(ctx context.Context, ord int64, rs []*pipeline.Result
 	slices.Sort(keys)
 	err := s.write(ctx, fmt.Sprintf("staging batch %d", ord), slices.Compact(keys), func(w *wtx) error {
 		out = make([]StagedDoc, len(rs))
+		var blocks []string
 		for i, r := range rs {
 			hash := Hash(r.Doc.Text)
 			var id int64
@@ -113,19 +113,31 @@ func (s *Store) StageBatch(ctx context.Context, ord int64, rs []*pipeline.Result
 			if _, err := s.exec(ctx, w, qStageDoc, ord, id); err != nil {
 				return fmt.Errorf("store: %s: %w", r.Doc.ID, err)
 			}
-			for _, b := range blocksOf(r.Events) {
-				if _, err := s.exec(ctx, w, qStageBlock, b, ord); err != nil {
-					return fmt.Errorf("store: %s: %w", r.Doc.ID, err)
-				}
-			}
+			blocks = append(blocks, blocksOf(r.Events)...)
 			out[i] = StagedDoc{ID: id, State: DocNew}
 		}
-		return nil
+		// The batch's blocks, in one statement.
+		slices.Sort(blocks)
+		blocks = slices.Compact(blocks)
+		if len(blocks) == 0 {
+			return nil
+		}
+		args := make([]any, 0, 2*len(blocks))
+		for _, b := range blocks {
+			args = append(args, b, ord)
+		}
+		_, err := w.ExecContext(ctx, s.q(`INSERT INTO staged_blocks (block, ord) VALUES `+marks(len(blocks), "(?, ?)")+` ON CONFLICT DO NOTHING`), args...)
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// marks returns n copies of mark, comma-separated.
+func marks(n int, mark string) string {
+	return strings.TrimSuffix(strings.Repeat(mark+", ", n), ", ")
 }
 
 // blocksOf returns the distinct blocks of events, sorted.
@@ -191,15 +203,26 @@ func (s *Store) FuseStaged(ctx context.Context, ord int64, rs []*pipeline.Result
 			clear(round)
 			// Under the locks: the blocks this run still has to fuse (a
 			// rescued run of the same batch may have fused some).
-			todo := map[string]bool{}
+			args := []any{ord}
 			for _, b := range free {
-				res, err := s.exec(ctx, w, qUnstageBlock, b, ord)
-				if err != nil {
+				args = append(args, b)
+			}
+			rows, err := w.QueryContext(ctx, s.q(`DELETE FROM staged_blocks WHERE ord = ? AND block IN (`+marks(len(free), "?")+`) RETURNING block`), args...)
+			if err != nil {
+				return err
+			}
+			todo := map[string]bool{}
+			for rows.Next() {
+				var b string
+				if err := rows.Scan(&b); err != nil {
+					rows.Close()
 					return err
 				}
-				if n, _ := res.RowsAffected(); n > 0 {
-					todo[b] = true
-				}
+				todo[b] = true
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
 			}
 			for i, r := range rs {
 				if docs[i].State != DocNew {
