@@ -145,7 +145,10 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		// someone speaks ("Xi sagte in Seattle, …", "das Ministerium in
 		// Moskau teilte mit, …").
 		for _, m := range in.Mentions {
-			if m.Locative && !m.Nested && m.Code != "" && m.TokStart >= lo && m.TokStart < hi && !m.Adj &&
+			// A destination counts as well as a location: "прибыл в
+			// Москву", "sent to Poland".
+			toPlace := m.Kind == model.KindPlace && !m.Locative && x.prepIs(lang, toks, m.TokStart, lexicon.To)
+			if (m.Locative || toPlace) && !m.Nested && m.Code != "" && m.TokStart >= lo && m.TokStart < hi && !m.Adj &&
 				(m.TokStart >= tr.start || !x.placeOfSaying(c, m)) {
 				t := m
 				t.Locative = false

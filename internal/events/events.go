@@ -119,7 +119,9 @@ func (x *Extractor) Document(doc *model.Document, in []Input) []model.Event {
 			}
 		}
 	}
-	evs = Merge(evs)
+	// What is left out goes before merging: a sentence that only supposes
+	// or names an event does not report it, and must not be cited as a
+	// source of the event other sentences report.
 	if !x.opt.Hypothetical || !x.opt.Background {
 		kept := evs[:0]
 		for _, e := range evs {
@@ -129,7 +131,7 @@ func (x *Extractor) Document(doc *model.Document, in []Input) []model.Event {
 		}
 		evs = kept
 	}
-	return evs
+	return Merge(evs)
 }
 
 // noteParties remembers the actors of the last meeting of two or more

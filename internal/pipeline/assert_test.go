@@ -228,3 +228,23 @@ func sortedTypeCodes(e model.Event) string {
 	slices.Sort(codes)
 	return e.Type + " " + strings.Join(codes, " ")
 }
+
+// TestSupposedIsNoSource: a sentence that only supposes an event is no
+// source of the event another sentence reports; left out before merging,
+// it is not cited. Sentences written for the test.
+func TestSupposedIsNoSource(t *testing.T) {
+	p := testPipeline(t)
+	sources := func(e model.Event) string {
+		var s []string
+		for _, src := range e.Sources {
+			s = append(s, src.Sentence)
+		}
+		return e.Type + ": " + strings.Join(s, " | ")
+	}
+	// One paragraph: the second sentence takes the first one's date.
+	got := eventsOf(p, sources, "Vladimir Putin met Xi Jinping in Beijing on Monday. Putin could meet Xi Jinping again.")
+	want := "CONSULT: Vladimir Putin met Xi Jinping in Beijing on Monday."
+	if strings.Join(got, "; ") != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
