@@ -23,7 +23,13 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		if m.Nested || m.TokStart >= attribSpan[0] && m.TokStart < attribSpan[1] || aside != nil && aside[k] {
 			continue
 		}
-		if m.Locative || (m.Kind == model.KindPlace && m.Locative) {
+		// "died in a Ukrainian strike": an adjective right before the event
+		// noun is its modifier, not a place, whatever preposition stands
+		// before it.
+		if m.Locative && m.Adj && tr.t.Noun && m.TokEnd == tr.start {
+			m.Locative = false
+		}
+		if m.Locative {
 			if loc == nil && m.Kind == model.KindPlace {
 				loc = &model.Location{Name: m.Name, Code: m.Code}
 			}
@@ -513,7 +519,10 @@ func (x *Extractor) subjectGroup(c *clause, left []model.Mention) ([]model.Menti
 	lang, toks := c.lang, c.toks
 	near := -1
 	for k := len(left) - 1; k >= 0; k-- {
-		if !x.governedBy(lang, toks, left[k].TokStart, c.clo, prepNotOf) {
+		// An event noun's own adjective ("in a Ukrainian strike") is its
+		// subject whatever governs the phrase.
+		own := c.tr.t.Noun && left[k].Adj && left[k].TokEnd == c.tr.start
+		if own || !x.governedBy(lang, toks, left[k].TokStart, c.clo, prepNotOf) {
 			near = k
 			break
 		}
