@@ -213,13 +213,26 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	between := false
 	if tr.t.Noun {
 		// "Treffen zwischen Russland, Belarus und China": the between-phrase
-		// names every party.
-		for _, m := range right {
-			if x.prepIs(lang, toks, m.TokStart, lexicon.Between) {
+		// names every party. It must be the noun's own, right after it; one
+		// further on belongs to another noun ("talks on the settlement of
+		// the conflict between Armenia and Azerbaijan"), and its names are
+		// a topic.
+		for k, m := range right {
+			if !x.prepIs(lang, toks, m.TokStart, lexicon.Between) {
+				continue
+			}
+			p := m.TokStart - 1
+			for p > tr.end && x.lex.HasKind(lang, toks[p], lexicon.Det) {
+				p--
+			}
+			if p <= tr.end+1 {
 				left, between = nil, true
 				rules = append(rules, "between-phrase names the parties")
-				break
+			} else {
+				right = right[:k:k]
+				rules = append(rules, "topic: a between-phrase of another noun")
 			}
+			break
 		}
 	}
 	if tr.t.Topic {
@@ -248,6 +261,14 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		if agents, rest := x.nounAgents(c, right); len(agents) > 0 {
 			left, right = agents, rest
 			rules = append(rules, "the by-phrase names who acts")
+		}
+	}
+	if tr.t.Type == claimTrigger.Type && !tr.t.Noun {
+		// "France condemned the attack by Russia on Ukraine": whom an
+		// accusation of an act targets is who did the act, not its victim.
+		if agents, ok := x.actAgents(c, right); ok {
+			right = agents
+			rules = append(rules, "accused: who did the act")
 		}
 	}
 	src, tgt := left, right
@@ -656,4 +677,46 @@ func (x *Extractor) placeOfSaying(c *clause, m model.Mention) bool {
 		}
 	}
 	return false
+}
+
+// actAgents finds the first event noun of a charged type (types.tsv
+// charge) after an accusing verb, and returns whom the accusation
+// targets: the names before the noun — the accused object ("accused the
+// US of threats") or the noun's own adjective or possessive ("the Russian
+// attack", "Russia's attack") — else its by-phrase ("the attack by
+// Russia") or genitive ("der Angriff des Iran", "удар Ирана"); none when the text names no one ("condemned the attack on
+// Kyiv"), never the act's victims. It reports false when no such noun
+// follows.
+func (x *Extractor) actAgents(c *clause, right []model.Mention) ([]model.Mention, bool) {
+	lang, toks := c.lang, c.toks
+	for j := c.tr.end; j < c.hi; j++ {
+		end, ts, ok := x.lex.TriggerAt(lang, toks, j)
+		if !ok || !ts[0].Noun || !x.lex.Charge(ts[0].Type) {
+			continue
+		}
+		// Whom the verb names before the act stays ("accused the US of
+		// threats", "condemned Russia for its attack").
+		var agents []model.Mention
+		for _, m := range right {
+			if m.TokEnd <= j {
+				agents = append(agents, m)
+			}
+		}
+		if len(agents) == 0 {
+			inner := *c
+			inner.tr = trigger{start: j, end: end, t: ts[0]}
+			agents, _ = x.nounAgents(&inner, right)
+		}
+		if len(agents) == 0 {
+			// The genitive right after the noun: "den Angriff des Iran auf
+			// Israel", "удар Ирана по Израилю".
+			for _, m := range right {
+				if m.TokStart == end || m.TokStart == end+1 && x.lex.HasKind(lang, toks[end], lexicon.Of) {
+					agents = append(agents, m)
+				}
+			}
+		}
+		return agents, true
+	}
+	return nil, false
 }

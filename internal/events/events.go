@@ -186,6 +186,17 @@ func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []mod
 		if j := x.kindAfter(lang, toks, tr.end, hi, lexicon.Conj); j >= 0 {
 			hi = j
 		}
+		// …and, where word order marks the subject, at an auxiliary after
+		// a verb's object: another predicate begins ("the missiles that Iran
+		// delivered to Russia were used against Ukraine").
+		if !tr.t.Noun && x.lex.FixedSubject(lang) {
+			for j := tr.end + 1; j < hi; j++ {
+				if x.lex.HasKind(lang, toks[j], lexicon.Passive) {
+					hi = j
+					break
+				}
+			}
+		}
 		if speaker != nil && tr.start < saidAt {
 			st.speaker = speaker
 		} else {
