@@ -248,3 +248,22 @@ func TestSupposedIsNoSource(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestBothCountries: "both countries", "обеих стран", after a title that
+// opens the sentence too, stand for the parties of the meeting reported
+// last. Sentences written for the test.
+func TestBothCountries(t *testing.T) {
+	tests := []struct{ meeting, text, want string }{
+		{"Sergei Lavrov met Wang Yi in Beijing on Monday.", "Both countries signed an agreement on energy cooperation.", "AGREE CHN RUS"},
+		{"Сергей Лавров встретился с Ван И в Пекине в понедельник.", "Министры обеих стран подписали соглашение.", "AGREE CHN RUS"},
+		{"Sergej Lawrow traf am Montag in Peking Wang Yi.", "Beide Länder unterzeichneten ein Abkommen.", "AGREE CHN RUS"},
+		{"Сергій Лавров зустрівся з Ван І в Пекіні в понеділок.", "Міністри обох країн підписали угоду.", "AGREE CHN RUS"},
+	}
+	p := testPipeline(t)
+	for _, tt := range tests {
+		got := eventsOf(p, sortedTypeCodes, tt.meeting, tt.text)
+		if !slices.Contains(got, tt.want) {
+			t.Errorf("%s: got %q, want %q among them", tt.text, got, tt.want)
+		}
+	}
+}
