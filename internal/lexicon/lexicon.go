@@ -82,6 +82,7 @@ type Lexicon struct {
 	symmetric   map[string]bool
 	meeting     map[string]bool
 	charge      map[string]bool
+	messageAs   map[string]string
 	triggers    map[string]*Trie[*Trigger]
 	prefixes    map[string][]prefix
 	markers     map[string]*Trie[string]
@@ -135,6 +136,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 	lx.symmetric = map[string]bool{}
 	lx.meeting = map[string]bool{}
 	lx.charge = map[string]bool{}
+	lx.messageAs = map[string]string{}
 	for _, fsys := range append([]fs.FS{sub}, overlays...) {
 		if err := eachLine(fsys, "types.tsv", func(f []string, pos string) error {
 			n := 0
@@ -165,6 +167,12 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 			}
 			if len(f) > 8 && f[8] == "yes" {
 				lx.charge[f[0]] = true
+			}
+			if len(f) > 9 && f[9] != "-" {
+				if !validType(f[9]) {
+					return fmt.Errorf("%s: message_as %q: want a type or -", pos, f[9])
+				}
+				lx.messageAs[f[0]] = f[9]
 			}
 			return nil
 		}); err != nil {
@@ -576,6 +584,11 @@ func (lx *Lexicon) Meeting(typ string) bool { return lx.meeting[typ] }
 // accuses it (types.tsv): "Moscow claimed that Ukraine shelled the plant"
 // is Russia accusing Ukraine.
 func (lx *Lexicon) Charge(typ string) bool { return lx.charge[typ] }
+
+// MessageAs returns the type an event of the type becomes when what is
+// given or sent is a message (types.tsv message_as: "направил послание",
+// "sent a letter" is a communication, not aid), or "".
+func (lx *Lexicon) MessageAs(typ string) string { return lx.messageAs[typ] }
 
 // Size returns the number of trigger entries per language.
 func (lx *Lexicon) Size(lang string) int {
