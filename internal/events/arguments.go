@@ -125,6 +125,14 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 			rules = append(rules, "the sides: "+toks[j].Text+" = the last meeting's parties")
 		}
 	}
+	// "По итогам переговоров подписан ряд документов": an agreement or
+	// cooperation verb that names no one at all, in the meeting's
+	// paragraph, is the meeting's parties' (not a participle that only
+	// modifies a noun: "подписанные соглашения").
+	if !tr.t.Noun && !x.lex.Participle(lang, toks[tr.start]) && len(left) == 0 && len(right) == 0 && len(st.parties) > 0 && x.lex.Symmetric(tr.t.Type) && !x.lex.Meeting(tr.t.Type) && st.para == st.partiesPara && !c.in.hasNames(c.clo, c.chi) {
+		left = append(left[:0:0], st.parties...)
+		rules = append(rules, "no one named: the last meeting's parties")
+	}
 	// "…, sagte Außenminister Dacic": the speaker is the quote's subject.
 	if len(left) == 0 && st.speaker != nil {
 		left = append(left, *st.speaker)
@@ -719,4 +727,14 @@ func (x *Extractor) actAgents(c *clause, right []model.Mention) ([]model.Mention
 		return agents, true
 	}
 	return nil, false
+}
+
+// hasNames reports whether a mention with a code starts in [lo, hi).
+func (in *Input) hasNames(lo, hi int) bool {
+	for _, m := range in.Mentions {
+		if m.Code != "" && m.TokStart >= lo && m.TokStart < hi {
+			return true
+		}
+	}
+	return false
 }

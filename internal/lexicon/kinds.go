@@ -46,6 +46,10 @@ const (
 	// InfEnd is an infinitive ending ("-ть", "-ти"): a Slavic verb with it
 	// is an infinitive (data/lexicon/syntax).
 	InfEnd = "infend"
+	// PartEnd marks the ending of a full-form participle ("-нные",
+	// "-вший"): such a verb form modifies a noun and asserts nothing of
+	// its own subject.
+	PartEnd = "partend"
 	// Aspect verbs assert the infinitive they govern ("continued to
 	// shell", "продолжают наносить"); any other governor of an infinitive
 	// (purpose, effort, ability, hope) leaves its event unasserted.
