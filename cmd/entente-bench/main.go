@@ -121,6 +121,7 @@ type bench struct {
 	repeat   int
 	stderr   io.Writer
 	procsAll int
+	keep     string // the growth benchmark's corpus and database stay here ("": in tmp, removed)
 }
 
 func main() {
@@ -137,6 +138,8 @@ func main() {
 	grow := flag.String("grow", "10000,100000", "measure ingest into a store of these `SIZES` of realistic articles (\"\": skip)")
 	growBatch := flag.Int("grow-batch", 5000, "articles ingested and timed at each -grow size")
 	onlyGrow := flag.Bool("only-grow", false, "run only the -grow benchmark (with an extract of its corpus for peak RSS)")
+	growDir := flag.String("grow-dir", "", "with -only-grow: keep the realistic corpus and the grown database in `DIR` (a corpus already there is reused), to query or extract them again later")
+	growExtract := flag.Bool("grow-extract", true, "with -only-grow: extract the whole realistic corpus once for peak RSS")
 	flag.Parse()
 	if *only != "" {
 		if _, err := writeCorpus(*only, *n, *seed, *realistic); err != nil {
@@ -154,7 +157,7 @@ func main() {
 		}
 	}
 	if *onlyGrow {
-		if err := growOnly(points, *growBatch, *seed, *out, *bin); err != nil {
+		if err := growOnly(points, *growBatch, *seed, *out, *bin, *growDir, *growExtract); err != nil {
 			fmt.Fprintln(os.Stderr, "entente-bench:", err)
 			os.Exit(1)
 		}
@@ -167,7 +170,7 @@ func main() {
 }
 
 // growOnly runs only the growth benchmark and writes its section to outPath.
-func growOnly(points []int, batch int, seed int64, outPath, bin string) error {
+func growOnly(points []int, batch int, seed int64, outPath, bin, keep string, extract bool) error {
 	if len(points) == 0 {
 		return fmt.Errorf("-only-grow needs -grow sizes")
 	}
@@ -176,8 +179,8 @@ func growOnly(points []int, batch int, seed int64, outPath, bin string) error {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	b := &bench{bin: bin, tmp: tmp, repeat: 1, stderr: os.Stderr, procsAll: runtime.NumCPU()}
-	g := b.grow(points, batch, seed+2, true)
+	b := &bench{bin: bin, tmp: tmp, keep: keep, repeat: 1, stderr: os.Stderr, procsAll: runtime.NumCPU()}
+	g := b.grow(points, batch, seed+2, extract)
 	md := "# Benchmarks: ingest as the store grows\n\nWritten by `go run ./cmd/entente-bench -only-grow`; commit " + commit() + ".\n\n" + g.markdown()
 	fmt.Println(md)
 	if err := os.WriteFile(outPath, []byte(md), 0o644); err != nil {

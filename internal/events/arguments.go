@@ -23,7 +23,13 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		if m.Nested || m.TokStart >= attribSpan[0] && m.TokStart < attribSpan[1] || aside != nil && aside[k] {
 			continue
 		}
-		if m.Locative || (m.Kind == model.KindPlace && m.Locative) {
+		// "died in a Ukrainian strike": an adjective right before the event
+		// noun is its modifier, not a place, whatever preposition stands
+		// before it.
+		if m.Locative && m.Adj && tr.t.Noun && m.TokEnd == tr.start {
+			m.Locative = false
+		}
+		if m.Locative {
 			if loc == nil && m.Kind == model.KindPlace {
 				loc = &model.Location{Name: m.Name, Code: m.Code}
 			}
@@ -119,6 +125,14 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 			rules = append(rules, "the sides: "+toks[j].Text+" = the last meeting's parties")
 		}
 	}
+	// "По итогам переговоров подписан ряд документов": an agreement or
+	// cooperation verb that names no one at all, in the meeting's
+	// paragraph, is the meeting's parties' (not a participle that only
+	// modifies a noun: "подписанные соглашения").
+	if !tr.t.Noun && !x.lex.Participle(lang, toks[tr.start]) && len(left) == 0 && len(right) == 0 && len(st.parties) > 0 && x.lex.Symmetric(tr.t.Type) && !x.lex.Meeting(tr.t.Type) && st.para == st.partiesPara && !c.in.hasNames(c.clo, c.chi) {
+		left = append(left[:0:0], st.parties...)
+		rules = append(rules, "no one named: the last meeting's parties")
+	}
 	// "…, sagte Außenminister Dacic": the speaker is the quote's subject.
 	if len(left) == 0 && st.speaker != nil {
 		left = append(left, *st.speaker)
@@ -140,9 +154,16 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	}
 	if x.lex.PlaceTarget(tr.t.Type) || tr.t.Mode == "visit" {
 		// "struck Kyiv", "deployed to Belarus": the place's state is the
-		// target; so is the host of a visit ("Obamas Besuch in Kuba").
+		// target; so is the host of a visit ("Obamas Besuch in Kuba"). A
+		// place before the trigger next to a verb of saying is where
+		// someone speaks ("Xi sagte in Seattle, …", "das Ministerium in
+		// Moskau teilte mit, …").
 		for _, m := range in.Mentions {
-			if m.Locative && !m.Nested && m.Code != "" && m.TokStart >= lo && m.TokStart < hi && !m.Adj {
+			// A destination counts as well as a location: "прибыл в
+			// Москву", "sent to Poland".
+			toPlace := m.Kind == model.KindPlace && !m.Locative && x.prepIs(lang, toks, m.TokStart, lexicon.To)
+			if (m.Locative || toPlace) && !m.Nested && m.Code != "" && m.TokStart >= lo && m.TokStart < hi && !m.Adj &&
+				(m.TokStart >= tr.start || !x.placeOfSaying(c, m)) {
 				t := m
 				t.Locative = false
 				if t.Kind == model.KindPlace {
@@ -200,13 +221,26 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	between := false
 	if tr.t.Noun {
 		// "Treffen zwischen Russland, Belarus und China": the between-phrase
-		// names every party.
-		for _, m := range right {
-			if x.prepIs(lang, toks, m.TokStart, lexicon.Between) {
+		// names every party. It must be the noun's own, right after it; one
+		// further on belongs to another noun ("talks on the settlement of
+		// the conflict between Armenia and Azerbaijan"), and its names are
+		// a topic.
+		for k, m := range right {
+			if !x.prepIs(lang, toks, m.TokStart, lexicon.Between) {
+				continue
+			}
+			p := m.TokStart - 1
+			for p > tr.end && x.lex.HasKind(lang, toks[p], lexicon.Det) {
+				p--
+			}
+			if p <= tr.end+1 {
 				left, between = nil, true
 				rules = append(rules, "between-phrase names the parties")
-				break
+			} else {
+				right = right[:k:k]
+				rules = append(rules, "topic: a between-phrase of another noun")
 			}
+			break
 		}
 	}
 	if tr.t.Topic {
@@ -235,6 +269,14 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		if agents, rest := x.nounAgents(c, right); len(agents) > 0 {
 			left, right = agents, rest
 			rules = append(rules, "the by-phrase names who acts")
+		}
+	}
+	if tr.t.Type == claimTrigger.Type && !tr.t.Noun {
+		// "France condemned the attack by Russia on Ukraine": whom an
+		// accusation of an act targets is who did the act, not its victim.
+		if agents, ok := x.actAgents(c, right); ok {
+			right = agents
+			rules = append(rules, "accused: who did the act")
 		}
 	}
 	src, tgt := left, right
@@ -273,9 +315,12 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		if len(src) == 0 && len(tgt) > 1 && !x.prepIs(lang, toks, tgt[0].TokStart, lexicon.With) {
 			src, tgt = tgt[:1], tgt[1:]
 		}
-		if !between {
+		if !between && tr.t.Mode != "multilateral" {
 			groups = dyads(src, tgt)
 		}
+	}
+	if acc, ok := x.claim(c, st, tr.t.Type, src); ok {
+		out = append(out, acc)
 	}
 	for _, g := range groups {
 		if ev, ok := x.event(c, st, g[0], g[1], loc, rules); ok {
@@ -503,7 +548,10 @@ func (x *Extractor) subjectGroup(c *clause, left []model.Mention) ([]model.Menti
 	lang, toks := c.lang, c.toks
 	near := -1
 	for k := len(left) - 1; k >= 0; k-- {
-		if !x.governedBy(lang, toks, left[k].TokStart, c.clo, prepNotOf) {
+		// An event noun's own adjective ("in a Ukrainian strike") is its
+		// subject whatever governs the phrase.
+		own := c.tr.t.Noun && left[k].Adj && left[k].TokEnd == c.tr.start
+		if own || !x.governedBy(lang, toks, left[k].TokStart, c.clo, prepNotOf) {
 			near = k
 			break
 		}
@@ -622,4 +670,71 @@ func (x *Extractor) nounAgents(c *clause, right []model.Mention) (agents, rest [
 		}
 	}
 	return agents, rest
+}
+
+// placeOfSaying reports whether the place m, before the trigger, is where
+// something is said: a verb of saying stands within three words before it
+// or between it and the trigger.
+func (x *Extractor) placeOfSaying(c *clause, m model.Mention) bool {
+	for j := max(0, m.TokStart-3); j < c.tr.start; j++ {
+		if j >= m.TokStart && j < m.TokEnd {
+			continue
+		}
+		if end, kinds := x.lex.MarkersAt(c.lang, c.toks, j); end > j && has(kinds, lexicon.Say) {
+			return true
+		}
+	}
+	return false
+}
+
+// actAgents finds the first event noun of a charged type (types.tsv
+// charge) after an accusing verb, and returns whom the accusation
+// targets: the names before the noun — the accused object ("accused the
+// US of threats") or the noun's own adjective or possessive ("the Russian
+// attack", "Russia's attack") — else its by-phrase ("the attack by
+// Russia") or genitive ("der Angriff des Iran", "удар Ирана"); none when the text names no one ("condemned the attack on
+// Kyiv"), never the act's victims. It reports false when no such noun
+// follows.
+func (x *Extractor) actAgents(c *clause, right []model.Mention) ([]model.Mention, bool) {
+	lang, toks := c.lang, c.toks
+	for j := c.tr.end; j < c.hi; j++ {
+		end, ts, ok := x.lex.TriggerAt(lang, toks, j)
+		if !ok || !ts[0].Noun || !x.lex.Charge(ts[0].Type) {
+			continue
+		}
+		// Whom the verb names before the act stays ("accused the US of
+		// threats", "condemned Russia for its attack").
+		var agents []model.Mention
+		for _, m := range right {
+			if m.TokEnd <= j {
+				agents = append(agents, m)
+			}
+		}
+		if len(agents) == 0 {
+			inner := *c
+			inner.tr = trigger{start: j, end: end, t: ts[0]}
+			agents, _ = x.nounAgents(&inner, right)
+		}
+		if len(agents) == 0 {
+			// The genitive right after the noun: "den Angriff des Iran auf
+			// Israel", "удар Ирана по Израилю".
+			for _, m := range right {
+				if m.TokStart == end || m.TokStart == end+1 && x.lex.HasKind(lang, toks[end], lexicon.Of) {
+					agents = append(agents, m)
+				}
+			}
+		}
+		return agents, true
+	}
+	return nil, false
+}
+
+// hasNames reports whether a mention with a code starts in [lo, hi).
+func (in *Input) hasNames(lo, hi int) bool {
+	for _, m := range in.Mentions {
+		if m.Code != "" && m.TokStart >= lo && m.TokStart < hi {
+			return true
+		}
+	}
+	return false
 }

@@ -41,6 +41,7 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 	"github.com/riverqueue/river/rivermigrate"
 
+	"entente/internal/fuse"
 	"entente/internal/model"
 	"entente/internal/store"
 )
@@ -116,7 +117,8 @@ const migrationLock = 0x656e74656e7465 // "entente"
 
 // schema is the queue's own tables: each batch's progress (staged: its
 // texts are stored and its blocks claimed; done: stored; in_turn: it is
-// stored whole after every batch before it), the content hashes enqueued
+// stored whole after every batch before it) and its fusion watermark
+// before and after it (mark_before, mark_after: fuse package doc), the content hashes enqueued
 // (a document is enqueued once), and the identities (URL or path) of the
 // documents enqueued: a batch with an identity enqueued before replaces a
 // document, and is stored in turn.
@@ -135,6 +137,8 @@ CREATE TABLE IF NOT EXISTS entente_queue_docs (
 ALTER TABLE entente_queue_batches ADD COLUMN IF NOT EXISTS staged BOOLEAN NOT NULL DEFAULT false;
 ALTER TABLE entente_queue_batches ADD COLUMN IF NOT EXISTS in_turn BOOLEAN NOT NULL DEFAULT false;
 CREATE INDEX IF NOT EXISTS entente_queue_batches_unstaged ON entente_queue_batches(seq) WHERE NOT staged;
+ALTER TABLE entente_queue_batches ADD COLUMN IF NOT EXISTS mark_before INT NOT NULL DEFAULT 0;
+ALTER TABLE entente_queue_batches ADD COLUMN IF NOT EXISTS mark_after INT NOT NULL DEFAULT 0;
 CREATE TABLE IF NOT EXISTS entente_queue_idents (
 	ident TEXT PRIMARY KEY,
 	seq   BIGINT NOT NULL
@@ -168,6 +172,32 @@ func quietLogger() *slog.Logger {
 	return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 }
 
+// enqueueLock is the advisory-lock key that makes enqueues take turns.
+const enqueueLock = 0x656e74656e7466
+
+// markBefore returns the fusion watermark (fuse package doc) that a
+// sequential ingest would have before batch seq: the latest publication
+// day of the documents enqueued before it, or stored before the queue
+// (the store's fuse_mark, when the store's tables exist).
+func (q *Queue) markBefore(ctx context.Context, tx pgx.Tx, seq int64) (int, error) {
+	var mark int
+	if err := tx.QueryRow(ctx, `SELECT coalesce(max(mark_after), 0) FROM entente_queue_batches WHERE seq < $1`, seq).Scan(&mark); err != nil {
+		return 0, fmt.Errorf("queue: enqueue: %w", err)
+	}
+	var stored bool
+	if err := tx.QueryRow(ctx, `SELECT to_regclass('fuse_mark') IS NOT NULL`).Scan(&stored); err != nil {
+		return 0, fmt.Errorf("queue: enqueue: %w", err)
+	}
+	if stored {
+		var day int
+		if err := tx.QueryRow(ctx, `SELECT coalesce(max(day), 0) FROM fuse_mark`).Scan(&day); err != nil {
+			return 0, fmt.Errorf("queue: enqueue: %w", err)
+		}
+		mark = max(mark, day)
+	}
+	return mark, nil
+}
+
 // Enqueued counts what Enqueue did.
 type Enqueued struct {
 	Jobs, Docs, Skipped int // Skipped: texts enqueued before
@@ -185,10 +215,20 @@ func (q *Queue) Enqueue(ctx context.Context, docs []*model.Document) (Enqueued, 
 		return out, fmt.Errorf("queue: enqueue: %w", err)
 	}
 	defer tx.Rollback(ctx)
+	// One enqueue at a time: each batch's watermark follows the batches
+	// before it.
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(enqueueLock)); err != nil {
+		return out, fmt.Errorf("queue: enqueue: %w", err)
+	}
 	var seq int64
 	if err := tx.QueryRow(ctx, `INSERT INTO entente_queue_batches (docs) VALUES (0) RETURNING seq`).Scan(&seq); err != nil {
 		return out, fmt.Errorf("queue: enqueue: %w", err)
 	}
+	markBefore, err := q.markBefore(ctx, tx, seq)
+	if err != nil {
+		return out, err
+	}
+	markAfter := markBefore
 	var keep []*model.Document
 	inTurn := false
 	for _, d := range docs {
@@ -209,6 +249,7 @@ func (q *Queue) Enqueue(ctx context.Context, docs []*model.Document) (Enqueued, 
 		if !inserted { // an identity enqueued before: a new version
 			inTurn = true
 		}
+		markAfter = max(markAfter, fuse.Day(d.Published))
 		keep = append(keep, d)
 	}
 	if len(keep) == 0 {
@@ -219,7 +260,8 @@ func (q *Queue) Enqueue(ctx context.Context, docs []*model.Document) (Enqueued, 
 	if err != nil {
 		return out, fmt.Errorf("queue: enqueue: %w", err)
 	}
-	if _, err := tx.Exec(ctx, `UPDATE entente_queue_batches SET docs = $1, job_id = $2, in_turn = $3 WHERE seq = $4`, len(keep), res.Job.ID, inTurn, seq); err != nil {
+	if _, err := tx.Exec(ctx, `UPDATE entente_queue_batches SET docs = $1, job_id = $2, in_turn = $3, mark_before = $4, mark_after = $5 WHERE seq = $6`,
+		len(keep), res.Job.ID, inTurn || markBefore == 0, markBefore, markAfter, seq); err != nil {
 		return out, fmt.Errorf("queue: enqueue: %w", err)
 	}
 	if err := tx.Commit(ctx); err != nil {

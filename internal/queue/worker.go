@@ -248,7 +248,8 @@ func (w *Worker) work(ctx context.Context, job *river.Job[IngestArgs]) error {
 // errs[i] is the error of rs[i] alone (IngestBatch's); err fails the job.
 func (w *Worker) store(ctx context.Context, seq int64, rs []*pipeline.Result, wait *time.Duration) (outs []store.Outcome, errs []error, how string, err error) {
 	var done, inTurn bool
-	if err := w.q.pool.QueryRow(ctx, `SELECT done, in_turn FROM entente_queue_batches WHERE seq = $1`, seq).Scan(&done, &inTurn); err != nil {
+	var markBefore int
+	if err := w.q.pool.QueryRow(ctx, `SELECT done, in_turn, mark_before FROM entente_queue_batches WHERE seq = $1`, seq).Scan(&done, &inTurn, &markBefore); err != nil {
 		return nil, nil, "", fmt.Errorf("queue: batch %d: %w", seq, err)
 	}
 	if done {
@@ -280,7 +281,7 @@ func (w *Worker) store(ctx context.Context, seq int64, rs []*pipeline.Result, wa
 			}
 			pause := time.Millisecond
 			deadline := time.Now().Add(w.cfg.TurnWait)
-			outs, fs, err := st.FuseStaged(ctx, seq, rs, docs, func(ctx context.Context, blocker int64) error {
+			outs, fs, err := st.FuseStaged(ctx, seq, markBefore, rs, docs, func(ctx context.Context, blocker int64) error {
 				return w.awaitBlocker(ctx, blocker, &pause, deadline)
 			})
 			*wait += fs.Wait

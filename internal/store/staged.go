@@ -37,6 +37,12 @@ import (
 //     they share blocks, the later one follows the earlier one round by
 //     round through them.
 //
+// Fusion's window (fuse package doc) is global: a document is fused under
+// the watermark, the latest publication day of the documents before it.
+// FuseStaged is given the watermark before its batch (the queue knows the
+// days of all the batches before), so that each document sees the
+// watermark of a sequential ingest.
+//
 // Every transaction is whole, and a rerun of a batch continues where the
 // last one stopped (its documents are in staged_docs, its unfused blocks in
 // staged_blocks), so a worker killed at any point leaves a state that the
@@ -126,7 +132,7 @@ func (s *Store) StageBatch(ctx context.Context, ord int64, rs []*pipeline.Result
 		for _, b := range blocks {
 			args = append(args, b, ord)
 		}
-		_, err := w.ExecContext(ctx, s.q(`INSERT INTO staged_blocks (block, ord) VALUES `+marks(len(blocks), "(?, ?)")+` ON CONFLICT DO NOTHING`), args...)
+		_, err := w.ExecContext(ctx, s.q(`INSERT INTO staged_blocks (block, ord) VALUES `+placeholders(len(blocks), "(?, ?)")+` ON CONFLICT DO NOTHING`), args...)
 		return err
 	})
 	if err != nil {
@@ -135,8 +141,8 @@ func (s *Store) StageBatch(ctx context.Context, ord int64, rs []*pipeline.Result
 	return out, nil
 }
 
-// marks returns n copies of mark, comma-separated.
-func marks(n int, mark string) string {
+// placeholders returns n copies of mark, comma-separated.
+func placeholders(n int, mark string) string {
 	return strings.TrimSuffix(strings.Repeat(mark+", ", n), ", ")
 }
 
@@ -158,17 +164,30 @@ type FuseStats struct {
 
 // FuseStaged fuses the reports of batch ord (step 2 above): rs and docs
 // are the batch's results and StageBatch's answer for them (a rerun passes
-// the same). The caller must have seen every batch before ord staged or
+// the same). markBefore is the fusion watermark (fuse package doc) of a
+// sequential ingest before the batch: the latest publication day
+// (fuse.Day) of the documents stored before it, which must be past 0 (a
+// batch before the first dated document is stored in turn: the first
+// watermark changes events of every block). Each document is fused under
+// the watermark a sequential ingest would have at it, whatever the batches
+// after it have fused meanwhile; the stored mark (fuse_mark) only grows. The caller must have seen every batch before ord staged or
 // done. When no block is free, FuseStaged calls wait with the earliest
 // batch that holds one of the blocks it waits for: wait returns at once
 // with an error to give up (FuseStaged returns it; a rerun continues), or
 // after a pause, nil to look again. outs[i] counts the events of rs[i].
-func (s *Store) FuseStaged(ctx context.Context, ord int64, rs []*pipeline.Result, docs []StagedDoc, wait func(ctx context.Context, blocker int64) error) (outs []Outcome, st FuseStats, err error) {
+func (s *Store) FuseStaged(ctx context.Context, ord int64, markBefore int, rs []*pipeline.Result, docs []StagedDoc, wait func(ctx context.Context, blocker int64) error) (outs []Outcome, st FuseStats, err error) {
+	if markBefore <= 0 {
+		return nil, st, fmt.Errorf("store: batch %d: no fusion watermark before it: store it in turn", ord)
+	}
 	outs = make([]Outcome, len(rs))
 	perBlock := map[string]int{} // the batch's reports in each block
+	marks := make([]int, len(rs)) // each document's watermark before it
+	mark := markBefore
 	for i, r := range rs {
 		outs[i].Doc = docs[i].State
+		marks[i] = mark
 		if docs[i].State == DocNew {
+			mark = max(mark, fuse.Day(r.Doc.Published))
 			for j := range r.Events {
 				perBlock[fuse.Key(&r.Events[j])]++
 			}
@@ -207,7 +226,7 @@ func (s *Store) FuseStaged(ctx context.Context, ord int64, rs []*pipeline.Result
 			for _, b := range free {
 				args = append(args, b)
 			}
-			rows, err := w.QueryContext(ctx, s.q(`DELETE FROM staged_blocks WHERE ord = ? AND block IN (`+marks(len(free), "?")+`) RETURNING block`), args...)
+			rows, err := w.QueryContext(ctx, s.q(`DELETE FROM staged_blocks WHERE ord = ? AND block IN (`+placeholders(len(free), "?")+`) RETURNING block`), args...)
 			if err != nil {
 				return err
 			}
@@ -237,7 +256,9 @@ func (s *Store) FuseStaged(ctx context.Context, ord int64, rs []*pipeline.Result
 				if len(evs) == 0 {
 					continue
 				}
-				if err := s.fuseDoc(ctx, w, docs[i].ID, Hash(r.Doc.Text), evs, &round[i]); err != nil {
+				// The watermark of a sequential ingest at this document.
+				w.pool.mark, w.pool.markRead = marks[i], true
+				if err := s.fuseDoc(ctx, w, docs[i].ID, Hash(r.Doc.Text), r.Doc.Published, evs, &round[i]); err != nil {
 					return fmt.Errorf("store: %s: %w", r.Doc.ID, err)
 				}
 			}
