@@ -180,7 +180,7 @@ func (s *Store) FuseStaged(ctx context.Context, ord int64, markBefore int, rs []
 		return nil, st, fmt.Errorf("store: batch %d: no fusion watermark before it: store it in turn", ord)
 	}
 	outs = make([]Outcome, len(rs))
-	perBlock := map[string]int{} // the batch's reports in each block
+	perBlock := map[string]int{}  // the batch's reports in each block
 	marks := make([]int, len(rs)) // each document's watermark before it
 	mark := markBefore
 	for i, r := range rs {
