@@ -22,9 +22,13 @@
 // gives up its slot (snoozes, longer the further behind it is). A batch
 // with a document that replaces a stored one (its URL or path enqueued or
 // stored before, with another text) is stored whole in turn, after every
-// batch before it. A dead worker's job is rescued by River after
-// RescueAfter; every transaction is whole and records what it did, so the
-// rerun finishes exactly what was left.
+// batch before it, and so is a batch before the first dated document
+// (fusion's watermark, the latest publication day fused so far, is
+// global: enqueue records each batch's watermark before it, and every
+// document is fused under the one of a sequential ingest). A dead
+// worker's job is rescued by River after RescueAfter; every transaction is
+// whole and records what it did, so the rerun finishes exactly what was
+// left.
 package queue
 
 import (
