@@ -306,6 +306,15 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	if x.negated(c) {
 		return nil
 	}
+	if tr.t.Verbal && inWords(src, tgt) {
+		// "Trump attacked Zelensky", "Lawrow attackierte die OSZE": a
+		// person attacking a person or an organisation accuses them.
+		v := *tr.t
+		v.Type, v.Mode = claimTrigger.Type, ""
+		c.tr.t = &v
+		tr = c.tr
+		rules = append(rules, "in words: a person attacking a person or an organisation accuses")
+	}
 	var out []model.Event
 	groups := [][2][]model.Mention{{src, tgt}}
 	if x.lex.Meeting(tr.t.Type) {
@@ -737,4 +746,24 @@ func (in *Input) hasNames(lo, hi int) bool {
 		}
 	}
 	return false
+}
+
+// inWords reports whether an attack is one in words: named persons attack
+// persons or organisations, and no state, place or armed body is among
+// either side.
+func inWords(src, tgt []model.Mention) bool {
+	if len(src) == 0 || len(tgt) == 0 {
+		return false
+	}
+	for _, m := range src {
+		if m.Kind != model.KindPerson || m.Adj {
+			return false
+		}
+	}
+	for _, m := range tgt {
+		if m.Kind != model.KindPerson && m.Kind != model.KindOrg || m.Adj {
+			return false
+		}
+	}
+	return true
 }
