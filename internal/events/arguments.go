@@ -79,6 +79,23 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		left = kept
 		rules = append(rules, why)
 	}
+	// "Trump hat seinen Kollegen Selenskyj attackiert": where objects
+	// stand before a final verb, a name after an object-case determiner
+	// is the object.
+	if !tr.t.Noun && x.lex.VerbSecond(lang) {
+		var subj, obj []model.Mention
+		for _, m := range left {
+			if x.objectCase(c, m) {
+				obj = append(obj, m)
+			} else {
+				subj = append(subj, m)
+			}
+		}
+		if len(subj) > 0 && len(obj) > 0 {
+			left, right = subj, append(obj, right...)
+			rules = append(rules, "object case before the final verb")
+		}
+	}
 	// "Am Montag griff Russland die Ukraine an": in a verb-second language
 	// a fronted adverbial puts the subject after the finite verb; it is the
 	// first name there that no preposition governs.
@@ -305,6 +322,15 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	}
 	if x.negated(c) {
 		return nil
+	}
+	if tr.t.Verbal && inWords(src, tgt) {
+		// "Trump attacked Zelensky", "Lawrow attackierte die OSZE": a
+		// person attacking a person or an organisation accuses them.
+		v := *tr.t
+		v.Type, v.Mode = claimTrigger.Type, ""
+		c.tr.t = &v
+		tr = c.tr
+		rules = append(rules, "in words: a person attacking a person or an organisation accuses")
 	}
 	var out []model.Event
 	groups := [][2][]model.Mention{{src, tgt}}
@@ -735,6 +761,46 @@ func (in *Input) hasNames(lo, hi int) bool {
 		if m.Code != "" && m.TokStart >= lo && m.TokStart < hi {
 			return true
 		}
+	}
+	return false
+}
+
+// inWords reports whether an attack is one in words: named persons attack
+// persons or organisations, and no state, place or armed body is among
+// either side.
+func inWords(src, tgt []model.Mention) bool {
+	if len(src) == 0 || len(tgt) == 0 {
+		return false
+	}
+	for _, m := range src {
+		if m.Kind != model.KindPerson || m.Adj {
+			return false
+		}
+	}
+	for _, m := range tgt {
+		if m.Kind != model.KindPerson && m.Kind != model.KindOrg || m.Adj {
+			return false
+		}
+	}
+	return true
+}
+
+// objectCase reports whether a determiner of an object case (syntax kind
+// objdet) opens the phrase of m: right before it, or before adjectives
+// and then capitalised nouns ("seinen ukrainischen Kollegen Selenskyj";
+// "dem Eklat hat Trump" is no such phrase), and no preposition governs it
+// ("nach dem").
+func (x *Extractor) objectCase(c *clause, m model.Mention) bool {
+	adjectives := false // the phrase reads determiner, adjectives, nouns, name
+	for j := m.TokStart - 1; j >= c.clo && j >= m.TokStart-4; j-- {
+		t := c.toks[j]
+		if x.lex.HasKind(c.lang, t, lexicon.ObjDet) {
+			return !x.inPhrase(c.lang, c.toks, j+1, c.clo) && (j == 0 || !x.inPhrase(c.lang, c.toks, j, c.clo))
+		}
+		if t.Kind != model.Word || t.Cap && adjectives {
+			return false
+		}
+		adjectives = adjectives || !t.Cap
 	}
 	return false
 }

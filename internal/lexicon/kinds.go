@@ -50,6 +50,9 @@ const (
 	// "-вший"): such a verb form modifies a noun and asserts nothing of
 	// its own subject.
 	PartEnd = "partend"
+	// ObjDet marks a determiner of an object case ("den", "dem",
+	// "seinen"): a name after it before a final verb is the object.
+	ObjDet = "objdet"
 	// Aspect verbs assert the infinitive they govern ("continued to
 	// shell", "продолжают наносить"); any other governor of an infinitive
 	// (purpose, effort, ability, hope) leaves its event unasserted.

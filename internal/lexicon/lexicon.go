@@ -37,6 +37,10 @@ type Trigger struct {
 	Weak   bool // only when nothing stronger is in the clause
 	Topic  bool // what follows is the topic: only the subject and with-phrases are parties
 	Future bool // a future form ("посетит", "прибуде"): the event is planned
+	// Verbal: a person attacking a person or an organisation attacks in
+	// words ("Trump attacked Zelensky", "Lavrov attacked the OSCE"): the
+	// event is an accusation.
+	Verbal bool
 	// Particle is the separable particle that must end the clause after the
 	// verb ("wies … aus": "Moskau wies zwei Diplomaten aus"), or "".
 	Particle string
@@ -274,6 +278,8 @@ func (lx *Lexicon) loadTriggers(an *text.Analyzer, fsys fs.FS, lang string) erro
 					t.Topic = true
 				case "future":
 					t.Future = true
+				case "verbal":
+					t.Verbal = true
 				case "":
 				default:
 					return fmt.Errorf("%s: unknown flag %q", pos, fl)
