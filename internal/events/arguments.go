@@ -23,7 +23,13 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		if m.Nested || m.TokStart >= attribSpan[0] && m.TokStart < attribSpan[1] || aside != nil && aside[k] {
 			continue
 		}
-		if m.Locative || (m.Kind == model.KindPlace && m.Locative) {
+		// "died in a Ukrainian strike": an adjective right before the event
+		// noun is its modifier, not a place, whatever preposition stands
+		// before it.
+		if m.Locative && m.Adj && tr.t.Noun && m.TokEnd == tr.start {
+			m.Locative = false
+		}
+		if m.Locative {
 			if loc == nil && m.Kind == model.KindPlace {
 				loc = &model.Location{Name: m.Name, Code: m.Code}
 			}
@@ -73,6 +79,23 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		left = kept
 		rules = append(rules, why)
 	}
+	// "Trump hat seinen Kollegen Selenskyj attackiert": where objects
+	// stand before a final verb, a name after an object-case determiner
+	// is the object.
+	if !tr.t.Noun && x.lex.VerbSecond(lang) {
+		var subj, obj []model.Mention
+		for _, m := range left {
+			if x.objectCase(c, m) {
+				obj = append(obj, m)
+			} else {
+				subj = append(subj, m)
+			}
+		}
+		if len(subj) > 0 && len(obj) > 0 {
+			left, right = subj, append(obj, right...)
+			rules = append(rules, "object case before the final verb")
+		}
+	}
 	// "Am Montag griff Russland die Ukraine an": in a verb-second language
 	// a fronted adverbial puts the subject after the finite verb; it is the
 	// first name there that no preposition governs.
@@ -119,6 +142,14 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 			rules = append(rules, "the sides: "+toks[j].Text+" = the last meeting's parties")
 		}
 	}
+	// "По итогам переговоров подписан ряд документов": an agreement or
+	// cooperation verb that names no one at all, in the meeting's
+	// paragraph, is the meeting's parties' (not a participle that only
+	// modifies a noun: "подписанные соглашения").
+	if !tr.t.Noun && !x.lex.Participle(lang, toks[tr.start]) && len(left) == 0 && len(right) == 0 && len(st.parties) > 0 && x.lex.Symmetric(tr.t.Type) && !x.lex.Meeting(tr.t.Type) && st.para == st.partiesPara && !c.in.hasNames(c.clo, c.chi) {
+		left = append(left[:0:0], st.parties...)
+		rules = append(rules, "no one named: the last meeting's parties")
+	}
 	// "…, sagte Außenminister Dacic": the speaker is the quote's subject.
 	if len(left) == 0 && st.speaker != nil {
 		left = append(left, *st.speaker)
@@ -145,7 +176,10 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		// someone speaks ("Xi sagte in Seattle, …", "das Ministerium in
 		// Moskau teilte mit, …").
 		for _, m := range in.Mentions {
-			if m.Locative && !m.Nested && m.Code != "" && m.TokStart >= lo && m.TokStart < hi && !m.Adj &&
+			// A destination counts as well as a location: "прибыл в
+			// Москву", "sent to Poland".
+			toPlace := m.Kind == model.KindPlace && !m.Locative && x.prepIs(lang, toks, m.TokStart, lexicon.To)
+			if (m.Locative || toPlace) && !m.Nested && m.Code != "" && m.TokStart >= lo && m.TokStart < hi && !m.Adj &&
 				(m.TokStart >= tr.start || !x.placeOfSaying(c, m)) {
 				t := m
 				t.Locative = false
@@ -204,13 +238,26 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	between := false
 	if tr.t.Noun {
 		// "Treffen zwischen Russland, Belarus und China": the between-phrase
-		// names every party.
-		for _, m := range right {
-			if x.prepIs(lang, toks, m.TokStart, lexicon.Between) {
+		// names every party. It must be the noun's own, right after it; one
+		// further on belongs to another noun ("talks on the settlement of
+		// the conflict between Armenia and Azerbaijan"), and its names are
+		// a topic.
+		for k, m := range right {
+			if !x.prepIs(lang, toks, m.TokStart, lexicon.Between) {
+				continue
+			}
+			p := m.TokStart - 1
+			for p > tr.end && x.lex.HasKind(lang, toks[p], lexicon.Det) {
+				p--
+			}
+			if p <= tr.end+1 {
 				left, between = nil, true
 				rules = append(rules, "between-phrase names the parties")
-				break
+			} else {
+				right = right[:k:k]
+				rules = append(rules, "topic: a between-phrase of another noun")
 			}
+			break
 		}
 	}
 	if tr.t.Topic {
@@ -241,6 +288,14 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 			rules = append(rules, "the by-phrase names who acts")
 		}
 	}
+	if tr.t.Type == claimTrigger.Type && !tr.t.Noun {
+		// "France condemned the attack by Russia on Ukraine": whom an
+		// accusation of an act targets is who did the act, not its victim.
+		if agents, ok := x.actAgents(c, right); ok {
+			right = agents
+			rules = append(rules, "accused: who did the act")
+		}
+	}
 	src, tgt := left, right
 	if !tr.t.Noun && !tr.t.Recv && x.passive(c) {
 		// "Kyiv was attacked by Russian drones", "Kiew wurde von russischen
@@ -267,6 +322,15 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	}
 	if x.negated(c) {
 		return nil
+	}
+	if tr.t.Verbal && inWords(src, tgt) {
+		// "Trump attacked Zelensky", "Lawrow attackierte die OSZE": a
+		// person attacking a person or an organisation accuses them.
+		v := *tr.t
+		v.Type, v.Mode = claimTrigger.Type, ""
+		c.tr.t = &v
+		tr = c.tr
+		rules = append(rules, "in words: a person attacking a person or an organisation accuses")
 	}
 	var out []model.Event
 	groups := [][2][]model.Mention{{src, tgt}}
@@ -510,7 +574,10 @@ func (x *Extractor) subjectGroup(c *clause, left []model.Mention) ([]model.Menti
 	lang, toks := c.lang, c.toks
 	near := -1
 	for k := len(left) - 1; k >= 0; k-- {
-		if !x.governedBy(lang, toks, left[k].TokStart, c.clo, prepNotOf) {
+		// An event noun's own adjective ("in a Ukrainian strike") is its
+		// subject whatever governs the phrase.
+		own := c.tr.t.Noun && left[k].Adj && left[k].TokEnd == c.tr.start
+		if own || !x.governedBy(lang, toks, left[k].TokStart, c.clo, prepNotOf) {
 			near = k
 			break
 		}
@@ -642,6 +709,98 @@ func (x *Extractor) placeOfSaying(c *clause, m model.Mention) bool {
 		if end, kinds := x.lex.MarkersAt(c.lang, c.toks, j); end > j && has(kinds, lexicon.Say) {
 			return true
 		}
+	}
+	return false
+}
+
+// actAgents finds the first event noun of a charged type (types.tsv
+// charge) after an accusing verb, and returns whom the accusation
+// targets: the names before the noun — the accused object ("accused the
+// US of threats") or the noun's own adjective or possessive ("the Russian
+// attack", "Russia's attack") — else its by-phrase ("the attack by
+// Russia") or genitive ("der Angriff des Iran", "удар Ирана"); none when the text names no one ("condemned the attack on
+// Kyiv"), never the act's victims. It reports false when no such noun
+// follows.
+func (x *Extractor) actAgents(c *clause, right []model.Mention) ([]model.Mention, bool) {
+	lang, toks := c.lang, c.toks
+	for j := c.tr.end; j < c.hi; j++ {
+		end, ts, ok := x.lex.TriggerAt(lang, toks, j)
+		if !ok || !ts[0].Noun || !x.lex.Charge(ts[0].Type) {
+			continue
+		}
+		// Whom the verb names before the act stays ("accused the US of
+		// threats", "condemned Russia for its attack").
+		var agents []model.Mention
+		for _, m := range right {
+			if m.TokEnd <= j {
+				agents = append(agents, m)
+			}
+		}
+		if len(agents) == 0 {
+			inner := *c
+			inner.tr = trigger{start: j, end: end, t: ts[0]}
+			agents, _ = x.nounAgents(&inner, right)
+		}
+		if len(agents) == 0 {
+			// The genitive right after the noun: "den Angriff des Iran auf
+			// Israel", "удар Ирана по Израилю".
+			for _, m := range right {
+				if m.TokStart == end || m.TokStart == end+1 && x.lex.HasKind(lang, toks[end], lexicon.Of) {
+					agents = append(agents, m)
+				}
+			}
+		}
+		return agents, true
+	}
+	return nil, false
+}
+
+// hasNames reports whether a mention with a code starts in [lo, hi).
+func (in *Input) hasNames(lo, hi int) bool {
+	for _, m := range in.Mentions {
+		if m.Code != "" && m.TokStart >= lo && m.TokStart < hi {
+			return true
+		}
+	}
+	return false
+}
+
+// inWords reports whether an attack is one in words: named persons attack
+// persons or organisations, and no state, place or armed body is among
+// either side.
+func inWords(src, tgt []model.Mention) bool {
+	if len(src) == 0 || len(tgt) == 0 {
+		return false
+	}
+	for _, m := range src {
+		if m.Kind != model.KindPerson || m.Adj {
+			return false
+		}
+	}
+	for _, m := range tgt {
+		if m.Kind != model.KindPerson && m.Kind != model.KindOrg || m.Adj {
+			return false
+		}
+	}
+	return true
+}
+
+// objectCase reports whether a determiner of an object case (syntax kind
+// objdet) opens the phrase of m: right before it, or before adjectives
+// and then capitalised nouns ("seinen ukrainischen Kollegen Selenskyj";
+// "dem Eklat hat Trump" is no such phrase), and no preposition governs it
+// ("nach dem").
+func (x *Extractor) objectCase(c *clause, m model.Mention) bool {
+	adjectives := false // the phrase reads determiner, adjectives, nouns, name
+	for j := m.TokStart - 1; j >= c.clo && j >= m.TokStart-4; j-- {
+		t := c.toks[j]
+		if x.lex.HasKind(c.lang, t, lexicon.ObjDet) {
+			return !x.inPhrase(c.lang, c.toks, j+1, c.clo) && (j == 0 || !x.inPhrase(c.lang, c.toks, j, c.clo))
+		}
+		if t.Kind != model.Word || t.Cap && adjectives {
+			return false
+		}
+		adjectives = adjectives || !t.Cap
 	}
 	return false
 }

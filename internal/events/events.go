@@ -80,6 +80,8 @@ type docState struct {
 	// parties are the actors of the last meeting of two or more parties,
 	// whom "the sides" ("стороны", "beide Seiten") stand for.
 	parties []model.Mention
+	// partiesPara is the paragraph of that meeting.
+	partiesPara int
 }
 
 // Document returns the events of one document.
@@ -119,7 +121,9 @@ func (x *Extractor) Document(doc *model.Document, in []Input) []model.Event {
 			}
 		}
 	}
-	evs = Merge(evs)
+	// What is left out goes before merging: a sentence that only supposes
+	// or names an event does not report it, and must not be cited as a
+	// source of the event other sentences report.
 	if !x.opt.Hypothetical || !x.opt.Background {
 		kept := evs[:0]
 		for _, e := range evs {
@@ -129,7 +133,7 @@ func (x *Extractor) Document(doc *model.Document, in []Input) []model.Event {
 		}
 		evs = kept
 	}
-	return evs
+	return Merge(evs)
 }
 
 // noteParties remembers the actors of the last meeting of two or more
@@ -140,6 +144,7 @@ func (st *docState) noteParties(lx *lexicon.Lexicon, evs []model.Event) {
 			continue
 		}
 		st.parties = st.parties[:0]
+		st.partiesPara = st.para
 		for _, a := range e.Actors {
 			st.parties = append(st.parties, model.Mention{Text: a.Text, Kind: model.EntityKind(a.Kind), ID: a.ID, Name: a.Name, Code: a.Code, Role: a.Role, Sector: a.Sector})
 		}
@@ -183,6 +188,17 @@ func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []mod
 		// with Russia because the US …", "who", "which").
 		if j := x.kindAfter(lang, toks, tr.end, hi, lexicon.Conj); j >= 0 {
 			hi = j
+		}
+		// …and, where word order marks the subject, at an auxiliary after
+		// a verb's object: another predicate begins ("the missiles that Iran
+		// delivered to Russia were used against Ukraine").
+		if !tr.t.Noun && x.lex.FixedSubject(lang) {
+			for j := tr.end + 1; j < hi; j++ {
+				if x.lex.HasKind(lang, toks[j], lexicon.Passive) {
+					hi = j
+					break
+				}
+			}
 		}
 		if speaker != nil && tr.start < saidAt {
 			st.speaker = speaker

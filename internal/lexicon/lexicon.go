@@ -37,6 +37,10 @@ type Trigger struct {
 	Weak   bool // only when nothing stronger is in the clause
 	Topic  bool // what follows is the topic: only the subject and with-phrases are parties
 	Future bool // a future form ("посетит", "прибуде"): the event is planned
+	// Verbal: a person attacking a person or an organisation attacks in
+	// words ("Trump attacked Zelensky", "Lavrov attacked the OSCE"): the
+	// event is an accusation.
+	Verbal bool
 	// Particle is the separable particle that must end the clause after the
 	// verb ("wies … aus": "Moskau wies zwei Diplomaten aus"), or "".
 	Particle string
@@ -82,12 +86,16 @@ type Lexicon struct {
 	symmetric   map[string]bool
 	meeting     map[string]bool
 	charge      map[string]bool
+	messageAs   map[string]string
 	triggers    map[string]*Trie[*Trigger]
 	prefixes    map[string][]prefix
 	markers     map[string]*Trie[string]
 	// infEnds are the endings of infinitives (syntax kind infend, written
 	// "-ть"): Slavic infinitives carry no marker word before them.
 	infEnds map[string][]string
+	// partEnds are the endings of full-form participles (syntax kind
+	// partend), which modify a noun rather than state a predicate.
+	partEnds map[string][]string
 	// weights are the confidence model's (confidence.tsv).
 	weights map[string]float64
 	// v2 are the verb-second languages (order.tsv).
@@ -119,6 +127,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		prefixes: map[string][]prefix{},
 		markers:  map[string]*Trie[string]{},
 		infEnds:  map[string][]string{},
+		partEnds: map[string][]string{},
 		weights:  map[string]float64{},
 		v2:       map[string]bool{},
 		fixed:    map[string]bool{},
@@ -135,6 +144,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 	lx.symmetric = map[string]bool{}
 	lx.meeting = map[string]bool{}
 	lx.charge = map[string]bool{}
+	lx.messageAs = map[string]string{}
 	for _, fsys := range append([]fs.FS{sub}, overlays...) {
 		if err := eachLine(fsys, "types.tsv", func(f []string, pos string) error {
 			n := 0
@@ -165,6 +175,12 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 			}
 			if len(f) > 8 && f[8] == "yes" {
 				lx.charge[f[0]] = true
+			}
+			if len(f) > 9 && f[9] != "-" {
+				if !validType(f[9]) {
+					return fmt.Errorf("%s: message_as %q: want a type or -", pos, f[9])
+				}
+				lx.messageAs[f[0]] = f[9]
 			}
 			return nil
 		}); err != nil {
@@ -262,6 +278,8 @@ func (lx *Lexicon) loadTriggers(an *text.Analyzer, fsys fs.FS, lang string) erro
 					t.Topic = true
 				case "future":
 					t.Future = true
+				case "verbal":
+					t.Verbal = true
 				case "":
 				default:
 					return fmt.Errorf("%s: unknown flag %q", pos, fl)
@@ -303,11 +321,15 @@ func (lx *Lexicon) loadMarkers(an *text.Analyzer, fsys fs.FS, dir, lang string) 
 		if len(f) < 2 || f[1] == "" {
 			return fmt.Errorf("%s: want phrase<TAB>kind", pos)
 		}
-		if f[1] == InfEnd {
+		if f[1] == InfEnd || f[1] == PartEnd {
 			if !strings.HasPrefix(f[0], "-") || len(f[0]) < 2 {
-				return fmt.Errorf("%s: an infend entry is an ending written with a dash (-ть)", pos)
+				return fmt.Errorf("%s: an %s entry is an ending written with a dash (-ть)", pos, f[1])
 			}
-			lx.infEnds[lang] = append(lx.infEnds[lang], an.Normalize(f[0][1:]))
+			if f[1] == InfEnd {
+				lx.infEnds[lang] = append(lx.infEnds[lang], an.Normalize(f[0][1:]))
+			} else {
+				lx.partEnds[lang] = append(lx.partEnds[lang], an.Normalize(f[0][1:]))
+			}
 			return nil
 		}
 		toks := an.Tokenize(f[0], 0, lang)
@@ -502,7 +524,18 @@ func (lx *Lexicon) Weight(feature string) float64 { return lx.weights[feature] }
 // Infinitive reports whether the word has an infinitive ending of the
 // language (syntax kind infend): "посетить", "відвідати".
 func (lx *Lexicon) Infinitive(lang string, tok model.Token) bool {
-	for _, e := range lx.infEnds[lang] {
+	return hasEnding(lx.infEnds[lang], tok)
+}
+
+// Participle reports whether the word has the ending of a full-form
+// participle (syntax kind partend: "подписанные соглашения"), which
+// modifies a noun rather than states what its clause asserts.
+func (lx *Lexicon) Participle(lang string, tok model.Token) bool {
+	return hasEnding(lx.partEnds[lang], tok)
+}
+
+func hasEnding(ends []string, tok model.Token) bool {
+	for _, e := range ends {
 		if len(tok.Norm) > len(e)+2 && strings.HasSuffix(tok.Norm, e) {
 			return true
 		}
@@ -576,6 +609,11 @@ func (lx *Lexicon) Meeting(typ string) bool { return lx.meeting[typ] }
 // accuses it (types.tsv): "Moscow claimed that Ukraine shelled the plant"
 // is Russia accusing Ukraine.
 func (lx *Lexicon) Charge(typ string) bool { return lx.charge[typ] }
+
+// MessageAs returns the type an event of the type becomes when what is
+// given or sent is a message (types.tsv message_as: "направил послание",
+// "sent a letter" is a communication, not aid), or "".
+func (lx *Lexicon) MessageAs(typ string) string { return lx.messageAs[typ] }
 
 // Size returns the number of trigger entries per language.
 func (lx *Lexicon) Size(lang string) int {
