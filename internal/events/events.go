@@ -20,6 +20,7 @@ import (
 	"strings"
 
 	"entente/internal/dates"
+	"entente/internal/fuse"
 	"entente/internal/kb"
 	"entente/internal/lexicon"
 	"entente/internal/model"
@@ -86,7 +87,9 @@ type docState struct {
 func (x *Extractor) Document(doc *model.Document, in []Input) []model.Event {
 	st := &docState{para: -1, published: doc.Published}
 	st.dateline = dateline(doc, in)
-	var evs []model.Event
+	// Each sentence's events are merged as they come: a long document's
+	// thousand reports of one event never wait in a list.
+	var merged fuse.Merger
 	for i := range in {
 		s := in[i].Sent
 		if s.Para != st.para {
@@ -94,7 +97,9 @@ func (x *Extractor) Document(doc *model.Document, in []Input) []model.Event {
 			st.paraDate = model.DateRange{}
 		}
 		sevs := x.sentence(doc, &in[i], st)
-		evs = append(evs, sevs...)
+		for k := range sevs {
+			merged.Add(&sevs[k])
+		}
 		// The paragraph's date so far: that of the sentence's first dated
 		// event, else its first date ("am 26. April ... nach dem Beitritt im
 		// Juli 2023" goes on about 26 April).
@@ -119,7 +124,7 @@ func (x *Extractor) Document(doc *model.Document, in []Input) []model.Event {
 			}
 		}
 	}
-	evs = Merge(evs)
+	evs := merged.Events()
 	if !x.opt.Hypothetical || !x.opt.Background {
 		kept := evs[:0]
 		for _, e := range evs {
