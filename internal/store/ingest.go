@@ -210,7 +210,8 @@ func (s *Store) ingest(ctx context.Context, w *wtx, r *pipeline.Result) (Outcome
 		return out, fmt.Errorf("store: %s: %w", doc.ID, err)
 	}
 	pd := &pending{docID: id}
-	joined, err := fuse.Document(w.pool, hash, r.Events)
+	evs := storable(r.Events)
+	joined, err := fuse.Document(w.pool, hash, evs)
 	if err != nil {
 		return out, fmt.Errorf("store: %s: %w", doc.ID, err)
 	}
@@ -224,14 +225,14 @@ func (s *Store) ingest(ctx context.Context, w *wtx, r *pipeline.Result) (Outcome
 		// The report is stored without its sources: they are the
 		// event_sources rows of its document and event, and an event's
 		// body leaves them out.
-		bare := r.Events[i]
+		bare := evs[i]
 		bare.Sources = nil
 		rep, err := json.Marshal(&bare)
 		if err != nil {
 			return out, fmt.Errorf("store: %s: %w", doc.ID, err)
 		}
 		pd.reports = append(pd.reports, []any{j.ID, pd.docID, string(rep)})
-		for _, src := range r.Events[i].Sources {
+		for _, src := range evs[i].Sources {
 			if k := j.ID + "#" + strconv.Itoa(src.Start); !cited[k] {
 				cited[k] = true
 				pd.sources = append(pd.sources, []any{j.ID, pd.docID, src.Doc, src.Lang, src.Start, src.End, src.Sentence, src.Attribution})
@@ -242,6 +243,24 @@ func (s *Store) ingest(ctx context.Context, w *wtx, r *pipeline.Result) (Outcome
 		return out, fmt.Errorf("store: %s: %w", doc.ID, err)
 	}
 	return out, nil
+}
+
+// storable returns the reports of evs whose status a store holds (Statuses):
+// a pipeline that keeps hypothetical or background reports keeps them for
+// extract.
+func storable(evs []model.Event) []model.Event {
+	for i := range evs {
+		if !slices.Contains(Statuses, evs[i].Status) {
+			out := slices.Clone(evs[:i])
+			for _, e := range evs[i+1:] {
+				if slices.Contains(Statuses, e.Status) {
+					out = append(out, e)
+				}
+			}
+			return out
+		}
+	}
+	return evs
 }
 
 // docIdent is a document's identity: its URL when its metadata gives one,
