@@ -3,6 +3,7 @@ package main
 import (
 	"database/sql"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -68,16 +69,22 @@ func folders(dir string, from, to int) []string {
 func (b *bench) grow(points []int, batch int, seed int64, extract bool) growth {
 	g := growth{batch: batch}
 	g.n = points[len(points)-1] + batch
-	dir := filepath.Join(b.tmp, "corpus-real")
-	defer os.RemoveAll(dir)
-	fmt.Fprintf(b.stderr, "writing %d realistic articles (seed %d)\n", g.n, seed)
-	var err error
-	if g.bytes, err = writeCorpusApart(dir, g.n, seed, "-realistic"); err != nil {
-		g.err = err
-		return g
+	dir, db := filepath.Join(b.tmp, "corpus-real"), filepath.Join(b.tmp, "grow.db")
+	if b.keep != "" {
+		dir, db = filepath.Join(b.keep, "corpus-real"), filepath.Join(b.keep, "grow.db")
+		removeDB(db)
+	} else {
+		defer os.RemoveAll(dir)
+		defer removeDB(db)
 	}
-	db := filepath.Join(b.tmp, "grow.db")
-	defer removeDB(db)
+	var err error
+	if g.bytes, err = corpusSize(dir, g.n); err != nil || g.bytes == 0 {
+		fmt.Fprintf(b.stderr, "writing %d realistic articles (seed %d)\n", g.n, seed)
+		if g.bytes, err = writeCorpusApart(dir, g.n, seed, "-realistic"); err != nil {
+			g.err = err
+			return g
+		}
+	}
 	stored := 0
 	for _, p := range points {
 		pt := growPoint{stored: p}
@@ -176,7 +183,7 @@ func (g growth) markdown() string {
 	for _, p := range g.points {
 		fill := "—"
 		if p.fill.wall > 0 {
-			fill = fmt.Sprintf("%.0f s", p.fill.wall.Seconds())
+			fill = fmt.Sprintf("%.0f s (CPU %.0f s)", p.fill.wall.Seconds(), p.fill.cpu.Seconds())
 		}
 		fmt.Fprintf(&b, "| %d | %s | %.1f s | %.0f | %.1f | %d ms |\n", p.stored, fill, p.batch.wall.Seconds(),
 			float64(g.batch)/p.batch.wall.Seconds(), p.batch.cpu.Seconds(), p.query.wall.Milliseconds())
@@ -195,4 +202,26 @@ func (g growth) markdown() string {
 	}
 	fmt.Fprintf(&b, "\n(%s)\n", time.Now().UTC().Format("2006-01-02 15:04 UTC"))
 	return b.String()
+}
+
+// corpusSize returns the size of a corpus already written into dir when it
+// has exactly n articles (a kept -grow-dir), and 0 otherwise.
+func corpusSize(dir string, n int) (int64, error) {
+	var total int64
+	count := 0
+	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err == nil {
+			total += info.Size()
+			count++
+		}
+		return err
+	})
+	if err != nil || count != n {
+		return 0, err
+	}
+	return total, nil
 }

@@ -128,6 +128,7 @@ type bench struct {
 	repeat   int
 	stderr   io.Writer
 	procsAll int
+	keep     string // the growth benchmark's corpus and database stay here ("": in tmp, removed)
 }
 
 func main() {
@@ -147,6 +148,8 @@ func main() {
 	long := flag.Bool("long", true, "extract a 50 MB document and a 5 MB token on one core (issue 12's targets)")
 	onlyLong := flag.Bool("only-long", false, "run only the long documents and print their table (writes no file)")
 	writeLongDir := flag.String("write-long", "", "only write the long documents into `DIR` and exit")
+	growDir := flag.String("grow-dir", "", "with -only-grow: keep the realistic corpus and the grown database in `DIR` (a corpus already there is reused), to query or extract them again later")
+	growExtract := flag.Bool("grow-extract", true, "with -only-grow: extract the whole realistic corpus once for peak RSS")
 	flag.Parse()
 	if *writeLongDir != "" {
 		if err := writeLong(*writeLongDir, *seed); err != nil {
@@ -188,7 +191,7 @@ func main() {
 		}
 	}
 	if *onlyGrow {
-		if err := growOnly(points, *growBatch, *seed, *out, *bin); err != nil {
+		if err := growOnly(points, *growBatch, *seed, *out, *bin, *growDir, *growExtract); err != nil {
 			fmt.Fprintln(os.Stderr, "entente-bench:", err)
 			os.Exit(1)
 		}
@@ -201,7 +204,7 @@ func main() {
 }
 
 // growOnly runs only the growth benchmark and writes its section to outPath.
-func growOnly(points []int, batch int, seed int64, outPath, bin string) error {
+func growOnly(points []int, batch int, seed int64, outPath, bin, keep string, extract bool) error {
 	if len(points) == 0 {
 		return fmt.Errorf("-only-grow needs -grow sizes")
 	}
@@ -210,8 +213,8 @@ func growOnly(points []int, batch int, seed int64, outPath, bin string) error {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	b := &bench{bin: bin, tmp: tmp, repeat: 1, stderr: os.Stderr, procsAll: runtime.NumCPU()}
-	g := b.grow(points, batch, seed+2, true)
+	b := &bench{bin: bin, tmp: tmp, keep: keep, repeat: 1, stderr: os.Stderr, procsAll: runtime.NumCPU()}
+	g := b.grow(points, batch, seed+2, extract)
 	md := "# Benchmarks: ingest as the store grows\n\nWritten by `go run ./cmd/entente-bench -only-grow`; commit " + commit() + ".\n\n" + g.markdown()
 	fmt.Println(md)
 	if err := os.WriteFile(outPath, []byte(md), 0o644); err != nil {

@@ -26,7 +26,7 @@ const benchEvents = 100_000
 // built once and kept in the temporary folder for later runs.
 func benchStore(b *testing.B) *store.Store {
 	b.Helper()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("entente-api-bench-%d-v4.db", benchEvents))
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("entente-api-bench-%d-v5.db", benchEvents))
 	ctx := context.Background()
 	if _, err := os.Stat(path); err != nil {
 		tmp := path + ".tmp"

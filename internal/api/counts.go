@@ -122,11 +122,11 @@ func (a *API) NetworkOf(ctx context.Context, v url.Values) (*Network, error) {
 	if err != nil {
 		return nil, err
 	}
-	evs, err := a.cfg.Store.Skeletons(ctx, f)
+	groups, err := a.cfg.Store.NetCounts(ctx, f)
 	if err != nil {
 		return nil, err
 	}
-	n := countNetwork(evs, minCount, a.cfg.Sign)
+	n := countNetwork(groups, minCount, a.cfg.Sign)
 	if a.cfg.KB != nil {
 		for i := range n.Nodes {
 			if name := a.cfg.KB.CodeName(n.Nodes[i].ID); name != "" {
@@ -192,53 +192,49 @@ func countSeries(evs []model.Event, interval string, sign func(string) int) *Ser
 }
 
 // countNetwork makes a node of every actor code and an edge of every pair
-// of codes that share at least minCount events.
-func countNetwork(evs []model.Event, minCount int, sign func(string) int) *Network {
+// of codes that share at least minCount events, from the events counted
+// by type and set of codes (store.NetCounts). A node is an organisation
+// when an actor of its code is one; its name is left empty when an actor
+// of its code is a state or an organisation (NetworkOf names those from
+// the knowledge base), and is the code otherwise.
+func countNetwork(groups []store.NetCount, minCount int, sign func(string) int) *Network {
 	type nodeInfo struct {
 		name, kind string
 		events     int
 	}
 	nodes := map[string]*nodeInfo{}
 	edges := map[[2]string]*Edge{}
-	for i := range evs {
-		e := &evs[i]
-		codes := e.Codes()
-		sort.Strings(codes)
-		for _, ac := range e.Actors {
-			if ac.Code == "" {
-				continue
-			}
-			n := nodes[ac.Code]
+	for _, g := range groups {
+		for _, c := range g.Codes {
+			n := nodes[c.Code]
 			if n == nil {
-				n = &nodeInfo{name: ac.Code, kind: "state"}
-				nodes[ac.Code] = n
+				n = &nodeInfo{name: c.Code, kind: "state"}
+				nodes[c.Code] = n
 			}
-			if ac.Kind == string(model.KindOrg) {
+			if c.Org {
 				n.kind = "org"
 			}
-			if ac.Kind == string(model.KindState) || ac.Kind == string(model.KindOrg) {
-				n.name = ac.Name
+			if c.StateOrOrg {
+				n.name = ""
 			}
+			n.events += g.Events
 		}
-		for _, c := range codes {
-			nodes[c].events++
-		}
-		s := signOf(sign, e.Type)
-		for x := 0; x < len(codes); x++ {
-			for y := x + 1; y < len(codes); y++ {
-				k := [2]string{codes[x], codes[y]}
+		s := signOf(sign, g.Type)
+		for x := 0; x < len(g.Codes); x++ {
+			for y := x + 1; y < len(g.Codes); y++ {
+				k := [2]string{g.Codes[x].Code, g.Codes[y].Code}
 				ed := edges[k]
 				if ed == nil {
 					ed = &Edge{Source: k[0], Target: k[1], Types: map[string]int{}}
 					edges[k] = ed
 				}
-				ed.Count++
-				ed.Types[e.Type]++
+				ed.Count += g.Events
+				ed.Types[g.Type] += g.Events
 				switch s {
 				case 1:
-					ed.Cooperation++
+					ed.Cooperation += g.Events
 				case -1:
-					ed.Conflict++
+					ed.Conflict += g.Events
 				}
 				ed.Score = ed.Cooperation - ed.Conflict
 			}

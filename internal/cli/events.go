@@ -83,11 +83,11 @@ accepted. It never creates a database.`,
 				return err
 			}
 			defer st.Close()
-			evs, err := st.Events(ctx, f)
-			if err != nil {
+			// Rows go out as they are read, a page at a time.
+			if err := st.EachEvent(ctx, f, ew.Write); err != nil {
 				return err
 			}
-			return output.WriteAll(ew, evs)
+			return ew.Close()
 		},
 	}
 	fl := cmd.Flags()

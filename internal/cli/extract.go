@@ -59,11 +59,15 @@ then 1.`,
 			}
 			start := time.Now()
 			docs, failed := 0, 0
-			// Fusion needs every document before the first event goes out;
-			// the sentences wait in a temporary file, and so do the events
-			// beyond the most recently used hotEvents, so memory follows the
-			// index of the events (a few words each), not the corpus.
+			// An event goes out once it is closed: when the newest
+			// publication date read has moved fuse.Lookback days past its
+			// last report (the fusion window, see internal/fuse); the rest
+			// go out at the end. Until then the sentences wait in a
+			// temporary file, and so do the events beyond the most recently
+			// used hotEvents, so memory follows the index of the open events
+			// (a few words each), not the corpus, even where nothing closes.
 			f := fuse.New()
+			f.Stream(ew.Write)
 			if spill, err := os.CreateTemp("", "entente-sentences-*"); err == nil {
 				defer os.Remove(spill.Name())
 				defer spill.Close()
@@ -80,7 +84,7 @@ then 1.`,
 				docs++
 				bar.Add(1)
 				if once.First(r.Doc.Text) { // the same text given twice
-					f.Add(fuse.Hash(r.Doc.Text), confident(r.Events, minConf))
+					f.Add(fuse.Hash(r.Doc.Text), r.Doc.Published, confident(r.Events, minConf))
 				}
 			}, func(err error) {
 				failed++

@@ -6,9 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sort"
 	"strings"
 	"testing"
+	"time"
 
+	"entente/internal/corpus"
 	"entente/internal/pgtest"
 )
 
@@ -131,4 +134,95 @@ func pgURL(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return url
+}
+
+// TestExtractEqualsIngestAcrossWindow: on three years of generated news
+// read in publication order, extract hands events out as they close (the
+// fusion window of internal/fuse) and ingest closes the same events, so
+// both give the same events again, ids included. Copies of the five
+// earliest articles read at the end, a year and more after their events
+// closed, found events of their own in both; read next to their originals,
+// they join them (so the window is what keeps them apart).
+func TestExtractEqualsIngestAcrossWindow(t *testing.T) {
+	type article struct{ key, text string }
+	var arts []article
+	shape := corpus.Shape{From: time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC), Years: 3, Undated: 0.1, Zipf: 1.2}
+	last := ""
+	corpus.EachRealistic(240, 7, shape, func(_ int, text string) {
+		if strings.HasPrefix(text, "date ") {
+			last = text[5:15]
+		}
+		arts = append(arts, article{last, text}) // an undated one goes beside the one before it
+	})
+	sort.SliceStable(arts, func(i, j int) bool { return arts[i].key < arts[j].key })
+	write := func(dir string, lateNextToOriginal bool) {
+		for i, a := range arts {
+			name := fmt.Sprintf("%03d.txt", i)
+			if err := os.WriteFile(filepath.Join(dir, name), []byte(a.text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if i < 5 && strings.HasPrefix(a.text, "date ") {
+				late := "zzz-late-" + name
+				if lateNextToOriginal {
+					late = fmt.Sprintf("%03d-late.txt", i)
+				}
+				if err := os.WriteFile(filepath.Join(dir, late), []byte(a.text+"Copy.\n"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	// joinedLate counts the events citing both a late copy and another
+	// document.
+	joinedLate := func(lines []string) int {
+		n := 0
+		for _, l := range lines {
+			var e struct{ Sources []struct{ Doc string } }
+			if err := json.Unmarshal([]byte(l), &e); err != nil {
+				t.Fatal(err)
+			}
+			late, other := false, false
+			for _, s := range e.Sources {
+				if strings.Contains(s.Doc, "late") {
+					late = true
+				} else {
+					other = true
+				}
+			}
+			if late && other {
+				n++
+			}
+		}
+		return n
+	}
+
+	dir := t.TempDir()
+	write(dir, false)
+	code, out, errs := run(t, "", "extract", "--format", "jsonl", dir)
+	if code != 0 {
+		t.Fatalf("extract: exit %d: %s", code, errs)
+	}
+	want := sortedLines(out)
+	checkFused(t, want)
+	if n := joinedLate(want); n != 0 {
+		t.Errorf("%d events join a copy read after the window closed with its original", n)
+	}
+	db := filepath.Join(t.TempDir(), "window.db")
+	if code, _, errs := run(t, "", "ingest", "--db", db, dir); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, errs)
+	}
+	code, out, errs = run(t, "", "events", "--db", db, "--format", "jsonl")
+	if got := sortedLines(out); code != 0 || !slices.Equal(got, want) {
+		t.Errorf("ingest+events: exit %d (%s); %d events, extract %d; they differ:\n%s", code, errs, len(got), len(want), diffLines(want, got))
+	}
+
+	near := t.TempDir()
+	write(near, true)
+	code, out, errs = run(t, "", "extract", "--format", "jsonl", near)
+	if code != 0 {
+		t.Fatalf("extract: exit %d: %s", code, errs)
+	}
+	if n := joinedLate(sortedLines(out)); n == 0 {
+		t.Errorf("copies read next to their originals join none of their events: the test means nothing")
+	}
 }

@@ -23,7 +23,13 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		if m.Nested || m.TokStart >= attribSpan[0] && m.TokStart < attribSpan[1] || aside != nil && aside[k] {
 			continue
 		}
-		if m.Locative || (m.Kind == model.KindPlace && m.Locative) {
+		// "died in a Ukrainian strike": an adjective right before the event
+		// noun is its modifier, not a place, whatever preposition stands
+		// before it.
+		if m.Locative && m.Adj && tr.t.Noun && m.TokEnd == tr.start {
+			m.Locative = false
+		}
+		if m.Locative {
 			if loc == nil && m.Kind == model.KindPlace {
 				loc = &model.Location{Name: m.Name, Code: m.Code}
 			}
@@ -62,6 +68,16 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 			left = near
 			rules = append(rules, "subject after the comma")
 		}
+	}
+	// "Ryabkov said the United States provoked the war by supplying …": of
+	// the names before the trigger, only the phrase nearest to it is its
+	// subject; the others belong to the clauses and phrases before.
+	// An event noun takes the names nearest it in every language ("Russia's
+	// invasion", "russischer Luftangriffe"); a verb only where word order
+	// marks the subject (order.tsv).
+	if kept, why := x.subjectGroup(c, left); why != "" && (x.lex.FixedSubject(lang) || tr.t.Noun) {
+		left = kept
+		rules = append(rules, why)
 	}
 	// "Am Montag griff Russland die Ukraine an": in a verb-second language
 	// a fronted adverbial puts the subject after the finite verb; it is the
@@ -130,9 +146,16 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	}
 	if x.lex.PlaceTarget(tr.t.Type) || tr.t.Mode == "visit" {
 		// "struck Kyiv", "deployed to Belarus": the place's state is the
-		// target; so is the host of a visit ("Obamas Besuch in Kuba").
+		// target; so is the host of a visit ("Obamas Besuch in Kuba"). A
+		// place before the trigger next to a verb of saying is where
+		// someone speaks ("Xi sagte in Seattle, …", "das Ministerium in
+		// Moskau teilte mit, …").
 		for _, m := range in.Mentions {
-			if m.Locative && !m.Nested && m.Code != "" && m.TokStart >= lo && m.TokStart < hi && !m.Adj {
+			// A destination counts as well as a location: "прибыл в
+			// Москву", "sent to Poland".
+			toPlace := m.Kind == model.KindPlace && !m.Locative && x.prepIs(lang, toks, m.TokStart, lexicon.To)
+			if (m.Locative || toPlace) && !m.Nested && m.Code != "" && m.TokStart >= lo && m.TokStart < hi && !m.Adj &&
+				(m.TokStart >= tr.start || !x.placeOfSaying(c, m)) {
 				t := m
 				t.Locative = false
 				if t.Kind == model.KindPlace {
@@ -190,13 +213,26 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	between := false
 	if tr.t.Noun {
 		// "Treffen zwischen Russland, Belarus und China": the between-phrase
-		// names every party.
-		for _, m := range right {
-			if x.prepIs(lang, toks, m.TokStart, lexicon.Between) {
+		// names every party. It must be the noun's own, right after it; one
+		// further on belongs to another noun ("talks on the settlement of
+		// the conflict between Armenia and Azerbaijan"), and its names are
+		// a topic.
+		for k, m := range right {
+			if !x.prepIs(lang, toks, m.TokStart, lexicon.Between) {
+				continue
+			}
+			p := m.TokStart - 1
+			for p > tr.end && x.lex.HasKind(lang, toks[p], lexicon.Det) {
+				p--
+			}
+			if p <= tr.end+1 {
 				left, between = nil, true
 				rules = append(rules, "between-phrase names the parties")
-				break
+			} else {
+				right = right[:k:k]
+				rules = append(rules, "topic: a between-phrase of another noun")
 			}
+			break
 		}
 	}
 	if tr.t.Topic {
@@ -216,6 +252,23 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		// "die Lage in Syrien zu erörtern": before an infinitive are topics too.
 		if tr.start > 0 && x.lex.HasKind(lang, toks[tr.start-1], lexicon.Inf) {
 			left = nil
+		}
+	}
+	if tr.t.Noun && !tr.t.Recv {
+		// "drills by the United States and South Korea", "Angriffe durch
+		// Russland": a by-phrase right after an event noun names who acts;
+		// the subject of the clause around it does not.
+		if agents, rest := x.nounAgents(c, right); len(agents) > 0 {
+			left, right = agents, rest
+			rules = append(rules, "the by-phrase names who acts")
+		}
+	}
+	if tr.t.Type == claimTrigger.Type && !tr.t.Noun {
+		// "France condemned the attack by Russia on Ukraine": whom an
+		// accusation of an act targets is who did the act, not its victim.
+		if agents, ok := x.actAgents(c, right); ok {
+			right = agents
+			rules = append(rules, "accused: who did the act")
 		}
 	}
 	src, tgt := left, right
@@ -254,9 +307,12 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		if len(src) == 0 && len(tgt) > 1 && !x.prepIs(lang, toks, tgt[0].TokStart, lexicon.With) {
 			src, tgt = tgt[:1], tgt[1:]
 		}
-		if !between {
+		if !between && tr.t.Mode != "multilateral" {
 			groups = dyads(src, tgt)
 		}
+	}
+	if acc, ok := x.claim(c, st, tr.t.Type, src); ok {
+		out = append(out, acc)
 	}
 	for _, g := range groups {
 		if ev, ok := x.event(c, st, g[0], g[1], loc, rules); ok {
@@ -470,4 +526,197 @@ func (x *Extractor) passive(c *clause) bool {
 		}
 	}
 	return false
+}
+
+// subjectGroup returns the names before a trigger that are its subject:
+// the nearest name that no preposition other than "of" governs, the names
+// coordinated with it ("Russia, Belarus and China", "Russia's minister
+// Lavrov and Poland's president Duda"), and with-phrases between it and the
+// trigger ("Russia, together with China, held …"). Names further back are
+// the subjects and objects of other clauses ("Ryabkov said that the United
+// States provoked the war by supplying Ukraine") or adjuncts. It returns
+// left unchanged and "" when it keeps every name.
+func (x *Extractor) subjectGroup(c *clause, left []model.Mention) ([]model.Mention, string) {
+	lang, toks := c.lang, c.toks
+	near := -1
+	for k := len(left) - 1; k >= 0; k-- {
+		// An event noun's own adjective ("in a Ukrainian strike") is its
+		// subject whatever governs the phrase.
+		own := c.tr.t.Noun && left[k].Adj && left[k].TokEnd == c.tr.start
+		if own || !x.governedBy(lang, toks, left[k].TokStart, c.clo, prepNotOf) {
+			near = k
+			break
+		}
+	}
+	if near < 0 {
+		return left, ""
+	}
+	first := near
+	for k := near - 1; k >= 0; k-- {
+		if x.governedBy(lang, toks, left[k].TokStart, c.clo, prepNotOf) || !x.sameSubject(lang, toks, c.in.Mentions, left[k].TokEnd, left[first].TokStart) {
+			break
+		}
+		first = k
+	}
+	kept := left[first : near+1 : near+1]
+	for _, m := range left[near+1:] {
+		if x.prepIs(lang, toks, m.TokStart, lexicon.With) {
+			kept = append(kept, m)
+		}
+	}
+	if len(kept) == len(left) {
+		return left, ""
+	}
+	return kept, "subject: the names nearest the trigger"
+}
+
+// prepNotOf are the preposition kinds that make a name an adjunct or an
+// object, not a subject; "of" attaches it to a title ("the leaders of
+// Russia and China met").
+var prepNotOf = []string{lexicon.Loc, lexicon.With, lexicon.From, lexicon.To, lexicon.About, lexicon.Cause, lexicon.Between, lexicon.GerPrep, lexicon.Agent}
+
+// governedBy reports whether a preposition of one of the kinds stands right
+// before the word at i or before its articles; an "of"-word never does
+// (English "of" is also a gerund's preposition).
+func (x *Extractor) governedBy(lang string, toks []model.Token, i, clo int, kinds []string) bool {
+	j := i - 1
+	for j >= clo && x.lex.HasKind(lang, toks[j], lexicon.Det) {
+		j--
+	}
+	if j < clo || x.lex.HasKind(lang, toks[j], lexicon.Of) {
+		return false
+	}
+	for _, k := range kinds {
+		if x.lex.HasKind(lang, toks[j], k) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameSubject reports whether the words in [from, to) join two names into
+// one subject: articles, "of"-words, possessive endings and other names
+// ("Russia's Lavrov"), or, with "and" or a comma among them, also title
+// words ("Lavrov and Poland's president Duda"), at most five words.
+func (x *Extractor) sameSubject(lang string, toks []model.Token, ms []model.Mention, from, to int) bool {
+	if to-from > 5 {
+		return false
+	}
+	coordinated := false
+	for j := from; j < to; j++ {
+		t := toks[j]
+		switch {
+		case t.Text == "," || x.lex.HasKind(lang, t, lexicon.And):
+			coordinated = true
+		case x.lex.HasKind(lang, t, lexicon.Det) || x.lex.HasKind(lang, t, lexicon.Of) || covered(ms, j):
+		case t.Norm == "'s" || t.Norm == "s" || t.Norm == "'":
+		case t.Kind == model.Punct || x.lex.HasKind(lang, t, lexicon.Comp):
+			return false
+		}
+	}
+	if coordinated {
+		return true
+	}
+	for j := from; j < to; j++ {
+		t := toks[j]
+		if !x.lex.HasKind(lang, t, lexicon.Det) && !x.lex.HasKind(lang, t, lexicon.Of) && !covered(ms, j) && t.Norm != "'s" && t.Norm != "s" && t.Norm != "'" {
+			return false
+		}
+	}
+	return true
+}
+
+// covered reports whether a mention covers token j.
+func covered(ms []model.Mention, j int) bool {
+	for _, m := range ms {
+		if m.TokStart <= j && j < m.TokEnd {
+			return true
+		}
+	}
+	return false
+}
+
+// nounAgents splits the names after an event noun into its by-phrase — an
+// agent preposition at most two words after the noun (an article or
+// adjective may stand between), with the names coordinated with its first
+// — and the rest.
+func (x *Extractor) nounAgents(c *clause, right []model.Mention) (agents, rest []model.Mention) {
+	lang, toks := c.lang, c.toks
+	for k, m := range right {
+		if len(agents) == 0 {
+			p := m.TokStart - 1
+			for p > c.tr.end && x.lex.HasKind(lang, toks[p], lexicon.Det) {
+				p--
+			}
+			if p < c.tr.end || p > c.tr.end+2 || !x.lex.HasKind(lang, toks[p], lexicon.Agent) {
+				continue
+			}
+			agents = append(agents, m)
+			rest = append(rest, right[:k]...)
+			continue
+		}
+		if x.joined(lang, toks, agents[len(agents)-1].TokEnd, m.TokStart) {
+			agents = append(agents, m)
+		} else {
+			rest = append(rest, m)
+		}
+	}
+	return agents, rest
+}
+
+// placeOfSaying reports whether the place m, before the trigger, is where
+// something is said: a verb of saying stands within three words before it
+// or between it and the trigger.
+func (x *Extractor) placeOfSaying(c *clause, m model.Mention) bool {
+	for j := max(0, m.TokStart-3); j < c.tr.start; j++ {
+		if j >= m.TokStart && j < m.TokEnd {
+			continue
+		}
+		if end, kinds := x.lex.MarkersAt(c.lang, c.toks, j); end > j && has(kinds, lexicon.Say) {
+			return true
+		}
+	}
+	return false
+}
+
+// actAgents finds the first event noun of a charged type (types.tsv
+// charge) after an accusing verb, and returns whom the accusation
+// targets: the names before the noun — the accused object ("accused the
+// US of threats") or the noun's own adjective or possessive ("the Russian
+// attack", "Russia's attack") — else its by-phrase ("the attack by
+// Russia") or genitive ("der Angriff des Iran", "удар Ирана"); none when the text names no one ("condemned the attack on
+// Kyiv"), never the act's victims. It reports false when no such noun
+// follows.
+func (x *Extractor) actAgents(c *clause, right []model.Mention) ([]model.Mention, bool) {
+	lang, toks := c.lang, c.toks
+	for j := c.tr.end; j < c.hi; j++ {
+		end, ts, ok := x.lex.TriggerAt(lang, toks, j)
+		if !ok || !ts[0].Noun || !x.lex.Charge(ts[0].Type) {
+			continue
+		}
+		// Whom the verb names before the act stays ("accused the US of
+		// threats", "condemned Russia for its attack").
+		var agents []model.Mention
+		for _, m := range right {
+			if m.TokEnd <= j {
+				agents = append(agents, m)
+			}
+		}
+		if len(agents) == 0 {
+			inner := *c
+			inner.tr = trigger{start: j, end: end, t: ts[0]}
+			agents, _ = x.nounAgents(&inner, right)
+		}
+		if len(agents) == 0 {
+			// The genitive right after the noun: "den Angriff des Iran auf
+			// Israel", "удар Ирана по Израилю".
+			for _, m := range right {
+				if m.TokStart == end || m.TokStart == end+1 && x.lex.HasKind(lang, toks[end], lexicon.Of) {
+					agents = append(agents, m)
+				}
+			}
+		}
+		return agents, true
+	}
+	return nil, false
 }

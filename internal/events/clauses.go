@@ -187,17 +187,39 @@ func (x *Extractor) kindAfter(lang string, toks []model.Token, from, hi int, kin
 }
 
 // sidesAt returns where a sides phrase ("стороны", "the two sides") opens
-// the subject of a trigger at start: at the sentence's start, or after
-// ", and" — elsewhere "со стороны Мьянмы" is a side, not the sides — or -1.
+// the subject of a trigger at start: at the sentence's start, after
+// ", and", or after a title that opens the sentence ("Министры обеих
+// стран", "The leaders of both countries") — elsewhere "со стороны
+// Мьянмы" is a side, not the sides — or -1.
 func (x *Extractor) sidesAt(lang string, toks []model.Token, clo, start int) int {
 	for j := clo; j < start; j++ {
 		end, kinds := x.lex.MarkersAt(lang, toks, j)
 		if end == j || !has(kinds, lexicon.Sides) {
 			continue
 		}
-		if j == 0 || j >= 2 && toks[j-2].Text == "," && x.lex.HasKind(lang, toks[j-1], lexicon.And) {
+		if j == 0 || j >= 2 && toks[j-2].Text == "," && x.lex.HasKind(lang, toks[j-1], lexicon.And) || x.titleOfSides(lang, toks, j) {
 			return j
 		}
 	}
 	return -1
+}
+
+// titleOfSides reports whether the words before a sides phrase at j are
+// one or two words that open the sentence, none of them punctuation or a
+// preposition other than "of" ("Министры обеих стран", "The leaders of
+// both countries").
+func (x *Extractor) titleOfSides(lang string, toks []model.Token, j int) bool {
+	if j == 0 || j > 3 {
+		return false
+	}
+	for i := 0; i < j; i++ {
+		t := toks[i]
+		if t.Kind != model.Word {
+			return false
+		}
+		if !x.lex.HasKind(lang, t, lexicon.Of) && !x.lex.HasKind(lang, t, lexicon.Det) && x.inPhrase(lang, toks, i+1, 0) {
+			return false
+		}
+	}
+	return true
 }

@@ -98,7 +98,12 @@ func (x *Extractor) Document(doc *model.Document, in []Input) []model.Event {
 		}
 		sevs := x.sentence(doc, &in[i], st)
 		for k := range sevs {
-			merged.Add(&sevs[k])
+			// What is left out goes before merging: a sentence that only
+			// supposes or names an event does not report it, and must not
+			// be cited as a source of the event other sentences report.
+			if e := &sevs[k]; (x.opt.Hypothetical || e.Status != model.StatusHypothetical) && (x.opt.Background || e.Status != model.StatusBackground) {
+				merged.Add(e)
+			}
 		}
 		// The paragraph's date so far: that of the sentence's first dated
 		// event, else its first date ("am 26. April ... nach dem Beitritt im
@@ -124,17 +129,7 @@ func (x *Extractor) Document(doc *model.Document, in []Input) []model.Event {
 			}
 		}
 	}
-	evs := merged.Events()
-	if !x.opt.Hypothetical || !x.opt.Background {
-		kept := evs[:0]
-		for _, e := range evs {
-			if (x.opt.Hypothetical || e.Status != model.StatusHypothetical) && (x.opt.Background || e.Status != model.StatusBackground) {
-				kept = append(kept, e)
-			}
-		}
-		evs = kept
-	}
-	return evs
+	return merged.Events()
 }
 
 // noteParties remembers the actors of the last meeting of two or more
@@ -184,6 +179,22 @@ func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []mod
 		// What follows a trigger ends at a comma that does not join a list
 		// ("Поки США зволікають з виділенням допомоги для України, Росія ...").
 		hi = x.commaAfter(lang, toks, in.Mentions, tr.end, hi)
+		// …and at a conjunction that opens another clause ("should negotiate
+		// with Russia because the US …", "who", "which").
+		if j := x.kindAfter(lang, toks, tr.end, hi, lexicon.Conj); j >= 0 {
+			hi = j
+		}
+		// …and, where word order marks the subject, at an auxiliary after
+		// a verb's object: another predicate begins ("the missiles that Iran
+		// delivered to Russia were used against Ukraine").
+		if !tr.t.Noun && x.lex.FixedSubject(lang) {
+			for j := tr.end + 1; j < hi; j++ {
+				if x.lex.HasKind(lang, toks[j], lexicon.Passive) {
+					hi = j
+					break
+				}
+			}
+		}
 		if speaker != nil && tr.start < saidAt {
 			st.speaker = speaker
 		} else {

@@ -47,7 +47,15 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 			i = end - 1
 			continue // "with the support of Belarus, Russia attacked": a circumstance of the attack
 		}
-		out = append(out, trigger{i, end, ts[0], joinText(toks[i:end])})
+		t := ts[0]
+		if as := x.lex.MessageAs(t.Type); as != "" && !t.Noun && x.sendsMessage(lang, toks, end) {
+			// "направил поздравительную телеграмму": a message sent is a
+			// communication, not aid.
+			m := *t
+			m.Type, m.Mode = as, ""
+			t = &m
+		}
+		out = append(out, trigger{i, end, t, joinText(toks[i:end])})
 		i = end - 1
 	}
 	// A parenthesis is an aside: "(the failed accords that the Kremlin
@@ -166,4 +174,19 @@ func (x *Extractor) asideMentions(lang string, toks []model.Token, ms []model.Me
 		}
 	}
 	return out
+}
+
+// sendsMessage reports whether a message noun (markers kind message)
+// stands within the three words after a verb ending at end, with no
+// punctuation between.
+func (x *Extractor) sendsMessage(lang string, toks []model.Token, end int) bool {
+	for j := end; j < len(toks) && j < end+3; j++ {
+		if toks[j].Kind == model.Punct {
+			return false
+		}
+		if x.lex.HasKind(lang, toks[j], lexicon.Message) {
+			return true
+		}
+	}
+	return false
 }

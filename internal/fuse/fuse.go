@@ -17,12 +17,29 @@
 // founds an event. A pool only has to find those candidates, so the cost of
 // a report follows the events of its own block and days, not the size of
 // the store, and extract and ingest fuse identically.
+//
+// The fusion window. Fusion keeps a watermark: the latest publication day
+// (Day) of the documents fused so far, in the order they are fused. Each
+// event remembers the watermark when it last received a report (its seen
+// mark). An event whose seen mark is more than Lookback days behind the
+// watermark is closed: it takes no more reports (a report that would have
+// joined it founds an event of its own). So an event stays open while it
+// keeps being reported and for a year of newer publications after its last
+// report; in a corpus read in publication order that closes every event a
+// year after its last report, and `extract` writes closed events out and
+// forgets them (Fuser.Stream), so its memory follows a year of news, not
+// the corpus. Events fused before the first dated document count as seen
+// at its date. Read out of order, the watermark jumps to the newest date
+// early and stays there, events stay open, and nothing changes; documents
+// without a publication date do not move the watermark, so a corpus without
+// dates never closes an event.
 package fuse
 
 import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"entente/internal/model"
 )
@@ -38,7 +55,34 @@ type Candidate struct {
 	ID          string
 	First, Last int
 	Persons     []string
+	Seen        int   // the watermark when the event last received a report
 	ref         int32 // Memory's index of the event, plus one
+}
+
+// Lookback is how many days the watermark may move past an event's seen
+// mark before the event is closed (see the package doc).
+const Lookback = 365
+
+// Day returns the day number of a publication date for the watermark: days
+// from 1 January 1900, counting it as 1; a date of a month or a year counts
+// as its first day. It is 0 for an unknown or year-less date.
+func Day(p model.Point) int {
+	if p.Year == 0 {
+		return 0
+	}
+	m, d := max(p.Month, 1), max(p.Day, 1)
+	return int(time.Date(p.Year, time.Month(m), d, 0, 0, 0, 0, time.UTC).Sub(epoch).Hours()/24) + 1
+}
+
+var epoch = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// Horizon returns the least seen mark of an open event under watermark
+// mark: events seen before it are closed.
+func Horizon(mark int) int {
+	if mark <= Lookback {
+		return 0
+	}
+	return mark - Lookback
 }
 
 // Change says what joining a report changed in an event.
@@ -46,20 +90,27 @@ type Change struct {
 	Founded bool // the report founded the event
 	Actors  bool // its actors changed
 	Date    bool // its date changed
+	Seen    int  // the watermark, the event's seen mark from now on
 }
 
 // Pool is where fusion finds the events already fused and keeps what it
 // fuses.
 type Pool interface {
 	// Candidates returns events of block key that may join e: at least the
-	// first Cap, in id order, of those mayJoin accepts (the pool may return
-	// more, stale or duplicate ones: Document filters and orders them).
+	// first Cap, in id order, of the open ones (seen at or after
+	// Horizon(Mark())) that mayJoin accepts (the pool may return more,
+	// stale or duplicate ones: Document filters and orders them).
 	Candidates(key string, e *model.Event) ([]Candidate, error)
 	// Event returns the event of a candidate (one Candidates returned) for
 	// a report to join; the caller changes it and hands it back with Put.
 	Event(c Candidate) (*model.Event, error)
 	// Put keeps an event a report founded or changed.
 	Put(key string, e *model.Event, ch Change) error
+	// Mark returns the watermark (0: no dated document yet), and SetMark
+	// moves it forward. The first mark is also the seen mark of the events
+	// seen before it (at 0): they count as seen when the first date came.
+	Mark() (int, error)
+	SetMark(day int) error
 }
 
 // Joined is what became of one report: the id of the event it joined or
@@ -70,12 +121,24 @@ type Joined struct {
 }
 
 // Document fuses one document's reports, in order, into the events of p;
-// hash is the document's Hash. A report joins the first of its candidates,
-// in id order, that Compatible accepts, else it founds an event with ID.
-// Events the same document founded are no candidates for its other reports:
-// Merge merged those already.
-func Document(p Pool, hash string, evs []model.Event) ([]Joined, error) {
+// hash is the document's Hash and pub its publication date, which moves the
+// watermark first. A report joins the first of its open candidates, in id
+// order, that Compatible accepts, else it founds an event with ID. Events
+// the same document founded are no candidates for its other reports: Merge
+// merged those already.
+func Document(p Pool, hash string, pub model.Point, evs []model.Event) ([]Joined, error) {
 	out := make([]Joined, len(evs))
+	mark, err := p.Mark()
+	if err != nil {
+		return out, err
+	}
+	if d := Day(pub); d > mark {
+		mark = d
+		if err := p.SetMark(mark); err != nil {
+			return out, err
+		}
+	}
+	horizon := Horizon(mark)
 	var founded []string
 	var cands []Candidate
 	for i := range evs {
@@ -85,7 +148,7 @@ func Document(p Pool, hash string, evs []model.Event) ([]Joined, error) {
 		if err != nil {
 			return out, err
 		}
-		cands = order(cands[:0], found, e, founded)
+		cands = order(cands[:0], found, e, founded, horizon)
 		var target *model.Event
 		for _, c := range cands {
 			ev, err := p.Event(c)
@@ -106,7 +169,7 @@ func Document(p Pool, hash string, evs []model.Event) ([]Joined, error) {
 				cp.ID = ID(key, fmt.Sprintf("%s#%d", hash, n), e)
 			}
 			founded = append(founded, cp.ID)
-			if err := p.Put(key, &cp, Change{Founded: true, Actors: true, Date: true}); err != nil {
+			if err := p.Put(key, &cp, Change{Founded: true, Actors: true, Date: true, Seen: mark}); err != nil {
 				return out, err
 			}
 			out[i] = Joined{ID: cp.ID}
@@ -115,7 +178,7 @@ func Document(p Pool, hash string, evs []model.Event) ([]Joined, error) {
 		actors := slices.Clone(target.Actors)
 		date := target.Date
 		Absorb(target, e)
-		ch := Change{Actors: !slices.Equal(actors, target.Actors), Date: date != target.Date}
+		ch := Change{Actors: !slices.Equal(actors, target.Actors), Date: date != target.Date, Seen: mark}
 		if err := p.Put(key, target, ch); err != nil {
 			return out, err
 		}
@@ -124,15 +187,15 @@ func Document(p Pool, hash string, evs []model.Event) ([]Joined, error) {
 	return out, nil
 }
 
-// order puts into buf the candidates of found that can join e and were not
-// founded by e's document (founded), without duplicates, in id order, at
-// most Cap of them.
-func order(buf, found []Candidate, e *model.Event, founded []string) []Candidate {
+// order puts into buf the candidates of found that are open (seen at or
+// after horizon), can join e and were not founded by e's document
+// (founded), without duplicates, in id order, at most Cap of them.
+func order(buf, found []Candidate, e *model.Event, founded []string, horizon int) []Candidate {
 	var pbuf [8]string
 	pe := persons(e, pbuf[:0])
 	first, last := e.Date.Bounds()
 	for _, c := range found {
-		if slices.Contains(founded, c.ID) || !mayJoin(c, first, last, pe) {
+		if c.Seen < horizon || slices.Contains(founded, c.ID) || !mayJoin(c, first, last, pe) {
 			continue
 		}
 		buf = append(buf, c)

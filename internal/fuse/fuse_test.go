@@ -175,7 +175,7 @@ func spilling(t *testing.T) *Fuser {
 // add fuses one document's events into f, the document known by the name
 // its first event cites.
 func add(f *Fuser, evs []model.Event) int {
-	return f.Add(evs[0].Sources[0].Doc, evs)
+	return f.Add(evs[0].Sources[0].Doc, evs[0].Published, evs)
 }
 
 // TestParkEvents: a Fuser that keeps only 8 events in memory and parks the

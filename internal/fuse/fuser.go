@@ -23,16 +23,19 @@ type Fuser struct {
 	spill    *os.File
 	spillW   *bufio.Writer
 	spillOff int64
-	err      error // the first spill or fusion error
+	emit     func(*model.Event) error // Stream's
+	err      error                    // the first spill, fusion or emit error
 }
 
 // New returns an empty Fuser.
 func New() *Fuser { return &Fuser{mem: NewMemory()} }
 
 // Add fuses one document's events; hash is the Hash of its text (the
-// caller gives each text once, as ingest stores it once). Add returns the
-// number of events that joined an existing event.
-func (f *Fuser) Add(hash string, evs []model.Event) int {
+// caller gives each text once, as ingest stores it once) and pub its
+// publication date. Add returns the number of events that joined an
+// existing event. With Stream, the events the document's date closed are
+// handed out before Add returns.
+func (f *Fuser) Add(hash string, pub model.Point, evs []model.Event) int {
 	if f.err != nil {
 		return 0
 	}
@@ -41,9 +44,16 @@ func (f *Fuser) Add(hash string, evs []model.Event) int {
 	for i := range own {
 		f.park(&own[i])
 	}
-	joined, err := Document(f.mem, hash, own)
+	joined, err := Document(f.mem, hash, pub, own)
 	if err != nil {
 		f.err = err
+	}
+	if f.emit != nil && f.err == nil {
+		if err := f.flushSpill(); err != nil {
+			f.err = err
+		} else if err := f.mem.sweep(f.out(f.emit)); err != nil {
+			f.err = err
+		}
 	}
 	merged := 0
 	for _, j := range joined {
@@ -145,8 +155,14 @@ const parallelUnpark = 256
 // caller creates and removes the file.
 func (f *Fuser) ParkEventsTo(file *os.File, hot int) { f.mem.ParkTo(file, hot) }
 
-// Len returns the number of fused events.
-func (f *Fuser) Len() int { return len(f.mem.evs) }
+// Stream makes Add hand each event to fn as soon as it is closed (see the
+// package doc), with its stable id and sentences, and forget it: memory then
+// follows the open events. The events a sweep closes go out in order of
+// first report; Each hands out the rest at the end, in the same order.
+func (f *Fuser) Stream(fn func(*model.Event) error) { f.emit = fn }
+
+// Len returns the number of fused events, handed out or not.
+func (f *Fuser) Len() int { return f.mem.total }
 
 // Events returns the fused events with stable ids, in order of first report.
 func (f *Fuser) Events() []model.Event {
@@ -166,12 +182,26 @@ func (f *Fuser) Each(fn func(*model.Event) error) error {
 	if f.err != nil {
 		return f.err
 	}
+	if err := f.flushSpill(); err != nil {
+		return err
+	}
+	return f.mem.each(f.out(fn))
+}
+
+// flushSpill writes the buffered sentences to the spill file.
+func (f *Fuser) flushSpill() error {
 	if f.spillW != nil {
 		if err := f.spillW.Flush(); err != nil {
 			return fmt.Errorf("fuse: spill: %w", err)
 		}
 	}
-	return f.mem.each(func(p *model.Event) error {
+	return nil
+}
+
+// out returns what hands an event to fn: a copy with its sentences read
+// back and its sources in document order.
+func (f *Fuser) out(fn func(*model.Event) error) func(*model.Event) error {
+	return func(p *model.Event) error {
 		e := *p
 		if err := f.unpark(&e); err != nil {
 			return err
@@ -187,5 +217,5 @@ func (f *Fuser) Each(fn func(*model.Event) error) error {
 			return sa.Start < sb.Start
 		})
 		return fn(&e)
-	})
+	}
 }

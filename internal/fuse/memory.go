@@ -24,10 +24,21 @@ import (
 // least recently used of the others are written to a file and read back
 // when a report is compared with them (or by Each), so memory follows the
 // index, not the events.
+//
+// Closed events (see the package doc) are no candidates. sweep hands them
+// out and forgets them, index entries included, so that memory follows the
+// open events.
 type Memory struct {
 	evs    []memEvent // in founding order
 	ids    map[uint64]int32
 	blocks map[string]*memBlock
+	mark   int               // the watermark
+	bySeen map[int32][]int32 // seen mark → events given it (some have moved on since)
+	swept  int               // the horizon of the last sweep
+	gone   int               // forgotten entries of evs, not yet compacted away
+	total  int               // events founded
+	// minCompact is the fewest forgotten entries worth a compaction.
+	minCompact int
 	// compared counts Event calls: the events a report was compared with
 	// (tests check the index with it).
 	compared int
@@ -50,24 +61,26 @@ type memEvent struct {
 	park        int64  // one past the offset of its last parked copy (0: none)
 	plen        int32  // and that copy's length
 	used        uint32 // clock of its last use
+	seen        int32  // its seen mark
+	gone        bool   // closed, handed out and forgotten
 }
 
 // narrowDays is the longest date, in days, indexed day by day.
 const narrowDays = 62
 
 type memBlock struct {
-	days    map[int32][]int32 // day number → events whose dates cover it
-	wide    []int32           // events with longer or year-less dates
-	all     []int32           // every dated event (year-less reports)
-	dated   map[string][]int32
-	undated map[string][]int32 // person → the first Cap dated events naming them, by id; events undated when they named them, by id
+	days    map[int32][]int32  // day number → events whose dates cover it
+	wide    []int32            // events with longer or year-less dates
+	all     []int32            // every dated event (year-less reports)
+	dated   map[string][]int32 // person → the dated events naming them, by id
+	undated map[string][]int32 // person → events undated when they named them, by id
 }
 
 var _ Pool = (*Memory)(nil)
 
 // NewMemory returns an empty Memory.
 func NewMemory() *Memory {
-	return &Memory{ids: map[uint64]int32{}, blocks: map[string]*memBlock{}, hotIdx: map[*model.Event]int32{}}
+	return &Memory{ids: map[uint64]int32{}, blocks: map[string]*memBlock{}, hotIdx: map[*model.Event]int32{}, bySeen: map[int32][]int32{}, minCompact: 1024}
 }
 
 // ParkTo makes m keep at most hot events in memory and park the others in
@@ -95,17 +108,44 @@ func idNum(id string) uint64 {
 
 func idString(v uint64) string { return fmt.Sprintf("ev_%016x", v) }
 
-// Candidates returns the events of block key indexed under e's days and
-// persons (a superset of what mayJoin accepts).
+// Mark returns the watermark.
+func (m *Memory) Mark() (int, error) { return m.mark, nil }
+
+// SetMark moves the watermark; the first mark is also the seen mark of
+// the events seen before it (at 0).
+func (m *Memory) SetMark(day int) error {
+	if m.mark == 0 && day > 0 {
+		for _, i := range m.bySeen[0] {
+			if me := &m.evs[i]; !me.gone && me.seen == 0 {
+				me.seen = int32(day)
+				m.bySeen[int32(day)] = append(m.bySeen[int32(day)], i)
+			}
+		}
+		delete(m.bySeen, 0)
+	}
+	m.mark = day
+	return nil
+}
+
+// Candidates returns the open events of block key indexed under e's days
+// and persons (a superset of what mayJoin accepts).
 func (m *Memory) Candidates(key string, e *model.Event) ([]Candidate, error) {
 	b := m.blocks[key]
 	if b == nil {
 		return nil, nil
 	}
 	var out []Candidate
-	add := func(i int32) {
+	horizon := Horizon(m.mark)
+	open := func(i int32) bool {
 		me := &m.evs[i]
-		out = append(out, Candidate{ID: idString(me.id), First: int(me.first), Last: int(me.last), Persons: me.persons, ref: i + 1})
+		return !me.gone && int(me.seen) >= horizon
+	}
+	add := func(i int32) {
+		if !open(i) {
+			return
+		}
+		me := &m.evs[i]
+		out = append(out, Candidate{ID: idString(me.id), First: int(me.first), Last: int(me.last), Persons: me.persons, Seen: int(me.seen), ref: i + 1})
 	}
 	first, last := e.Date.Bounds()
 	pe := Persons(e)
@@ -123,19 +163,25 @@ func (m *Memory) Candidates(key string, e *model.Event) ([]Candidate, error) {
 		for _, i := range b.all {
 			add(i)
 		}
-	default: // undated: the events that name its people
+	default: // undated: the first Cap open events that name its people
 		for _, p := range pe {
+			n := 0
 			for _, i := range b.dated[p] {
-				add(i)
+				if open(i) {
+					add(i)
+					if n++; n == Cap {
+						break
+					}
+				}
 			}
 		}
 	}
-	// Events still undated that name its people: the first Cap of each list
-	// (those that got a date since are in dated too).
+	// Events still undated that name its people: the first Cap open ones of
+	// each list (those that got a date since are in dated too).
 	for _, p := range pe {
 		n := 0
 		for _, i := range b.undated[p] {
-			if m.evs[i].first == 0 {
+			if m.evs[i].first == 0 && open(i) {
 				add(i)
 				if n++; n == Cap {
 					break
@@ -181,14 +227,19 @@ func (m *Memory) Put(key string, e *model.Event, ch Change) error {
 	i, ok := m.hotIdx[e]
 	if !ok || ch.Founded {
 		i = int32(len(m.evs))
-		m.evs = append(m.evs, memEvent{e: e, id: idNum(e.ID)})
+		m.evs = append(m.evs, memEvent{e: e, id: idNum(e.ID), seen: -1})
 		m.ids[m.evs[i].id] = i
 		m.hotIdx[e] = i
 		m.hot++
+		m.total++
 	}
 	me := &m.evs[i]
 	m.clock++
 	me.used = m.clock
+	if s := int32(ch.Seen); s != me.seen {
+		me.seen = s
+		m.bySeen[s] = append(m.bySeen[s], i)
+	}
 	first, last := e.Date.Bounds()
 	me.first, me.last = int32(first), int32(last)
 	if ch.Actors || ch.Founded {
@@ -208,12 +259,7 @@ func (m *Memory) Put(key string, e *model.Event, ch Change) error {
 	if ch.Date || ch.Actors {
 		for _, p := range me.persons {
 			if first != 0 {
-				// Only the first Cap by id can be a report's candidates:
-				// a dated event stays dated and keeps its people.
-				if l := b.dated[p]; len(l) < Cap || me.id < m.evs[l[len(l)-1]].id {
-					l = m.insert(l, i)
-					b.dated[p] = l[:min(Cap, len(l))]
-				}
+				b.dated[p] = m.insert(b.dated[p], i)
 			} else {
 				b.undated[p] = m.insert(m.undatedOnly(b.undated[p]), i)
 			}
@@ -231,7 +277,7 @@ func (m *Memory) undatedOnly(list []int32) []int32 {
 	if len(list) < 2*Cap {
 		return list
 	}
-	return slices.DeleteFunc(list, func(i int32) bool { return m.evs[i].first != 0 })
+	return slices.DeleteFunc(list, func(i int32) bool { return m.evs[i].first != 0 || m.evs[i].gone })
 }
 
 // insert puts event i into a list kept in id order, once.
@@ -310,10 +356,13 @@ func (m *Memory) load(me *memEvent) (*model.Event, error) {
 	return p.E, nil
 }
 
-// each calls fn with every event in founding order; a parked one is read
-// back for the call only.
+// each calls fn with every event not yet handed out, in founding order; a
+// parked one is read back for the call only.
 func (m *Memory) each(fn func(*model.Event) error) error {
 	for i := range m.evs {
+		if m.evs[i].gone {
+			continue
+		}
 		e := m.evs[i].e
 		if e == nil {
 			var err error
@@ -326,4 +375,111 @@ func (m *Memory) each(fn func(*model.Event) error) error {
 		}
 	}
 	return nil
+}
+
+// sweep calls fn with each event closed since the last sweep (seen before
+// the horizon of the watermark), in founding order, and forgets them: their
+// index entries go at the next compaction, which comes once they are as
+// many as the events kept.
+func (m *Memory) sweep(fn func(*model.Event) error) error {
+	horizon := Horizon(m.mark)
+	if horizon <= m.swept {
+		return nil
+	}
+	var closed []int32
+	for s := m.swept; s < horizon; s++ {
+		for _, i := range m.bySeen[int32(s)] {
+			if me := &m.evs[i]; !me.gone && int(me.seen) == s {
+				closed = append(closed, i)
+			}
+		}
+		delete(m.bySeen, int32(s))
+	}
+	m.swept = horizon
+	slices.Sort(closed)
+	closed = slices.Compact(closed)
+	for _, i := range closed {
+		me := &m.evs[i]
+		e := me.e
+		if e == nil {
+			var err error
+			if e, err = m.load(me); err != nil {
+				return err
+			}
+		} else {
+			delete(m.hotIdx, e)
+			m.hot--
+		}
+		if err := fn(e); err != nil {
+			return err
+		}
+		delete(m.ids, me.id)
+		*me = memEvent{id: me.id, gone: true} // lists stay in id order
+		m.gone++
+	}
+	if m.gone > m.minCompact && 2*m.gone > len(m.evs) {
+		m.compact()
+	}
+	return nil
+}
+
+// compact drops the forgotten events from evs and from every index list,
+// renumbering the others (in the same order).
+func (m *Memory) compact() {
+	remap := make([]int32, len(m.evs))
+	evs := make([]memEvent, 0, len(m.evs)-m.gone)
+	for i := range m.evs {
+		if m.evs[i].gone {
+			remap[i] = -1
+			continue
+		}
+		remap[i] = int32(len(evs))
+		evs = append(evs, m.evs[i])
+	}
+	keep := func(list []int32) []int32 {
+		var out []int32
+		for _, i := range list {
+			if r := remap[i]; r >= 0 {
+				out = append(out, r)
+			}
+		}
+		return out
+	}
+	keepAll := func(lists map[string][]int32) map[string][]int32 {
+		out := make(map[string][]int32, len(lists))
+		for k, l := range lists {
+			if l = keep(l); len(l) > 0 {
+				out[k] = l
+			}
+		}
+		return out
+	}
+	for key, b := range m.blocks {
+		days := make(map[int32][]int32, len(b.days))
+		for d, l := range b.days {
+			if l = keep(l); len(l) > 0 {
+				days[d] = l
+			}
+		}
+		b.days, b.wide, b.all = days, keep(b.wide), keep(b.all)
+		b.dated, b.undated = keepAll(b.dated), keepAll(b.undated)
+		if len(b.days)+len(b.wide)+len(b.all)+len(b.dated)+len(b.undated) == 0 {
+			delete(m.blocks, key)
+		}
+	}
+	bySeen := make(map[int32][]int32, len(m.bySeen))
+	for s, l := range m.bySeen {
+		if l = keep(l); len(l) > 0 {
+			bySeen[s] = l
+		}
+	}
+	m.bySeen = bySeen
+	m.ids = make(map[uint64]int32, len(evs))
+	for i := range evs {
+		m.ids[evs[i].id] = int32(i)
+	}
+	for e, i := range m.hotIdx {
+		m.hotIdx[e] = remap[i]
+	}
+	m.evs, m.gone = evs, 0
 }

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"entente/internal/model"
 )
@@ -58,11 +60,15 @@ func Compatible(a, b *model.Event, sameDoc bool) bool {
 	case sameDoc:
 		return true
 	default:
-		// One side undated, across documents: the same named people in
+		// One side undated, across documents: the same sentence, or the
+		// same named people in
 		// documents of about the same time; where a document's time is
 		// unknown, at least two of the same people. A shared person alone
 		// would join reports years apart ("Lavrov met Wang Yi" in 2016 and
 		// in 2024).
+		if sameSentence(a, b) {
+			return true // a syndicated copy of the same report
+		}
 		n := shared(pa, pb)
 		switch known, close := sameTime(a, b); {
 		case known:
@@ -336,4 +342,53 @@ func ID(key, hash string, e *model.Event) string {
 		h.Write([]byte(strconv.Itoa(e.Sources[0].Start)))
 	}
 	return "ev_" + hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// sentenceSources bounds how many sources of each event sameSentence
+// compares, so that an event reported thousands of times costs no more.
+const sentenceSources = 16
+
+// sameSentence reports whether the two events cite a sentence with the
+// same words: letters and digits compared case-blind, everything else
+// skipped ("Putin met Xi on Monday." and "PUTIN MET XI ON MONDAY").
+func sameSentence(a, b *model.Event) bool {
+	for i := range min(len(a.Sources), sentenceSources) {
+		for j := range min(len(b.Sources), sentenceSources) {
+			if sameWords(a.Sources[i].Sentence, b.Sources[j].Sentence) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameWords compares the letters and digits of two texts, case-blind,
+// without allocating; texts without any are not the same.
+func sameWords(x, y string) bool {
+	i, j, n := 0, 0, 0
+	for ; ; n++ {
+		var rx, ry rune = -1, -1
+		for i < len(x) {
+			r, n := utf8.DecodeRuneInString(x[i:])
+			i += n
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				rx = unicode.ToLower(r)
+				break
+			}
+		}
+		for j < len(y) {
+			r, n := utf8.DecodeRuneInString(y[j:])
+			j += n
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				ry = unicode.ToLower(r)
+				break
+			}
+		}
+		if rx != ry {
+			return false
+		}
+		if rx == -1 {
+			return n > 0
+		}
+	}
 }

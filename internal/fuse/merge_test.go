@@ -16,6 +16,12 @@ func ev(typ string, date model.DateRange, doc string, actors ...model.Actor) mod
 		Sources: []model.Source{{Doc: doc, Start: len(actors)}}}
 }
 
+// saying sets the sentence an event cites.
+func saying(e model.Event, sentence string) model.Event {
+	e.Sources[0].Sentence = sentence
+	return e
+}
+
 // published sets the publication date of an event's document.
 func published(e model.Event, y, m, d int) model.Event {
 	e.Published = model.Point{Year: y, Month: m, Day: d}
@@ -43,6 +49,10 @@ func TestCompatible(t *testing.T) {
 		{"undated across documents: two shared people, time unknown", ev("CONSULT", model.DateRange{}, "a", lav, luk), ev("CONSULT", model.DateRange{}, "b", lav, luk), false, true},
 		{"undated across documents without people", ev("CONSULT", model.DateRange{}, "a"), ev("CONSULT", d26, "b"), false, false},
 		{"undated within a document", ev("CONSULT", model.DateRange{}, "a"), ev("CONSULT", d26, "a"), true, true},
+		{"undated across documents: the same sentence, years apart", saying(published(ev("CONSULT", model.DateRange{}, "a", lav), 2016, 4, 28), "Lavrov met Lukashenko in Minsk."),
+			saying(published(ev("CONSULT", d26, "b", lav), 2024, 4, 26), "LAVROV met Lukashenko in Minsk"), false, true},
+		{"undated across documents: another sentence, no time", saying(ev("CONSULT", model.DateRange{}, "a"), "Lavrov met Lukashenko in Minsk."),
+			saying(ev("CONSULT", d26, "b"), "Lavrov met Lukashenko in Brest."), false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -132,5 +142,24 @@ func TestMergeManySources(t *testing.T) {
 	}
 	if n := len(want[0].Sources); n < 3*indexFrom/2 || n >= 2*len(evs) {
 		t.Fatalf("%d sources of %d reports: the test no longer has duplicates and distinct sources both", n, 2*len(evs))
+	}
+}
+
+func TestSameWords(t *testing.T) {
+	tests := []struct {
+		x, y string
+		want bool
+	}{
+		{"Putin met Xi.", "putin  met XI", true},
+		{"Путин встретился с Си.", "ПУТИН ВСТРЕТИЛСЯ С СИ", true},
+		{"Putin met Xi.", "Putin met Xi Jinping.", false},
+		{"", "", false},
+		{"…", "—", false},
+		{"a", "", false},
+	}
+	for _, tt := range tests {
+		if got := sameWords(tt.x, tt.y); got != tt.want {
+			t.Errorf("sameWords(%q, %q) = %v, want %v", tt.x, tt.y, got, tt.want)
+		}
 	}
 }

@@ -24,6 +24,14 @@ const (
 	Inf = "inf"
 	// Say marks a verb of saying that, after a quote, names its speaker.
 	Say = "say"
+	// Claim marks a verb of contested saying ("claimed", "alleged",
+	// "behauptete", "утверждает"): a claim that another party did a hostile
+	// act (types.tsv charge) is an accusation by the speaker.
+	Claim = "claim"
+	// Message marks nouns of messages ("letter", "Botschaft", "послание",
+	// "телеграмма"): sent, they make a communication (types.tsv
+	// message_as), not aid.
+	Message = "message"
 	// Backshift is a conditional that reported speech uses for the future
 	// of the past ("said Germany would deliver", "sagte, man würde
 	// liefern"): after a verb of saying it announces, elsewhere it supposes.

@@ -81,6 +81,8 @@ type Lexicon struct {
 	members     map[string]bool
 	symmetric   map[string]bool
 	meeting     map[string]bool
+	charge      map[string]bool
+	messageAs   map[string]string
 	triggers    map[string]*Trie[*Trigger]
 	prefixes    map[string][]prefix
 	markers     map[string]*Trie[string]
@@ -91,6 +93,9 @@ type Lexicon struct {
 	weights map[string]float64
 	// v2 are the verb-second languages (order.tsv).
 	v2 map[string]bool
+	// fixed are the languages whose subject is the phrase right before
+	// the verb (order.tsv).
+	fixed map[string]bool
 }
 
 // Analyzer returns the text analyzer the lexicon was loaded with: words to
@@ -117,6 +122,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		infEnds:  map[string][]string{},
 		weights:  map[string]float64{},
 		v2:       map[string]bool{},
+		fixed:    map[string]bool{},
 	}
 	for _, l := range an.Languages().Codes() {
 		lx.triggers[l] = &Trie[*Trigger]{}
@@ -129,6 +135,8 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 	lx.members = map[string]bool{}
 	lx.symmetric = map[string]bool{}
 	lx.meeting = map[string]bool{}
+	lx.charge = map[string]bool{}
+	lx.messageAs = map[string]string{}
 	for _, fsys := range append([]fs.FS{sub}, overlays...) {
 		if err := eachLine(fsys, "types.tsv", func(f []string, pos string) error {
 			n := 0
@@ -157,15 +165,26 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 			if len(f) > 7 && f[7] == "yes" {
 				lx.meeting[f[0]] = true
 			}
+			if len(f) > 8 && f[8] == "yes" {
+				lx.charge[f[0]] = true
+			}
+			if len(f) > 9 && f[9] != "-" {
+				if !validType(f[9]) {
+					return fmt.Errorf("%s: message_as %q: want a type or -", pos, f[9])
+				}
+				lx.messageAs[f[0]] = f[9]
+			}
 			return nil
 		}); err != nil {
 			return nil, err
 		}
 		if err := eachLine(fsys, "order.tsv", func(f []string, pos string) error {
-			if len(f) < 2 || f[1] != "yes" && f[1] != "no" {
-				return fmt.Errorf("%s: want lang<TAB>verb_second (yes or no)", pos)
+			yesNo := func(v string) bool { return v == "yes" || v == "no" }
+			if len(f) < 2 || !yesNo(f[1]) || len(f) > 2 && !yesNo(f[2]) {
+				return fmt.Errorf("%s: want lang<TAB>verb_second<TAB>fixed_subject (yes or no)", pos)
 			}
 			lx.v2[f[0]] = f[1] == "yes"
+			lx.fixed[f[0]] = len(f) > 2 && f[2] == "yes"
 			return nil
 		}); err != nil {
 			return nil, err
@@ -477,6 +496,13 @@ func (lx *Lexicon) MarkersAt(lang string, toks []model.Token, i int) (end int, k
 // (German: "Am Montag griff Russland die Ukraine an"; order.tsv).
 func (lx *Lexicon) VerbSecond(lang string) bool { return lx.v2[lang] }
 
+// FixedSubject reports whether the language's subject is the phrase right
+// before the verb, the word order and not a case ending marking it
+// ("Ryabkov said the United States provoked …": the United States
+// provoked); in German objects stand before a final verb, in Russian and
+// Ukrainian the order is free and the case marks the subject.
+func (lx *Lexicon) FixedSubject(lang string) bool { return lx.fixed[lang] }
+
 // Weight returns the confidence model's weight of an evidence feature (0
 // for one it does not know).
 func (lx *Lexicon) Weight(feature string) float64 { return lx.weights[feature] }
@@ -553,6 +579,16 @@ func (lx *Lexicon) Symmetric(typ string) bool { return lx.symmetric[typ] }
 // genitive is its subject, an organisation makes it multilateral, and
 // "the sides" stand for the parties of the last one.
 func (lx *Lexicon) Meeting(typ string) bool { return lx.meeting[typ] }
+
+// Charge reports whether a claim that a party did an act of the type
+// accuses it (types.tsv): "Moscow claimed that Ukraine shelled the plant"
+// is Russia accusing Ukraine.
+func (lx *Lexicon) Charge(typ string) bool { return lx.charge[typ] }
+
+// MessageAs returns the type an event of the type becomes when what is
+// given or sent is a message (types.tsv message_as: "направил послание",
+// "sent a letter" is a communication, not aid), or "".
+func (lx *Lexicon) MessageAs(typ string) string { return lx.messageAs[typ] }
 
 // Size returns the number of trigger entries per language.
 func (lx *Lexicon) Size(lang string) int {

@@ -80,12 +80,15 @@ type Linker struct {
 	lex *lexicon.Lexicon
 	an  *text.Analyzer
 
-	names   lexicon.Trie[alias] // states, organisations, places, bodies
-	people  lexicon.Trie[alias] // persons: Cyrillic keys with person endings (see nameBase)
-	roles   map[string]*lexicon.Trie[roleEntry]
-	adj     map[string]map[string]adjEntry
-	codes   map[string]*Entity // state and org entities by code
-	persons map[string]*Entity // by person id
+	names  lexicon.Trie[alias] // states, organisations, places, bodies
+	people lexicon.Trie[alias] // persons: Cyrillic keys with person endings (see nameBase)
+	roles  map[string]*lexicon.Trie[roleEntry]
+	adj    map[string]map[string]adjEntry
+	// adjWords holds adjectives of several words ("South Korean"), by
+	// their stems.
+	adjWords map[string]*lexicon.Trie[adjEntry]
+	codes    map[string]*Entity // state and org entities by code
+	persons  map[string]*Entity // by person id
 	// byState lists each state's persons, for names next to a title that
 	// no holder of the office matches.
 	byState map[string][]*Entity
@@ -110,6 +113,7 @@ func New(k *kb.KB, lx *lexicon.Lexicon, an *text.Analyzer) *Linker {
 		an:       an,
 		roles:    map[string]*lexicon.Trie[roleEntry]{},
 		adj:      map[string]map[string]adjEntry{},
+		adjWords: map[string]*lexicon.Trie[adjEntry]{},
 		codes:    map[string]*Entity{},
 		persons:  map[string]*Entity{},
 		byState:  map[string][]*Entity{},
@@ -120,6 +124,7 @@ func New(k *kb.KB, lx *lexicon.Lexicon, an *text.Analyzer) *Linker {
 	for _, lang := range an.Languages().Codes() {
 		l.roles[lang] = &lexicon.Trie[roleEntry]{}
 		l.adj[lang] = map[string]adjEntry{}
+		l.adjWords[lang] = &lexicon.Trie[adjEntry]{}
 	}
 	for _, s := range k.States {
 		e := &Entity{ID: "state:" + s.Code, Kind: model.KindState, Name: s.Name, Code: s.Code, Sector: "GOV"}
@@ -466,8 +471,12 @@ func (l *Linker) addAdjectives(e *Entity, adjs kb.Names) {
 		}
 		for _, a := range list {
 			keys := l.stemKeys(a, lang)
-			if len(keys) != 1 {
-				continue // "North Macedonian": only one-word adjectives stand alone
+			if len(keys) == 0 {
+				continue
+			}
+			if len(keys) > 1 {
+				l.adjWords[lang].Add(keys, adjEntry{e, a}) // "South Korean"
+				continue
 			}
 			if _, dup := m[keys[0]]; !dup {
 				m[keys[0]] = adjEntry{e, a}

@@ -13,8 +13,26 @@ import (
 // compounds ("russisch-chinesischer", "Iranian-made").
 func (l *Linker) adjectiveSpans(toks []model.Token, lang string, covered []bool) []*span {
 	var out []*span
+	stem := func(j int) string {
+		if covered[j] || toks[j].Kind != model.Word {
+			return ""
+		}
+		return toks[j].Stem
+	}
 	for i, t := range toks {
 		if covered[i] || t.Kind != model.Word {
+			continue
+		}
+		// An adjective of several words: "South Korean", "North Korean".
+		if end, as := l.adjWords[lang].Longest(i, len(toks), stem); end > i+1 {
+			a := as[0]
+			out = append(out, &span{start: i, end: end, bs: t.Start, be: toks[end-1].End, m: model.Mention{
+				Kind: a.e.Kind, ID: a.e.ID, Name: a.e.Name, Code: a.e.Code, Sector: a.e.Sector, Adj: true, Score: 0.6,
+				Why: []string{"adjective " + a.text},
+			}})
+			for j := i; j < end; j++ {
+				covered[j] = true
+			}
 			continue
 		}
 		for _, p := range adjParts(t) {

@@ -228,3 +228,42 @@ func sortedTypeCodes(e model.Event) string {
 	slices.Sort(codes)
 	return e.Type + " " + strings.Join(codes, " ")
 }
+
+// TestSupposedIsNoSource: a sentence that only supposes an event is no
+// source of the event another sentence reports; left out before merging,
+// it is not cited. Sentences written for the test.
+func TestSupposedIsNoSource(t *testing.T) {
+	p := testPipeline(t)
+	sources := func(e model.Event) string {
+		var s []string
+		for _, src := range e.Sources {
+			s = append(s, src.Sentence)
+		}
+		return e.Type + ": " + strings.Join(s, " | ")
+	}
+	// One paragraph: the second sentence takes the first one's date.
+	got := eventsOf(p, sources, "Vladimir Putin met Xi Jinping in Beijing on Monday. Putin could meet Xi Jinping again.")
+	want := "CONSULT: Vladimir Putin met Xi Jinping in Beijing on Monday."
+	if strings.Join(got, "; ") != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestBothCountries: "both countries", "обеих стран", after a title that
+// opens the sentence too, stand for the parties of the meeting reported
+// last. Sentences written for the test.
+func TestBothCountries(t *testing.T) {
+	tests := []struct{ meeting, text, want string }{
+		{"Sergei Lavrov met Wang Yi in Beijing on Monday.", "Both countries signed an agreement on energy cooperation.", "AGREE CHN RUS"},
+		{"Сергей Лавров встретился с Ван И в Пекине в понедельник.", "Министры обеих стран подписали соглашение.", "AGREE CHN RUS"},
+		{"Sergej Lawrow traf am Montag in Peking Wang Yi.", "Beide Länder unterzeichneten ein Abkommen.", "AGREE CHN RUS"},
+		{"Сергій Лавров зустрівся з Ван І в Пекіні в понеділок.", "Міністри обох країн підписали угоду.", "AGREE CHN RUS"},
+	}
+	p := testPipeline(t)
+	for _, tt := range tests {
+		got := eventsOf(p, sortedTypeCodes, tt.meeting, tt.text)
+		if !slices.Contains(got, tt.want) {
+			t.Errorf("%s: got %q, want %q among them", tt.text, got, tt.want)
+		}
+	}
+}

@@ -362,7 +362,7 @@ func (p *Pipeline) Run(paths []string, stdin io.Reader, onResult func(*Result), 
 	once := Once{}
 	p.Stream(paths, stdin, func(r *Result) {
 		if once.First(r.Doc.Text) {
-			f.Add(fuse.Hash(r.Doc.Text), r.Events)
+			f.Add(fuse.Hash(r.Doc.Text), r.Doc.Published, r.Events)
 		}
 		if onResult != nil {
 			onResult(r)

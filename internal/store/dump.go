@@ -17,7 +17,7 @@ func (s *Store) Dump(ctx context.Context) (string, error) {
 		`SELECT name || ' ' || hash || ' ' || ident FROM documents ORDER BY hash`,
 		`SELECT d.hash || ' ' || s.idx || ' ' || s.start_off || ' ' || s.end_off FROM sentences s JOIN documents d ON d.id = s.doc_id ORDER BY d.hash, s.idx`,
 		`SELECT count(*) || '' FROM mentions`,
-		`SELECT id || ' ' || block || ' ' || body FROM events ORDER BY id`,
+		`SELECT id || ' ' || block || ' ' || net || ' ' || body FROM events ORDER BY id`,
 		`SELECT r.event_id || ' ' || d.hash || ' ' || r.body FROM reports r JOIN documents d ON d.id = r.doc_id ORDER BY r.event_id, d.hash, r.body`,
 		`SELECT event_id || ' ' || code || ' ' || name || ' ' || role FROM event_actors ORDER BY event_id, code, name, role`,
 		`SELECT event_id || ' ' || doc || ' ' || start_off FROM event_sources ORDER BY event_id, doc, start_off`,

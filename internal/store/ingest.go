@@ -211,7 +211,7 @@ func (s *Store) ingest(ctx context.Context, w *wtx, r *pipeline.Result) (Outcome
 	}
 	pd := &pending{docID: id}
 	evs := storable(r.Events)
-	joined, err := fuse.Document(w.pool, hash, evs)
+	joined, err := fuse.Document(w.pool, hash, doc.Published, evs)
 	if err != nil {
 		return out, fmt.Errorf("store: %s: %w", doc.ID, err)
 	}
@@ -356,12 +356,14 @@ const (
 	qDocByIdent = `SELECT id FROM documents WHERE ident = ?`
 	qInsertDoc  = `INSERT INTO documents (name, ident, hash, url, title, lang, published, text, ingested_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
-	qPutEvent = `INSERT INTO events (id, block, type, mode, status, date_start, date_end, day_first, day_last, cls, location, confidence, body)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET block = excluded.block, type = excluded.type, mode = excluded.mode,
+	// qPutEvent writes an event; its seen mark only grows.
+	qPutEvent = `INSERT INTO events (id, block, type, mode, status, date_start, date_end, day_first, day_last, cls, location, confidence, body, net, seen)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET block = excluded.block, type = excluded.type, mode = excluded.mode, net = excluded.net,
 			status = excluded.status, date_start = excluded.date_start, date_end = excluded.date_end,
 			day_first = excluded.day_first, day_last = excluded.day_last, cls = excluded.cls,
-			location = excluded.location, confidence = excluded.confidence, body = excluded.body`
+			location = excluded.location, confidence = excluded.confidence, body = excluded.body,
+			seen = CASE WHEN excluded.seen > events.seen THEN excluded.seen ELSE events.seen END`
 	qDeleteActors = `DELETE FROM event_actors WHERE event_id = ?`
 	qMaxSource    = `SELECT coalesce(max(id), 0) FROM event_sources`
 	qIndexSources = `INSERT INTO source_fts (rowid, sentence) SELECT id, sentence FROM event_sources WHERE id > ? AND id <= ?`
@@ -380,7 +382,7 @@ func (s *Store) prepare(ctx context.Context) error {
 		return nil
 	}
 	s.stmts = map[string]*sql.Stmt{}
-	qs := []string{qDocByHash, qDocByIdent, qInsertDoc, qCandDated, qCandNoYear, qCandPerson, qEventBody, qDelPersons, qInsertPerson, qDelDyads, qInsertDyad, qPutEvent, qDeleteActors, qInsertActor, qMaxSource, qIndexSources}
+	qs := []string{qDocByHash, qDocByIdent, qInsertDoc, qCandDated, qCandNoYear, qCandPerson, qEventBody, qDelPersons, qInsertPerson, qDelDyads, qInsertDyad, qPutEvent, qDeleteActors, qInsertActor, qMaxSource, qIndexSources, qSetSeen, qMark, qSetMark}
 	for _, t := range batchTables {
 		for n := maxBatch; n >= 1; n /= 2 {
 			qs = append(qs, insertSQL(t.into, n, t.cols))
@@ -455,7 +457,7 @@ func (s *Store) putEvent(ctx context.Context, tx *wtx, key string, e *model.Even
 	if e.Location != nil {
 		loc = e.Location.Name
 	}
-	_, err = s.exec(ctx, tx, qPutEvent, e.ID, key, e.Type, e.Mode, e.Status, from, to, first, last, dateClass(first, last), loc, e.Confidence, body)
+	_, err = s.exec(ctx, tx, qPutEvent, e.ID, key, e.Type, e.Mode, e.Status, from, to, first, last, dateClass(first, last), loc, e.Confidence, body, NetOf(e), ch.Seen)
 	if err != nil {
 		return body, err
 	}

@@ -18,17 +18,26 @@ import (
 // compares a report with it, and kept decoded for the transaction's other
 // documents (what it has read stays true: the transaction is the only
 // writer, and its own writes go through the pool).
+//
+// The watermark (fuse_mark) is read once per transaction. SQLite's write
+// transactions run one at a time, so each sees the mark of the last; two
+// PostgreSQL ingests at once each read it when they begin and raise it with
+// greatest(): one may fuse with the mark as it was before the other's
+// documents (it matters only for events a year behind the newest date).
 type pool struct {
-	s    *Store
-	ctx  context.Context
-	w    *wtx
-	read map[string]*stored // the events decoded in this transaction, by id
+	s        *Store
+	ctx      context.Context
+	w        *wtx
+	read     map[string]*stored // the events decoded in this transaction, by id
+	mark     int
+	markRead bool
 }
 
 // stored is an event as the transaction has read or written it.
 type stored struct {
 	e    *model.Event
 	body string // as stored
+	seen int    // its seen mark as stored
 }
 
 var _ fuse.Pool = (*pool)(nil)
@@ -75,23 +84,29 @@ var (
 	// qCandDated reads the dated events of a block that share a day with a
 	// report of days [first, last], class by class, each in id order and
 	// cut at fuse.Cap.
-	qCandDated = fmt.Sprintf(`SELECT id, day_first, day_last FROM (SELECT id, day_first, day_last FROM events
-			WHERE block = ? AND cls = 1 AND day_first BETWEEN ? AND ? ORDER BY id LIMIT %[1]d) a
-		UNION ALL SELECT id, day_first, day_last FROM (SELECT id, day_first, day_last FROM events
-			WHERE block = ? AND cls = 2 AND day_first BETWEEN ? AND ? AND day_last >= ? ORDER BY id LIMIT %[1]d) b
-		UNION ALL SELECT id, day_first, day_last FROM (SELECT id, day_first, day_last FROM events
-			WHERE block = ? AND cls = 3 AND day_first <= ? AND day_last >= ? ORDER BY id LIMIT %[1]d) c
-		UNION ALL SELECT id, day_first, day_last FROM (SELECT id, day_first, day_last FROM events
-			WHERE block = ? AND cls = 4 AND day_first <= ? AND day_last >= ? ORDER BY id LIMIT %[1]d) d`, fuse.Cap)
+	// cut at fuse.Cap; all these queries read only open events (seen at or
+	// after the horizon, the last argument).
+	qCandDated = fmt.Sprintf(`SELECT id, day_first, day_last, seen FROM (SELECT id, day_first, day_last, seen FROM events
+			WHERE block = ? AND cls = 1 AND day_first BETWEEN ? AND ? AND seen >= ? ORDER BY id LIMIT %[1]d) a
+		UNION ALL SELECT id, day_first, day_last, seen FROM (SELECT id, day_first, day_last, seen FROM events
+			WHERE block = ? AND cls = 2 AND day_first BETWEEN ? AND ? AND day_last >= ? AND seen >= ? ORDER BY id LIMIT %[1]d) b
+		UNION ALL SELECT id, day_first, day_last, seen FROM (SELECT id, day_first, day_last, seen FROM events
+			WHERE block = ? AND cls = 3 AND day_first <= ? AND day_last >= ? AND seen >= ? ORDER BY id LIMIT %[1]d) c
+		UNION ALL SELECT id, day_first, day_last, seen FROM (SELECT id, day_first, day_last, seen FROM events
+			WHERE block = ? AND cls = 4 AND day_first <= ? AND day_last >= ? AND seen >= ? ORDER BY id LIMIT %[1]d) d`, fuse.Cap)
 	// qCandNoYear reads the dated events of a block that share a month and
 	// day with a report whose date has no year.
-	qCandNoYear = fmt.Sprintf(`SELECT id, day_first, day_last FROM events
-		WHERE block = ? AND cls > 0 AND day_first %% 10000 <= ? AND day_last %% 10000 >= ? ORDER BY id LIMIT %d`, fuse.Cap)
+	qCandNoYear = fmt.Sprintf(`SELECT id, day_first, day_last, seen FROM events
+		WHERE block = ? AND cls > 0 AND day_first %% 10000 <= ? AND day_last %% 10000 >= ? AND seen >= ? ORDER BY id LIMIT %d`, fuse.Cap)
 	// qCandPerson reads the events of a block, undated (0) or dated (1),
 	// that name a person.
-	qCandPerson = fmt.Sprintf(`SELECT event_id FROM event_persons
-		WHERE block = ? AND person = ? AND dated = ? ORDER BY event_id LIMIT %d`, fuse.Cap)
-	qEventBody    = `SELECT body FROM events WHERE id = ?`
+	qCandPerson = fmt.Sprintf(`SELECT p.event_id, e.seen FROM event_persons p JOIN events e ON e.id = p.event_id
+		WHERE p.block = ? AND p.person = ? AND p.dated = ? AND e.seen >= ? ORDER BY p.event_id LIMIT %d`, fuse.Cap)
+	qEventBody    = `SELECT body, seen FROM events WHERE id = ?`
+	qSetSeen      = `UPDATE events SET seen = ? WHERE id = ? AND seen < ?`
+	qMark         = `SELECT day FROM fuse_mark WHERE id = 1`
+	qSetMark      = `UPDATE fuse_mark SET day = ? WHERE id = 1 AND day < ?`
+	qFirstMark    = `UPDATE events SET seen = ? WHERE seen = 0`
 	qDelPersons   = `DELETE FROM event_persons WHERE event_id = ?`
 	qInsertPerson = `INSERT INTO event_persons (block, person, dated, event_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`
 )
@@ -102,6 +117,11 @@ func (p *pool) Candidates(key string, e *model.Event) ([]fuse.Candidate, error) 
 	var out []fuse.Candidate
 	first, last := e.Date.Bounds()
 	persons := fuse.Persons(e)
+	mark, err := p.Mark()
+	if err != nil {
+		return nil, err
+	}
+	h := fuse.Horizon(mark)
 	scan := func(query string, args ...any) error {
 		rows, err := p.s.query(p.ctx, p.w, query, args...)
 		if err != nil {
@@ -110,7 +130,7 @@ func (p *pool) Candidates(key string, e *model.Event) ([]fuse.Candidate, error) 
 		defer rows.Close()
 		for rows.Next() {
 			var c fuse.Candidate
-			if err := rows.Scan(&c.ID, &c.First, &c.Last); err != nil {
+			if err := rows.Scan(&c.ID, &c.First, &c.Last, &c.Seen); err != nil {
 				return err
 			}
 			out = append(out, c)
@@ -118,14 +138,14 @@ func (p *pool) Candidates(key string, e *model.Event) ([]fuse.Candidate, error) 
 		return rows.Err()
 	}
 	person := func(who string, dated int) error {
-		rows, err := p.s.query(p.ctx, p.w, qCandPerson, key, who, dated)
+		rows, err := p.s.query(p.ctx, p.w, qCandPerson, key, who, dated, h)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
 			c := fuse.Candidate{Persons: []string{who}}
-			if err := rows.Scan(&c.ID); err != nil {
+			if err := rows.Scan(&c.ID, &c.Seen); err != nil {
 				return err
 			}
 			out = append(out, c)
@@ -135,11 +155,11 @@ func (p *pool) Candidates(key string, e *model.Event) ([]fuse.Candidate, error) 
 	switch {
 	case first >= 10000:
 		lo := daysBefore(first, narrowDays-1)
-		if err := scan(qCandDated, key, first, last, key, lo, last, first, key, last, first, key, last%10000, first%10000); err != nil {
+		if err := scan(qCandDated, key, first, last, h, key, lo, last, first, h, key, last, first, h, key, last%10000, first%10000, h); err != nil {
 			return nil, err
 		}
 	case first != 0:
-		if err := scan(qCandNoYear, key, last%10000, first%10000); err != nil {
+		if err := scan(qCandNoYear, key, last%10000, first%10000, h); err != nil {
 			return nil, err
 		}
 	default:
@@ -164,7 +184,7 @@ func (p *pool) Event(c fuse.Candidate) (*model.Event, error) {
 		return st.e, nil
 	}
 	st := &stored{e: new(model.Event)}
-	if err := p.s.queryRow(p.ctx, p.w, qEventBody, id).Scan(&st.body); err != nil {
+	if err := p.s.queryRow(p.ctx, p.w, qEventBody, id).Scan(&st.body, &st.seen); err != nil {
 		return nil, fmt.Errorf("event %s: %w", id, err)
 	}
 	if err := json.Unmarshal([]byte(st.body), st.e); err != nil {
@@ -184,7 +204,52 @@ func (p *pool) Put(key string, e *model.Event, ch fuse.Change) error {
 		st = &stored{e: e}
 		p.read[e.ID] = st
 	}
-	body, err := p.s.putEvent(p.ctx, p.w, key, e, st.body, ch)
-	st.body = body
-	return err
+	old := st.body
+	body, err := p.s.putEvent(p.ctx, p.w, key, e, old, ch)
+	if err != nil {
+		return err
+	}
+	if body == old && !ch.Founded && ch.Seen > st.seen {
+		// putEvent wrote nothing: the event is as it was but seen now.
+		if _, err := p.s.exec(p.ctx, p.w, qSetSeen, ch.Seen, e.ID, ch.Seen); err != nil {
+			return err
+		}
+	}
+	st.body, st.seen = body, max(st.seen, ch.Seen)
+	return nil
+}
+
+// Mark returns the watermark, read once per transaction.
+func (p *pool) Mark() (int, error) {
+	if !p.markRead {
+		if err := p.s.queryRow(p.ctx, p.w, qMark).Scan(&p.mark); err != nil {
+			return 0, fmt.Errorf("fusion mark: %w", err)
+		}
+		p.markRead = true
+	}
+	return p.mark, nil
+}
+
+// SetMark raises the watermark; the first mark is also the seen mark of
+// the events seen before it.
+func (p *pool) SetMark(day int) error {
+	old, err := p.Mark()
+	if err != nil || day <= old {
+		return err
+	}
+	if old == 0 {
+		if _, err := p.s.exec(p.ctx, p.w, qFirstMark, day); err != nil {
+			return fmt.Errorf("fusion mark: %w", err)
+		}
+		for _, st := range p.read {
+			if st.seen == 0 {
+				st.seen = day
+			}
+		}
+	}
+	if _, err := p.s.exec(p.ctx, p.w, qSetMark, day, day); err != nil {
+		return fmt.Errorf("fusion mark: %w", err)
+	}
+	p.mark = day
+	return nil
 }

@@ -71,13 +71,78 @@ var ErrNotFound = errors.New("store: not found")
 // Events returns the events the filter selects, oldest date first (undated
 // last), with their sources sorted by document and offset.
 func (s *Store) Events(ctx context.Context, f Filter) ([]model.Event, error) {
+	return s.page(ctx, f, f.Limit, nil)
+}
+
+// eventPage is how many events EachEvent reads at a time (tests lower it).
+var eventPage = 256
+
+// EachEvent calls fn with each event the filter selects, in the order of
+// Events and as Events gives it (Limit caps events and each one's
+// sources), reading them a page at a time from where the last page ended:
+// memory follows a page, not the result. It stops at fn's first error and
+// returns it.
+//
+// The dated events are read first, then the undated ones, each page from an
+// index at the last page's date and id (f.After, when set, is where the
+// first page starts).
+func (s *Store) EachEvent(ctx context.Context, f Filter, fn func(*model.Event) error) error {
+	total := f.Limit
+	seg := &segment{}
+	if c := f.After; c != nil {
+		*seg = segment{undated: c.Undated, date: c.Date, id: c.ID, set: true}
+		f.After = nil
+	}
+	for done := 0; ; {
+		p := f
+		p.Limit = eventPage
+		if total > 0 {
+			p.Limit = min(eventPage, total-done)
+		}
+		evs, err := s.page(ctx, p, total, seg)
+		if err != nil {
+			return err
+		}
+		for i := range evs {
+			if err := fn(&evs[i]); err != nil {
+				return err
+			}
+		}
+		done += len(evs)
+		switch {
+		case total > 0 && done >= total:
+			return nil
+		case len(evs) < p.Limit && seg.undated:
+			return nil
+		case len(evs) < p.Limit:
+			seg = &segment{undated: true}
+		default:
+			last := &evs[len(evs)-1]
+			seg.date, seg.id, seg.set = last.Date.From.String(), last.ID, true
+		}
+	}
+}
+
+// segment is a stretch of the order that EachEvent reads a page of: the
+// dated or the undated events, after a date and id when set.
+type segment struct {
+	undated  bool
+	date, id string
+	set      bool
+}
+
+// page returns at most f.Limit events of the filter (0: all), each with at
+// most srcCap sources (0: all); with seg, only those of the segment.
+func (s *Store) page(ctx context.Context, f Filter, srcCap int, seg *segment) ([]model.Event, error) {
 	// A dyad's events come from event_dyads in the order of the list, so
-	// a limit stops the reading (the other filters check each row).
+	// a limit stops the reading (the other filters check each row), and a
+	// page after a cursor starts where the list's index says.
 	from, order := `events`, undated+`, date_start, id`
 	if f.Desc {
 		order = undated + `, date_start DESC, id DESC`
 	}
 	var pre []any
+	und, day, id := undated, `date_start`, `id`
 	if a, b, ok := strings.Cut(strings.ToUpper(f.Dyad), "-"); ok && a != "" && b != "" && a != b {
 		if b < a {
 			a, b = b, a
@@ -85,14 +150,41 @@ func (s *Store) Events(ctx context.Context, f Filter) ([]model.Event, error) {
 		f.Dyad = ""
 		from = `event_dyads d JOIN events ON events.id = d.event_id AND d.code_a = ? AND d.code_b = ?`
 		pre = []any{a, b}
+		if f.After != nil {
+			w, args := after(f.After, f.Desc, `d.undated`, `d.day`, `d.event_id`)
+			from += ` AND ` + w
+			pre = append(pre, args...)
+			f.After = nil
+		}
 		order = `d.undated, d.day, d.event_id`
 		if f.Desc {
 			order = `d.undated, d.day DESC, d.event_id DESC`
 		}
+		und, day, id = `d.undated`, `d.day`, `d.event_id`
 	}
 	where, args, err := s.where(f)
 	if err != nil {
 		return nil, err
+	}
+	if seg != nil {
+		// Within a segment the order is by day and id: a row value seeks
+		// the index (SQLite sorts when the order names the undated
+		// expression, and reads every earlier row for an OR of positions).
+		u := 0
+		if seg.undated {
+			u = 1
+		}
+		where = append(where, und+` = ?`)
+		args = append(args, u)
+		cmp, desc := ">", ""
+		if f.Desc {
+			cmp, desc = "<", " DESC"
+		}
+		if seg.set {
+			where = append(where, `(`+day+`, `+id+`) `+cmp+` (?, ?)`)
+			args = append(args, seg.date, seg.id)
+		}
+		order = day + desc + `, ` + id + desc
 	}
 	args = append(pre, args...)
 	query := `SELECT body FROM ` + from
@@ -124,8 +216,8 @@ func (s *Store) Events(ctx context.Context, f Filter) ([]model.Event, error) {
 		return nil, fmt.Errorf("store: events: %w", err)
 	}
 	rows.Close()
-	if f.Limit > 0 {
-		err = s.firstSources(ctx, out, f.Limit)
+	if srcCap > 0 {
+		err = s.firstSources(ctx, out, srcCap)
 	} else {
 		err = s.loadSources(ctx, out)
 	}
@@ -246,18 +338,27 @@ func (s *Store) where(f Filter) ([]string, []any, error) {
 		args = append(args, ftsQuery(f.Text, s.pg))
 	}
 	if c := f.After; c != nil {
-		u := 0
-		if c.Undated {
-			u = 1
-		}
-		cmp := ">"
-		if f.Desc {
-			cmp = "<"
-		}
-		where = append(where, `(`+undated+` > ? OR (`+undated+` = ? AND (date_start `+cmp+` ? OR (date_start = ? AND id `+cmp+` ?))))`)
-		args = append(args, u, u, c.Date, c.Date, c.ID)
+		w, a := after(c, f.Desc, undated, `date_start`, `id`)
+		where = append(where, w)
+		args = append(args, a...)
 	}
 	return where, args, nil
+}
+
+// after returns the condition that keeps the positions after cursor c in
+// the order of columns undated (ascending), day and id (descending when
+// desc), and its arguments.
+func after(c *Cursor, desc bool, undated, day, id string) (string, []any) {
+	u := 0
+	if c.Undated {
+		u = 1
+	}
+	cmp := ">"
+	if desc {
+		cmp = "<"
+	}
+	return `(` + undated + ` > ? OR (` + undated + ` = ? AND (` + day + ` ` + cmp + ` ? OR (` + day + ` = ? AND ` + id + ` ` + cmp + ` ?))))`,
+		[]any{u, u, c.Date, c.Date, c.ID}
 }
 
 // dateWhere selects the events whose days overlap [from, to] (either may
