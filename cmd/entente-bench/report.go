@@ -137,7 +137,8 @@ func spread(runs []run) string {
 
 func (r *report) rows() []row {
 	var rows []row
-	var oneRate float64 // articles/s of the median one-core extract; 0 if none
+	var oneRate float64  // articles/s of the median one-core extract; 0 if none
+	var queueOne float64 // articles/s of one queue worker; 0 if none
 	for _, s := range r.results {
 		w := row{name: s.name, setting: s.note, target: "—"}
 		var rate float64
@@ -185,6 +186,17 @@ func (r *report) rows() []row {
 		case s.name == ceilingName:
 			if ok && oneRate > 0 {
 				w.rate += fmt.Sprintf(" (%.2f×)", rate/oneRate) // 2 × single wall / pair wall
+			}
+		case s.name == "queue, 1 worker":
+			if ok {
+				queueOne = rate
+			}
+		case s.name == "queue, 2 workers":
+			w.target = fmt.Sprintf("≥ %.1f× one worker", targetQueueSpeedup)
+			if ok && queueOne > 0 {
+				x := rate / queueOne
+				w.rate += fmt.Sprintf(" (%.2f×)", x)
+				w.met = yes(x >= targetQueueSpeedup)
 			}
 		case s.name == "ingest SQLite":
 			w.target = fmt.Sprintf("≥ %.0f articles/s", targetSQLite)

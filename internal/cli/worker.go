@@ -27,16 +27,17 @@ func (e *env) workerCmd() *cobra.Command {
 		Long: `worker runs the ingest jobs that ` + "`entente enqueue`" + ` wrote into a PostgreSQL
 database: it reads each batch of articles and stores and fuses its events as
 ` + "`entente ingest`" + ` does. Any number of workers, on any machines, share the
-database and nothing else; extraction runs on all of them at once, and the
-batches are stored in the order they were enqueued, so the events are those
-of one sequential ingest.
+database and nothing else. Extraction and storing the texts run on all of
+them at once; a batch's reports are fused block by block (event type and
+actors), each block in the order the batches were enqueued, so the events,
+ids included, are those of one sequential ingest.
 
 It runs until stopped: SIGINT or SIGTERM lets the jobs it runs finish (a
 second signal cancels them; they run again later). --exit-when-idle returns
 once no job is left. A failing job is retried with backoff (1 s, 2 s, 4 s, …)
 and after its last attempt kept as failed with its error (` + "`entente queue stats`" + `).
-A worker killed outright leaves its job to be run again after --rescue-after;
-nothing is half-stored. One log line per job goes to standard error;
+A worker killed outright leaves its job to be run again after --rescue-after,
+which finishes what it left (each transaction is whole). One log line per job goes to standard error;
 --metrics-addr serves Prometheus metrics at /metrics.`,
 		Example: `  entente worker --db postgres://entente@localhost/entente --concurrency 2
   entente worker --db postgres://entente@localhost/entente --exit-when-idle --metrics-addr :9464`,

@@ -79,6 +79,23 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		left = kept
 		rules = append(rules, why)
 	}
+	// "Trump hat seinen Kollegen Selenskyj attackiert": where objects
+	// stand before a final verb, a name after an object-case determiner
+	// is the object.
+	if !tr.t.Noun && x.lex.VerbSecond(lang) {
+		var subj, obj []model.Mention
+		for _, m := range left {
+			if x.objectCase(c, m) {
+				obj = append(obj, m)
+			} else {
+				subj = append(subj, m)
+			}
+		}
+		if len(subj) > 0 && len(obj) > 0 {
+			left, right = subj, append(obj, right...)
+			rules = append(rules, "object case before the final verb")
+		}
+	}
 	// "Am Montag griff Russland die Ukraine an": in a verb-second language
 	// a fronted adverbial puts the subject after the finite verb; it is the
 	// first name there that no preposition governs.
@@ -124,6 +141,14 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 			left = append(left[:0:0], st.parties...)
 			rules = append(rules, "the sides: "+toks[j].Text+" = the last meeting's parties")
 		}
+	}
+	// "По итогам переговоров подписан ряд документов": an agreement or
+	// cooperation verb that names no one at all, in the meeting's
+	// paragraph, is the meeting's parties' (not a participle that only
+	// modifies a noun: "подписанные соглашения").
+	if !tr.t.Noun && !x.lex.Participle(lang, toks[tr.start]) && len(left) == 0 && len(right) == 0 && len(st.parties) > 0 && x.lex.Symmetric(tr.t.Type) && !x.lex.Meeting(tr.t.Type) && st.para == st.partiesPara && !c.in.hasNames(c.clo, c.chi) {
+		left = append(left[:0:0], st.parties...)
+		rules = append(rules, "no one named: the last meeting's parties")
 	}
 	// "…, sagte Außenminister Dacic": the speaker is the quote's subject.
 	if len(left) == 0 && st.speaker != nil {
@@ -297,6 +322,15 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	}
 	if x.negated(c) {
 		return nil
+	}
+	if tr.t.Verbal && inWords(src, tgt) {
+		// "Trump attacked Zelensky", "Lawrow attackierte die OSZE": a
+		// person attacking a person or an organisation accuses them.
+		v := *tr.t
+		v.Type, v.Mode = claimTrigger.Type, ""
+		c.tr.t = &v
+		tr = c.tr
+		rules = append(rules, "in words: a person attacking a person or an organisation accuses")
 	}
 	var out []model.Event
 	groups := [][2][]model.Mention{{src, tgt}}
@@ -719,4 +753,54 @@ func (x *Extractor) actAgents(c *clause, right []model.Mention) ([]model.Mention
 		return agents, true
 	}
 	return nil, false
+}
+
+// hasNames reports whether a mention with a code starts in [lo, hi).
+func (in *Input) hasNames(lo, hi int) bool {
+	for _, m := range in.Mentions {
+		if m.Code != "" && m.TokStart >= lo && m.TokStart < hi {
+			return true
+		}
+	}
+	return false
+}
+
+// inWords reports whether an attack is one in words: named persons attack
+// persons or organisations, and no state, place or armed body is among
+// either side.
+func inWords(src, tgt []model.Mention) bool {
+	if len(src) == 0 || len(tgt) == 0 {
+		return false
+	}
+	for _, m := range src {
+		if m.Kind != model.KindPerson || m.Adj {
+			return false
+		}
+	}
+	for _, m := range tgt {
+		if m.Kind != model.KindPerson && m.Kind != model.KindOrg || m.Adj {
+			return false
+		}
+	}
+	return true
+}
+
+// objectCase reports whether a determiner of an object case (syntax kind
+// objdet) opens the phrase of m: right before it, or before adjectives
+// and then capitalised nouns ("seinen ukrainischen Kollegen Selenskyj";
+// "dem Eklat hat Trump" is no such phrase), and no preposition governs it
+// ("nach dem").
+func (x *Extractor) objectCase(c *clause, m model.Mention) bool {
+	adjectives := false // the phrase reads determiner, adjectives, nouns, name
+	for j := m.TokStart - 1; j >= c.clo && j >= m.TokStart-4; j-- {
+		t := c.toks[j]
+		if x.lex.HasKind(c.lang, t, lexicon.ObjDet) {
+			return !x.inPhrase(c.lang, c.toks, j+1, c.clo) && (j == 0 || !x.inPhrase(c.lang, c.toks, j, c.clo))
+		}
+		if t.Kind != model.Word || t.Cap && adjectives {
+			return false
+		}
+		adjectives = adjectives || !t.Cap
+	}
+	return false
 }

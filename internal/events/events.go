@@ -81,6 +81,8 @@ type docState struct {
 	// parties are the actors of the last meeting of two or more parties,
 	// whom "the sides" ("стороны", "beide Seiten") stand for.
 	parties []model.Mention
+	// partiesPara is the paragraph of that meeting.
+	partiesPara int
 }
 
 // Document returns the events of one document.
@@ -140,6 +142,7 @@ func (st *docState) noteParties(lx *lexicon.Lexicon, evs []model.Event) {
 			continue
 		}
 		st.parties = st.parties[:0]
+		st.partiesPara = st.para
 		for _, a := range e.Actors {
 			st.parties = append(st.parties, model.Mention{Text: a.Text, Kind: model.EntityKind(a.Kind), ID: a.ID, Name: a.Name, Code: a.Code, Role: a.Role, Sector: a.Sector})
 		}

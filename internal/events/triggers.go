@@ -48,7 +48,7 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 			continue // "with the support of Belarus, Russia attacked": a circumstance of the attack
 		}
 		t := ts[0]
-		if as := x.lex.MessageAs(t.Type); as != "" && !t.Noun && x.sendsMessage(lang, toks, end) {
+		if as := x.lex.MessageAs(t.Type); as != "" && !t.Noun && x.sendsMessage(lang, toks, i, end) {
 			// "направил поздравительную телеграмму": a message sent is a
 			// communication, not aid.
 			m := *t
@@ -177,10 +177,22 @@ func (x *Extractor) asideMentions(lang string, toks []model.Token, ms []model.Me
 }
 
 // sendsMessage reports whether a message noun (markers kind message)
-// stands within the three words after a verb ending at end, with no
-// punctuation between.
-func (x *Extractor) sendsMessage(lang string, toks []model.Token, end int) bool {
+// stands within the three words after the verb at [start, end), or, in a
+// verb-second language whose objects precede a final verb, the three
+// before it ("hat einen Brief geschickt"), with no punctuation between.
+func (x *Extractor) sendsMessage(lang string, toks []model.Token, start, end int) bool {
 	for j := end; j < len(toks) && j < end+3; j++ {
+		if toks[j].Kind == model.Punct {
+			break
+		}
+		if x.lex.HasKind(lang, toks[j], lexicon.Message) {
+			return true
+		}
+	}
+	if !x.lex.VerbSecond(lang) {
+		return false
+	}
+	for j := start - 1; j >= 0 && j >= start-3; j-- {
 		if toks[j].Kind == model.Punct {
 			return false
 		}

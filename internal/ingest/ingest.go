@@ -122,11 +122,52 @@ func (p *Parser) Parse(id, path, text string, published model.Point) *model.Docu
 	switch {
 	case setPoint(&doc.Published, doc.Meta["date"]):
 	case setPoint(&doc.Published, doc.Meta["published"]):
+	case p.datedLine(doc, start):
 	default:
 		doc.Published = published
 	}
 	doc.Body = Blocks(text, start)
 	return doc
+}
+
+// datedLines is how many non-blank lines after the metadata datedLine
+// reads: a page's title and teaser come before its "Stand:" line.
+const datedLines = 8
+
+// datedLine sets Published from a date line among the first lines of the
+// body ("Stand: 28.02.2025 22:44 Uhr", "Published: 2024-07-31"): a known
+// date key (data/clean/meta_keys.txt) with a colon, then a date. The line
+// stays in the body.
+func (p *Parser) datedLine(doc *model.Document, pos int) bool {
+	text := doc.Text
+	for n := 0; pos < len(text) && n < datedLines; {
+		end := strings.IndexByte(text[pos:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += pos
+		}
+		line := strings.TrimSpace(text[pos:end])
+		pos = end + 1
+		if line == "" {
+			continue
+		}
+		n++
+		key, val, _, sep, ok := splitKey(line)
+		if !ok || sep != ':' {
+			continue
+		}
+		if mk, known := p.keys[strings.ToLower(key)]; known && mk.shape == shapeDate {
+			tok := strings.Trim(val, "`'\" ")
+			if i := strings.IndexFunc(tok, unicode.IsSpace); i >= 0 {
+				tok = tok[:i]
+			}
+			if setPoint(&doc.Published, tok) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func setPoint(dst *model.Point, v string) bool {
@@ -141,8 +182,11 @@ func setPoint(dst *model.Point, v string) bool {
 }
 
 // parseDate reads YYYY, YYYY-MM or YYYY-MM-DD, the day optionally followed by
-// an ISO time ("2024-07-03T10:00:00Z").
+// an ISO time ("2024-07-03T10:00:00Z"), or a European DD.MM.YYYY.
 func parseDate(v string) (model.Point, bool) {
+	if len(v) == 10 && v[2] == '.' && v[5] == '.' {
+		v = v[6:] + "-" + v[3:5] + "-" + v[:2]
+	}
 	if len(v) > 10 && (v[10] == 'T' || v[10] == 't') {
 		v = v[:10]
 	}

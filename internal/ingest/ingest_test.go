@@ -66,6 +66,18 @@ func TestParse(t *testing.T) {
 			body: []string{"Состоялась встреча."},
 		},
 		{
+			name: "a Stand line after the title dates the article",
+			text: "Gipfel in Brüssel\nDie EU berät\n\nStand: 28.02.2025 22:44 Uhr\n\nDie Minister trafen sich am Freitag.",
+			pub:  model.Point{Year: 2025, Month: 2, Day: 28},
+			body: []string{"Gipfel in Brüssel\nDie EU berät", "Stand: 28.02.2025 22:44 Uhr", "Die Minister trafen sich am Freitag."},
+		},
+		{
+			name: "a dated line too far down does not",
+			text: "1\n\n2\n\n3\n\n4\n\n5\n\n6\n\n7\n\n8\n\nStand: 28.02.2025",
+			pub:  arg,
+			body: []string{"1", "2", "3", "4", "5", "6", "7", "8", "Stand: 28.02.2025"},
+		},
+		{
 			name: "published key used when no date",
 			text: "published 2023-05-01T08:30:00Z\nText.",
 			meta: map[string]string{"published": "2023-05-01T08:30:00Z"},

@@ -46,6 +46,13 @@ const (
 	// InfEnd is an infinitive ending ("-ть", "-ти"): a Slavic verb with it
 	// is an infinitive (data/lexicon/syntax).
 	InfEnd = "infend"
+	// PartEnd marks the ending of a full-form participle ("-нные",
+	// "-вший"): such a verb form modifies a noun and asserts nothing of
+	// its own subject.
+	PartEnd = "partend"
+	// ObjDet marks a determiner of an object case ("den", "dem",
+	// "seinen"): a name after it before a final verb is the object.
+	ObjDet = "objdet"
 	// Aspect verbs assert the infinitive they govern ("continued to
 	// shell", "продолжают наносить"); any other governor of an infinitive
 	// (purpose, effort, ability, hope) leaves its event unasserted.

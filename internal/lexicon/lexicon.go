@@ -37,6 +37,10 @@ type Trigger struct {
 	Weak   bool // only when nothing stronger is in the clause
 	Topic  bool // what follows is the topic: only the subject and with-phrases are parties
 	Future bool // a future form ("посетит", "прибуде"): the event is planned
+	// Verbal: a person attacking a person or an organisation attacks in
+	// words ("Trump attacked Zelensky", "Lavrov attacked the OSCE"): the
+	// event is an accusation.
+	Verbal bool
 	// Particle is the separable particle that must end the clause after the
 	// verb ("wies … aus": "Moskau wies zwei Diplomaten aus"), or "".
 	Particle string
@@ -89,6 +93,9 @@ type Lexicon struct {
 	// infEnds are the endings of infinitives (syntax kind infend, written
 	// "-ть"): Slavic infinitives carry no marker word before them.
 	infEnds map[string][]string
+	// partEnds are the endings of full-form participles (syntax kind
+	// partend), which modify a noun rather than state a predicate.
+	partEnds map[string][]string
 	// weights are the confidence model's (confidence.tsv).
 	weights map[string]float64
 	// v2 are the verb-second languages (order.tsv).
@@ -120,6 +127,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		prefixes: map[string][]prefix{},
 		markers:  map[string]*Trie[string]{},
 		infEnds:  map[string][]string{},
+		partEnds: map[string][]string{},
 		weights:  map[string]float64{},
 		v2:       map[string]bool{},
 		fixed:    map[string]bool{},
@@ -270,6 +278,8 @@ func (lx *Lexicon) loadTriggers(an *text.Analyzer, fsys fs.FS, lang string) erro
 					t.Topic = true
 				case "future":
 					t.Future = true
+				case "verbal":
+					t.Verbal = true
 				case "":
 				default:
 					return fmt.Errorf("%s: unknown flag %q", pos, fl)
@@ -311,11 +321,15 @@ func (lx *Lexicon) loadMarkers(an *text.Analyzer, fsys fs.FS, dir, lang string) 
 		if len(f) < 2 || f[1] == "" {
 			return fmt.Errorf("%s: want phrase<TAB>kind", pos)
 		}
-		if f[1] == InfEnd {
+		if f[1] == InfEnd || f[1] == PartEnd {
 			if !strings.HasPrefix(f[0], "-") || len(f[0]) < 2 {
-				return fmt.Errorf("%s: an infend entry is an ending written with a dash (-ть)", pos)
+				return fmt.Errorf("%s: an %s entry is an ending written with a dash (-ть)", pos, f[1])
 			}
-			lx.infEnds[lang] = append(lx.infEnds[lang], an.Normalize(f[0][1:]))
+			if f[1] == InfEnd {
+				lx.infEnds[lang] = append(lx.infEnds[lang], an.Normalize(f[0][1:]))
+			} else {
+				lx.partEnds[lang] = append(lx.partEnds[lang], an.Normalize(f[0][1:]))
+			}
 			return nil
 		}
 		toks := an.Tokenize(f[0], 0, lang)
@@ -510,7 +524,18 @@ func (lx *Lexicon) Weight(feature string) float64 { return lx.weights[feature] }
 // Infinitive reports whether the word has an infinitive ending of the
 // language (syntax kind infend): "посетить", "відвідати".
 func (lx *Lexicon) Infinitive(lang string, tok model.Token) bool {
-	for _, e := range lx.infEnds[lang] {
+	return hasEnding(lx.infEnds[lang], tok)
+}
+
+// Participle reports whether the word has the ending of a full-form
+// participle (syntax kind partend: "подписанные соглашения"), which
+// modifies a noun rather than states what its clause asserts.
+func (lx *Lexicon) Participle(lang string, tok model.Token) bool {
+	return hasEnding(lx.partEnds[lang], tok)
+}
+
+func hasEnding(ends []string, tok model.Token) bool {
+	for _, e := range ends {
 		if len(tok.Norm) > len(e)+2 && strings.HasSuffix(tok.Norm, e) {
 			return true
 		}

@@ -267,3 +267,24 @@ func TestBothCountries(t *testing.T) {
 		}
 	}
 }
+
+// TestUnnamedSigners: an agreement verb that names no one, in the
+// paragraph of a meeting, is the meeting's parties'; a participle that
+// only modifies a noun is not. Sentences written for the test.
+func TestUnnamedSigners(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       bool
+	}{
+		{"passive signing after talks", "Владимир Путин провел переговоры с Эмомали Рахмоном в Кремле. По итогам переговоров подписан ряд документов.", true},
+		{"passive signing after talks, uk", "Володимир Зеленський провів переговори з Дональдом Туском у Києві. За підсумками переговорів підписано низку документів.", true},
+		{"an attributive participle", "Владимир Путин провел переговоры с Эмомали Рахмоном в Кремле. Подписанные соглашения подтверждают этот курс.", false},
+	}
+	p := testPipeline(t)
+	for _, tt := range tests {
+		got := eventsOf(p, func(e model.Event) string { return e.Type }, tt.text)
+		if slices.Contains(got, "AGREE") != tt.want {
+			t.Errorf("%s: got %q, want AGREE %v", tt.name, got, tt.want)
+		}
+	}
+}

@@ -1,27 +1,34 @@
 // Package queue scales ingest out over many processes: a job queue in
 // PostgreSQL (River) and stateless workers that share only the database.
 //
-// In: documents (read and parsed, model.Document) handed to Enqueue, in the order a
-// sequential `entente ingest` would read them; they are cut into small
-// batches, one River job each, and a text already enqueued (by its content
-// hash) is left out. Out: workers (Worker) that run each job's extraction
-// in parallel and store its documents with store.IngestBatch, and queue
-// statistics (Stats).
+// In: documents (read and parsed, model.Document) handed to Enqueue, in the
+// order a sequential `entente ingest` would read them; they are cut into
+// small batches, one River job each, numbered in that order (seq), and a
+// text already enqueued (by its content hash) is left out. Out: workers
+// (Worker) that extract and store the batches, and queue statistics
+// (Stats).
 //
-// Fusion depends on the order reports arrive in (a new report joins the
-// first compatible stored event, and an event's id derives from its first
-// report), so workers store batches in the order they were enqueued: each
-// batch has a sequence number and waits for its turn (every batch before it
-// stored) after its extraction, which runs at once on every worker. N
-// workers thus end in exactly the events, ids included, of one sequential
-// ingest of the same inputs. A batch waits while the batch before it is
-// being worked; when that one is not (it waits for a slot or a retry), the
-// waiting batch gives up its slot (snoozes, longer the further behind it
-// is). A dead worker's job is rescued by River after RescueAfter. Each
-// batch is stored in one
-// transaction and storing is idempotent (a stored text is skipped), so a
-// worker killed at any point leaves nothing half-stored and the job's next
-// run finishes it.
+// Fusion depends on the order in which a block's reports arrive (a new
+// report joins the first compatible stored event of its block, and an
+// event's id derives from its block and founding report), but blocks are
+// independent. So a worker extracts its batch, stores its texts at once
+// with the other workers (store.StageBatch, which claims the batch's
+// blocks), and once every batch before it has done so, fuses its reports
+// block by block, each block after the batches before it
+// (store.FuseStaged, under the blocks' advisory locks). N workers thus end
+// in exactly the events, ids included, of one sequential ingest of the
+// same inputs. A batch waits while the batch it waits for is being worked;
+// when that one is not (it waits for a slot or a retry), the waiting batch
+// gives up its slot (snoozes, longer the further behind it is). A batch
+// with a document that replaces a stored one (its URL or path enqueued or
+// stored before, with another text) is stored whole in turn, after every
+// batch before it, and so is a batch before the first dated document
+// (fusion's watermark, the latest publication day fused so far, is
+// global: enqueue records each batch's watermark before it, and every
+// document is fused under the one of a sequential ingest). A dead
+// worker's job is rescued by River after RescueAfter; every transaction is
+// whole and records what it did, so the rerun finishes exactly what was
+// left.
 package queue
 
 import (
@@ -38,6 +45,7 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 	"github.com/riverqueue/river/rivermigrate"
 
+	"entente/internal/fuse"
 	"entente/internal/model"
 	"entente/internal/store"
 )
@@ -111,8 +119,13 @@ func (q *Queue) Close() { q.pool.Close() }
 // migrationLock is the advisory-lock key of the queue's migrations.
 const migrationLock = 0x656e74656e7465 // "entente"
 
-// schema is the queue's own tables: each batch's turn, and the content
-// hashes enqueued (a document is enqueued once).
+// schema is the queue's own tables: each batch's progress (staged: its
+// texts are stored and its blocks claimed; done: stored; in_turn: it is
+// stored whole after every batch before it) and its fusion watermark
+// before and after it (mark_before, mark_after: fuse package doc), the content hashes enqueued
+// (a document is enqueued once), and the identities (URL or path) of the
+// documents enqueued: a batch with an identity enqueued before replaces a
+// document, and is stored in turn.
 const schema = `
 CREATE TABLE IF NOT EXISTS entente_queue_batches (
 	seq  BIGSERIAL PRIMARY KEY,
@@ -124,6 +137,15 @@ CREATE INDEX IF NOT EXISTS entente_queue_batches_todo ON entente_queue_batches(s
 CREATE TABLE IF NOT EXISTS entente_queue_docs (
 	hash TEXT PRIMARY KEY,
 	seq  BIGINT NOT NULL
+);
+ALTER TABLE entente_queue_batches ADD COLUMN IF NOT EXISTS staged BOOLEAN NOT NULL DEFAULT false;
+ALTER TABLE entente_queue_batches ADD COLUMN IF NOT EXISTS in_turn BOOLEAN NOT NULL DEFAULT false;
+CREATE INDEX IF NOT EXISTS entente_queue_batches_unstaged ON entente_queue_batches(seq) WHERE NOT staged;
+ALTER TABLE entente_queue_batches ADD COLUMN IF NOT EXISTS mark_before INT NOT NULL DEFAULT 0;
+ALTER TABLE entente_queue_batches ADD COLUMN IF NOT EXISTS mark_after INT NOT NULL DEFAULT 0;
+CREATE TABLE IF NOT EXISTS entente_queue_idents (
+	ident TEXT PRIMARY KEY,
+	seq   BIGINT NOT NULL
 );`
 
 func migrate(ctx context.Context, pool *pgxpool.Pool) error {
@@ -154,6 +176,32 @@ func quietLogger() *slog.Logger {
 	return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 }
 
+// enqueueLock is the advisory-lock key that makes enqueues take turns.
+const enqueueLock = 0x656e74656e7466
+
+// markBefore returns the fusion watermark (fuse package doc) that a
+// sequential ingest would have before batch seq: the latest publication
+// day of the documents enqueued before it, or stored before the queue
+// (the store's fuse_mark, when the store's tables exist).
+func (q *Queue) markBefore(ctx context.Context, tx pgx.Tx, seq int64) (int, error) {
+	var mark int
+	if err := tx.QueryRow(ctx, `SELECT coalesce(max(mark_after), 0) FROM entente_queue_batches WHERE seq < $1`, seq).Scan(&mark); err != nil {
+		return 0, fmt.Errorf("queue: enqueue: %w", err)
+	}
+	var stored bool
+	if err := tx.QueryRow(ctx, `SELECT to_regclass('fuse_mark') IS NOT NULL`).Scan(&stored); err != nil {
+		return 0, fmt.Errorf("queue: enqueue: %w", err)
+	}
+	if stored {
+		var day int
+		if err := tx.QueryRow(ctx, `SELECT coalesce(max(day), 0) FROM fuse_mark`).Scan(&day); err != nil {
+			return 0, fmt.Errorf("queue: enqueue: %w", err)
+		}
+		mark = max(mark, day)
+	}
+	return mark, nil
+}
+
 // Enqueued counts what Enqueue did.
 type Enqueued struct {
 	Jobs, Docs, Skipped int // Skipped: texts enqueued before
@@ -171,11 +219,22 @@ func (q *Queue) Enqueue(ctx context.Context, docs []*model.Document) (Enqueued, 
 		return out, fmt.Errorf("queue: enqueue: %w", err)
 	}
 	defer tx.Rollback(ctx)
+	// One enqueue at a time: each batch's watermark follows the batches
+	// before it.
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(enqueueLock)); err != nil {
+		return out, fmt.Errorf("queue: enqueue: %w", err)
+	}
 	var seq int64
 	if err := tx.QueryRow(ctx, `INSERT INTO entente_queue_batches (docs) VALUES (0) RETURNING seq`).Scan(&seq); err != nil {
 		return out, fmt.Errorf("queue: enqueue: %w", err)
 	}
+	markBefore, err := q.markBefore(ctx, tx, seq)
+	if err != nil {
+		return out, err
+	}
+	markAfter := markBefore
 	var keep []*model.Document
+	inTurn := false
 	for _, d := range docs {
 		tag, err := tx.Exec(ctx, `INSERT INTO entente_queue_docs (hash, seq) VALUES ($1, $2) ON CONFLICT DO NOTHING`, store.Hash(d.Text), seq)
 		if err != nil {
@@ -185,6 +244,16 @@ func (q *Queue) Enqueue(ctx context.Context, docs []*model.Document) (Enqueued, 
 			out.Skipped++
 			continue
 		}
+		var inserted bool
+		err = tx.QueryRow(ctx, `INSERT INTO entente_queue_idents (ident, seq) VALUES ($1, $2)
+			ON CONFLICT (ident) DO UPDATE SET seq = excluded.seq RETURNING xmax = 0`, store.Ident(d), seq).Scan(&inserted)
+		if err != nil {
+			return out, fmt.Errorf("queue: enqueue %s: %w", d.Path, err)
+		}
+		if !inserted { // an identity enqueued before: a new version
+			inTurn = true
+		}
+		markAfter = max(markAfter, fuse.Day(d.Published))
 		keep = append(keep, d)
 	}
 	if len(keep) == 0 {
@@ -195,7 +264,8 @@ func (q *Queue) Enqueue(ctx context.Context, docs []*model.Document) (Enqueued, 
 	if err != nil {
 		return out, fmt.Errorf("queue: enqueue: %w", err)
 	}
-	if _, err := tx.Exec(ctx, `UPDATE entente_queue_batches SET docs = $1, job_id = $2 WHERE seq = $3`, len(keep), res.Job.ID, seq); err != nil {
+	if _, err := tx.Exec(ctx, `UPDATE entente_queue_batches SET docs = $1, job_id = $2, in_turn = $3, mark_before = $4, mark_after = $5 WHERE seq = $6`,
+		len(keep), res.Job.ID, inTurn || markBefore == 0, markBefore, markAfter, seq); err != nil {
 		return out, fmt.Errorf("queue: enqueue: %w", err)
 	}
 	if err := tx.Commit(ctx); err != nil {

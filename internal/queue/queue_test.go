@@ -187,18 +187,81 @@ func TestWorkersMatchIngest(t *testing.T) {
 			t.Fatalf("worker %d: %v\n%s", i, err, logs[i].String())
 		}
 	}
-	worked := 0
+	worked, staged := 0, 0
 	for i := range logs {
 		worked += strings.Count(logs[i].String(), "job done")
+		staged += strings.Count(logs[i].String(), "stored=staged")
 	}
-	if worked != (n+15)/16 {
-		t.Errorf("%d jobs done by the workers, want %d", worked, (n+15)/16)
+	// The first batch comes before any publication date (the fusion
+	// watermark): it is stored in turn, the others staged.
+	if worked != (n+15)/16 || staged != worked-1 {
+		t.Errorf("%d jobs done by the workers, %d of them staged; want %d, all but the first staged", worked, staged, (n+15)/16)
+	}
+	if left := stagedLeft(t, db); left != 0 {
+		t.Errorf("%d staged rows left after the workers", left)
 	}
 	if s := stats(t, db); s.Done != (n+15)/16 || s.Documents.Done != n || s.Pending+s.Running+s.Failed != 0 || s.Rate <= 0 {
 		t.Errorf("stats after the workers: %+v", s)
 	}
 	if got, want := dump(t, db), dump(t, ref); got != want {
 		t.Errorf("three workers differ from one ingest:\n%s", firstDiff(got, want))
+	}
+}
+
+// stagedLeft counts the rows left in the store's staging tables.
+func stagedLeft(t *testing.T, dsn string) int {
+	t.Helper()
+	q, err := Open(context.Background(), dsn, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer q.Close()
+	var n int
+	if err := q.pool.QueryRow(context.Background(), `SELECT (SELECT count(*) FROM staged_blocks) + (SELECT count(*) FROM staged_docs)`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// TestEditedDocumentsInTurn enqueues a folder, then new texts under three
+// of its paths (three batches, as enqueue reads the folder in batches):
+// these replace stored documents, so they are stored in turn, and two workers end as two `entente ingest` runs of the
+// folder before and after the edit.
+func TestEditedDocumentsInTurn(t *testing.T) {
+	dir := writeCorpus(t, 48)
+	ref, db := newPG(t), newPG(t)
+	run(t, "ingest", "--db", ref, dir)
+	run(t, "enqueue", "--db", db, "--batch", "4", dir)
+	texts := corpus.Generate(3, 99)
+	for i, text := range texts {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("gen_%05d.txt", 5+10*i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	run(t, "ingest", "--db", ref, dir)
+	if out := run(t, "enqueue", "--db", db, "--batch", "4", dir); !strings.Contains(out, "enqueued: 3 documents in 3 jobs") {
+		t.Errorf("enqueue of the edits says %q", out)
+	}
+	var logs [2]bytes.Buffer
+	var wg sync.WaitGroup
+	for i := range logs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cmd := exec.Command(entente(t), "worker", "--db", db, "--concurrency", "1", "--exit-when-idle")
+			cmd.Stdout, cmd.Stderr = &logs[i], &logs[i]
+			if err := cmd.Run(); err != nil {
+				t.Errorf("worker %d: %v\n%s", i, err, logs[i].String())
+			}
+		}()
+	}
+	wg.Wait()
+	all := logs[0].String() + logs[1].String()
+	if n, m := strings.Count(all, `stored="in turn"`), strings.Count(all, "updated=1"); n != 4 || m != 3 {
+		t.Errorf("%d batches stored in turn, %d updated a document; want 4 (the first, before any date, and the edits) and 3:\n%s", n, m, all)
+	}
+	if got, want := dump(t, db), dump(t, ref); got != want {
+		t.Errorf("workers differ from two ingests:\n%s", firstDiff(got, want))
 	}
 }
 

@@ -155,8 +155,13 @@ func (q *Queue) unfinished(ctx context.Context) (int, error) {
 	return n, err
 }
 
-// work runs one job: the batch's documents are read, the batch waits for
-// its turn, and is stored in one transaction.
+// work runs one job: the batch's documents are read, their texts stored
+// at once with the other batches' (store.StageBatch), and, once every
+// batch before it is staged, its reports are fused block by block in the
+// order of the batches (store.FuseStaged). A batch that replaces stored
+// documents, or that runs again after it was done (its failed documents
+// retried), is stored whole with store.IngestBatch: in turn, after every
+// batch before it, or at once when it was done.
 func (w *Worker) work(ctx context.Context, job *river.Job[IngestArgs]) error {
 	start := time.Now()
 	m := w.cfg.Metrics
@@ -175,8 +180,10 @@ func (w *Worker) work(ctx context.Context, job *river.Job[IngestArgs]) error {
 	}
 	extracted := time.Now()
 	m.add(&m.extractNanos, int64(extracted.Sub(start)))
-	if err := w.q.awaitTurn(ctx, a.Seq, w.cfg.TurnWait); err != nil {
-		m.add(&m.waitNanos, int64(time.Since(extracted)))
+	var wait time.Duration
+	outs, serrs, how, err := w.store(ctx, a.Seq, rs, &wait)
+	m.add(&m.waitNanos, int64(wait))
+	if err != nil {
 		var ny notYet
 		if errors.As(err, &ny) {
 			m.add(&m.snoozed, 1)
@@ -185,9 +192,6 @@ func (w *Worker) work(ctx context.Context, job *river.Job[IngestArgs]) error {
 		}
 		return err
 	}
-	turn := time.Now()
-	m.add(&m.waitNanos, int64(turn.Sub(extracted)))
-	outs, serrs := w.cfg.Store.IngestBatch(ctx, rs)
 	var sum struct{ docNew, docSame, docUpd, evNew, evMerged int }
 	for i, out := range outs {
 		if serrs[i] != nil {
@@ -206,11 +210,8 @@ func (w *Worker) work(ctx context.Context, job *river.Job[IngestArgs]) error {
 		sum.evNew += out.EventsNew
 		sum.evMerged += out.EventsMerged
 	}
-	if err := w.q.done(ctx, a.Seq); err != nil {
-		return err
-	}
 	end := time.Now()
-	m.add(&m.storeNanos, int64(end.Sub(turn)))
+	m.add(&m.storeNanos, int64(end.Sub(extracted)-wait))
 	m.add(&m.jobNanos, int64(end.Sub(start)))
 	m.add(&m.docsNew, int64(sum.docNew))
 	m.add(&m.docsUnchanged, int64(sum.docSame))
@@ -219,16 +220,16 @@ func (w *Worker) work(ctx context.Context, job *river.Job[IngestArgs]) error {
 	m.add(&m.eventsNew, int64(sum.evNew))
 	m.add(&m.eventsMerged, int64(sum.evMerged))
 	m.observe(end.Sub(start))
-	log := w.cfg.Logger.With("job", job.ID, "seq", a.Seq, "attempt", job.Attempt, "docs", len(a.Docs),
+	log := w.cfg.Logger.With("job", job.ID, "seq", a.Seq, "attempt", job.Attempt, "docs", len(a.Docs), "stored", how,
 		"new", sum.docNew, "unchanged", sum.docSame, "updated", sum.docUpd, "failed", len(failed),
 		"events_new", sum.evNew, "events_merged", sum.evMerged,
-		"extract_ms", extracted.Sub(start).Milliseconds(), "wait_ms", turn.Sub(extracted).Milliseconds(), "store_ms", end.Sub(turn).Milliseconds())
+		"extract_ms", extracted.Sub(start).Milliseconds(), "wait_ms", wait.Milliseconds(), "store_ms", (end.Sub(extracted) - wait).Milliseconds())
 	if len(errs) == 0 {
 		m.add(&m.jobsDone, 1)
 		log.Info("job done")
 		return nil
 	}
-	err := errors.Join(errs...)
+	err = errors.Join(errs...)
 	if job.Attempt >= job.MaxAttempts {
 		// Kept as failed: its documents may be enqueued again.
 		m.add(&m.jobsFailed, 1)
@@ -239,6 +240,72 @@ func (w *Worker) work(ctx context.Context, job *river.Job[IngestArgs]) error {
 		log.Warn("job will be retried", "err", err)
 	}
 	return err
+}
+
+// store stores batch seq's results and marks the batch done; how says how
+// ("staged", "in turn" or "late"), wait adds the time spent waiting for
+// the batches before it (their staging, their blocks, advisory locks).
+// errs[i] is the error of rs[i] alone (IngestBatch's); err fails the job.
+func (w *Worker) store(ctx context.Context, seq int64, rs []*pipeline.Result, wait *time.Duration) (outs []store.Outcome, errs []error, how string, err error) {
+	var done, inTurn bool
+	var markBefore int
+	if err := w.q.pool.QueryRow(ctx, `SELECT done, in_turn, mark_before FROM entente_queue_batches WHERE seq = $1`, seq).Scan(&done, &inTurn, &markBefore); err != nil {
+		return nil, nil, "", fmt.Errorf("queue: batch %d: %w", seq, err)
+	}
+	if done {
+		// A retry of documents that failed: stored now, after batches
+		// enqueued later (their events may take other ids).
+		outs, errs = w.cfg.Store.IngestBatch(ctx, rs)
+		return outs, errs, "late", nil
+	}
+	st := w.cfg.Store
+	if !inTurn {
+		t0 := time.Now()
+		docs, err := st.StageBatch(ctx, seq, rs)
+		switch {
+		case errors.Is(err, store.ErrInTurn):
+			if _, err := w.q.pool.Exec(ctx, `UPDATE entente_queue_batches SET in_turn = true WHERE seq = $1`, seq); err != nil {
+				return nil, nil, "", fmt.Errorf("queue: batch %d: %w", seq, err)
+			}
+		case err != nil:
+			return nil, nil, "", err
+		default:
+			if _, err := w.q.pool.Exec(ctx, `UPDATE entente_queue_batches SET staged = true WHERE seq = $1`, seq); err != nil {
+				return nil, nil, "", fmt.Errorf("queue: batch %d: %w", seq, err)
+			}
+			staged := time.Now()
+			err := w.awaitTurn(ctx, seq, "staged")
+			*wait += time.Since(staged)
+			if err != nil {
+				return nil, nil, "", err
+			}
+			pause := time.Millisecond
+			deadline := time.Now().Add(w.cfg.TurnWait)
+			outs, fs, err := st.FuseStaged(ctx, seq, markBefore, rs, docs, func(ctx context.Context, blocker int64) error {
+				return w.awaitBlocker(ctx, blocker, &pause, deadline)
+			})
+			*wait += fs.Wait
+			if err != nil {
+				return nil, nil, "", err
+			}
+			if err := w.q.done(ctx, seq); err != nil {
+				return nil, nil, "", err
+			}
+			w.cfg.Logger.Debug("batch fused", "seq", seq, "rounds", fs.Rounds, "stage_ms", staged.Sub(t0).Milliseconds(), "wait_ms", fs.Wait.Milliseconds())
+			return outs, make([]error, len(rs)), "staged", nil
+		}
+	}
+	t0 := time.Now()
+	err = w.awaitTurn(ctx, seq, "done")
+	*wait += time.Since(t0)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	outs, errs = st.IngestBatch(ctx, rs)
+	if err := w.q.done(ctx, seq); err != nil {
+		return nil, nil, "", err
+	}
+	return outs, errs, "in turn", nil
 }
 
 // process reads one document; a panic is the document's error.
@@ -263,53 +330,88 @@ type notYet struct{ snooze time.Duration }
 
 func (notYet) Error() string { return "queue: the batches before it are not stored yet" }
 
-// awaitTurn waits until every batch enqueued before seq is stored. While
-// the first of them is being worked (its job is running) it waits, up to
-// wait; when it is not (it is waiting for a slot, or for its retry), it
-// returns notYet at once, so that a slot is free for it: batches further
-// behind snooze longer, and the next one in turn is fetched first. A batch
-// whose job is gone or finished without storing it (cancelled by hand) no
-// longer holds the others up.
-func (q *Queue) awaitTurn(ctx context.Context, seq int64, wait time.Duration) error {
-	deadline := time.Now().Add(wait)
+// awaitTurn waits until every batch enqueued before seq is staged (col
+// "staged": its texts stored and its blocks claimed, or done) or done (col
+// "done": stored whole). While the first of them is being worked (its job
+// is running) it waits, up to TurnWait; when it is not (it is waiting for
+// a slot, or for its retry), it returns notYet at once, so that a slot is
+// free for it: batches further behind snooze longer, and the next one in
+// turn is fetched first. A batch whose job is gone or finished without
+// storing it (cancelled by hand, failed for good) no longer holds the
+// others up.
+func (w *Worker) awaitTurn(ctx context.Context, seq int64, col string) error {
+	deadline := time.Now().Add(w.cfg.TurnWait)
 	pause := time.Millisecond
 	for {
 		var first int64
 		var state string
-		err := q.pool.QueryRow(ctx, `SELECT b.seq, coalesce(j.state::text, 'gone') FROM entente_queue_batches b
+		err := w.q.pool.QueryRow(ctx, `SELECT b.seq, coalesce(j.state::text, 'gone') FROM entente_queue_batches b
 			LEFT JOIN river_job j ON j.id = b.job_id
-			WHERE NOT b.done AND b.seq < $1 ORDER BY b.seq LIMIT 1`, seq).Scan(&first, &state)
+			WHERE NOT b.`+col+` AND b.seq < $1 ORDER BY b.seq LIMIT 1`, seq).Scan(&first, &state)
 		switch {
 		case errors.Is(err, pgx.ErrNoRows):
 			return nil
 		case err != nil:
 			return fmt.Errorf("queue: batch %d: %w", seq, err)
 		}
-		switch state {
-		case "running":
-			if time.Now().After(deadline) {
-				return notYet{time.Second}
-			}
-		case "gone", "completed", "cancelled", "discarded":
-			if err := q.done(ctx, first); err != nil {
-				return err
-			}
-			continue
-		default: // available, scheduled, retryable, pending: it needs a slot
-			return notYet{min(time.Duration(seq-first)*100*time.Millisecond, 10*time.Second)}
+		again, err := w.held(ctx, seq, first, state, &pause, deadline)
+		if err != nil || !again {
+			return err
 		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(pause):
-		}
-		pause = min(pause*2, 20*time.Millisecond)
 	}
+}
+
+// awaitBlocker waits a little for batch blocker, which has yet to fuse a
+// block that batch seq waits for (store.FuseStaged), or says to give up.
+func (w *Worker) awaitBlocker(ctx context.Context, blocker int64, pause *time.Duration, deadline time.Time) error {
+	var state string
+	err := w.q.pool.QueryRow(ctx, `SELECT coalesce(j.state::text, 'gone') FROM entente_queue_batches b
+		LEFT JOIN river_job j ON j.id = b.job_id WHERE b.seq = $1`, blocker).Scan(&state)
+	switch {
+	case errors.Is(err, pgx.ErrNoRows):
+		state = "gone"
+	case err != nil:
+		return fmt.Errorf("queue: batch %d: %w", blocker, err)
+	}
+	_, err = w.held(ctx, 0, blocker, state, pause, deadline)
+	return err
+}
+
+// held handles a batch, first, that holds batch seq up and whose job is
+// in state: while it runs, pause (doubling, up to 20 ms) and say to look
+// again, or notYet past the deadline; when it waits for a slot or its
+// retry, notYet; when its job is gone or finished, forget what it left
+// (it will not store it) and look again at once.
+func (w *Worker) held(ctx context.Context, seq, first int64, state string, pause *time.Duration, deadline time.Time) (again bool, err error) {
+	switch state {
+	case "running":
+		if time.Now().After(deadline) {
+			return false, notYet{time.Second}
+		}
+	case "gone", "completed", "cancelled", "discarded":
+		if err := w.cfg.Store.Unstage(ctx, first); err != nil {
+			return false, err
+		}
+		return true, w.q.done(ctx, first)
+	default: // available, scheduled, retryable, pending: it needs a slot
+		behind := int64(1)
+		if seq > first {
+			behind = seq - first
+		}
+		return false, notYet{min(time.Duration(behind)*100*time.Millisecond, 10*time.Second)}
+	}
+	select {
+	case <-ctx.Done():
+		return false, ctx.Err()
+	case <-time.After(*pause):
+	}
+	*pause = min(*pause*2, 20*time.Millisecond)
+	return true, nil
 }
 
 // done records that batch seq is stored: the batches after it may go.
 func (q *Queue) done(ctx context.Context, seq int64) error {
-	if _, err := q.pool.Exec(ctx, `UPDATE entente_queue_batches SET done = true WHERE seq = $1 AND NOT done`, seq); err != nil {
+	if _, err := q.pool.Exec(ctx, `UPDATE entente_queue_batches SET done = true, staged = true WHERE seq = $1 AND NOT done`, seq); err != nil {
 		return fmt.Errorf("queue: batch %d: %w", seq, err)
 	}
 	return nil

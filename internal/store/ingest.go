@@ -84,6 +84,7 @@ type wtx struct {
 	pool    *pool                // fusion's view of the stored events
 	ftsFrom int64                // SQLite: event_sources rows above this id are not yet in source_fts
 	actors  map[string][2]string // actors (name, code) by knowledge-base id, for noteActors
+	locked  time.Duration        // how long taking its advisory locks took
 }
 
 // write runs fn in a transaction that holds the advisory locks keys (see
@@ -107,9 +108,11 @@ func (s *Store) writeOnce(ctx context.Context, what string, keys []int64, fn fun
 	defer tx.Rollback()
 	w := &wtx{Tx: tx, actors: map[string][2]string{}}
 	w.pool = &pool{s: s, ctx: ctx, w: w, read: map[string]*stored{}}
+	t0 := time.Now()
 	if err := s.lock(ctx, w, keys); err != nil {
 		return fmt.Errorf("store: %s: locks: %w", what, err)
 	}
+	w.locked = time.Since(t0)
 	if !s.pg {
 		if err := s.queryRow(ctx, w, qMaxSource).Scan(&w.ftsFrom); err != nil {
 			return fmt.Errorf("store: %s: %w", what, err)
@@ -197,23 +200,28 @@ func (s *Store) ingest(ctx context.Context, w *wtx, r *pipeline.Result) (Outcome
 	case !errors.Is(err, sql.ErrNoRows):
 		return out, fmt.Errorf("store: %s: %w", doc.ID, err)
 	}
-	var id int64
-	pub := ""
-	if !doc.Published.IsZero() {
-		pub = doc.Published.String()
-	}
-	err := s.queryRow(ctx, w, qInsertDoc, doc.ID, ident, hash, doc.Meta["url"], doc.Meta["title"], doc.Lang, pub, doc.Text, time.Now().UTC().Format(time.RFC3339)).Scan(&id)
+	id, err := s.insertDoc(ctx, w, r, ident, hash)
 	if err != nil {
 		return out, fmt.Errorf("store: %s: %w", doc.ID, err)
 	}
-	if err := s.insertText(ctx, w, id, r); err != nil {
+	if err := s.fuseDoc(ctx, w, id, hash, doc.Published, r.Events, &out); err != nil {
 		return out, fmt.Errorf("store: %s: %w", doc.ID, err)
 	}
-	pd := &pending{docID: id}
-	evs := storable(r.Events)
-	joined, err := fuse.Document(w.pool, hash, doc.Published, evs)
+	return out, nil
+}
+
+// fuseDoc fuses reports of the stored document docID (content hash hash,
+// published pub), in order, into the stored events, writes them with their reports and
+// sources, and counts them in out. It is given all of the document's
+// reports (ingest) or all of those in some blocks (FuseStaged): fusion
+// never crosses blocks, so both give the same events. Reports of a status
+// a store does not hold are left out (storable).
+func (s *Store) fuseDoc(ctx context.Context, w *wtx, docID int64, hash string, pub model.Point, evs []model.Event, out *Outcome) error {
+	pd := &pending{docID: docID}
+	evs = storable(evs)
+	joined, err := fuse.Document(w.pool, hash, pub, evs)
 	if err != nil {
-		return out, fmt.Errorf("store: %s: %w", doc.ID, err)
+		return err
 	}
 	cited := map[string]bool{} // event id and offset: a sentence cited once per event and document
 	for i, j := range joined {
@@ -229,7 +237,7 @@ func (s *Store) ingest(ctx context.Context, w *wtx, r *pipeline.Result) (Outcome
 		bare.Sources = nil
 		rep, err := json.Marshal(&bare)
 		if err != nil {
-			return out, fmt.Errorf("store: %s: %w", doc.ID, err)
+			return err
 		}
 		pd.reports = append(pd.reports, []any{j.ID, pd.docID, string(rep)})
 		for _, src := range evs[i].Sources {
@@ -239,10 +247,13 @@ func (s *Store) ingest(ctx context.Context, w *wtx, r *pipeline.Result) (Outcome
 			}
 		}
 	}
-	if err := s.flush(ctx, w, pd); err != nil {
-		return out, fmt.Errorf("store: %s: %w", doc.ID, err)
-	}
-	return out, nil
+	return s.flush(ctx, w, pd)
+}
+
+// Ident is a document's identity (docIdent): its URL, else its path,
+// else the hash of its text.
+func Ident(d *model.Document) string {
+	return docIdent(&pipeline.Result{Doc: d}, Hash(d.Text))
 }
 
 // storable returns the reports of evs whose status a store holds (Statuses):
@@ -274,6 +285,22 @@ func docIdent(r *pipeline.Result, hash string) string {
 		ident = "sha256:" + hash
 	}
 	return ident
+}
+
+// insertDoc stores a document with its sentences and mentions and returns
+// its id.
+func (s *Store) insertDoc(ctx context.Context, w *wtx, r *pipeline.Result, ident, hash string) (int64, error) {
+	doc := r.Doc
+	var id int64
+	pub := ""
+	if !doc.Published.IsZero() {
+		pub = doc.Published.String()
+	}
+	err := s.queryRow(ctx, w, qInsertDoc, doc.ID, ident, hash, doc.Meta["url"], doc.Meta["title"], doc.Lang, pub, doc.Text, time.Now().UTC().Format(time.RFC3339)).Scan(&id)
+	if err != nil {
+		return 0, err
+	}
+	return id, s.insertText(ctx, w, id, r)
 }
 
 // insertText stores a document's sentences and mentions.

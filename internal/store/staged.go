@@ -1,0 +1,339 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"entente/internal/fuse"
+	"entente/internal/model"
+	"entente/internal/pipeline"
+)
+
+// Staged storing: how the job queue's workers store batches at once and
+// still end in the events, ids included, of one sequential ingest.
+//
+// Fusion is local to a block (fuse.Key): a report is only ever compared
+// with events of its block, and an event's id derives from its block, its
+// founding document and offset (fuse.ID). So the events are those of a
+// sequential ingest as long as every block sees its reports in the
+// sequential order; blocks need no order among each other. A batch has an
+// order (ord: the queue's sequence number) and is stored in two steps:
+//
+//  1. StageBatch, in one transaction: the batch's new documents with their
+//     sentences and mentions (staged_docs), and one row in staged_blocks
+//     for every block its reports fall in: "batch ord has yet to fuse into
+//     this block". Batches stage at once, in any order.
+//  2. FuseStaged, once every batch before it has staged (the caller sees
+//     to that): it fuses the batch's reports block by block, as soon as no
+//     earlier batch has a row left in a block, in rounds: a transaction
+//     takes free blocks in sorted order, up to about roundReports reports,
+//     under their advisory locks, and deletes their rows; when none is
+//     free it waits. Two batches that share no block fuse at once; when
+//     they share blocks, the later one follows the earlier one round by
+//     round through them.
+//
+// Fusion's window (fuse package doc) is global: a document is fused under
+// the watermark, the latest publication day of the documents before it.
+// FuseStaged is given the watermark before its batch (the queue knows the
+// days of all the batches before), so that each document sees the
+// watermark of a sequential ingest.
+//
+// Every transaction is whole, and a rerun of a batch continues where the
+// last one stopped (its documents are in staged_docs, its unfused blocks in
+// staged_blocks), so a worker killed at any point leaves a state that the
+// rerun completes to exactly the sequential one. A batch with a document
+// that replaces a stored one (same URL or path, new text) cannot be staged:
+// replacing rebuilds events of other blocks. StageBatch refuses it
+// (ErrInTurn) and it is stored whole with IngestBatch once every batch
+// before it is done.
+
+// ErrInTurn says that a batch must be stored in turn, with IngestBatch
+// after every batch before it: one of its documents replaces a stored one.
+var ErrInTurn = errors.New("store: a document replaces a stored version: the batch is stored in turn")
+
+// StagedDoc is what StageBatch did with one document of a batch.
+type StagedDoc struct {
+	ID    int64    // the stored document's id (0: unchanged, not this batch's)
+	State DocState // DocNew (staged by this batch, now or in an earlier run) or DocUnchanged
+}
+
+const (
+	qDocIDByHash   = `SELECT id FROM documents WHERE hash = ?`
+	qStagedDoc     = `SELECT count(*) FROM staged_docs WHERE ord = ? AND doc_id = ?`
+	qStageDoc      = `INSERT INTO staged_docs (ord, doc_id) VALUES (?, ?)`
+	qStagedBlocks  = `SELECT s.block, (SELECT min(p.ord) FROM staged_blocks p WHERE p.block = s.block AND p.ord < s.ord) FROM staged_blocks s WHERE s.ord = ?`
+	qUnstageDocs   = `DELETE FROM staged_docs WHERE ord = ?`
+	qUnstageBlocks = `DELETE FROM staged_blocks WHERE ord = ?`
+)
+
+// StageBatch stores the texts of batch ord (step 1 above) in one
+// transaction. A document whose text is stored already is left alone
+// (DocUnchanged), unless this batch staged it in an earlier run. It
+// returns ErrInTurn, having stored nothing, when a document replaces a
+// stored one.
+func (s *Store) StageBatch(ctx context.Context, ord int64, rs []*pipeline.Result) ([]StagedDoc, error) {
+	var out []StagedDoc
+	var keys []int64
+	for _, r := range rs {
+		hash := Hash(r.Doc.Text)
+		keys = append(keys, lockKey("doc\x00"+docIdent(r, hash)), lockKey("hash\x00"+hash))
+	}
+	slices.Sort(keys)
+	err := s.write(ctx, fmt.Sprintf("staging batch %d", ord), slices.Compact(keys), func(w *wtx) error {
+		out = make([]StagedDoc, len(rs))
+		var blocks []string
+		for i, r := range rs {
+			hash := Hash(r.Doc.Text)
+			var id int64
+			switch err := s.queryRow(ctx, w, qDocIDByHash, hash).Scan(&id); {
+			case err == nil:
+				var mine int
+				if err := s.queryRow(ctx, w, qStagedDoc, ord, id).Scan(&mine); err != nil {
+					return err
+				}
+				if mine > 0 {
+					out[i] = StagedDoc{ID: id, State: DocNew}
+				} else {
+					out[i] = StagedDoc{State: DocUnchanged}
+				}
+				continue
+			case !errors.Is(err, sql.ErrNoRows):
+				return fmt.Errorf("store: %s: %w", r.Doc.ID, err)
+			}
+			ident := docIdent(r, hash)
+			switch err := s.queryRow(ctx, w, qDocByIdent, ident).Scan(&id); {
+			case err == nil:
+				return ErrInTurn
+			case !errors.Is(err, sql.ErrNoRows):
+				return fmt.Errorf("store: %s: %w", r.Doc.ID, err)
+			}
+			id, err := s.insertDoc(ctx, w, r, ident, hash)
+			if err != nil {
+				return fmt.Errorf("store: %s: %w", r.Doc.ID, err)
+			}
+			if _, err := s.exec(ctx, w, qStageDoc, ord, id); err != nil {
+				return fmt.Errorf("store: %s: %w", r.Doc.ID, err)
+			}
+			blocks = append(blocks, blocksOf(r.Events)...)
+			out[i] = StagedDoc{ID: id, State: DocNew}
+		}
+		// The batch's blocks, in one statement.
+		slices.Sort(blocks)
+		blocks = slices.Compact(blocks)
+		if len(blocks) == 0 {
+			return nil
+		}
+		args := make([]any, 0, 2*len(blocks))
+		for _, b := range blocks {
+			args = append(args, b, ord)
+		}
+		_, err := w.ExecContext(ctx, s.q(`INSERT INTO staged_blocks (block, ord) VALUES `+placeholders(len(blocks), "(?, ?)")+` ON CONFLICT DO NOTHING`), args...)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// placeholders returns n copies of mark, comma-separated.
+func placeholders(n int, mark string) string {
+	return strings.TrimSuffix(strings.Repeat(mark+", ", n), ", ")
+}
+
+// blocksOf returns the distinct blocks of events, sorted.
+func blocksOf(evs []model.Event) []string {
+	var out []string
+	for i := range evs {
+		out = append(out, fuse.Key(&evs[i]))
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// FuseStats says how FuseStaged went.
+type FuseStats struct {
+	Rounds int           // transactions that fused blocks
+	Wait   time.Duration // waiting for earlier batches to leave blocks, and for advisory locks
+}
+
+// FuseStaged fuses the reports of batch ord (step 2 above): rs and docs
+// are the batch's results and StageBatch's answer for them (a rerun passes
+// the same). markBefore is the fusion watermark (fuse package doc) of a
+// sequential ingest before the batch: the latest publication day
+// (fuse.Day) of the documents stored before it, which must be past 0 (a
+// batch before the first dated document is stored in turn: the first
+// watermark changes events of every block). Each document is fused under
+// the watermark a sequential ingest would have at it, whatever the batches
+// after it have fused meanwhile; the stored mark (fuse_mark) only grows. The caller must have seen every batch before ord staged or
+// done. When no block is free, FuseStaged calls wait with the earliest
+// batch that holds one of the blocks it waits for: wait returns at once
+// with an error to give up (FuseStaged returns it; a rerun continues), or
+// after a pause, nil to look again. outs[i] counts the events of rs[i].
+func (s *Store) FuseStaged(ctx context.Context, ord int64, markBefore int, rs []*pipeline.Result, docs []StagedDoc, wait func(ctx context.Context, blocker int64) error) (outs []Outcome, st FuseStats, err error) {
+	if markBefore <= 0 {
+		return nil, st, fmt.Errorf("store: batch %d: no fusion watermark before it: store it in turn", ord)
+	}
+	outs = make([]Outcome, len(rs))
+	perBlock := map[string]int{}  // the batch's reports in each block
+	marks := make([]int, len(rs)) // each document's watermark before it
+	mark := markBefore
+	for i, r := range rs {
+		outs[i].Doc = docs[i].State
+		marks[i] = mark
+		if docs[i].State == DocNew {
+			mark = max(mark, fuse.Day(r.Doc.Published))
+			for j := range r.Events {
+				perBlock[fuse.Key(&r.Events[j])]++
+			}
+		}
+	}
+	for {
+		free, blocker, left, err := s.freeBlocks(ctx, ord)
+		if err != nil {
+			return outs, st, err
+		}
+		if left == 0 {
+			break
+		}
+		if len(free) == 0 {
+			t0 := time.Now()
+			err := wait(ctx, blocker)
+			st.Wait += time.Since(t0)
+			if err != nil {
+				return outs, st, err
+			}
+			continue
+		}
+		free = roundOf(free, perBlock)
+		keys := make([]int64, len(free))
+		for i, b := range free {
+			keys[i] = blockKey(b)
+		}
+		slices.Sort(keys)
+		round := make([]Outcome, len(rs))
+		err = s.write(ctx, fmt.Sprintf("fusing batch %d", ord), keys, func(w *wtx) error {
+			st.Wait += w.locked
+			clear(round)
+			// Under the locks: the blocks this run still has to fuse (a
+			// rescued run of the same batch may have fused some).
+			args := []any{ord}
+			for _, b := range free {
+				args = append(args, b)
+			}
+			rows, err := w.QueryContext(ctx, s.q(`DELETE FROM staged_blocks WHERE ord = ? AND block IN (`+placeholders(len(free), "?")+`) RETURNING block`), args...)
+			if err != nil {
+				return err
+			}
+			todo := map[string]bool{}
+			for rows.Next() {
+				var b string
+				if err := rows.Scan(&b); err != nil {
+					rows.Close()
+					return err
+				}
+				todo[b] = true
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+			for i, r := range rs {
+				if docs[i].State != DocNew {
+					continue
+				}
+				var evs []model.Event
+				for j := range r.Events {
+					if todo[fuse.Key(&r.Events[j])] {
+						evs = append(evs, r.Events[j])
+					}
+				}
+				if len(evs) == 0 {
+					continue
+				}
+				// The watermark of a sequential ingest at this document.
+				w.pool.mark, w.pool.markRead = marks[i], true
+				if err := s.fuseDoc(ctx, w, docs[i].ID, Hash(r.Doc.Text), r.Doc.Published, evs, &round[i]); err != nil {
+					return fmt.Errorf("store: %s: %w", r.Doc.ID, err)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return outs, st, err
+		}
+		st.Rounds++
+		for i := range round {
+			outs[i].EventsNew += round[i].EventsNew
+			outs[i].EventsMerged += round[i].EventsMerged
+		}
+	}
+	if _, err := s.db.ExecContext(ctx, s.q(qUnstageDocs), ord); err != nil {
+		return outs, st, fmt.Errorf("store: batch %d: %w", ord, err)
+	}
+	return outs, st, nil
+}
+
+// roundReports is about the most reports one round of FuseStaged fuses.
+// Rounds are small so that batches that share blocks fuse at once: each
+// batch takes its free blocks in the same (sorted) order, so the batch
+// after one fuses the blocks of that one's first round while it fuses its
+// second, and so on, rather than waiting for all of them.
+const roundReports = 48
+
+// roundOf returns the first of the free blocks, in sorted order, that hold
+// about roundReports of the batch's reports (at least one block).
+func roundOf(free []string, perBlock map[string]int) []string {
+	slices.Sort(free)
+	n := 0
+	for i, b := range free {
+		n += perBlock[b]
+		if n >= roundReports {
+			return free[:i+1]
+		}
+	}
+	return free
+}
+
+// freeBlocks returns the blocks batch ord has yet to fuse that no earlier
+// batch has to fuse first, the earliest batch holding one of the others,
+// and how many blocks are left in all.
+func (s *Store) freeBlocks(ctx context.Context, ord int64) (free []string, blocker int64, left int, err error) {
+	rows, err := s.db.QueryContext(ctx, s.q(qStagedBlocks), ord)
+	if err != nil {
+		return nil, 0, 0, fmt.Errorf("store: batch %d: %w", ord, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var b string
+		var before sql.NullInt64
+		if err := rows.Scan(&b, &before); err != nil {
+			return nil, 0, 0, fmt.Errorf("store: batch %d: %w", ord, err)
+		}
+		left++
+		switch {
+		case !before.Valid:
+			free = append(free, b)
+		case blocker == 0 || before.Int64 < blocker:
+			blocker = before.Int64
+		}
+	}
+	return free, blocker, left, rows.Err()
+}
+
+// Unstage forgets what batch ord has left to fuse: for a batch that will
+// never run again (failed for good, or cancelled), so that the batches
+// after it do not wait for it.
+func (s *Store) Unstage(ctx context.Context, ord int64) error {
+	for _, q := range []string{qUnstageBlocks, qUnstageDocs} {
+		if _, err := s.db.ExecContext(ctx, s.q(q), ord); err != nil {
+			return fmt.Errorf("store: batch %d: %w", ord, err)
+		}
+	}
+	return nil
+}
