@@ -167,6 +167,7 @@ func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []mod
 		return nil
 	}
 	cs, ce := x.clauseBounds(lang, toks)
+	quoted := quoteDepth(toks)
 	attrib, attribSpan := x.attribution(lang, toks, in.Mentions)
 	speaker, saidAt := x.speaker(lang, toks, in.Mentions)
 
@@ -203,7 +204,8 @@ func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []mod
 		} else {
 			st.speaker = nil
 		}
-		c := &clause{doc: doc, in: in, lang: lang, toks: toks, tr: tr, lo: lo, hi: hi, clo: cs[tr.start], chi: ce[tr.start], attrib: attrib, attribSpan: attribSpan}
+		c := &clause{doc: doc, in: in, lang: lang, toks: toks, tr: tr, lo: lo, hi: hi, clo: cs[tr.start], chi: ce[tr.start], attrib: attrib, attribSpan: attribSpan,
+			quoted: quoted != nil && quoted[tr.start]}
 		evs := x.build(c, st)
 		st.noteParties(x.lex, evs)
 		out = append(out, evs...)
@@ -276,4 +278,48 @@ func parenDepth(toks []model.Token) []int {
 
 func tokenAt(toks []model.Token, off int) int {
 	return sort.Search(len(toks), func(i int) bool { return toks[i].End > off })
+}
+
+// quotePairs maps each opening quotation mark to its closing one („…“ in
+// German, «…» in Russian and Ukrainian, “…” in English).
+var quotePairs = map[string]string{"“": "”", "„": "“", "«": "»", "‹": "›", "\"": "\""}
+
+// quoteWords is the fewest words a direct quotation has: fewer are a
+// term or a scare quote ("an unspecified “deployment”").
+const quoteWords = 5
+
+// quoteDepth returns, for each token, whether it stands inside a direct
+// quotation of the sentence (quoteWords words or more), or nil when the
+// sentence has none.
+func quoteDepth(toks []model.Token) []bool {
+	var in []bool
+	closer, open := "", -1
+	for i, t := range toks {
+		if t.Kind != model.Punct {
+			continue
+		}
+		switch {
+		case closer != "" && t.Text == closer:
+			words := 0
+			for j := open + 1; j < i; j++ {
+				if toks[j].Kind != model.Punct {
+					words++
+				}
+			}
+			if words >= quoteWords {
+				if in == nil {
+					in = make([]bool, len(toks))
+				}
+				for j := open + 1; j < i; j++ {
+					in[j] = true
+				}
+			}
+			closer = ""
+		case closer == "":
+			if c, ok := quotePairs[t.Text]; ok {
+				closer, open = c, i
+			}
+		}
+	}
+	return in
 }
