@@ -20,6 +20,7 @@ import (
 	"strings"
 
 	"entente/internal/dates"
+	"entente/internal/fuse"
 	"entente/internal/kb"
 	"entente/internal/lexicon"
 	"entente/internal/model"
@@ -88,7 +89,9 @@ type docState struct {
 func (x *Extractor) Document(doc *model.Document, in []Input) []model.Event {
 	st := &docState{para: -1, published: doc.Published}
 	st.dateline = dateline(doc, in)
-	var evs []model.Event
+	// Each sentence's events are merged as they come: a long document's
+	// thousand reports of one event never wait in a list.
+	var merged fuse.Merger
 	for i := range in {
 		s := in[i].Sent
 		if s.Para != st.para {
@@ -96,7 +99,14 @@ func (x *Extractor) Document(doc *model.Document, in []Input) []model.Event {
 			st.paraDate = model.DateRange{}
 		}
 		sevs := x.sentence(doc, &in[i], st)
-		evs = append(evs, sevs...)
+		for k := range sevs {
+			// What is left out goes before merging: a sentence that only
+			// supposes or names an event does not report it, and must not
+			// be cited as a source of the event other sentences report.
+			if e := &sevs[k]; (x.opt.Hypothetical || e.Status != model.StatusHypothetical) && (x.opt.Background || e.Status != model.StatusBackground) {
+				merged.Add(e)
+			}
+		}
 		// The paragraph's date so far: that of the sentence's first dated
 		// event, else its first date ("am 26. April ... nach dem Beitritt im
 		// Juli 2023" goes on about 26 April).
@@ -121,19 +131,7 @@ func (x *Extractor) Document(doc *model.Document, in []Input) []model.Event {
 			}
 		}
 	}
-	// What is left out goes before merging: a sentence that only supposes
-	// or names an event does not report it, and must not be cited as a
-	// source of the event other sentences report.
-	if !x.opt.Hypothetical || !x.opt.Background {
-		kept := evs[:0]
-		for _, e := range evs {
-			if (x.opt.Hypothetical || e.Status != model.StatusHypothetical) && (x.opt.Background || e.Status != model.StatusBackground) {
-				kept = append(kept, e)
-			}
-		}
-		evs = kept
-	}
-	return Merge(evs)
+	return merged.Events()
 }
 
 // noteParties remembers the actors of the last meeting of two or more
