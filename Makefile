@@ -1,4 +1,4 @@
-.PHONY: run test lint mutants bench bench-quick bench-1m build quality calibrate
+.PHONY: run test lint mutants bench bench-quick bench-long bench-1m build quality calibrate
 
 build:
 	go build -o entente ./cmd/entente
@@ -21,16 +21,22 @@ mutants:
 
 # bench: the Go benchmarks of every stage, then the end-to-end benchmark
 # (10,000 generated articles, then one extract of 100,000 for peak RSS,
-# then ingest into a store of 10,000 and of 100,000 realistic articles;
-# writes BENCHMARKS.md).
+# then ingest into a store of 10,000 and of 100,000 realistic articles,
+# then one 50 MB document and a 5 MB token on one core; writes BENCHMARKS.md).
 bench:
 	go test -run '^$$' -bench . -benchmem ./internal/...
 	go run ./cmd/entente-bench
 
 # bench-quick: the end-to-end benchmark on 1,000 articles, without PostgreSQL,
-# the 100,000-article peak-RSS run and the growing store.
+# the 100,000-article peak-RSS run, the growing store and the long documents.
 bench-quick:
-	go run ./cmd/entente-bench -n 1000 -skip-pg -rss-n 0 -grow ""
+	go run ./cmd/entente-bench -n 1000 -skip-pg -rss-n 0 -grow "" -long=false
+
+# bench-long: only the long documents of `make bench` (a 50 MB document of
+# articles, one of a repeated paragraph, a 5 MB token; one core each):
+# wall, CPU and peak RSS against issue 12's targets, printed, no file written.
+bench-long:
+	go run ./cmd/entente-bench -only-long
 
 # bench-1m: ingest into a store of 10,000, 100,000 and 1,000,000 realistic
 # articles, then extract all 1,005,000 for peak RSS (writes

@@ -20,6 +20,13 @@
 // processes gain is the most the speed-up of one process can be expected to
 // reach on this machine.
 //
+// Long documents (issue 12; -long, on by default; -only-long runs just
+// them): a child process writes one 50 MB document of generated articles,
+// one 50 MB document of a paragraph repeated, and a 5 MB token between two
+// sentences; each is extracted once on one core without a size limit, and
+// its wall and CPU time and peak RSS are judged against the targets (50 MB
+// in under 30 s of CPU and 500 MB; the token in under 2 s).
+//
 // Allocations per article come from BenchmarkProcess (go test, so run it
 // from the module); start-up time is the median of five `entente kb stats`.
 //
@@ -36,6 +43,7 @@
 //	go run ./cmd/entente-bench -n 1000 -skip-pg -rss-n 0
 //	go run ./cmd/entente-bench -n 300 -repeat 2 -skip-pg -rss-n 2000 -out /tmp/b.md
 //	go run ./cmd/entente-bench -n 2000 -write-corpus /tmp/c   # only the corpus, to profile
+//	go run ./cmd/entente-bench -only-long                     # only the long documents
 //
 // A previous BENCHMARKS.md's results stay in it as "Previous run", so
 // before and after are both visible.
@@ -138,9 +146,36 @@ func main() {
 	grow := flag.String("grow", "10000,100000", "measure ingest into a store of these `SIZES` of realistic articles (\"\": skip)")
 	growBatch := flag.Int("grow-batch", 5000, "articles ingested and timed at each -grow size")
 	onlyGrow := flag.Bool("only-grow", false, "run only the -grow benchmark (with an extract of its corpus for peak RSS)")
+	long := flag.Bool("long", true, "extract a 50 MB document and a 5 MB token on one core (issue 12's targets)")
+	onlyLong := flag.Bool("only-long", false, "run only the long documents and print their table (writes no file)")
+	writeLongDir := flag.String("write-long", "", "only write the long documents into `DIR` and exit")
 	growDir := flag.String("grow-dir", "", "with -only-grow: keep the realistic corpus and the grown database in `DIR` (a corpus already there is reused), to query or extract them again later")
 	growExtract := flag.Bool("grow-extract", true, "with -only-grow: extract the whole realistic corpus once for peak RSS")
 	flag.Parse()
+	if *writeLongDir != "" {
+		if err := writeLong(*writeLongDir, *seed); err != nil {
+			fmt.Fprintln(os.Stderr, "entente-bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if *onlyLong {
+		tmp, exe, err := workdir(*bin)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "entente-bench:", err)
+			os.Exit(1)
+		}
+		b := &bench{bin: exe, tmp: tmp, repeat: 1, stderr: os.Stderr, procsAll: runtime.NumCPU()}
+		runs := b.long(*seed)
+		os.RemoveAll(tmp)
+		fmt.Print(longMarkdown(runs))
+		for _, x := range runs {
+			if x.r.err != nil {
+				os.Exit(1)
+			}
+		}
+		return
+	}
 	if *only != "" {
 		if _, err := writeCorpus(*only, *n, *seed, *realistic); err != nil {
 			fmt.Fprintln(os.Stderr, "entente-bench:", err)
@@ -163,7 +198,7 @@ func main() {
 		}
 		return
 	}
-	if err := mainErr(*n, *repeat, *rssN, *seed, *out, *bin, *skipPG, *queueRuns, points, *growBatch); err != nil {
+	if err := mainErr(*n, *repeat, *rssN, *seed, *out, *bin, *skipPG, *queueRuns, points, *growBatch, *long); err != nil {
 		fmt.Fprintln(os.Stderr, "entente-bench:", err)
 		os.Exit(1)
 	}
@@ -216,7 +251,7 @@ func entente(tmp, bin string) (string, error) {
 	return bin, nil
 }
 
-func mainErr(n, repeat, rssN int, seed int64, outPath, bin string, skipPG bool, queueRuns string, points []int, growBatch int) error {
+func mainErr(n, repeat, rssN int, seed int64, outPath, bin string, skipPG bool, queueRuns string, points []int, growBatch int, long bool) error {
 	if n <= 0 {
 		return fmt.Errorf("-n must be positive")
 	}
@@ -272,6 +307,10 @@ func mainErr(n, repeat, rssN int, seed int64, outPath, bin string, skipPG bool, 
 	if len(points) > 0 {
 		g = b.grow(points, growBatch, seed+2, false)
 	}
+	var longs []longRun
+	if long {
+		longs = b.long(seed)
+	}
 
 	r := report{
 		when: time.Now(), n: n, seed: seed, bytes: b.bytes, repeat: repeat, results: results, procs: b.procsAll,
@@ -287,6 +326,11 @@ func mainErr(n, repeat, rssN int, seed int64, outPath, bin string, skipPG bool, 
 	if len(points) > 0 {
 		md += "\n" + g.markdown()
 	}
+	if long {
+		fmt.Println()
+		fmt.Print(longMarkdown(longs))
+		md += "\n" + longMarkdown(longs)
+	}
 	if err := os.WriteFile(outPath, []byte(md), 0o644); err != nil {
 		return err
 	}
@@ -294,6 +338,11 @@ func mainErr(n, repeat, rssN int, seed int64, outPath, bin string, skipPG bool, 
 	for _, s := range results {
 		if err := s.err(); err != nil {
 			return fmt.Errorf("%s: %w", s.name, err)
+		}
+	}
+	for _, x := range longs {
+		if x.r.err != nil {
+			return fmt.Errorf("%s: %w", x.doc.name, x.r.err)
 		}
 	}
 	return g.err

@@ -229,6 +229,8 @@ func TestErrors(t *testing.T) {
 			{"/api/v1/events?to=abc", 400, "to"},
 			{"/api/v1/events?type=FOO", 400, "type"},
 			{"/api/v1/events?status=bogus", 400, "status"},
+			{"/api/v1/events?status=hypothetical", 400, "status"},
+			{"/api/v1/series?status=background", 400, "status"},
 			{"/api/v1/events?lang=xx", 400, "lang"},
 			{"/api/v1/events?dyad=RUS-CHN-IRN", 400, "dyad"},
 			{"/api/v1/events?limit=501", 400, "limit"},

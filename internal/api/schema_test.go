@@ -8,6 +8,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"testing"
+
+	"entente/internal/query"
 )
 
 // A small JSON Schema checker for the subset openapi.json uses ($ref, type,
@@ -146,4 +149,45 @@ func checkSchema(s map[string]any, v any, at string) error {
 		}
 	}
 	return nil
+}
+
+// TestStatusEnumsAreTheStores: every status the OpenAPI document offers, as
+// a query parameter or in an event, is one the store holds (query.Statuses,
+// itself store.Statuses), and no other.
+func TestStatusEnumsAreTheStores(t *testing.T) {
+	var found []string
+	var walk func(v any, where string)
+	walk = func(v any, where string) {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, x := range v {
+				walk(x, where+"/"+k)
+			}
+			enum, _ := v["enum"].([]any)
+			param := v["name"] == "status" && v["in"] == "query"
+			if param {
+				enum, _ = v["schema"].(map[string]any)["enum"].([]any)
+			}
+			event := strings.HasPrefix(where, "/components/schemas/Event") && strings.HasSuffix(where, "/properties/status")
+			if !param && !event {
+				return
+			}
+			got := make([]string, len(enum))
+			for i, e := range enum {
+				got[i], _ = e.(string)
+			}
+			if !slices.Equal(got, query.Statuses) {
+				t.Errorf("%s offers statuses %q; the store holds %q", where, got, query.Statuses)
+			}
+			found = append(found, where)
+		case []any:
+			for i, x := range v {
+				walk(x, fmt.Sprintf("%s/%d", where, i))
+			}
+		}
+	}
+	walk(openapiDoc, "")
+	if len(found) < 8 {
+		t.Errorf("%d status enums in openapi.json (%q), want the six status parameters and the two event schemas", len(found), found)
+	}
 }

@@ -173,6 +173,12 @@ that report it.`,
 // the language of every document (an unsupported one is a usage error that
 // lists the supported languages).
 func (e *env) pipeline(explain, hypothetical bool, workers int, lang string) (*pipeline.Pipeline, error) {
+	return e.pipelineWith(pipeline.Config{Explain: explain, Hypothetical: hypothetical, Workers: workers, Lang: lang})
+}
+
+// pipelineWith loads the pipeline of cfg with the data, date, background
+// and size flags of the command line.
+func (e *env) pipelineWith(cfg pipeline.Config) (*pipeline.Pipeline, error) {
 	var pub model.Point
 	if e.published != "" {
 		var err error
@@ -191,9 +197,9 @@ func (e *env) pipeline(explain, hypothetical bool, workers int, lang string) (*p
 			maxBytes = -1 // no limit
 		}
 	}
-	p, err := pipeline.New(pipeline.Config{KBFiles: e.kbFiles, LexiconDirs: e.lexiconDirs, Published: pub,
-		Explain: explain, Hypothetical: hypothetical, Background: e.background, Workers: workers, Lang: lang,
-		MaxDocBytes: maxBytes})
+	cfg.KBFiles, cfg.LexiconDirs, cfg.Published = e.kbFiles, e.lexiconDirs, pub
+	cfg.Background, cfg.MaxDocBytes = e.background, maxBytes
+	p, err := pipeline.New(cfg)
 	var ue *langs.UnsupportedError
 	if errors.As(err, &ue) {
 		return nil, usage(fmt.Errorf("--lang: %w", err))

@@ -104,7 +104,7 @@ func addFilterFlags(fl *pflag.FlagSet) {
 	fl.String("actor-id", "", "actor's knowledge-base `ID` (sergei-shoigu, state:RUS)")
 	fl.String("dyad", "", "two actor codes, e.g. RUS-CHN")
 	fl.String("type", "", "PLOVER `TYPES`, comma-separated (CONSULT, AID, ...)")
-	fl.String("status", "", "reported, planned or denied")
+	fl.String("status", "", "event status: "+query.StatusHelp)
 	fl.String("from", "", "events ending on or after `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
 	fl.String("to", "", "events starting on or before `DATE`")
 	fl.String("lang", "", "events with a source in `LANG` (de, en, ru, uk)")

@@ -31,6 +31,8 @@ func TestEventsRefusesBadQueries(t *testing.T) {
 		{"not a date", []string{"--to", "abc"}, "--to \"abc\": want a date"},
 		{"unknown type", []string{"--type", "FOO"}, "want PLOVER types: AGREE, CONSULT"},
 		{"unknown status", []string{"--status", "bogus"}, "want one of reported, planned, denied"},
+		{"hypothetical is not stored", []string{"--status", "hypothetical"}, "want one of reported, planned, denied (hypothetical and background events are not stored"},
+		{"background is not stored", []string{"--status", "background"}, "extract --hypothetical and --background print them"},
 		{"unknown language", []string{"--lang", "xx"}, "want one of de, en, ru, uk"},
 		{"three codes", []string{"--dyad", "RUS-CHN-IRN"}, "want two actor codes joined by a dash"},
 		{"long actor", []string{"--actor", strings.Repeat("x", 100000)}, "at most 200 characters"},

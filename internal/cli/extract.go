@@ -51,7 +51,9 @@ then 1.`,
 			if err != nil {
 				return err
 			}
-			p, err := e.pipeline(explain, hypothetical, workers, lang)
+			// Only the events are kept: a long document's sentences and
+			// mentions would otherwise pile up until it is done.
+			p, err := e.pipelineWith(pipeline.Config{Explain: explain, Hypothetical: hypothetical, Workers: workers, Lang: lang, EventsOnly: true})
 			if err != nil {
 				return err
 			}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"io"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -19,9 +20,15 @@ func (e *env) newProgress(verb string, args []string, format string) *progress {
 	if !isTerminal(e.stderr) {
 		return nil
 	}
-	total := ingest.Count(args, format)
+	return newBar(e.stderr, verb, ingest.Count(args, format))
+}
+
+// newBar makes a bar of total documents (0: unknown) writing to w, its
+// clock started now: the rate counts from the start, not from the first
+// Add (a first batch of 128 documents would read as millions a second).
+func newBar(w io.Writer, verb string, total int) *progress {
 	bar := progressbar.NewOptions(total,
-		progressbar.OptionSetWriter(e.stderr),
+		progressbar.OptionSetWriter(w),
 		progressbar.OptionSetDescription(verb),
 		progressbar.OptionShowCount(),
 		progressbar.OptionShowIts(),
@@ -31,6 +38,7 @@ func (e *env) newProgress(verb string, args []string, format string) *progress {
 		progressbar.OptionClearOnFinish(),
 		progressbar.OptionSetWidth(30),
 	)
+	bar.StartWithoutRender()
 	return &progress{bar: bar}
 }
 

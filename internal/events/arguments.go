@@ -150,9 +150,12 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		left = append(left[:0:0], st.parties...)
 		rules = append(rules, "no one named: the last meeting's parties")
 	}
-	// "…, sagte Außenminister Dacic": the speaker is the quote's subject.
-	if len(left) == 0 && st.speaker != nil {
+	// "…, sagte Außenminister Dacic": the speaker is the quote's subject,
+	// unless a noun has its own in the genitive right after it ("die
+	// Zusammenarbeit Chinas mit Russland").
+	if len(left) == 0 && st.speaker != nil && !(tr.t.Noun && len(right) > 0 && x.genitiveAfter(c, right[0])) {
 		left = append(left, *st.speaker)
+		c.speakers = true
 		rules = append(rules, "speaker "+st.speaker.Text+" after the quote")
 	}
 	// The subject of an earlier verb in the clause serves a later one: "X and
@@ -251,7 +254,7 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 				p--
 			}
 			if p <= tr.end+1 {
-				left, between = nil, true
+				left, between, c.speakers = nil, true, false
 				rules = append(rules, "between-phrase names the parties")
 			} else {
 				right = right[:k:k]
@@ -803,4 +806,16 @@ func (x *Extractor) objectCase(c *clause, m model.Mention) bool {
 		adjectives = adjectives || !t.Cap
 	}
 	return false
+}
+
+// genitiveAfter reports whether the name m follows the noun trigger right
+// away or after an article, as its genitive ("Zusammenarbeit Chinas",
+// "der Angriff des Iran", "сотрудничество Китая"); a preposition between
+// makes it no genitive ("Sanktionen für Russland").
+func (x *Extractor) genitiveAfter(c *clause, m model.Mention) bool {
+	j := c.tr.end
+	for j < m.TokStart && x.lex.HasKind(c.lang, c.toks[j], lexicon.Det) {
+		j++
+	}
+	return j == m.TokStart && !m.Adj
 }

@@ -28,6 +28,13 @@ type clause struct {
 	// attribSpan the tokens of that frame, whose names are no parties.
 	attrib     string
 	attribSpan [2]int
+	// quoted is set when the trigger stands inside a direct quotation:
+	// what it says is the speaker's words, not the text's report.
+	quoted bool
+	// speakers is set when the quote's speaker is the subject: what he
+	// says he does, he is reported to say ("„Wir werden die Ukraine
+	// weiter unterstützen“, sagte Scholz").
+	speakers bool
 }
 
 // clauseBounds returns, for each token, the index of its clause's first

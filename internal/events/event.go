@@ -101,6 +101,13 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 			rules = append(rules, why)
 		}
 	}
+	if c.quoted && !c.speakers && (ev.Status == model.StatusReported || ev.Status == model.StatusPlanned) {
+		// “… thanks to the G7 loans,” Lindner said: a quotation is the
+		// speaker's words; what it says of others the text does not
+		// report. His own acts and pledges it does.
+		ev.Status = model.StatusHypothetical
+		rules = append(rules, "quoted: the speaker's words")
+	}
 	if tr.t.Noun && (ev.Status == model.StatusReported || ev.Status == model.StatusPlanned) {
 		if a := x.anchor(c, src, tgt, loc); a != "" {
 			rules = append(rules, "anchored by "+a)

@@ -20,6 +20,7 @@ import (
 	"strings"
 
 	"entente/internal/dates"
+	"entente/internal/fuse"
 	"entente/internal/kb"
 	"entente/internal/lexicon"
 	"entente/internal/model"
@@ -88,7 +89,9 @@ type docState struct {
 func (x *Extractor) Document(doc *model.Document, in []Input) []model.Event {
 	st := &docState{para: -1, published: doc.Published}
 	st.dateline = dateline(doc, in)
-	var evs []model.Event
+	// Each sentence's events are merged as they come: a long document's
+	// thousand reports of one event never wait in a list.
+	var merged fuse.Merger
 	for i := range in {
 		s := in[i].Sent
 		if s.Para != st.para {
@@ -96,7 +99,14 @@ func (x *Extractor) Document(doc *model.Document, in []Input) []model.Event {
 			st.paraDate = model.DateRange{}
 		}
 		sevs := x.sentence(doc, &in[i], st)
-		evs = append(evs, sevs...)
+		for k := range sevs {
+			// What is left out goes before merging: a sentence that only
+			// supposes or names an event does not report it, and must not
+			// be cited as a source of the event other sentences report.
+			if e := &sevs[k]; (x.opt.Hypothetical || e.Status != model.StatusHypothetical) && (x.opt.Background || e.Status != model.StatusBackground) {
+				merged.Add(e)
+			}
+		}
 		// The paragraph's date so far: that of the sentence's first dated
 		// event, else its first date ("am 26. April ... nach dem Beitritt im
 		// Juli 2023" goes on about 26 April).
@@ -121,19 +131,7 @@ func (x *Extractor) Document(doc *model.Document, in []Input) []model.Event {
 			}
 		}
 	}
-	// What is left out goes before merging: a sentence that only supposes
-	// or names an event does not report it, and must not be cited as a
-	// source of the event other sentences report.
-	if !x.opt.Hypothetical || !x.opt.Background {
-		kept := evs[:0]
-		for _, e := range evs {
-			if (x.opt.Hypothetical || e.Status != model.StatusHypothetical) && (x.opt.Background || e.Status != model.StatusBackground) {
-				kept = append(kept, e)
-			}
-		}
-		evs = kept
-	}
-	return Merge(evs)
+	return merged.Events()
 }
 
 // noteParties remembers the actors of the last meeting of two or more
@@ -169,6 +167,7 @@ func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []mod
 		return nil
 	}
 	cs, ce := x.clauseBounds(lang, toks)
+	quoted := quoteDepth(toks)
 	attrib, attribSpan := x.attribution(lang, toks, in.Mentions)
 	speaker, saidAt := x.speaker(lang, toks, in.Mentions)
 
@@ -205,7 +204,8 @@ func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []mod
 		} else {
 			st.speaker = nil
 		}
-		c := &clause{doc: doc, in: in, lang: lang, toks: toks, tr: tr, lo: lo, hi: hi, clo: cs[tr.start], chi: ce[tr.start], attrib: attrib, attribSpan: attribSpan}
+		c := &clause{doc: doc, in: in, lang: lang, toks: toks, tr: tr, lo: lo, hi: hi, clo: cs[tr.start], chi: ce[tr.start], attrib: attrib, attribSpan: attribSpan,
+			quoted: quoted != nil && quoted[tr.start]}
 		evs := x.build(c, st)
 		st.noteParties(x.lex, evs)
 		out = append(out, evs...)
@@ -278,4 +278,48 @@ func parenDepth(toks []model.Token) []int {
 
 func tokenAt(toks []model.Token, off int) int {
 	return sort.Search(len(toks), func(i int) bool { return toks[i].End > off })
+}
+
+// quotePairs maps each opening quotation mark to its closing one („…“ in
+// German, «…» in Russian and Ukrainian, “…” in English).
+var quotePairs = map[string]string{"“": "”", "„": "“", "«": "»", "‹": "›", "\"": "\""}
+
+// quoteWords is the fewest words a direct quotation has: fewer are a
+// term or a scare quote ("an unspecified “deployment”").
+const quoteWords = 5
+
+// quoteDepth returns, for each token, whether it stands inside a direct
+// quotation of the sentence (quoteWords words or more), or nil when the
+// sentence has none.
+func quoteDepth(toks []model.Token) []bool {
+	var in []bool
+	closer, open := "", -1
+	for i, t := range toks {
+		if t.Kind != model.Punct {
+			continue
+		}
+		switch {
+		case closer != "" && t.Text == closer:
+			words := 0
+			for j := open + 1; j < i; j++ {
+				if toks[j].Kind != model.Punct {
+					words++
+				}
+			}
+			if words >= quoteWords {
+				if in == nil {
+					in = make([]bool, len(toks))
+				}
+				for j := open + 1; j < i; j++ {
+					in[j] = true
+				}
+			}
+			closer = ""
+		case closer == "":
+			if c, ok := quotePairs[t.Text]; ok {
+				closer, open = c, i
+			}
+		}
+	}
+	return in
 }

@@ -1,7 +1,7 @@
 // Package fuse merges the reports of one real-world event: within a
 // document (Merge) and across documents and languages (Document).
 //
-// In: the events of each document (events.Merge's output), one document at
+// In: the events of each document (fuse.Merge's output), one document at
 // a time, in the order documents arrive. Out: fused events, each citing
 // every source, with the most precise date and place of its reports, and an
 // id that its founding report fixes once (ID).

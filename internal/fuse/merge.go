@@ -156,19 +156,67 @@ func shared(a, b []string) int {
 // Absorb merges src into dst: sources and actors are united, the more
 // precise date and a known place are kept, and a reported event wins over
 // an announcement of it.
-func Absorb(dst *model.Event, src *model.Event) {
-	for _, s := range src.Sources {
+func Absorb(dst *model.Event, src *model.Event) { absorb(dst, src, nil) }
+
+// indexFrom is how many sources an event gathers in Merge before the
+// starts of its last document's sources are kept in a set: one long
+// document may report an event a million times, and looking through all
+// its earlier sources for each would be quadratic.
+const indexFrom = 64
+
+// sourceIndex holds the Starts of the trailing run of an event's sources
+// that come from one document (doc), which is where a duplicate can be.
+type sourceIndex struct {
+	doc    string
+	starts map[int]struct{}
+}
+
+// newSourceIndex indexes the trailing same-document run of srcs.
+func newSourceIndex(srcs []model.Source) *sourceIndex {
+	last := srcs[len(srcs)-1].Doc
+	x := &sourceIndex{doc: last, starts: map[int]struct{}{}}
+	for k := len(srcs) - 1; k >= 0 && srcs[k].Doc == last; k-- {
+		x.starts[srcs[k].Start] = struct{}{}
+	}
+	return x
+}
+
+// add records a source appended to the event.
+func (x *sourceIndex) add(s *model.Source) {
+	if s.Doc != x.doc {
+		x.doc = s.Doc
+		clear(x.starts)
+	}
+	x.starts[s.Start] = struct{}{}
+}
+
+// absorb is Absorb; ix, when not nil, is where dst's sourceIndex is kept
+// (made once dst has indexFrom sources).
+func absorb(dst *model.Event, src *model.Event, ix **sourceIndex) {
+	for i := range src.Sources {
+		s := &src.Sources[i]
+		if ix != nil && *ix == nil && len(dst.Sources) >= indexFrom {
+			*ix = newSourceIndex(dst.Sources)
+		}
 		// A document's sources arrive together: a duplicate can only be
 		// among the last ones, those of the same document.
 		dup := false
-		for k := len(dst.Sources) - 1; k >= 0 && dst.Sources[k].Doc == s.Doc; k-- {
-			if dst.Sources[k].Start == s.Start {
-				dup = true
-				break
+		if ix != nil && *ix != nil {
+			_, seen := (*ix).starts[s.Start]
+			dup = seen && (*ix).doc == s.Doc
+		} else {
+			for k := len(dst.Sources) - 1; k >= 0 && dst.Sources[k].Doc == s.Doc; k-- {
+				if dst.Sources[k].Start == s.Start {
+					dup = true
+					break
+				}
 			}
 		}
 		if !dup {
-			dst.Sources = append(dst.Sources, s)
+			dst.Sources = append(dst.Sources, *s)
+			if ix != nil && *ix != nil {
+				(*ix).add(s)
+			}
 		}
 	}
 	for _, a := range src.Actors {
@@ -221,31 +269,62 @@ func hasCode(as []model.Actor, code string) bool {
 
 // Merge merges the repeated mentions of one event within a document.
 func Merge(evs []model.Event) []model.Event {
-	var out []model.Event
-	idx := map[string][]int{}
+	var m Merger
 	for i := range evs {
-		e := &evs[i]
-		k := Key(e)
-		merged := false
-		for _, j := range idx[k] {
-			if Compatible(&out[j], e, true) {
-				Absorb(&out[j], e)
-				merged = true
-				break
-			}
-		}
-		if !merged {
-			idx[k] = append(idx[k], len(out))
-			out = append(out, *e)
+		m.Add(&evs[i])
+	}
+	return m.Events()
+}
+
+// Merger is Merge one report at a time, so that a long document's reports
+// need not all wait in memory: each is absorbed into the first earlier
+// event of its block it is Compatible with, else kept as a new event.
+type Merger struct {
+	out []model.Event
+	six []*sourceIndex // of out's events, once they have many sources
+	idx map[string][]int
+}
+
+// Add merges e into the events so far; the event kept may share e's
+// sources and actors.
+func (m *Merger) Add(e *model.Event) {
+	if m.idx == nil {
+		m.idx = map[string][]int{}
+	}
+	k := Key(e)
+	for _, j := range m.idx[k] {
+		if Compatible(&m.out[j], e, true) {
+			absorb(&m.out[j], e, &m.six[j])
+			return
 		}
 	}
+	m.idx[k] = append(m.idx[k], len(m.out))
+	m.out = append(m.out, *e)
+	m.six = append(m.six, nil)
+}
+
+// Events returns the merged events in order of their first report.
+func (m *Merger) Events() []model.Event { return m.out }
+
+// Sum returns the SHA-256 of text, hashed in pieces so that a long text is
+// not copied whole.
+func Sum(text string) [sha256.Size]byte {
+	h := sha256.New()
+	var buf [32 << 10]byte
+	for len(text) > 0 {
+		n := copy(buf[:], text)
+		h.Write(buf[:n])
+		text = text[n:]
+	}
+	var out [sha256.Size]byte
+	h.Sum(out[:0])
 	return out
 }
 
 // Hash returns the content hash that identifies a document's text (hex
 // SHA-256): the same text is fused once, and its events' ids derive from it.
 func Hash(text string) string {
-	h := sha256.Sum256([]byte(text))
+	h := Sum(text)
 	return hex.EncodeToString(h[:])
 }
 

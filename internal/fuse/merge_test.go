@@ -1,6 +1,7 @@
 package fuse
 
 import (
+	"slices"
 	"testing"
 
 	"entente/internal/model"
@@ -106,6 +107,41 @@ func TestIDStable(t *testing.T) {
 	c.Sources = []model.Source{{Doc: "x", Start: 7}}
 	if ID(Key(&a), "h", &a) == ID(Key(&c), "h", &c) || ID(Key(&a), "h", &a) == ID(Key(&a), "h2", &a) {
 		t.Errorf("ids equal for another sentence or document")
+	}
+}
+
+// TestMergeManySources: an event reported many times by one long document
+// (the run-renamed documents of pipeline.Process, duplicates among them)
+// keeps the sources Absorb's scan keeps, in the same order, once the
+// sources are indexed.
+func TestMergeManySources(t *testing.T) {
+	lav, wang := person("lavrov", "RUS"), person("wang-yi", "CHN")
+	d := model.PointRange(model.Point{Year: 2024, Month: 5, Day: 6})
+	var evs []model.Event
+	for i := range 5 * indexFrom {
+		e := ev("CONSULT", d, "doc\x000", lav, wang)
+		if i >= 3*indexFrom {
+			e.Sources[0].Doc = "doc\x00100" // the next run
+		}
+		// Two reports of each sentence, and a sentence of the first run
+		// again; in the next run, one of the first at the same offset.
+		e.Sources = []model.Source{{Doc: e.Sources[0].Doc, Start: 10 * (i / 2)}, {Doc: e.Sources[0].Doc, Start: 10 * (i % 7)}}
+		if i >= 4*indexFrom {
+			e.Sources[1] = model.Source{Doc: "doc\x000", Start: e.Sources[0].Start}
+		}
+		evs = append(evs, e)
+	}
+	want := []model.Event{evs[0]}
+	want[0].Sources = append([]model.Source(nil), evs[0].Sources...)
+	for i := range evs[1:] {
+		Absorb(&want[0], &evs[1+i])
+	}
+	got := Merge(evs)
+	if len(got) != 1 || !slices.Equal(got[0].Sources, want[0].Sources) {
+		t.Fatalf("Merge kept %d events, %d sources; Absorb's scan %d sources", len(got), len(got[0].Sources), len(want[0].Sources))
+	}
+	if n := len(want[0].Sources); n < 3*indexFrom/2 || n >= 2*len(evs) {
+		t.Fatalf("%d sources of %d reports: the test no longer has duplicates and distinct sources both", n, 2*len(evs))
 	}
 }
 

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -45,9 +46,11 @@ func (pr *Parser) ReadFile(path string, published model.Point) (*model.Document,
 
 // readAll reads a file of at most MaxBytes.
 func (pr *Parser) readAll(path string) ([]byte, error) {
-	if pr.MaxBytes > 0 {
-		if st, err := os.Stat(path); err == nil && st.Size() > pr.MaxBytes {
-			return nil, pr.tooLarge(path, st.Size(), true)
+	var size int64
+	if st, err := os.Stat(path); err == nil {
+		size = st.Size()
+		if pr.MaxBytes > 0 && size > pr.MaxBytes {
+			return nil, pr.tooLarge(path, size, true)
 		}
 	}
 	f, err := os.Open(path)
@@ -55,15 +58,23 @@ func (pr *Parser) readAll(path string) ([]byte, error) {
 		return nil, fmt.Errorf("ingest: %w", err)
 	}
 	defer f.Close()
-	return pr.readLimited(f, path)
+	return pr.readLimited(f, path, size)
 }
 
-// readLimited reads all of r, but no more than MaxBytes.
-func (pr *Parser) readLimited(r io.Reader, path string) ([]byte, error) {
+// readLimited reads all of r, but no more than MaxBytes; size, when above
+// 0, is what r is expected to hold (a file's size), so that a long file is
+// read into one buffer of its size rather than into ever larger copies.
+func (pr *Parser) readLimited(r io.Reader, path string, size int64) ([]byte, error) {
 	if pr.MaxBytes > 0 {
 		r = io.LimitReader(r, pr.MaxBytes+1)
+		size = min(size, pr.MaxBytes+1)
 	}
-	b, err := io.ReadAll(r)
+	var buf bytes.Buffer
+	if size > 0 {
+		buf.Grow(int(size) + bytes.MinRead)
+	}
+	_, err := buf.ReadFrom(r)
+	b := buf.Bytes()
 	if err != nil {
 		return nil, fmt.Errorf("ingest: read %s: %w", path, err)
 	}
@@ -77,7 +88,7 @@ func (pr *Parser) readLimited(r io.Reader, path string) ([]byte, error) {
 // path, checking and decoding the bytes as ReadFile does; it stops reading
 // past MaxBytes.
 func (pr *Parser) Read(r io.Reader, id, path string, published model.Point) (*model.Document, error) {
-	b, err := pr.readLimited(r, path)
+	b, err := pr.readLimited(r, path, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -194,7 +205,7 @@ func (pr *Parser) walkOne(p string, o Options, fn func(*model.Document, error) e
 		if o.Format == FormatJSONL {
 			return pr.ReadJSONL(o.Stdin, "-", o.Published, fn)
 		}
-		b, err := pr.readLimited(o.Stdin, "-")
+		b, err := pr.readLimited(o.Stdin, "-", 0)
 		if err != nil {
 			return fn(nil, err)
 		}

@@ -138,6 +138,11 @@ type Naming struct {
 	// CommonWords are words of the four languages that are also someone's
 	// family name ("Frieden", "Kraft", "Рада"): alone they need context.
 	CommonWords []string `yaml:"common_words"`
+	// LocalNames are names that are words of another language written in
+	// the same script ("Island" is Iceland in German, an island in
+	// English), by the language that names with them: they match only in
+	// text of that language.
+	LocalNames map[string][]string `yaml:"local_names"`
 	// PatronymicEndings end Russian, Ukrainian and Belarusian patronymics
 	// (Владимирович, Олексійович, Петровна): generated variants leave them out.
 	PatronymicEndings []string `yaml:"patronymic_endings"`
@@ -293,6 +298,12 @@ func (k *KB) loadFile(name string, b []byte) error {
 		k.Naming.SlavicEndings = append(k.Naming.SlavicEndings, n.SlavicEndings...)
 		k.Naming.PersonEndings = append(k.Naming.PersonEndings, n.PersonEndings...)
 		k.Naming.CommonWords = append(k.Naming.CommonWords, n.CommonWords...)
+		for lang, names := range n.LocalNames {
+			if k.Naming.LocalNames == nil {
+				k.Naming.LocalNames = map[string][]string{}
+			}
+			k.Naming.LocalNames[lang] = append(k.Naming.LocalNames[lang], names...)
+		}
 		k.Naming.PatronymicEndings = append(k.Naming.PatronymicEndings, n.PatronymicEndings...)
 		for st, lang := range n.NativeLanguages {
 			if k.Naming.NativeLanguages == nil {

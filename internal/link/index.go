@@ -57,6 +57,9 @@ type alias struct {
 	// ("Putins"): the text's last word must end in its s, which key
 	// folding alone would find in "Xyz" (key "sis", as "Xis").
 	genitive bool
+	// only is the one language whose text the name matches in (naming.yaml
+	// local_names), or "" for every language.
+	only string
 }
 
 // roleEntry is one indexed title of a role.
@@ -101,6 +104,9 @@ type Linker struct {
 	genNew map[string]int
 	// keyCache holds Cyrillic word keys: [0] persons' (rounds 2), [1] others'.
 	keyCache [2]*memo.Table[string]
+	// local gives the language of names that match only in it
+	// (naming.yaml local_names).
+	local map[string]string
 	// buildToks is New's token buffer (New runs on one goroutine).
 	buildToks []model.Token
 }
@@ -120,6 +126,12 @@ func New(k *kb.KB, lx *lexicon.Lexicon, an *text.Analyzer) *Linker {
 		capitals: map[string]bool{},
 		genNew:   map[string]int{},
 		keyCache: [2]*memo.Table[string]{memo.New[string](keyCacheSize), memo.New[string](keyCacheSize)},
+		local:    map[string]string{},
+	}
+	for lang, names := range k.Naming.LocalNames {
+		for _, n := range names {
+			l.local[n] = lang
+		}
 	}
 	for _, lang := range an.Languages().Codes() {
 		l.roles[lang] = &lexicon.Trie[roleEntry]{}
@@ -386,13 +398,13 @@ func (l *Linker) addList(e *Entity, list []named, person bool) {
 		if nm.gen != "" {
 			l.genNew[nm.gen]++
 		}
-		tr.Add(keys, alias{e: e, latin: latin, upper: isAcronym(n), text: n, gen: nm.gen, lens: lens})
+		tr.Add(keys, alias{e: e, latin: latin, upper: isAcronym(n), text: n, gen: nm.gen, lens: lens, only: l.local[n]})
 		if latin && !isAcronym(n) {
 			// German genitive: "Putins", "Russlands", "Chinas".
 			gen := append(append([]string(nil), keys[:len(keys)-1]...), genitive(keys[len(keys)-1]))
 			if g := "gen:" + strings.Join(gen, "\x00"); !seen[g] {
 				seen[g] = true
-				tr.Add(gen, alias{e: e, latin: latin, text: n, gen: nm.gen, lens: lens, genitive: true})
+				tr.Add(gen, alias{e: e, latin: latin, text: n, gen: nm.gen, lens: lens, genitive: true, only: l.local[n]})
 			}
 		}
 		e.addKey(strings.Join(keys, " "))
@@ -410,14 +422,14 @@ func (l *Linker) addList(e *Entity, list []named, person bool) {
 			ssig := "short:" + script + strings.Join(short, "\x00")
 			if len(short) > 0 && !seen[ssig] {
 				seen[ssig] = true
-				tr.Add(short, alias{e: e, latin: latin, short: true, text: n, gen: nm.gen, lens: slens})
+				tr.Add(short, alias{e: e, latin: latin, short: true, text: n, gen: nm.gen, lens: slens, only: l.local[n]})
 				// German genitive, for family names of four letters or more:
 				// "Paks" would be "Pakts" (des Warschauer Pakts) too.
 				if latin && len(short[len(short)-1]) >= 4 {
 					gen := append(append([]string(nil), short[:len(short)-1]...), genitive(short[len(short)-1]))
 					if g := "short:" + strings.Join(gen, "\x00"); !seen[g] {
 						seen[g] = true
-						tr.Add(gen, alias{e: e, latin: latin, short: true, text: n, gen: nm.gen, lens: slens, genitive: true})
+						tr.Add(gen, alias{e: e, latin: latin, short: true, text: n, gen: nm.gen, lens: slens, genitive: true, only: l.local[n]})
 					}
 				}
 			}

@@ -316,6 +316,9 @@ func (l *Linker) resolveAliases(as []alias, toks []model.Token, i, end int, lang
 		if a.upper && !toks[i].Upper {
 			continue // "us", "who" are not US and WHO
 		}
+		if a.only != "" && a.only != lang {
+			continue // "Islands" in English is not Island, Iceland in German
+		}
 		if !a.fits(toks[i:end]) {
 			continue
 		}

@@ -155,3 +155,42 @@ func TestRegistry(t *testing.T) {
 		t.Errorf("unknown format: err %v, want an UnknownFormatError listing %s", err, Help())
 	}
 }
+
+// TestJSONLStreamsManySources: an event of many sources (one long document)
+// is written in pieces, byte for byte the line json.Encoder writes, and it
+// parses back.
+func TestJSONLStreamsManySources(t *testing.T) {
+	for _, n := range []int{streamFrom - 1, streamFrom, 3 * streamFrom} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			evs := awkward(3)
+			e := &evs[1]
+			for i := 1; len(e.Sources) < n; i++ {
+				s := e.Sources[0]
+				s.Start, s.End = s.Start+100*i, s.End+100*i
+				s.Attribution = strings.Repeat(`"<&>`, i%3)
+				e.Sources = append(e.Sources, s)
+			}
+			e.Explain = []model.Explanation{{Trigger: "обвинил", Entry: `"sources":[]`}}
+			var want bytes.Buffer
+			enc := json.NewEncoder(&want)
+			enc.SetEscapeHTML(false)
+			for i := range evs {
+				if err := enc.Encode(FromModel(&evs[i])); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got := encode(t, "jsonl", evs); !bytes.Equal(got, want.Bytes()) {
+				t.Fatalf("jsonl of %d sources differs from json.Encoder's at byte %d", n, firstDiff(got, want.Bytes()))
+			}
+		})
+	}
+}
+
+func firstDiff(a, b []byte) int {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return min(len(a), len(b))
+}

@@ -8,6 +8,7 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"slices"
 	"strings"
@@ -247,5 +248,12 @@ func TestLongDocumentInRuns(t *testing.T) {
 	slices.Sort(got)
 	if !slices.Equal(got, one) || len(r.Sentences) != 80 || r.Sentences[79].Para != 39 {
 		t.Errorf("runs give %q (%d sentences), one paragraph %q", got, len(r.Sentences), one)
+	}
+	// extract keeps only the events: the same ones, their sentences cut
+	// from the text.
+	q.cfg.EventsOnly = true
+	lean := q.Process(q.ParseText("long.txt", text))
+	if lean.Sentences != nil || lean.Mentions != nil || lean.Dates != nil || !reflect.DeepEqual(lean.Events, r.Events) {
+		t.Errorf("EventsOnly: %d sentences, events equal: %v", len(lean.Sentences), reflect.DeepEqual(lean.Events, r.Events))
 	}
 }

@@ -65,6 +65,11 @@ type Config struct {
 	// Lang, when set, is the language of every document and paragraph
 	// (language identification is skipped); it must be in the registry.
 	Lang string
+	// EventsOnly makes each Result carry its document and events only:
+	// the sentences, mentions and dates (which a store keeps, and which
+	// outweigh the events many times) are dropped once the events are
+	// out, so that a long document's runs do not pile them up.
+	EventsOnly bool
 }
 
 // Pipeline holds every stage. It is immutable after New and safe for
@@ -217,9 +222,16 @@ func (p *Pipeline) Process(doc *model.Document) *Result {
 		chunk = p.chunk
 	}
 	if len(doc.Text) <= chunk || len(doc.Body) < 2 {
-		return p.analyse(doc)
+		r := p.analyse(doc)
+		if p.cfg.EventsOnly {
+			r.Sentences, r.Mentions, r.Dates = nil, nil, nil
+		}
+		return r
 	}
 	r := &Result{Doc: doc}
+	// The runs' reports of one event are one event of the document: each
+	// run's events are merged into those before as soon as they are out.
+	var merged fuse.Merger
 	for lo := 0; lo < len(doc.Body); {
 		hi, size := lo, 0
 		for hi < len(doc.Body) && (hi == lo || size+doc.Body[hi].End-doc.Body[hi].Start <= chunk) {
@@ -239,23 +251,28 @@ func (p *Pipeline) Process(doc *model.Document) *Result {
 		// Until the runs' events are merged, each run's sources are named
 		// apart: runs share no sentence, so fusion need not look through
 		// all of an event's earlier sources for a duplicate.
+		// Their sentences are cut from the document's text once all runs
+		// are done: a copy of each would double the text in memory.
 		run := fmt.Sprintf("%s\x00%d", doc.ID, lo)
 		for i := range pr.Events {
 			for k := range pr.Events[i].Sources {
 				pr.Events[i].Sources[k].Doc = run
+				pr.Events[i].Sources[k].Sentence = ""
 			}
+			merged.Add(&pr.Events[i])
 		}
-		r.Sentences = append(r.Sentences, pr.Sentences...)
-		r.Mentions = append(r.Mentions, pr.Mentions...)
-		r.Dates = append(r.Dates, pr.Dates...)
-		r.Events = append(r.Events, pr.Events...)
+		if !p.cfg.EventsOnly {
+			r.Sentences = append(r.Sentences, pr.Sentences...)
+			r.Mentions = append(r.Mentions, pr.Mentions...)
+			r.Dates = append(r.Dates, pr.Dates...)
+		}
 		lo = hi
 	}
-	// The runs' reports of one event are one event of the document.
-	r.Events = fuse.Merge(r.Events)
+	r.Events = merged.Events()
 	for i := range r.Events {
 		for k := range r.Events[i].Sources {
-			r.Events[i].Sources[k].Doc = doc.ID
+			s := &r.Events[i].Sources[k]
+			s.Doc, s.Sentence = doc.ID, doc.Text[s.Start:s.End]
 		}
 	}
 	return r
@@ -360,7 +377,7 @@ type Once map[[sha256.Size]byte]bool
 
 // First reports whether the text is seen for the first time.
 func (o Once) First(text string) bool {
-	h := sha256.Sum256([]byte(text))
+	h := fuse.Sum(text)
 	if o[h] {
 		return false
 	}

@@ -38,9 +38,13 @@ const (
 	MaxValues = 32
 )
 
-// Statuses are the event statuses a store holds. Hypothetical events are
-// never stored (extract --hypothetical prints them only).
-var Statuses = []string{model.StatusReported, model.StatusPlanned, model.StatusDenied}
+// Statuses are the event statuses a query accepts: those a store holds
+// (store.Statuses). Hypothetical and background events are never stored
+// (extract --hypothetical and --background print them only).
+var Statuses = store.Statuses
+
+// StatusHelp says which statuses a query accepts, and why no others.
+var StatusHelp = "one of " + strings.Join(Statuses, ", ") + " (hypothetical and background events are not stored: extract --hypothetical and --background print them)"
 
 // Sorts are the accepted orders: date ascending or descending (undated
 // events last either way).
@@ -161,7 +165,7 @@ func filter(v url.Values) (store.Filter, error) {
 	if f.Status != "" {
 		f.Status = strings.ToLower(f.Status)
 		if !slices.Contains(Statuses, f.Status) {
-			return f, bad("status", f.Status, "want one of %s (hypothetical events are not stored)", strings.Join(Statuses, ", "))
+			return f, bad("status", f.Status, "want %s", StatusHelp)
 		}
 	}
 	from, err := single(v, "from")

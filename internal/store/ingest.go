@@ -214,9 +214,11 @@ func (s *Store) ingest(ctx context.Context, w *wtx, r *pipeline.Result) (Outcome
 // published pub), in order, into the stored events, writes them with their reports and
 // sources, and counts them in out. It is given all of the document's
 // reports (ingest) or all of those in some blocks (FuseStaged): fusion
-// never crosses blocks, so both give the same events.
+// never crosses blocks, so both give the same events. Reports of a status
+// a store does not hold are left out (storable).
 func (s *Store) fuseDoc(ctx context.Context, w *wtx, docID int64, hash string, pub model.Point, evs []model.Event, out *Outcome) error {
 	pd := &pending{docID: docID}
+	evs = storable(evs)
 	joined, err := fuse.Document(w.pool, hash, pub, evs)
 	if err != nil {
 		return err
@@ -252,6 +254,24 @@ func (s *Store) fuseDoc(ctx context.Context, w *wtx, docID int64, hash string, p
 // else the hash of its text.
 func Ident(d *model.Document) string {
 	return docIdent(&pipeline.Result{Doc: d}, Hash(d.Text))
+}
+
+// storable returns the reports of evs whose status a store holds (Statuses):
+// a pipeline that keeps hypothetical or background reports keeps them for
+// extract.
+func storable(evs []model.Event) []model.Event {
+	for i := range evs {
+		if !slices.Contains(Statuses, evs[i].Status) {
+			out := slices.Clone(evs[:i])
+			for _, e := range evs[i+1:] {
+				if slices.Contains(Statuses, e.Status) {
+					out = append(out, e)
+				}
+			}
+			return out
+		}
+	}
+	return evs
 }
 
 // docIdent is a document's identity: its URL when its metadata gives one,

@@ -18,8 +18,7 @@ type Filter struct {
 	Actor string
 	// Dyad is two codes joined by a dash ("RUS-CHN"): events with both.
 	Dyad string
-	// Type is a PLOVER type (CONSULT); Status one of reported, planned,
-	// denied, hypothetical.
+	// Type is a PLOVER type (CONSULT); Status one of Statuses.
 	Type, Status string
 	// From and To bound the event's date (YYYY, YYYY-MM or YYYY-MM-DD);
 	// undated events are left out when either is set.

@@ -15,11 +15,15 @@
 // twice. It is also known by its identity (its URL when its metadata gives
 // one, else its path): a new text under a known identity replaces the old
 // version, whose reports leave their events. An event is the fusion of its
-// reports (one document's account each, events.Merge's output) in the order
+// reports (one document's account each, fuse.Merge's output) in the order
 // they arrived, fused by fuse.Document exactly as extract fuses them: the
 // store is the fuse.Pool (pool.go) that finds a report's candidates in
 // indexes bounded by date and person. An event's id derives from its first
 // report (fuse.ID) and never changes.
+//
+// A store holds events of the Statuses only: a report the text only
+// supposes (hypothetical) or only names (background), which extract prints
+// on request, is not stored.
 package store
 
 import (
@@ -39,10 +43,16 @@ import (
 	_ "modernc.org/sqlite" // database/sql driver "sqlite"
 
 	"entente/internal/fuse"
+	"entente/internal/model"
 )
 
 //go:embed migrations
 var migrations embed.FS
+
+// Statuses are the statuses of the events a store holds, and so the only
+// ones a query may ask for (package query): Ingest stores no hypothetical
+// or background report.
+var Statuses = []string{model.StatusReported, model.StatusPlanned, model.StatusDenied}
 
 // DefaultPath is the SQLite file used when no --db is given.
 const DefaultPath = "entente.db"

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -293,4 +294,34 @@ func TestSeeds(t *testing.T) {
 			t.Error("no Shoigu–Xi meeting citing both 002 and 003")
 		}
 	})
+}
+
+// TestIngestStoresStatusesOnly: a pipeline that keeps hypothetical and
+// background reports (extract --hypothetical --background) gives them to
+// Ingest too; the store keeps only reports of its Statuses, so a query by
+// any other status has nothing to miss.
+func TestIngestStoresStatusesOnly(t *testing.T) {
+	st := open(t, filepath.Join(t.TempDir(), "test.db"))
+	p := testPipeline(t)
+	r := p.Process(p.ParseText("lavrov.txt", lavrovDE))
+	if len(r.Events) == 0 || r.Events[0].Status != model.StatusReported {
+		t.Fatalf("the article gives %d events, want a reported one first", len(r.Events))
+	}
+	for _, status := range []string{model.StatusHypothetical, model.StatusBackground} {
+		e := r.Events[0]
+		e.Type, e.Status = "THREATEN", status
+		r.Events = append(r.Events, e)
+	}
+	if _, err := st.Ingest(context.Background(), r); err != nil {
+		t.Fatal(err)
+	}
+	evs := eventsOf(t, st, Filter{})
+	for _, e := range evs {
+		if !slices.Contains(Statuses, e.Status) {
+			t.Errorf("stored %s with status %q", e.Line(), e.Status)
+		}
+	}
+	if len(evs) != len(r.Events)-2 {
+		t.Errorf("stored %d events of %d reports, want all but the hypothetical and the background one", len(evs), len(r.Events))
+	}
 }
