@@ -280,9 +280,9 @@ func (w *Worker) store(ctx context.Context, seq int64, rs []*pipeline.Result, wa
 				return nil, nil, "", err
 			}
 			pause := time.Millisecond
-			deadline := time.Now().Add(w.cfg.TurnWait)
+			grace, deadline := time.Now().Add(slotGrace), time.Now().Add(w.cfg.TurnWait)
 			outs, fs, err := st.FuseStaged(ctx, seq, markBefore, rs, docs, func(ctx context.Context, blocker int64) error {
-				return w.awaitBlocker(ctx, blocker, &pause, deadline)
+				return w.awaitBlocker(ctx, blocker, &pause, grace, deadline)
 			})
 			*wait += fs.Wait
 			if err != nil {
@@ -341,6 +341,7 @@ func (notYet) Error() string { return "queue: the batches before it are not stor
 // others up.
 func (w *Worker) awaitTurn(ctx context.Context, seq int64, col string) error {
 	deadline := time.Now().Add(w.cfg.TurnWait)
+	grace := time.Now().Add(slotGrace)
 	pause := time.Millisecond
 	for {
 		var first int64
@@ -354,7 +355,7 @@ func (w *Worker) awaitTurn(ctx context.Context, seq int64, col string) error {
 		case err != nil:
 			return fmt.Errorf("queue: batch %d: %w", seq, err)
 		}
-		again, err := w.held(ctx, seq, first, state, &pause, deadline)
+		again, err := w.held(ctx, seq, first, state, &pause, grace, deadline)
 		if err != nil || !again {
 			return err
 		}
@@ -363,7 +364,7 @@ func (w *Worker) awaitTurn(ctx context.Context, seq int64, col string) error {
 
 // awaitBlocker waits a little for batch blocker, which has yet to fuse a
 // block that batch seq waits for (store.FuseStaged), or says to give up.
-func (w *Worker) awaitBlocker(ctx context.Context, blocker int64, pause *time.Duration, deadline time.Time) error {
+func (w *Worker) awaitBlocker(ctx context.Context, blocker int64, pause *time.Duration, grace, deadline time.Time) error {
 	var state string
 	err := w.q.pool.QueryRow(ctx, `SELECT coalesce(j.state::text, 'gone') FROM entente_queue_batches b
 		LEFT JOIN river_job j ON j.id = b.job_id WHERE b.seq = $1`, blocker).Scan(&state)
@@ -373,16 +374,24 @@ func (w *Worker) awaitBlocker(ctx context.Context, blocker int64, pause *time.Du
 	case err != nil:
 		return fmt.Errorf("queue: batch %d: %w", blocker, err)
 	}
-	_, err = w.held(ctx, 0, blocker, state, pause, deadline)
+	_, err = w.held(ctx, 0, blocker, state, pause, grace, deadline)
 	return err
 }
+
+// slotGrace is how long a batch waits for a batch before it that is not
+// running (it waits for a slot, or was snoozed) to be picked up, before it
+// gives up its own slot. Giving it up at once would snooze batch after
+// batch: a snoozed batch is fetched after those enqueued later, which then
+// wait for it and snooze in turn, each run extracting again.
+const slotGrace = time.Second
 
 // held handles a batch, first, that holds batch seq up and whose job is
 // in state: while it runs, pause (doubling, up to 20 ms) and say to look
 // again, or notYet past the deadline; when it waits for a slot or its
-// retry, notYet; when its job is gone or finished, forget what it left
-// (it will not store it) and look again at once.
-func (w *Worker) held(ctx context.Context, seq, first int64, state string, pause *time.Duration, deadline time.Time) (again bool, err error) {
+// retry, the same until grace, then notYet; when its job is gone or
+// finished, forget what it left (it will not store it) and look again at
+// once.
+func (w *Worker) held(ctx context.Context, seq, first int64, state string, pause *time.Duration, grace, deadline time.Time) (again bool, err error) {
 	switch state {
 	case "running":
 		if time.Now().After(deadline) {
@@ -394,6 +403,9 @@ func (w *Worker) held(ctx context.Context, seq, first int64, state string, pause
 		}
 		return true, w.q.done(ctx, first)
 	default: // available, scheduled, retryable, pending: it needs a slot
+		if time.Now().Before(grace) {
+			break
+		}
 		behind := int64(1)
 		if seq > first {
 			behind = seq - first
