@@ -30,6 +30,7 @@ var sharedSets = []struct{ name, dir string }{
 func TestExtractEqualsIngest(t *testing.T) {
 	for _, set := range sharedSets {
 		t.Run(set.name, func(t *testing.T) {
+			t.Parallel() // the seeds and the dev set share nothing
 			if _, err := os.Stat(set.dir); err != nil {
 				t.Skipf("%s not found at %s (the shared folder beside the repository): %v", set.name, set.dir, err)
 			}
@@ -39,11 +40,15 @@ func TestExtractEqualsIngest(t *testing.T) {
 			}
 			want := sortedLines(out)
 			checkFused(t, want)
+			// The runs compared with extract's share nothing: in parallel.
 			if set.name == "dev" {
-				code, out, errs := run(t, "", "extract", "--format", "jsonl", "--hot-events", "16", set.dir)
-				if got := sortedLines(out); code != 0 || !slices.Equal(got, want) {
-					t.Errorf("extract keeping 16 events in memory: exit %d (%s), and the events differ:\n%s", code, errs, diffLines(want, got))
-				}
+				t.Run("hot-events", func(t *testing.T) {
+					t.Parallel()
+					code, out, errs := run(t, "", "extract", "--format", "jsonl", "--hot-events", "16", set.dir)
+					if got := sortedLines(out); code != 0 || !slices.Equal(got, want) {
+						t.Errorf("extract keeping 16 events in memory: exit %d (%s), and the events differ:\n%s", code, errs, diffLines(want, got))
+					}
+				})
 			}
 			dbs := []string{filepath.Join(t.TempDir(), "fusion.db")}
 			if set.name == "seeds" {
@@ -52,17 +57,20 @@ func TestExtractEqualsIngest(t *testing.T) {
 				}
 			}
 			for _, db := range dbs {
-				if code, _, errs := run(t, "", "ingest", "--db", db, set.dir); code != 0 {
-					t.Fatalf("ingest: exit %d: %s", code, errs)
-				}
-				code, out, errs := run(t, "", "events", "--db", db, "--format", "jsonl")
-				if code != 0 {
-					t.Fatalf("events: exit %d: %s", code, errs)
-				}
-				got := sortedLines(out)
-				if !slices.Equal(got, want) {
-					t.Errorf("%s: ingest+events gives %d events, extract %d; they differ:\n%s", db, len(got), len(want), diffLines(want, got))
-				}
+				t.Run("ingest", func(t *testing.T) {
+					t.Parallel()
+					if code, _, errs := run(t, "", "ingest", "--db", db, set.dir); code != 0 {
+						t.Fatalf("ingest: exit %d: %s", code, errs)
+					}
+					code, out, errs := run(t, "", "events", "--db", db, "--format", "jsonl")
+					if code != 0 {
+						t.Fatalf("events: exit %d: %s", code, errs)
+					}
+					got := sortedLines(out)
+					if !slices.Equal(got, want) {
+						t.Errorf("%s: ingest+events gives %d events, extract %d; they differ:\n%s", db, len(got), len(want), diffLines(want, got))
+					}
+				})
 			}
 		})
 	}
