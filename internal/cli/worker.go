@@ -120,8 +120,8 @@ which finishes what it left (each transaction is whole). One log line per job go
 			cfg.Logger.Info("worker started", "concurrency", cfg.Concurrency, "exit_when_idle", cfg.ExitWhenIdle)
 			err = w.Run(ctx, stop)
 			s := cfg.Metrics.Snapshot()
-			fmt.Fprintf(e.stderr, "jobs: %d done, %d failed, %d retried; documents: %d new, %d unchanged, %d updated, %d failed; events: %d new, %d merged; job time: extract %.2f s, wait %.2f s, store %.2f s (%s)\n",
-				s.JobsDone, s.JobsFailed, s.JobsRetried, s.DocsNew, s.DocsUnchanged, s.DocsUpdated, s.DocsFailed, s.EventsNew, s.EventsMerged,
+			fmt.Fprintf(e.stderr, "jobs: %d done, %d failed, %d retried, %d snoozed; documents: %d new, %d unchanged, %d updated, %d failed; events: %d new, %d merged; job time: extract %.2f s, wait %.2f s, store %.2f s (%s)\n",
+				s.JobsDone, s.JobsFailed, s.JobsRetried, s.Snoozed, s.DocsNew, s.DocsUnchanged, s.DocsUpdated, s.DocsFailed, s.EventsNew, s.EventsMerged,
 				s.Extract.Seconds(), s.Wait.Seconds(), s.Store.Seconds(), time.Since(start).Round(time.Millisecond))
 			if err != nil && !errors.Is(err, context.Canceled) {
 				return err
