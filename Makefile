@@ -40,11 +40,14 @@ bench-long:
 
 # bench-1m: ingest into a store of 10,000, 100,000 and 1,000,000 realistic
 # articles, then extract all 1,005,000 for peak RSS (writes
-# BENCHMARKS-1M.md). It fills the store with a million articles and writes
-# them as files first (about 4 GB of disk with the database): on this
-# 2-core machine expect about an hour.
+# BENCHMARKS-1M.md). It writes the million articles as files (4 GB) and
+# fills a SQLite store with them (8 GB): on this 2-core machine about 75
+# minutes of wall time on a quiet machine, most of it the fill. With
+# GROW_DIR=DIR the corpus and the store stay in DIR: a second run reuses the
+# corpus, and the store can be queried or given more articles later
+# (BENCHMARKS.md says how the 1M numbers were taken that way).
 bench-1m:
-	go run ./cmd/entente-bench -only-grow -grow 10000,100000,1000000 -out BENCHMARKS-1M.md
+	go run ./cmd/entente-bench -only-grow -grow 10000,100000,1000000 $(if $(GROW_DIR),-grow-dir $(GROW_DIR)) -out BENCHMARKS-1M.md
 
 # quality: scores of the working tree on the seeds and the development set
 # (../shared, beside the repository), per source, the name lists, and the

@@ -143,6 +143,8 @@ func main() {
 	only := flag.String("write-corpus", "", "only write the corpus into `DIR` (to profile entente on it) and exit")
 	rssN := flag.Int("rss-n", rssTargetN, "after the other runs, extract once a second corpus of `N` articles for peak RSS (0: skip)")
 	realistic := flag.Bool("realistic", false, "with -write-corpus: write corpus.Realistic articles")
+	skip := flag.Int("skip", 0, "with -write-corpus: write only the articles from number `K` on (the first K are those of the same seed's smaller corpus)")
+	byDate := flag.Bool("by-date", false, "with -write-corpus -realistic: lay the articles out in folders by publication day (YYYY-MM/DD), so that a folder is read in publication order")
 	grow := flag.String("grow", "10000,100000", "measure ingest into a store of these `SIZES` of realistic articles (\"\": skip)")
 	growBatch := flag.Int("grow-batch", 5000, "articles ingested and timed at each -grow size")
 	onlyGrow := flag.Bool("only-grow", false, "run only the -grow benchmark (with an extract of its corpus for peak RSS)")
@@ -177,7 +179,7 @@ func main() {
 		return
 	}
 	if *only != "" {
-		if _, err := writeCorpus(*only, *n, *seed, *realistic); err != nil {
+		if _, err := writeCorpusFrom(*only, *n, *seed, *realistic, *skip, *byDate); err != nil {
 			fmt.Fprintln(os.Stderr, "entente-bench:", err)
 			os.Exit(1)
 		}
@@ -369,30 +371,42 @@ func removeDB(path string) {
 // corpus.Realistic) into dir, in sub-folders of 1,000 as a news archive
 // might be, and returns their total size.
 func writeCorpus(dir string, n int, seed int64, realistic bool) (int64, error) {
+	return writeCorpusFrom(dir, n, seed, realistic, 0, false)
+}
+
+// writeCorpusFrom is writeCorpus of the articles from number skip on; by
+// date, realistic articles go into folders by publication day instead
+// (YYYY-MM/DD/NNNNNNN.txt), which a walk reads in publication order.
+func writeCorpusFrom(dir string, n int, seed int64, realistic bool, skip int, byDate bool) (int64, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return 0, err
 	}
-	each := func(fn func(int, string)) {
+	each := func(fn func(int, time.Time, string)) {
 		for i, text := range corpus.Generate(n, seed) {
-			fn(i, text)
+			fn(i, time.Time{}, text)
 		}
 	}
 	if realistic {
-		each = func(fn func(int, string)) { corpus.EachRealistic(n, seed, corpus.DefaultShape, fn) }
+		each = func(fn func(int, time.Time, string)) { corpus.EachRealisticDated(n, seed, corpus.DefaultShape, fn) }
 	}
 	var total int64
 	var err error
-	each(func(i int, text string) {
-		if err != nil {
+	made := map[string]bool{}
+	each(func(i int, pub time.Time, text string) {
+		if err != nil || i < skip {
 			return
 		}
 		sub := filepath.Join(dir, fmt.Sprintf("%03d", i/1000))
-		if i%1000 == 0 {
+		if byDate && !pub.IsZero() {
+			sub = filepath.Join(dir, pub.Format("2006-01"), pub.Format("02"))
+		}
+		if !made[sub] {
 			if err = os.MkdirAll(sub, 0o755); err != nil {
 				return
 			}
+			made[sub] = true
 		}
-		err = os.WriteFile(filepath.Join(sub, fmt.Sprintf("%06d.txt", i)), []byte(text), 0o644)
+		err = os.WriteFile(filepath.Join(sub, fmt.Sprintf("%07d.txt", i)), []byte(text), 0o644)
 		total += int64(len(text))
 	})
 	return total, err

@@ -168,6 +168,13 @@ func Realistic(n int, seed int64, sh Shape) []string {
 // EachRealistic hands Realistic's articles to fn one at a time, in order,
 // holding none of them: a million articles need no more memory than one.
 func EachRealistic(n int, seed int64, sh Shape, fn func(i int, text string)) {
+	EachRealisticDated(n, seed, sh, func(i int, _ time.Time, text string) { fn(i, text) })
+}
+
+// EachRealisticDated is EachRealistic that also gives each article's
+// publication day, the one its date line names (an undated article has
+// one too, which its text does not say): to lay a corpus out by date.
+func EachRealisticDated(n int, seed int64, sh Shape, fn func(i int, pub time.Time, text string)) {
 	r := rand.New(rand.NewSource(seed))
 	pairs := dyads()
 	zipf := rand.NewZipf(r, sh.Zipf, 1, uint64(len(pairs)-1))
@@ -206,6 +213,6 @@ func EachRealistic(n int, seed int64, sh Shape, fn func(i int, text string)) {
 			b.WriteString("\n\n")
 		}
 		fmt.Fprintf(&b, "%s %d.\n", map[string]string{"de": "Meldung", "en": "Item", "ru": "Сообщение", "uk": "Повідомлення"}[lang], i+1)
-		fn(i, b.String())
+		fn(i, pub, b.String())
 	}
 }

@@ -29,10 +29,13 @@
 // year after its last report, and `extract` writes closed events out and
 // forgets them (Fuser.Stream), so its memory follows a year of news, not
 // the corpus. Events fused before the first dated document count as seen
-// at its date. Read out of order, the watermark jumps to the newest date
-// early and stays there, events stay open, and nothing changes; documents
-// without a publication date do not move the watermark, so a corpus without
-// dates never closes an event.
+// at its date. Read out of order, the watermark jumps near the newest date
+// within the first documents and stays there: the events of those first
+// documents close early, and the others stay open as if there were no
+// window. Documents without a publication date do not move the watermark,
+// so a corpus without dates never closes an event; but an undated report
+// no longer joins an event a year stale (without the window, two shared
+// names let it join one of any age).
 package fuse
 
 import (

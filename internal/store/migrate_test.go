@@ -10,6 +10,8 @@ import (
 
 	"github.com/pressly/goose/v3"
 
+	"entente/internal/fuse"
+	"entente/internal/model"
 	"entente/internal/pipeline"
 )
 
@@ -154,4 +156,32 @@ func oldSchema(t *testing.T, version int64) (string, *sql.DB) {
 		t.Fatal(err)
 	}
 	return path, db
+}
+
+// TestMigrateFusionMark: a store filled before the fusion window starts
+// with the watermark at its newest publication day (a month counts as its
+// first day; undated documents do not count), and its events as seen then.
+func TestMigrateFusionMark(t *testing.T) {
+	ctx := context.Background()
+	path, db := oldSchema(t, 8)
+	for _, stmt := range []string{
+		`INSERT INTO documents (name, ident, hash, published, text, ingested_at) VALUES
+			('a', 'a', 'h1', '2024-07-28', '', ''), ('b', 'b', 'h2', '2025-02', '', ''), ('c', 'c', 'h3', '', '', ''), ('d', 'd', 'h4', '--03-05', '', '')`,
+		`INSERT INTO events (id, block, type, status, day_first, day_last, body) VALUES
+			('ev_a', 'CONSULT|RUS', 'CONSULT', 'reported', 20240728, 20240728, '{}'), ('ev_b', 'CONSULT|RUS', 'CONSULT', 'reported', 0, 0, '{}')`,
+	} {
+		if _, err := db.ExecContext(ctx, stmt); err != nil {
+			t.Fatal(stmt, err)
+		}
+	}
+	db.Close()
+	st := open(t, path)
+	want := fuse.Day(model.Point{Year: 2025, Month: 2})
+	var mark, lo, hi int
+	if err := st.db.QueryRowContext(ctx, `SELECT day FROM fuse_mark`).Scan(&mark); err != nil || mark != want {
+		t.Errorf("watermark %d (%v), want %d (2025-02-01)", mark, err, want)
+	}
+	if err := st.db.QueryRowContext(ctx, `SELECT min(seen), max(seen) FROM events`).Scan(&lo, &hi); err != nil || lo != want || hi != want {
+		t.Errorf("events seen %d to %d (%v), want %d", lo, hi, err, want)
+	}
 }
