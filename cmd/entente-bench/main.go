@@ -367,15 +367,10 @@ func removeDB(path string) {
 	}
 }
 
-// writeCorpus writes the generated articles (corpus.Generate, or
-// corpus.Realistic) into dir, in sub-folders of 1,000 as a news archive
-// might be, and returns their total size.
-func writeCorpus(dir string, n int, seed int64, realistic bool) (int64, error) {
-	return writeCorpusFrom(dir, n, seed, realistic, 0, false)
-}
-
-// writeCorpusFrom is writeCorpus of the articles from number skip on; by
-// date, realistic articles go into folders by publication day instead
+// writeCorpusFrom writes the generated articles (corpus.Generate, or
+// corpus.Realistic) from number skip on into dir, in sub-folders of 1,000
+// as a news archive might be, and returns their total size; by date,
+// realistic articles go into folders by publication day instead
 // (YYYY-MM/DD/NNNNNNN.txt), which a walk reads in publication order.
 func writeCorpusFrom(dir string, n int, seed int64, realistic bool, skip int, byDate bool) (int64, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
