@@ -367,23 +367,9 @@ func sameSentence(a, b *model.Event) bool {
 func sameWords(x, y string) bool {
 	i, j, n := 0, 0, 0
 	for ; ; n++ {
-		var rx, ry rune = -1, -1
-		for i < len(x) {
-			r, n := utf8.DecodeRuneInString(x[i:])
-			i += n
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				rx = unicode.ToLower(r)
-				break
-			}
-		}
-		for j < len(y) {
-			r, n := utf8.DecodeRuneInString(y[j:])
-			j += n
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				ry = unicode.ToLower(r)
-				break
-			}
-		}
+		var rx, ry rune
+		rx, i = nextLetter(x, i)
+		ry, j = nextLetter(y, j)
 		if rx != ry {
 			return false
 		}
@@ -391,4 +377,17 @@ func sameWords(x, y string) bool {
 			return n > 0
 		}
 	}
+}
+
+// nextLetter returns the next letter or digit of s from byte i, lower
+// case, and the byte after it; -1 at the end.
+func nextLetter(s string, i int) (rune, int) {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r), i
+		}
+	}
+	return -1, i
 }
