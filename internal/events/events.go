@@ -5,14 +5,21 @@
 // of the document, each citing every sentence that reports it.
 //
 // Per sentence it finds trigger words and phrases (the lexicon, by stem),
-// splits the sentence into clauses, and gives each trigger the mentions
-// between its neighbouring triggers: those before it are the subject (source),
-// those after it the object (target); "receive" triggers swap the roles and
-// take the giver from a from-phrase. Markers in the clause set the status
-// (planned, denied, hypothetical) and attribution. A clause's date is its own
-// date expression, else the latest date of the paragraph so far, else the
-// document's dateline. Repeated mentions of one event merge by type, actors
-// and compatible dates.
+// splits the sentence into clauses, and gives each trigger the mentions of
+// its stretch, between its neighbouring triggers and up to a comma,
+// conjunction or (where word order marks the subject) auxiliary after it.
+// Of those before it, the subject (source) is the phrase nearest it that no
+// preposition governs (arguments.go); those after it are the object
+// (target), less topic, cause and other nouns' between-phrases; an event
+// noun's own adjective, by-phrase or genitive names who acts; "receive"
+// triggers swap the roles and take the giver from a from-phrase. A claim
+// of another party's hostile act is also an accusation (claims.go).
+// Markers in the clause set the status (planned, denied, hypothetical,
+// background; a direct quotation of others is hypothetical) and
+// attribution. A clause's date is its own date expression, else the latest
+// date of the paragraph so far, else the document's dateline. Mentions left
+// out by status are dropped; the rest merge by type, actors and compatible
+// dates.
 package events
 
 import (
