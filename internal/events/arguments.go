@@ -291,7 +291,7 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 			rules = append(rules, "the by-phrase names who acts")
 		}
 	}
-	if tr.t.Type == claimTrigger.Type && !tr.t.Noun {
+	if x.lex.Accusing(tr.t.Type) && !tr.t.Noun {
 		// "France condemned the attack by Russia on Ukraine": whom an
 		// accusation of an act targets is who did the act, not its victim.
 		if agents, ok := x.actAgents(c, right); ok {
@@ -326,11 +326,11 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	if x.negated(c) {
 		return nil
 	}
-	if tr.t.Verbal && inWords(src, tgt) {
+	if as := x.lex.Charge(tr.t.Type); tr.t.Verbal && as != "" && inWords(src, tgt) {
 		// "Trump attacked Zelensky", "Lawrow attackierte die OSZE": a
 		// person attacking a person or an organisation accuses them.
 		v := *tr.t
-		v.Type, v.Mode = claimTrigger.Type, ""
+		v.Type, v.Mode = as, ""
 		c.tr.t = &v
 		tr = c.tr
 		rules = append(rules, "in words: a person attacking a person or an organisation accuses")
@@ -728,7 +728,7 @@ func (x *Extractor) actAgents(c *clause, right []model.Mention) ([]model.Mention
 	lang, toks := c.lang, c.toks
 	for j := c.tr.end; j < c.hi; j++ {
 		end, ts, ok := x.lex.TriggerAt(lang, toks, j)
-		if !ok || !ts[0].Noun || !x.lex.Charge(ts[0].Type) {
+		if !ok || !ts[0].Noun || x.lex.Charge(ts[0].Type) == "" {
 			continue
 		}
 		// Whom the verb names before the act stays ("accused the US of

@@ -11,16 +11,14 @@ import (
 // states a hostile act (types.tsv charge) of another party makes the
 // speaker — the name nearest before the verb — accuse the act's source.
 
-// claimTrigger is the lexicon entry an accusation by claim is made of.
-var claimTrigger = lexicon.Trigger{Type: "ACCUSE", Phrase: "claim", Pos: "claim"}
-
 // claim returns the accusation that an act of the type with sources src,
 // read in c, makes when a claim frames its clause, or false. The act need
 // not be an event of its own: "claimed the prisoners died in a Ukrainian
 // strike" names no target, and "claimed Kyiv is preparing an attack" is
 // only planned; the claim is made all the same.
 func (x *Extractor) claim(c *clause, st *docState, typ string, src []model.Mention) (model.Event, bool) {
-	if !x.lex.Charge(typ) || len(src) == 0 {
+	as := x.lex.Charge(typ)
+	if as == "" || len(src) == 0 {
 		return model.Event{}, false
 	}
 	lang, toks := c.lang, c.toks
@@ -47,7 +45,7 @@ func (x *Extractor) claim(c *clause, st *docState, typ string, src []model.Menti
 		}
 	}
 	cc := *c
-	cc.tr = trigger{start: at, end: end, t: &claimTrigger, text: joinText(toks[at:end])}
+	cc.tr = trigger{start: at, end: end, t: &lexicon.Trigger{Type: as, Phrase: "claim", Pos: "claim"}, text: joinText(toks[at:end])}
 	cc.lo, cc.hi = c.clo, c.tr.start
 	cc.clo, cc.chi = x.claimClause(lang, toks, at)
 	ev, ok := x.event(&cc, st, []model.Mention{*speaker}, src, nil, []string{"claim: " + cc.tr.text + " " + typ + " accuses its source"})

@@ -85,7 +85,8 @@ type Lexicon struct {
 	members     map[string]bool
 	symmetric   map[string]bool
 	meeting     map[string]bool
-	charge      map[string]bool
+	charge      map[string]string
+	accusing    map[string]bool
 	messageAs   map[string]string
 	triggers    map[string]*Trie[*Trigger]
 	prefixes    map[string][]prefix
@@ -143,7 +144,8 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 	lx.members = map[string]bool{}
 	lx.symmetric = map[string]bool{}
 	lx.meeting = map[string]bool{}
-	lx.charge = map[string]bool{}
+	lx.charge = map[string]string{}
+	lx.accusing = map[string]bool{}
 	lx.messageAs = map[string]string{}
 	for _, fsys := range append([]fs.FS{sub}, overlays...) {
 		if err := eachLine(fsys, "types.tsv", func(f []string, pos string) error {
@@ -173,8 +175,11 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 			if len(f) > 7 && f[7] == "yes" {
 				lx.meeting[f[0]] = true
 			}
-			if len(f) > 8 && f[8] == "yes" {
-				lx.charge[f[0]] = true
+			if len(f) > 8 && f[8] != "-" && f[8] != "no" {
+				if !validType(f[8]) {
+					return fmt.Errorf("%s: charge %q: want the type of the accusation or -", pos, f[8])
+				}
+				lx.charge[f[0]], lx.accusing[f[8]] = f[8], true
 			}
 			if len(f) > 9 && f[9] != "-" {
 				if !validType(f[9]) {
@@ -605,10 +610,15 @@ func (lx *Lexicon) Symmetric(typ string) bool { return lx.symmetric[typ] }
 // "the sides" stand for the parties of the last one.
 func (lx *Lexicon) Meeting(typ string) bool { return lx.meeting[typ] }
 
-// Charge reports whether a claim that a party did an act of the type
-// accuses it (types.tsv): "Moscow claimed that Ukraine shelled the plant"
-// is Russia accusing Ukraine.
-func (lx *Lexicon) Charge(typ string) bool { return lx.charge[typ] }
+// Charge returns the type of the accusation that a claim that a party did
+// an act of the type makes (types.tsv charge): "Moscow claimed that Ukraine
+// shelled the plant" is Russia accusing Ukraine (ACCUSE); "" when a claim
+// of it accuses no one.
+func (lx *Lexicon) Charge(typ string) string { return lx.charge[typ] }
+
+// Accusing reports whether the type is that of an accusation (some type's
+// charge in types.tsv): its target is who did the act it names.
+func (lx *Lexicon) Accusing(typ string) bool { return lx.accusing[typ] }
 
 // MessageAs returns the type an event of the type becomes when what is
 // given or sent is a message (types.tsv message_as: "направил послание",
