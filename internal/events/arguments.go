@@ -639,7 +639,7 @@ func (x *Extractor) sameSubject(lang string, toks []model.Token, ms []model.Ment
 	if to-from > 5 {
 		return false
 	}
-	coordinated := false
+	coordinated, plain := false, true
 	for j := from; j < to; j++ {
 		t := toks[j]
 		switch {
@@ -649,18 +649,11 @@ func (x *Extractor) sameSubject(lang string, toks []model.Token, ms []model.Ment
 		case t.Norm == "'s" || t.Norm == "s" || t.Norm == "'":
 		case t.Kind == model.Punct || x.lex.HasKind(lang, t, lexicon.Comp):
 			return false
+		default:
+			plain = false // a title word: only with "and" or a comma
 		}
 	}
-	if coordinated {
-		return true
-	}
-	for j := from; j < to; j++ {
-		t := toks[j]
-		if !x.lex.HasKind(lang, t, lexicon.Det) && !x.lex.HasKind(lang, t, lexicon.Of) && !covered(ms, j) && t.Norm != "'s" && t.Norm != "s" && t.Norm != "'" {
-			return false
-		}
-	}
-	return true
+	return coordinated || plain
 }
 
 // covered reports whether a mention covers token j.
