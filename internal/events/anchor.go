@@ -27,8 +27,13 @@ func (x *Extractor) anchor(c *clause, left, right []model.Mention, loc *model.Lo
 			return "its date " + d.Text
 		}
 	}
-	if loc != nil {
-		return "its place " + loc.Name
+	for j := at - 1; j >= clo && j >= at-3; j-- {
+		if x.lex.HasKind(lang, toks[j], lexicon.Recent) {
+			return "its time " + toks[j].Text
+		}
+	}
+	if m := x.ownPlace(c); m != nil {
+		return "its place " + m.Text
 	}
 	for _, ms := range [][]model.Mention{left, right} {
 		for _, m := range ms {
@@ -57,6 +62,35 @@ func (x *Extractor) anchor(c *clause, left, right []model.Mention, loc *model.Lo
 	}
 	return ""
 }
+
+// ownPlace returns the place of the noun's own phrase: a locative or
+// destination right after it, with only words of that phrase between
+// ("talks in Vientiane", "seinem Besuch in Prag", "визит в Москву"). A
+// place elsewhere in the clause is where the clause's own verb happens
+// ("the ministry in Moscow said the Turkish attacks …"), not the noun's.
+func (x *Extractor) ownPlace(c *clause) *model.Mention {
+	toks, lang := c.toks, c.lang
+	for k := range c.in.Mentions {
+		m := &c.in.Mentions[k]
+		if m.Nested || m.TokStart < c.tr.end || m.TokStart >= c.chi || m.TokStart > c.tr.end+ownPlaceReach {
+			continue
+		}
+		if !(m.Locative || m.Kind == model.KindPlace && x.prepIs(lang, toks, m.TokStart, lexicon.To)) {
+			continue
+		}
+		for j := c.tr.end; j < m.TokStart; j++ {
+			if toks[j].Kind == model.Punct {
+				return nil
+			}
+		}
+		return m
+	}
+	return nil
+}
+
+// ownPlaceReach is how many words after an event noun its own place may
+// stand: its article, a by- or of-phrase of a few words.
+const ownPlaceReach = 6
 
 // prepKinds are the marker kinds of prepositions.
 var prepKinds = []string{lexicon.Loc, lexicon.With, lexicon.From, lexicon.To, lexicon.About, lexicon.Cause, lexicon.Between, lexicon.Of, lexicon.GerPrep}

@@ -64,6 +64,10 @@ const (
 	// Stage verbs report that an event named by a noun took place ("held
 	// talks", "состоялась встреча", "fand … statt"): they anchor it.
 	Stage = "stage"
+	// Recent words date an event noun to the recent past ("recent
+	// strikes", "jüngster Luftangriffe", "недавние удары"): they anchor it
+	// in time.
+	Recent = "recent"
 	// Poss are possessive determiners ("their cooperation", "ihre
 	// Zusammenarbeit", "свою поддержку"): an event noun after one, with a
 	// subject in its clause, names the subject's own act.
