@@ -135,6 +135,11 @@ type Naming struct {
 	Particles     []string `yaml:"particles"`
 	SlavicEndings []string `yaml:"slavic_endings"`
 	PersonEndings []string `yaml:"person_endings"`
+	// SplitEndings are endings of slavic_endings and person_endings that
+	// are also a base's last letters before a shorter ending (-ові of
+	// "Шольцові" and -ов + -і of "Лаврові"): where cutting one leaves no
+	// indexed name, the shorter ending is tried.
+	SplitEndings []string `yaml:"split_endings"`
 	// CommonWords are words of the four languages that are also someone's
 	// family name ("Frieden", "Kraft", "Рада"): alone they need context.
 	CommonWords []string `yaml:"common_words"`
@@ -297,6 +302,7 @@ func (k *KB) loadFile(name string, b []byte) error {
 		k.Naming.Particles = append(k.Naming.Particles, n.Particles...)
 		k.Naming.SlavicEndings = append(k.Naming.SlavicEndings, n.SlavicEndings...)
 		k.Naming.PersonEndings = append(k.Naming.PersonEndings, n.PersonEndings...)
+		k.Naming.SplitEndings = append(k.Naming.SplitEndings, n.SplitEndings...)
 		k.Naming.CommonWords = append(k.Naming.CommonWords, n.CommonWords...)
 		for lang, names := range n.LocalNames {
 			if k.Naming.LocalNames == nil {
