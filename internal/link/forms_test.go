@@ -3,6 +3,9 @@ package link_test
 import (
 	"strings"
 	"testing"
+
+	"entente/internal/link"
+	"entente/internal/model"
 )
 
 // TestNameForms checks name forms of real news in the four languages: the
@@ -59,6 +62,56 @@ func TestNameForms(t *testing.T) {
 			}
 			if neg := strings.HasPrefix(tt.want, "-"); found == neg {
 				t.Errorf("%q on %s: want %s, got %v", tt.text, tt.date, tt.want, all)
+			}
+		})
+	}
+}
+
+// TestTitleTimes checks titles after a time word: "then" names the holder
+// on the date the text speaks of when that is not the document's own date,
+// and nobody by the title alone otherwise; "former" never names the holder
+// on the date. doc is the document's date, speaks the date of the sentence
+// (the paragraph's date, as the pipeline sets it).
+func TestTitleTimes(t *testing.T) {
+	tests := []struct {
+		name, lang, doc, speaks, text, want string
+	}{
+		{"ru then, another time", "ru", "2024-06-01", "2015-07-14", "Тогдашний госсекретарь США прибыл в Вену.", "john-kerry"},
+		{"ru then, no other time", "ru", "2024-06-01", "2024-06-01", "Тогдашний госсекретарь США прибыл в Вену.", "-antony-blinken"},
+		{"uk then, another time", "uk", "2024-06-01", "2015-07-14", "Тодішній держсекретар США прибув до Відня.", "john-kerry"},
+		{"uk then, no other time", "uk", "2024-06-01", "2024-06-01", "Тодішній держсекретар США прибув до Відня.", "-antony-blinken"},
+		{"de then, another time", "de", "2024-06-01", "2015-07-14", "Der damalige US-Außenminister kam nach Wien.", "john-kerry"},
+		{"de then, no other time", "de", "2024-06-01", "2024-06-01", "Der damalige US-Außenminister kam nach Wien.", "-antony-blinken"},
+		{"en then, another time", "en", "2024-06-01", "2015-07-14", "The then US Secretary of State arrived in Vienna.", "john-kerry"},
+		{"en then-, no other time", "en", "2024-06-01", "2024-06-01", "Then-US Secretary of State arrived in Vienna.", "-antony-blinken"},
+		{"en then with a name", "en", "2024-06-01", "2024-06-01", "The then US Secretary of State John Kerry arrived in Vienna.", "john-kerry"},
+		{"en former", "en", "2024-06-01", "2024-06-01", "The former US Secretary of State arrived in Vienna.", "-antony-blinken"},
+		{"ru former", "ru", "2024-06-01", "2024-06-01", "Бывший госсекретарь США прибыл в Вену.", "-antony-blinken"},
+		{"ru ex- with a name", "ru", "2024-06-01", "2024-06-01", "Экс-госсекретарь США Джон Керри прибыл в Вену.", "john-kerry"},
+		{"uk former", "uk", "2024-06-01", "2024-06-01", "Колишній держсекретар США прибув до Відня.", "-antony-blinken"},
+		{"de former", "de", "2024-06-01", "2024-06-01", "Der frühere US-Außenminister kam nach Wien.", "-antony-blinken"},
+		{"ru no time word", "ru", "2024-06-01", "2024-06-01", "Госсекретарь США прибыл в Вену.", "antony-blinken"},
+	}
+	l, an := setup(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, _ := model.ParsePoint(tt.doc)
+			speaks, _ := model.ParsePoint(tt.speaks)
+			ctx := link.NewContext(doc)
+			ctx.Date = speaks
+			d := &model.Document{ID: "t", Text: tt.text, Body: []model.Span{{Start: 0, End: len(tt.text)}}, Lang: tt.lang}
+			var all []string
+			found := false
+			for _, s := range an.Sentences(d) {
+				for _, m := range l.Sentence(&s, ctx) {
+					all = append(all, m.Text+"="+m.ID+"/"+m.Code+" ("+strings.Join(m.Why, "; ")+")")
+					if m.ID == strings.TrimPrefix(tt.want, "-") {
+						found = true
+					}
+				}
+			}
+			if neg := strings.HasPrefix(tt.want, "-"); found == neg {
+				t.Errorf("%q (document %s, text of %s): want %s, got %v", tt.text, tt.doc, tt.speaks, tt.want, all)
 			}
 		})
 	}

@@ -120,6 +120,9 @@ type Linker struct {
 	// nameBase). Filled while New indexes, read once built is set.
 	known [2]map[string]bool
 	built bool
+	// times holds, by language, the words before a title that date its
+	// holder (naming.yaml then_words and former_words).
+	times map[string]map[string]string
 }
 
 // New indexes every name, title and adjective of the knowledge base.
@@ -139,6 +142,17 @@ func New(k *kb.KB, lx *lexicon.Lexicon, an *text.Analyzer) *Linker {
 		keyCache: [2]*memo.Table[string]{memo.New[string](keyCacheSize), memo.New[string](keyCacheSize)},
 		local:    map[string]string{},
 		known:    [2]map[string]bool{{}, {}},
+	}
+	l.times = map[string]map[string]string{}
+	for when, byLang := range map[string]map[string][]string{timeThen: k.Naming.ThenWords, timeFormer: k.Naming.FormerWords} {
+		for lang, ws := range byLang {
+			if l.times[lang] == nil {
+				l.times[lang] = map[string]string{}
+			}
+			for _, w := range ws {
+				l.times[lang][strings.ToLower(w)] = when
+			}
+		}
 	}
 	for lang, names := range k.Naming.LocalNames {
 		for _, n := range names {

@@ -39,12 +39,16 @@ type Context struct {
 	// Date is the date offices are resolved on: the sentence's or the
 	// document's date. Callers update it as they go.
 	Date model.Point
+	// doc is the document's own date, that Date starts at: a "then" title
+	// ("the then foreign minister") names a holder only when Date differs.
+	doc  model.Point
 	seen map[*Entity]bool
 }
 
-// NewContext returns an empty context resolving offices on date.
+// NewContext returns an empty context resolving offices on date, the
+// document's own date.
 func NewContext(date model.Point) *Context {
-	return &Context{Date: date, seen: map[*Entity]bool{}}
+	return &Context{Date: date, doc: date, seen: map[*Entity]bool{}}
 }
 
 // span is a mention in the making.
