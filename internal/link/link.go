@@ -686,6 +686,9 @@ func adjParts(t model.Token) []part {
 	return out
 }
 
+// prepKinds are the preposition kinds that decide a place's role.
+var prepKinds = []string{lexicon.Loc, lexicon.To, lexicon.From, lexicon.With}
+
 // prepBefore returns the marker kind (loc, to, from, with) of the
 // preposition that governs the phrase ending before token i: it looks back
 // over up to three words of the same noun phrase ("in der kasachischen
@@ -696,7 +699,16 @@ func (l *Linker) prepBefore(toks []model.Token, i int, lang string) string {
 		if t.Kind == model.Punct {
 			return ""
 		}
-		for _, k := range []string{lexicon.Loc, lexicon.To, lexicon.From, lexicon.With} {
+		// A phrase right before the name decides over its first word:
+		// "in die Ukraine" is a destination, "in" alone a location.
+		if end, kinds := l.lex.MarkersAt(lang, toks, j); end == i && end > j+1 {
+			for _, k := range prepKinds {
+				if slices.Contains(kinds, k) {
+					return k
+				}
+			}
+		}
+		for _, k := range prepKinds {
 			if l.lex.HasKind(lang, t, k) {
 				return k
 			}
