@@ -2,6 +2,7 @@ package link
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,6 +28,10 @@ type Entity struct {
 	// keys are the space-joined keys of a person's names, whole and as a
 	// family name alone: what a written name is compared with (similarity).
 	keys []string
+	// initials are the capital first letters of a person's given names in
+	// every script ("OО" for Olaf Scholz), what an initial before a family
+	// name is checked against ("О. Шольц").
+	initials string
 }
 
 // addKey records a joined key of the entity's names once.
@@ -109,6 +114,15 @@ type Linker struct {
 	local map[string]string
 	// buildToks is New's token buffer (New runs on one goroutine).
 	buildToks []model.Token
+	// known holds the word keys of every indexed name, [0] of persons'
+	// names and [1] of the others: a text word whose longest case ending
+	// leaves no known key is cut at a shorter one that does (see
+	// nameBase). Filled while New indexes, read once built is set.
+	known [2]map[string]bool
+	built bool
+	// times holds, by language, the words before a title that date its
+	// holder (naming.yaml then_words and former_words).
+	times map[string]map[string]string
 }
 
 // New indexes every name, title and adjective of the knowledge base.
@@ -127,6 +141,18 @@ func New(k *kb.KB, lx *lexicon.Lexicon, an *text.Analyzer) *Linker {
 		genNew:   map[string]int{},
 		keyCache: [2]*memo.Table[string]{memo.New[string](keyCacheSize), memo.New[string](keyCacheSize)},
 		local:    map[string]string{},
+		known:    [2]map[string]bool{{}, {}},
+	}
+	l.times = map[string]map[string]string{}
+	for when, byLang := range map[string]map[string][]string{timeThen: k.Naming.ThenWords, timeFormer: k.Naming.FormerWords} {
+		for lang, ws := range byLang {
+			if l.times[lang] == nil {
+				l.times[lang] = map[string]string{}
+			}
+			for _, w := range ws {
+				l.times[lang][strings.ToLower(w)] = when
+			}
+		}
 	}
 	for lang, names := range k.Naming.LocalNames {
 		for _, n := range names {
@@ -212,6 +238,7 @@ func New(k *kb.KB, lx *lexicon.Lexicon, an *text.Analyzer) *Linker {
 		}
 		l.addList(e, append(list, l.variants(p)...), true)
 	}
+	l.built = true
 	return l
 }
 
@@ -310,9 +337,52 @@ func (l *Linker) tokenKey(t model.Token, rounds int) string {
 	if k, ok := c.Get(t.Norm); ok {
 		return k
 	}
-	k := l.an.LatinKey(l.nameBase(t.Norm, rounds))
+	k := l.baseKey(t.Norm, rounds)
 	c.Put(t.Norm, k)
 	return k
+}
+
+// baseKey returns the key of a Cyrillic word: its base with the longest
+// case ending cut (nameBase), unless that base is no word of an indexed
+// name and the base left by a shorter ending is: "Шольцові" is "Шольц"
+// with the Ukrainian dative -ові, but "Лаврові" is "Лавров" with the
+// locative -і.
+func (l *Linker) baseKey(w string, rounds int) string {
+	base := l.nameBase(w, rounds)
+	k := l.an.LatinKey(base)
+	known := l.known[rounds&1]
+	if !l.built || known[k] || !slices.Contains(l.kb.Naming.SplitEndings, w[len(base):]) {
+		return k
+	}
+	keep, ends := l.endings(rounds)
+	n := utf8.RuneCountInString(w)
+	cut := len(w) - len(base)
+	for cut > 0 {
+		// The next shorter ending that applies.
+		next := -1
+		for _, e := range ends {
+			if len(e) < cut && len(e) > next && strings.HasSuffix(w, e) && n-utf8.RuneCountInString(e) >= keep {
+				next = len(e)
+			}
+		}
+		if next < 0 {
+			break
+		}
+		if alt := l.an.LatinKey(w[:len(w)-next]); known[alt] {
+			return alt
+		}
+		cut = next
+	}
+	return k
+}
+
+// endings returns the case endings of names of a kind (see nameBase) and
+// how many letters a base keeps.
+func (l *Linker) endings(kind int) (int, []string) {
+	if kind > 1 {
+		return 2, l.kb.Naming.PersonEndings
+	}
+	return 4, l.kb.Naming.SlavicEndings
 }
 
 // keyCacheSize is the number of Cyrillic words each cache of name keys
@@ -323,10 +393,7 @@ const keyCacheSize = 1 << 16
 // person_endings, keeping two letters (kind 2); other names with
 // slavic_endings, keeping four (kind 1). See data/kb/naming.yaml.
 func (l *Linker) nameBase(w string, kind int) string {
-	keep, ends := 4, l.kb.Naming.SlavicEndings
-	if kind > 1 {
-		keep, ends = 2, l.kb.Naming.PersonEndings
-	}
+	keep, ends := l.endings(kind)
 	n := utf8.RuneCountInString(w)
 	cut := ""
 	for _, e := range ends {
@@ -407,7 +474,15 @@ func (l *Linker) addList(e *Entity, list []named, person bool) {
 				tr.Add(gen, alias{e: e, latin: latin, text: n, gen: nm.gen, lens: lens, genitive: true, only: l.local[n]})
 			}
 		}
+		for _, k := range keys {
+			l.known[rounds&1][k] = true
+		}
 		e.addKey(strings.Join(keys, " "))
+		if person && len(keys) > 1 && !l.kb.FamilyFirst(e.Code) {
+			if r, _ := utf8.DecodeRuneInString(n); unicode.IsUpper(r) && !strings.ContainsRune(e.initials, r) {
+				e.initials += string(r)
+			}
+		}
 		if person && len(keys) > 1 && !regnal(e.Name) {
 			short := l.shortForm(keys, n, e.Code)
 			e.addKey(strings.Join(short, " "))
