@@ -112,7 +112,7 @@ type Change struct {
 	Date    bool // its date changed
 	// Published: its publication date (the earliest of its reports') changed.
 	Published bool
-	Seen    int  // the watermark, the event's seen mark from now on
+	Seen      int // the watermark, the event's seen mark from now on
 }
 
 // Pool is where fusion finds the events already fused and keeps what it

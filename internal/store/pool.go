@@ -106,13 +106,13 @@ var (
 	// row carries the event's seen mark, publication date and persons).
 	qCandPerson = fmt.Sprintf(`SELECT event_id, seen, pub, persons FROM event_persons
 		WHERE block = ? AND person = ? AND dated = ? AND seen >= ? ORDER BY event_id LIMIT %d`, fuse.Cap)
-	qEventBody    = `SELECT body, seen FROM events WHERE id = ?`
-	qSetSeen      = `UPDATE events SET seen = ? WHERE id = ? AND seen < ?`
-	qMark         = `SELECT day FROM fuse_mark WHERE id = 1`
-	qSetMark      = `UPDATE fuse_mark SET day = ? WHERE id = 1 AND day < ?`
-	qFirstMark    = `UPDATE events SET seen = ? WHERE seen = 0`
-	qFirstMarkP   = `UPDATE event_persons SET seen = ? WHERE seen = 0`
-	qDelPersons   = `DELETE FROM event_persons WHERE event_id = ?`
+	qEventBody  = `SELECT body, seen FROM events WHERE id = ?`
+	qSetSeen    = `UPDATE events SET seen = ? WHERE id = ? AND seen < ?`
+	qMark       = `SELECT day FROM fuse_mark WHERE id = 1`
+	qSetMark    = `UPDATE fuse_mark SET day = ? WHERE id = 1 AND day < ?`
+	qFirstMark  = `UPDATE events SET seen = ? WHERE seen = 0`
+	qFirstMarkP = `UPDATE event_persons SET seen = ? WHERE seen = 0`
+	qDelPersons = `DELETE FROM event_persons WHERE event_id = ?`
 	// qInsertPerson writes an event's row of a person, with its seen mark
 	// as the events row holds it (written first).
 	qInsertPerson = `INSERT INTO event_persons (block, person, dated, event_id, seen, pub, persons)
