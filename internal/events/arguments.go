@@ -41,8 +41,8 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		if m.TokStart < lo || m.TokStart >= hi {
 			continue
 		}
-		if m.Adj && x.compoundAdj(lang, toks[m.TokEnd-1]) {
-			continue // "a Russian-brokered ceasefire", "Iranian-made drones": who made them is no party
+		if m.Adj && (x.compoundAdj(lang, toks[m.TokEnd-1]) || m.TokEnd < len(toks) && x.lex.HasKind(lang, toks[m.TokEnd], lexicon.Compound)) {
+			continue // "a Russian-brokered ceasefire", "Iranian-made drones", "иранского производства": who made them is no party
 		}
 		if m.TokStart < tr.start {
 			left = append(left, m)
