@@ -106,6 +106,22 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 			rules = append(rules, why)
 		}
 	}
+	// "die Raketen, die der Iran an Russland geliefert hat": a to-phrase
+	// before a verb is its recipient or target wherever it stands.
+	if !tr.t.Noun && len(left) > 1 {
+		var subj, to []model.Mention
+		for _, m := range left {
+			if x.phraseOf(lang, toks, m.TokStart, clo, lexicon.To) {
+				to = append(to, m)
+			} else {
+				subj = append(subj, m)
+			}
+		}
+		if len(to) > 0 && len(subj) > 0 {
+			left, right = subj, append(to, right...)
+			rules = append(rules, "to-phrase "+to[0].Text+" before the verb")
+		}
+	}
 	// "Am Montag griff Russland die Ukraine an": in a verb-second language
 	// a fronted adverbial puts the subject after the finite verb; it is the
 	// first name there that no preposition governs.
