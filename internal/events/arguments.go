@@ -1,6 +1,7 @@
 package events
 
 import (
+	"slices"
 	"strings"
 
 	"entente/internal/lexicon"
@@ -108,7 +109,7 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	}
 	// "die Raketen, die der Iran an Russland geliefert hat": a to-phrase
 	// before a verb is its recipient or target wherever it stands.
-	if !tr.t.Noun && len(left) > 1 {
+	if !tr.t.Noun && len(left) > 1 && slices.ContainsFunc(left, func(m model.Mention) bool { return x.phraseOf(lang, toks, m.TokStart, clo, lexicon.To) }) {
 		var subj, to []model.Mention
 		for _, m := range left {
 			if x.phraseOf(lang, toks, m.TokStart, clo, lexicon.To) {
@@ -737,6 +738,9 @@ func (x *Extractor) pronounIn(lang string, toks []model.Token, from, to int) boo
 // objects; when no nominative name is left before it, the first
 // nominative name after it that no preposition governs is the subject.
 func (x *Extractor) caseSubject(c *clause, left, right []model.Mention) ([]model.Mention, []model.Mention, string) {
+	if !slices.ContainsFunc(left, func(m model.Mention) bool { return m.Oblique }) {
+		return left, right, ""
+	}
 	var subj, obl []model.Mention
 	for _, m := range left {
 		if m.Oblique && !m.Adj && !x.subjectGenitive(c, m) {
