@@ -43,6 +43,10 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 		if stop || ts[0].Noun && (x.anaphoric(lang, toks, i) || x.governor(lang, toks, i, 0, lexicon.Cause, 5) >= 0) {
 			continue
 		}
+		if ts[0].Noun && x.topicOf(lang, toks, i, out) {
+			i = end - 1
+			continue // "talks on questions of cooperation": the talks' topic, no event of its own
+		}
 		if ts[0].Noun && x.asideBefore(lang, toks, i) {
 			i = end - 1
 			continue // "with the support of Belarus, Russia attacked": a circumstance of the attack
@@ -110,6 +114,28 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 		}
 	}
 	return kept
+}
+
+// topicOf reports whether the event noun at i is the topic of the trigger
+// before it: a topic preposition stands at most two words before it (an
+// adjective may stand between), and that trigger ends at most three words
+// before the preposition ("переговорами з питань взаємодії", "talks on
+// questions of cooperation", "Gespräche über die Zusammenarbeit").
+func (x *Extractor) topicOf(lang string, toks []model.Token, i int, before []trigger) bool {
+	if len(before) == 0 {
+		return false
+	}
+	prev := before[len(before)-1]
+	for j := i - 1; j >= prev.end && j >= i-4; j-- {
+		if toks[j].Kind == model.Punct {
+			return false
+		}
+		end, kinds := x.lex.MarkersAt(lang, toks, j)
+		if end > j && end <= i && end >= i-2 && has(kinds, lexicon.About) {
+			return j-prev.end <= 3
+		}
+	}
+	return false
 }
 
 // objectNoun reports whether the verb trigger t reads as the object noun
