@@ -116,3 +116,31 @@ func TestTitleTimes(t *testing.T) {
 		})
 	}
 }
+
+// TestTitleAroundAdjective checks titles of several words with the state's
+// adjective inside ("глава Российского государства").
+func TestTitleAroundAdjective(t *testing.T) {
+	tests := []struct{ name, lang, date, text, want string }{
+		{"ru head of the Russian state", "ru", "2025-04-11", "Глава Российского государства провёл встречу в Кремле.", "vladimir-putin"},
+		{"ru genitive", "ru", "2025-04-11", "Встреча главы Российского государства прошла в Кремле.", "vladimir-putin"},
+		{"uk head of the Ukrainian state", "uk", "2024-06-01", "Глава української держави провів зустріч у Києві.", "volodymyr-zelensky"},
+		{"ru head of the French state", "ru", "2024-06-01", "Глава французского государства прибыл в Берлин.", "emmanuel-macron"},
+		{"ru adjective before the title stays", "ru", "2024-06-01", "Российский министр обороны прибыл в Минск.", "andrei-belousov"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms := mentions(t, tt.lang, tt.date, tt.text)
+			var all []string
+			found := false
+			for _, m := range ms {
+				all = append(all, m.Text+"="+m.ID+"/"+m.Code+" ("+strings.Join(m.Why, "; ")+")")
+				if m.ID == tt.want {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("%q on %s: want %s, got %v", tt.text, tt.date, tt.want, all)
+			}
+		})
+	}
+}
