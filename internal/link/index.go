@@ -120,6 +120,8 @@ type Linker struct {
 	// nameBase). Filled while New indexes, read once built is set.
 	known [2]map[string]bool
 	built bool
+	// particles holds naming.yaml particles, lower case.
+	particles map[string]bool
 	// times holds, by language, the words before a title that date its
 	// holder (naming.yaml then_words and former_words).
 	times map[string]map[string]string
@@ -142,6 +144,10 @@ func New(k *kb.KB, lx *lexicon.Lexicon, an *text.Analyzer) *Linker {
 		keyCache: [2]*memo.Table[string]{memo.New[string](keyCacheSize), memo.New[string](keyCacheSize)},
 		local:    map[string]string{},
 		known:    [2]map[string]bool{{}, {}},
+	}
+	l.particles = map[string]bool{}
+	for _, p := range k.Naming.Particles {
+		l.particles[strings.ToLower(p)] = true
 	}
 	l.times = map[string]map[string]string{}
 	for when, byLang := range map[string]map[string][]string{timeThen: k.Naming.ThenWords, timeFormer: k.Naming.FormerWords} {
