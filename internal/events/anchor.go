@@ -142,7 +142,7 @@ func (x *Extractor) ownSpan(c *clause, p int) bool {
 const ownPlaceReach = 6
 
 // prepKinds are the marker kinds of prepositions.
-var prepKinds = []string{lexicon.Loc, lexicon.With, lexicon.From, lexicon.To, lexicon.About, lexicon.Cause, lexicon.Between, lexicon.Of, lexicon.GerPrep}
+var prepKinds = []string{lexicon.Loc, lexicon.With, lexicon.From, lexicon.To, lexicon.About, lexicon.Cause, lexicon.Between, lexicon.Of, lexicon.GerPrep, lexicon.Time}
 
 // inPhrase reports whether a preposition governs the word at i: it stands
 // right before it, or before its articles.

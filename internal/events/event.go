@@ -101,6 +101,12 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 			rules = append(rules, why)
 		}
 	}
+	if ev.Status == model.StatusReported || ev.Status == model.StatusPlanned {
+		if verb, ok := x.claimed(c, src); ok {
+			ev.Status = model.StatusHypothetical
+			rules = append(rules, "claimed ("+verb+"): the speaker's words, not asserted")
+		}
+	}
 	if c.quoted && !c.speakers && (ev.Status == model.StatusReported || ev.Status == model.StatusPlanned) {
 		// “… thanks to the G7 loans,” Lindner said: a quotation is the
 		// speaker's words; what it says of others the text does not

@@ -86,23 +86,39 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 		kept = append(kept, t)
 	}
 	out = kept
-	// A weak trigger yields to a stronger one in the same sentence.
-	strong := false
-	for _, t := range out {
-		if !t.t.Weak {
-			strong = true
+	// A weak trigger yields to a stronger one in the same sentence, unless
+	// a dash or semicolon parts them ("… will send tanks – Russia
+	// threatened …").
+	kept = out[:0]
+	for k, t := range out {
+		if !t.t.Weak || !x.strongBeside(toks, out, k) {
+			kept = append(kept, t)
 		}
 	}
-	if strong {
-		kept := out[:0]
-		for _, t := range out {
-			if !t.t.Weak {
-				kept = append(kept, t)
+	return kept
+}
+
+// strongBeside reports whether a trigger that is not weak stands in the
+// same part of the sentence as trigger k, parts being divided by dashes
+// and semicolons.
+func (x *Extractor) strongBeside(toks []model.Token, ts []trigger, k int) bool {
+	for i, t := range ts {
+		if i == k || t.t.Weak {
+			continue
+		}
+		lo, hi := min(t.start, ts[k].start), max(t.start, ts[k].start)
+		parted := false
+		for j := lo; j < hi; j++ {
+			if toks[j].Text == ";" || isDash(toks[j].Text) {
+				parted = true
+				break
 			}
 		}
-		out = kept
+		if !parted {
+			return true
+		}
 	}
-	return out
+	return false
 }
 
 // anaphoric reports whether the event noun at i follows a demonstrative

@@ -71,6 +71,9 @@ const (
 	// strikes", "jüngster Luftangriffe", "недавние удары"): they anchor it
 	// in time.
 	Recent = "recent"
+	// Time are prepositions of time ("after", "vor", "после"): a name
+	// after one is in a phrase and no subject.
+	Time = "time"
 	// Poss are possessive determiners ("their cooperation", "ihre
 	// Zusammenarbeit", "свою поддержку"): an event noun after one, with a
 	// subject in its clause, names the subject's own act.

@@ -28,6 +28,11 @@ type Entity struct {
 	// keys are the space-joined keys of a person's names, whole and as a
 	// family name alone: what a written name is compared with (similarity).
 	keys []string
+	// nominative are the words (Norm) of the Cyrillic names typed in the
+	// knowledge base: the forms a subject takes ("трамп", "россия"); a
+	// name's inner words count too, so that "Соединённые Штаты" written
+	// short is no oblique form of "Соединённые Штаты Америки".
+	nominative []string
 	// initials are the capital first letters of a person's given names in
 	// every script ("OО" for Olaf Scholz), what an initial before a family
 	// name is checked against ("О. Шольц").
@@ -456,6 +461,13 @@ func (l *Linker) addList(e *Entity, list []named, person bool) {
 		lang := "en"
 		if !latin {
 			lang = "ru"
+		}
+		if !latin && nm.gen == "" {
+			for _, t := range l.an.Tokenize(n, 0, lang) {
+				if !slices.Contains(e.nominative, t.Norm) {
+					e.nominative = append(e.nominative, t.Norm)
+				}
+			}
 		}
 		keys, lens := l.nameKeysBuf(&l.buildToks, n, lang, rounds)
 		sig := strings.Join(keys, "\x00") // keys may hold spaces ("Jong-un")

@@ -129,6 +129,7 @@ func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
 					continue
 				}
 				if m, ok := l.resolveAliases(as, toks, i, end, lang, ctx); ok {
+					m.Oblique = oblique(as, m.ID, toks[end-1], lang)
 					sp := &span{start: i, end: end, bs: toks[i].Start, be: toks[end-1].End, m: m}
 					spans = append(spans, sp)
 					for j := i; j < end; j++ {
@@ -152,8 +153,12 @@ func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
 	// Pass 4: locatives and places.
 	sort.Slice(spans, func(a, b int) bool { return spans[a].bs < spans[b].bs })
 	out := make([]model.Mention, 0, len(spans))
+	prevEnd := 0 // the end of the last name before this one (an adjective is part of the phrase)
 	for k, sp := range spans {
 		m := sp.m
+		if k > 0 && spans[k-1].end <= sp.start && !spans[k-1].m.Adj {
+			prevEnd = spans[k-1].end
+		}
 		if sp.used {
 			if m.Kind != model.KindState && m.Kind != model.KindOrg || m.Adj {
 				continue
@@ -172,7 +177,7 @@ func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
 			// for its government ("Moscow accused ..."), and only when it is
 			// not after a locative or source preposition and a word follows
 			// it (not a dateline "Prag/Wien –", "Москва, Кремль").
-			prep := l.prepBefore(toks, sp.start, lang)
+			prep := l.prepBefore(toks, prevEnd, sp.start, lang)
 			switch {
 			case !isCapital(l, m):
 				m.Locative = true
@@ -184,12 +189,12 @@ func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
 		case model.KindState:
 			if m.Adj {
 				// An adjective inside a place phrase: "in der kasachischen Hauptstadt".
-				if l.prepBefore(toks, sp.start, lang) == lexicon.Loc && sp.end < len(toks) && l.placeAfter(spans, sp.end) {
+				if l.prepBefore(toks, prevEnd, sp.start, lang) == lexicon.Loc && sp.end < len(toks) && l.placeAfter(spans, sp.end) {
 					m.Locative = true
 				}
 				break
 			}
-			prep := l.prepBefore(toks, sp.start, lang)
+			prep := l.prepBefore(toks, prevEnd, sp.start, lang)
 			switch {
 			case prep == lexicon.Loc && !l.directional(toks, sp, lang):
 				m.Locative = true
@@ -686,6 +691,22 @@ func adjParts(t model.Token) []part {
 	return out
 }
 
+// oblique reports whether a Russian or Ukrainian name ends in a form that
+// is none of its entity's nominative forms ("Трампа", "России"): only an
+// entity with Cyrillic names typed in the knowledge base can tell, and an
+// acronym (США, ЄС) does not decline.
+func oblique(as []alias, id string, last model.Token, lang string) bool {
+	if lang != "ru" && lang != "uk" || last.Upper {
+		return false
+	}
+	for _, a := range as {
+		if a.e.ID == id {
+			return len(a.e.nominative) > 0 && !slices.Contains(a.e.nominative, last.Norm)
+		}
+	}
+	return false
+}
+
 // prepKinds are the preposition kinds that decide a place's role.
 var prepKinds = []string{lexicon.Loc, lexicon.To, lexicon.From, lexicon.With}
 
@@ -693,8 +714,12 @@ var prepKinds = []string{lexicon.Loc, lexicon.To, lexicon.From, lexicon.With}
 // preposition that governs the phrase ending before token i: it looks back
 // over up to three words of the same noun phrase ("in der kasachischen
 // Hauptstadt Astana", "в столице Казахстана"), stopping at punctuation.
-func (l *Linker) prepBefore(toks []model.Token, i int, lang string) string {
-	for j := i - 1; j >= 0 && j >= i-4; j-- {
+//
+// A preposition governs only the first name after it: none is looked for
+// before from, the end of the name before ("в Украину США": США is no
+// place of "в").
+func (l *Linker) prepBefore(toks []model.Token, from, i int, lang string) string {
+	for j := i - 1; j >= from && j >= i-4; j-- {
 		t := toks[j]
 		if t.Kind == model.Punct {
 			return ""

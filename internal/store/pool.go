@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"entente/internal/fuse"
@@ -15,9 +16,11 @@ import (
 // date class and days; event_persons by block and person), each query
 // bounded on both sides and cut at fuse.Cap, so a report's cost does not
 // grow with the store. An event is read and decoded only when fusion
-// compares a report with it, and kept decoded for the transaction's other
-// documents (what it has read stays true: the transaction is the only
-// writer, and its own writes go through the pool).
+// compares a report with it; an undated one found by a person not even
+// then, unless what its event_persons row says of it (fuse.Candidate.Brief,
+// migration 00012) lets it join. What is decoded is kept decoded for the
+// transaction's other documents (what it has read stays true: the
+// transaction is the only writer, and its own writes go through the pool).
 //
 // The watermark (fuse_mark) is read once per transaction. SQLite's write
 // transactions run one at a time, so each sees the mark of the last; two
@@ -99,16 +102,24 @@ var (
 	qCandNoYear = fmt.Sprintf(`SELECT id, day_first, day_last, seen FROM events
 		WHERE block = ? AND cls > 0 AND day_first %% 10000 <= ? AND day_last %% 10000 >= ? AND seen >= ? ORDER BY id LIMIT %d`, fuse.Cap)
 	// qCandPerson reads the events of a block, undated (0) or dated (1),
-	// that name a person.
-	qCandPerson = fmt.Sprintf(`SELECT p.event_id, e.seen FROM event_persons p JOIN events e ON e.id = p.event_id
-		WHERE p.block = ? AND p.person = ? AND p.dated = ? AND e.seen >= ? ORDER BY p.event_id LIMIT %d`, fuse.Cap)
-	qEventBody    = `SELECT body, seen FROM events WHERE id = ?`
-	qSetSeen      = `UPDATE events SET seen = ? WHERE id = ? AND seen < ?`
-	qMark         = `SELECT day FROM fuse_mark WHERE id = 1`
-	qSetMark      = `UPDATE fuse_mark SET day = ? WHERE id = 1 AND day < ?`
-	qFirstMark    = `UPDATE events SET seen = ? WHERE seen = 0`
-	qDelPersons   = `DELETE FROM event_persons WHERE event_id = ?`
-	qInsertPerson = `INSERT INTO event_persons (block, person, dated, event_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`
+	// that name a person, from event_persons alone (migration 00012: each
+	// row carries the event's seen mark, publication date and persons).
+	qCandPerson = fmt.Sprintf(`SELECT event_id, seen, pub, persons FROM event_persons
+		WHERE block = ? AND person = ? AND dated = ? AND seen >= ? ORDER BY event_id LIMIT %d`, fuse.Cap)
+	qEventBody  = `SELECT body, seen FROM events WHERE id = ?`
+	qSetSeen    = `UPDATE events SET seen = ? WHERE id = ? AND seen < ?`
+	qMark       = `SELECT day FROM fuse_mark WHERE id = 1`
+	qSetMark    = `UPDATE fuse_mark SET day = ? WHERE id = 1 AND day < ?`
+	qFirstMark  = `UPDATE events SET seen = ? WHERE seen = 0`
+	qFirstMarkP = `UPDATE event_persons SET seen = ? WHERE seen = 0`
+	qDelPersons = `DELETE FROM event_persons WHERE event_id = ?`
+	// qInsertPerson writes an event's row of a person, with its seen mark
+	// as the events row holds it (written first).
+	qInsertPerson = `INSERT INTO event_persons (block, person, dated, event_id, seen, pub, persons)
+		SELECT ?, ?, ?, id, seen, ?, ? FROM events WHERE id = ? ON CONFLICT DO NOTHING`
+	// qPersonsSeen raises the seen mark of an event's person rows and sets
+	// their publication date.
+	qPersonsSeen = `UPDATE event_persons SET seen = CASE WHEN ? > seen THEN ? ELSE seen END, pub = ? WHERE event_id = ?`
 )
 
 // Candidates returns the events of block key that can join e by date or by
@@ -144,9 +155,18 @@ func (p *pool) Candidates(key string, e *model.Event) ([]fuse.Candidate, error) 
 		}
 		defer rows.Close()
 		for rows.Next() {
-			c := fuse.Candidate{Persons: []string{who}}
-			if err := rows.Scan(&c.ID, &c.Seen); err != nil {
+			var c fuse.Candidate
+			var pub int
+			var ps string
+			if err := rows.Scan(&c.ID, &c.Seen, &pub, &ps); err != nil {
 				return err
+			}
+			if c.Persons = strings.Fields(ps); len(c.Persons) == 0 {
+				c.Persons = []string{who}
+			} else if dated == 0 {
+				// A stored event keeps no sentences (Put): what
+				// Compatible reads of an undated one is all here.
+				c.Brief, c.Pub = true, model.Point{Year: pub / 10000, Month: pub / 100 % 100, Day: pub % 100}
 			}
 			out = append(out, c)
 		}
@@ -214,6 +234,9 @@ func (p *pool) Put(key string, e *model.Event, ch fuse.Change) error {
 		if _, err := p.s.exec(p.ctx, p.w, qSetSeen, ch.Seen, e.ID, ch.Seen); err != nil {
 			return err
 		}
+		if err := p.s.personsSeen(p.ctx, p.w, e, ch.Seen); err != nil {
+			return err
+		}
 	}
 	st.body, st.seen = body, max(st.seen, ch.Seen)
 	return nil
@@ -238,8 +261,10 @@ func (p *pool) SetMark(day int) error {
 		return err
 	}
 	if old == 0 {
-		if _, err := p.s.exec(p.ctx, p.w, qFirstMark, day); err != nil {
-			return fmt.Errorf("fusion mark: %w", err)
+		for _, q := range []string{qFirstMark, qFirstMarkP} {
+			if _, err := p.s.exec(p.ctx, p.w, q, day); err != nil {
+				return fmt.Errorf("fusion mark: %w", err)
+			}
 		}
 		for _, st := range p.read {
 			if st.seen == 0 {
