@@ -1,6 +1,7 @@
 package events
 
 import (
+	"slices"
 	"strings"
 
 	"entente/internal/lexicon"
@@ -41,8 +42,8 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		if m.TokStart < lo || m.TokStart >= hi {
 			continue
 		}
-		if m.Adj && x.compoundAdj(lang, toks[m.TokEnd-1]) {
-			continue // "a Russian-brokered ceasefire", "Iranian-made drones": who made them is no party
+		if m.Adj && (x.compoundAdj(lang, toks[m.TokEnd-1]) || m.TokEnd < len(toks) && x.lex.HasKind(lang, toks[m.TokEnd], lexicon.Compound)) {
+			continue // "a Russian-brokered ceasefire", "Iranian-made drones", "иранского производства": who made them is no party
 		}
 		if m.TokStart < tr.start {
 			left = append(left, m)
@@ -104,6 +105,22 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		left, right, why = x.caseSubject(c, left, right)
 		if why != "" {
 			rules = append(rules, why)
+		}
+	}
+	// "die Raketen, die der Iran an Russland geliefert hat": a to-phrase
+	// before a verb is its recipient or target wherever it stands.
+	if !tr.t.Noun && len(left) > 1 && slices.ContainsFunc(left, func(m model.Mention) bool { return x.phraseOf(lang, toks, m.TokStart, clo, lexicon.To) }) {
+		var subj, to []model.Mention
+		for _, m := range left {
+			if x.phraseOf(lang, toks, m.TokStart, clo, lexicon.To) {
+				to = append(to, m)
+			} else {
+				subj = append(subj, m)
+			}
+		}
+		if len(to) > 0 && len(subj) > 0 {
+			left, right = subj, append(to, right...)
+			rules = append(rules, "to-phrase "+to[0].Text+" before the verb")
 		}
 	}
 	// "Am Montag griff Russland die Ukraine an": in a verb-second language
@@ -721,6 +738,9 @@ func (x *Extractor) pronounIn(lang string, toks []model.Token, from, to int) boo
 // objects; when no nominative name is left before it, the first
 // nominative name after it that no preposition governs is the subject.
 func (x *Extractor) caseSubject(c *clause, left, right []model.Mention) ([]model.Mention, []model.Mention, string) {
+	if !slices.ContainsFunc(left, func(m model.Mention) bool { return m.Oblique }) {
+		return left, right, ""
+	}
 	var subj, obl []model.Mention
 	for _, m := range left {
 		if m.Oblique && !m.Adj && !x.subjectGenitive(c, m) {

@@ -58,6 +58,20 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 		out = append(out, trigger{i, end, t, joinText(toks[i:end])})
 		i = end - 1
 	}
+	// "supplying artillery shells to Russia": where word order marks the
+	// subject, a verb's bare or -s form within two words after another
+	// verb, with no name, punctuation or infinitive marker between, is that
+	// verb's object, a noun.
+	if x.lex.FixedSubject(lang) {
+		kept := out[:0]
+		for k, t := range out {
+			if k > 0 && x.objectNoun(lang, toks, out[k-1], t) {
+				continue
+			}
+			kept = append(kept, t)
+		}
+		out = kept
+	}
 	// A parenthesis is an aside: "(the failed accords that the Kremlin
 	// coerced Ukraine into accepting in 2014-2015)" reports background.
 	if depth := parenDepth(toks); depth != nil {
@@ -96,6 +110,24 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 		}
 	}
 	return kept
+}
+
+// objectNoun reports whether the verb trigger t reads as the object noun
+// of the verb trigger prev before it (see findTriggers).
+func (x *Extractor) objectNoun(lang string, toks []model.Token, prev, t trigger) bool {
+	if t.t.Noun || prev.t.Noun || t.start-prev.end > 2 || t.start == prev.end {
+		return false
+	}
+	w := toks[t.start].Norm
+	if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") {
+		return false
+	}
+	for j := prev.end; j < t.start; j++ {
+		if toks[j].Kind != model.Word || toks[j].Cap || x.lex.HasKind(lang, toks[j], lexicon.Inf) || x.lex.HasKind(lang, toks[j], lexicon.And) || x.lex.HasKind(lang, toks[j], lexicon.Conj) {
+			return false
+		}
+	}
+	return true
 }
 
 // strongBeside reports whether a trigger that is not weak stands in the
