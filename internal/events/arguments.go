@@ -208,10 +208,23 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		// place before the trigger next to a verb of saying is where
 		// someone speaks ("Xi sagte in Seattle, …", "das Ministerium in
 		// Moskau teilte mit, …").
+		// A visit has one host, its destination where it names one
+		// ("reiste seit Beginn des Krieges in der Ukraine nach Chișinău").
+		destination := false
+		if tr.t.Mode == "visit" {
+			for _, m := range in.Mentions {
+				if m.Kind == model.KindPlace && !m.Locative && m.TokStart >= lo && m.TokStart < hi && x.prepIs(lang, toks, m.TokStart, lexicon.To) {
+					destination = true
+				}
+			}
+		}
 		for _, m := range in.Mentions {
 			// A destination counts as well as a location: "прибыл в
 			// Москву", "sent to Poland".
 			toPlace := m.Kind == model.KindPlace && !m.Locative && x.prepIs(lang, toks, m.TokStart, lexicon.To)
+			if destination && !toPlace {
+				continue
+			}
 			if (m.Locative || toPlace) && !m.Nested && m.Code != "" && m.TokStart >= lo && m.TokStart < hi && !m.Adj &&
 				(m.TokStart >= tr.start || !x.placeOfSaying(c, m)) {
 				t := m
@@ -221,6 +234,9 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 				}
 				right = append(right, t)
 				rules = append(rules, "place "+m.Text+" names the target")
+				if tr.t.Mode == "visit" {
+					break // a visit has one host: "визит в Кишинёв с начала войны в Украине"
+				}
 			}
 		}
 	}
