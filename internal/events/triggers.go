@@ -24,7 +24,9 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 				an := x.lex.Analyzer()
 				tail.Norm = an.Normalize(tail.Text[h+1:])
 				tail.Stem = an.Stem(lang, tail.Norm)
-				if _, ts2, ok2 := x.lex.TriggerAt(lang, []model.Token{tail}, 0); ok2 {
+				// Only a noun: "Russian-occupied territory", "US-backed
+				// forces" describe a thing, they report no act.
+				if _, ts2, ok2 := x.lex.TriggerAt(lang, []model.Token{tail}, 0); ok2 && ts2[0].Noun {
 					out = append(out, trigger{i, i + 1, ts2[0], toks[i].Text})
 				}
 			}
