@@ -109,7 +109,7 @@ func (s *Store) writeOnce(ctx context.Context, what string, keys []int64, fn fun
 	w := &wtx{Tx: tx, actors: map[string][2]string{}}
 	w.pool = &pool{s: s, ctx: ctx, w: w, read: map[string]*stored{}}
 	t0 := time.Now()
-	if err := s.lock(ctx, w, keys); err != nil {
+	if err := s.begin(ctx, w, keys); err != nil {
 		return fmt.Errorf("store: %s: locks: %w", what, err)
 	}
 	w.locked = time.Since(t0)

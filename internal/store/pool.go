@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"time"
 
 	"entente/internal/fuse"
@@ -94,10 +95,33 @@ var (
 			WHERE block = ? AND cls = 3 AND day_first <= ? AND day_last >= ? AND seen >= ? ORDER BY id LIMIT %[1]d) c
 		UNION ALL SELECT id, day_first, day_last, seen FROM (SELECT id, day_first, day_last, seen FROM events
 			WHERE block = ? AND cls = 4 AND day_first <= ? AND day_last >= ? AND seen >= ? ORDER BY id LIMIT %[1]d) d`, fuse.Cap)
+	// qCandDatedPG is qCandDated for PostgreSQL, which runs it with a
+	// generic plan (qBegin): its arguments are $1 the block, $2 and $3 the
+	// report's first and last day, $4 the horizon, $5 the earliest first
+	// day of a narrow event that can reach $2, $6 and $7 the last and
+	// first day's month and day. Each class's range is a row comparison on
+	// (block, cls, day_first), the leading columns of events_fuse, which
+	// no other index can use: a generic plan made while the table is
+	// empty, without statistics, took events_days (cls, day_first, …)
+	// instead and read the class's events of those days in every block (4.5
+	// times the buffers per call, growing with the number of blocks).
+	qCandDatedPG = fmt.Sprintf(`SELECT id, day_first, day_last, seen FROM (SELECT id, day_first, day_last, seen FROM events
+			WHERE block = $1 AND (block, cls, day_first) BETWEEN ($1, 1, $2) AND ($1, 1, $3) AND seen >= $4 ORDER BY id LIMIT %[1]d) a
+		UNION ALL SELECT id, day_first, day_last, seen FROM (SELECT id, day_first, day_last, seen FROM events
+			WHERE block = $1 AND (block, cls, day_first) BETWEEN ($1, 2, $5) AND ($1, 2, $3) AND day_last >= $2 AND seen >= $4 ORDER BY id LIMIT %[1]d) b
+		UNION ALL SELECT id, day_first, day_last, seen FROM (SELECT id, day_first, day_last, seen FROM events
+			WHERE block = $1 AND (block, cls, day_first) BETWEEN ($1, 3, %[2]d) AND ($1, 3, $3) AND day_last >= $2 AND seen >= $4 ORDER BY id LIMIT %[1]d) c
+		UNION ALL SELECT id, day_first, day_last, seen FROM (SELECT id, day_first, day_last, seen FROM events
+			WHERE block = $1 AND (block, cls, day_first) BETWEEN ($1, 4, %[2]d) AND ($1, 4, $6) AND day_last >= $7 AND seen >= $4 ORDER BY id LIMIT %[1]d) d`, fuse.Cap, math.MinInt32)
 	// qCandNoYear reads the dated events of a block that share a month and
 	// day with a report whose date has no year.
 	qCandNoYear = fmt.Sprintf(`SELECT id, day_first, day_last, seen FROM events
 		WHERE block = ? AND cls > 0 AND day_first %% 10000 <= ? AND day_last %% 10000 >= ? AND seen >= ? ORDER BY id LIMIT %d`, fuse.Cap)
+	// qCandNoYearPG is qCandNoYear for PostgreSQL ($1 the block, $2 and
+	// $3 the last and first day's month and day, $4 the horizon), with
+	// the class as a row comparison for the reason of qCandDatedPG.
+	qCandNoYearPG = fmt.Sprintf(`SELECT id, day_first, day_last, seen FROM events
+		WHERE block = $1 AND (block, cls) > ($1, 0) AND day_first %% 10000 <= $2 AND day_last %% 10000 >= $3 AND seen >= $4 ORDER BY id LIMIT %d`, fuse.Cap)
 	// qCandPerson reads the events of a block, undated (0) or dated (1),
 	// that name a person.
 	qCandPerson = fmt.Sprintf(`SELECT p.event_id, e.seen FROM event_persons p JOIN events e ON e.id = p.event_id
@@ -155,11 +179,21 @@ func (p *pool) Candidates(key string, e *model.Event) ([]fuse.Candidate, error) 
 	switch {
 	case first >= 10000:
 		lo := daysBefore(first, narrowDays-1)
-		if err := scan(qCandDated, key, first, last, h, key, lo, last, first, h, key, last, first, h, key, last%10000, first%10000, h); err != nil {
+		var err error
+		if p.s.pg {
+			err = scan(qCandDatedPG, key, first, last, h, lo, last%10000, first%10000)
+		} else {
+			err = scan(qCandDated, key, first, last, h, key, lo, last, first, h, key, last, first, h, key, last%10000, first%10000, h)
+		}
+		if err != nil {
 			return nil, err
 		}
 	case first != 0:
-		if err := scan(qCandNoYear, key, last%10000, first%10000, h); err != nil {
+		q := qCandNoYear
+		if p.s.pg {
+			q = qCandNoYearPG
+		}
+		if err := scan(q, key, last%10000, first%10000, h); err != nil {
 			return nil, err
 		}
 	default:
