@@ -23,6 +23,7 @@ type linkedMention struct {
 	ID       string   `json:"id"`
 	Role     string   `json:"role,omitempty"`
 	Locative bool     `json:"locative,omitempty"`
+	Oblique  bool     `json:"oblique,omitempty"`
 	Why      []string `json:"why,omitempty"`
 }
 
@@ -61,7 +62,7 @@ person holding the office on --date ("der russische Verteidigungsminister" on
 			for i := range sents {
 				for _, m := range p.Link.Sentence(&sents[i], ctx) {
 					out = append(out, linkedMention{Text: m.Text, Start: m.Start, End: m.End, Name: m.Name, Code: m.Code,
-						Kind: string(m.Kind), ID: m.ID, Role: m.Role, Locative: m.Locative, Why: m.Why})
+						Kind: string(m.Kind), ID: m.ID, Role: m.Role, Locative: m.Locative, Oblique: m.Oblique, Why: m.Why})
 				}
 			}
 			if format == "" {

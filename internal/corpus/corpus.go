@@ -57,6 +57,16 @@ var capitals = map[string][]string{
 	"uk": {"Москві", "Пекіні", "Берліні", "Анкарі"},
 }
 
+// fill puts args into a template's %[1]s, %[2]s, …: a template may leave
+// some of them out, where fmt would append "%!(EXTRA …)" to the text.
+func fill(t string, args ...string) string {
+	pairs := make([]string, 0, 2*len(args))
+	for i, a := range args {
+		pairs = append(pairs, fmt.Sprintf("%%[%d]s", i+1), a)
+	}
+	return strings.NewReplacer(pairs...).Replace(t)
+}
+
 // Generate returns n generated articles of about 3 KB, deterministic for a
 // seed. Each starts with a "date" metadata line.
 func Generate(n int, seed int64) []string {
@@ -71,7 +81,7 @@ func Generate(n int, seed int64) []string {
 			for _, t := range templates[lang] {
 				os := officials[lang]
 				a, c := os[r.Intn(len(os))], os[r.Intn(len(os))]
-				fmt.Fprintf(&b, t, a, c, fmt.Sprint(1+r.Intn(19)), capitals[lang][r.Intn(4)])
+				b.WriteString(fill(t, a, c, fmt.Sprint(1+r.Intn(19)), capitals[lang][r.Intn(4)]))
 				b.WriteByte(' ')
 			}
 			b.WriteString("\n\n")

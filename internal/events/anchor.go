@@ -23,22 +23,31 @@ func (x *Extractor) anchor(c *clause, left, right []model.Mention, loc *model.Lo
 		if d.Value.IsZero() {
 			continue
 		}
-		if p := tokenAt(toks, d.Start); p >= clo && p < chi {
+		if p := tokenAt(toks, d.Start); p >= clo && p < chi && x.ownSpan(c, p) {
 			return "its date " + d.Text
 		}
 	}
-	if loc != nil {
-		return "its place " + loc.Name
+	for j := at - 1; j >= clo && j >= at-3; j-- {
+		if x.lex.HasKind(lang, toks[j], lexicon.Recent) {
+			return "its time " + toks[j].Text
+		}
+	}
+	if m := x.ownPlace(c); m != nil {
+		return "its place " + m.Text
 	}
 	for _, ms := range [][]model.Mention{left, right} {
 		for _, m := range ms {
-			if x.prepIs(lang, toks, m.TokStart, lexicon.With) || x.prepIs(lang, toks, m.TokStart, lexicon.Between) {
+			if x.phraseOf(lang, toks, m.TokStart, clo, lexicon.With, lexicon.Between) {
 				return "its participant " + m.Text
+			}
+			// "drills by the United States": its by-phrase.
+			if m.TokStart >= c.tr.end && m.TokStart <= c.tr.end+3 && x.phraseOf(lang, toks, m.TokStart, c.tr.end, lexicon.Agent) {
+				return "its agent " + m.Text
 			}
 		}
 	}
 	for j := clo; j < chi; j++ {
-		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && has(kinds, lexicon.Stage) {
+		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && (has(kinds, lexicon.Stage) || j < at && has(kinds, lexicon.StagePre)) {
 			return "the verb " + joinText(toks[j:end])
 		}
 	}
@@ -58,8 +67,82 @@ func (x *Extractor) anchor(c *clause, left, right []model.Mention, loc *model.Lo
 	return ""
 }
 
+// ownPlace returns the place of the noun's own phrase: a locative or
+// destination right after it, with only words of that phrase between
+// ("talks in Vientiane", "seinem Besuch in Prag", "визит в Москву"). A
+// place elsewhere in the clause is where the clause's own verb happens
+// ("the ministry in Moscow said the Turkish attacks …"), not the noun's.
+func (x *Extractor) ownPlace(c *clause) *model.Mention {
+	toks, lang := c.toks, c.lang
+	for k := range c.in.Mentions {
+		m := &c.in.Mentions[k]
+		if m.Nested || m.TokStart < c.tr.end || m.TokStart >= c.chi || m.TokStart > c.tr.end+ownPlaceReach {
+			continue
+		}
+		if !(m.Locative || m.Kind == model.KindPlace && x.prepIs(lang, toks, m.TokStart, lexicon.To)) {
+			continue
+		}
+		for j := c.tr.end; j < m.TokStart; j++ {
+			if toks[j].Kind == model.Punct {
+				return nil
+			}
+		}
+		return m
+	}
+	return nil
+}
+
+// phraseOf reports whether a preposition of one of the kinds governs the
+// phrase of the name at i: it stands at most four words before it, with
+// only articles and titles between ("with Turkish President Recep Tayyip
+// Erdogan", "с президенткой Майей Санду"), no punctuation and no other
+// preposition.
+func (x *Extractor) phraseOf(lang string, toks []model.Token, i, clo int, kinds ...string) bool {
+	for j := i - 1; j >= clo && j >= i-4; j-- {
+		if toks[j].Kind == model.Punct {
+			return false
+		}
+		for _, k := range kinds {
+			if x.lex.HasKind(lang, toks[j], k) {
+				return true
+			}
+		}
+		for _, k := range prepKinds {
+			if x.lex.HasKind(lang, toks[j], k) {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// ownSpan reports whether the word at p belongs to the noun's own
+// phrase: at most ownPlaceReach words after it or three before it, with
+// no punctuation between ("Thursday's talks", "talks on Monday").
+func (x *Extractor) ownSpan(c *clause, p int) bool {
+	from, to := p, c.tr.start
+	if p >= c.tr.end {
+		from, to = c.tr.end, p
+		if p > c.tr.end+ownPlaceReach {
+			return false
+		}
+	} else if p < c.tr.start-3 {
+		return false
+	}
+	for j := from; j < to; j++ {
+		if c.toks[j].Kind == model.Punct && c.toks[j].Text != "’" && c.toks[j].Text != "'" {
+			return false
+		}
+	}
+	return true
+}
+
+// ownPlaceReach is how many words after an event noun its own place may
+// stand: its article, a by- or of-phrase of a few words.
+const ownPlaceReach = 6
+
 // prepKinds are the marker kinds of prepositions.
-var prepKinds = []string{lexicon.Loc, lexicon.With, lexicon.From, lexicon.To, lexicon.About, lexicon.Cause, lexicon.Between, lexicon.Of, lexicon.GerPrep}
+var prepKinds = []string{lexicon.Loc, lexicon.With, lexicon.From, lexicon.To, lexicon.About, lexicon.Cause, lexicon.Between, lexicon.Of, lexicon.GerPrep, lexicon.Time}
 
 // inPhrase reports whether a preposition governs the word at i: it stands
 // right before it, or before its articles.

@@ -1,6 +1,7 @@
 package events
 
 import (
+	"slices"
 	"strings"
 
 	"entente/internal/lexicon"
@@ -41,8 +42,8 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		if m.TokStart < lo || m.TokStart >= hi {
 			continue
 		}
-		if m.Adj && x.compoundAdj(lang, toks[m.TokEnd-1]) {
-			continue // "a Russian-brokered ceasefire", "Iranian-made drones": who made them is no party
+		if m.Adj && (x.compoundAdj(lang, toks[m.TokEnd-1]) || m.TokEnd < len(toks) && x.lex.HasKind(lang, toks[m.TokEnd], lexicon.Compound)) {
+			continue // "a Russian-brokered ceasefire", "Iranian-made drones", "иранского производства": who made them is no party
 		}
 		if m.TokStart < tr.start {
 			left = append(left, m)
@@ -96,6 +97,32 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 			rules = append(rules, "object case before the final verb")
 		}
 	}
+	// "Трампа обвиняли", "Молдове помощь передали США": where case and not
+	// word order marks the subject, a name in an oblique case is no
+	// verb's subject; a nominative after the verb is.
+	if !tr.t.Noun && !x.lex.FixedSubject(lang) && !x.lex.VerbSecond(lang) {
+		var why string
+		left, right, why = x.caseSubject(c, left, right)
+		if why != "" {
+			rules = append(rules, why)
+		}
+	}
+	// "die Raketen, die der Iran an Russland geliefert hat": a to-phrase
+	// before a verb is its recipient or target wherever it stands.
+	if !tr.t.Noun && len(left) > 1 && slices.ContainsFunc(left, func(m model.Mention) bool { return x.phraseOf(lang, toks, m.TokStart, clo, lexicon.To) }) {
+		var subj, to []model.Mention
+		for _, m := range left {
+			if x.phraseOf(lang, toks, m.TokStart, clo, lexicon.To) {
+				to = append(to, m)
+			} else {
+				subj = append(subj, m)
+			}
+		}
+		if len(to) > 0 && len(subj) > 0 {
+			left, right = subj, append(to, right...)
+			rules = append(rules, "to-phrase "+to[0].Text+" before the verb")
+		}
+	}
 	// "Am Montag griff Russland die Ukraine an": in a verb-second language
 	// a fronted adverbial puts the subject after the finite verb; it is the
 	// first name there that no preposition governs.
@@ -103,6 +130,9 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		for k, m := range right {
 			if m.TokStart < tr.end || x.inPhrase(lang, toks, m.TokStart, clo) {
 				continue
+			}
+			if x.pronounIn(lang, toks, tr.end, m.TokStart) {
+				break // "Während … interagierte er mit …": the pronoun is the subject
 			}
 			left = append(left, m)
 			right = append(right[:k:k], right[k+1:]...)
@@ -162,7 +192,7 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	// Y met ... and called for ..." gives the whole coordinated subject.
 	if len(left) == 0 && lo > clo {
 		for _, m := range in.Mentions {
-			if m.TokStart < clo || m.TokStart >= lo || m.Locative || m.Media || m.Code == "" || m.Adj || m.Nested {
+			if m.TokStart < clo || m.TokStart >= lo || m.Locative || m.Media || m.Code == "" || m.Adj || m.Nested || m.Oblique {
 				continue
 			}
 			if len(left) > 0 && !x.joined(lang, toks, left[len(left)-1].TokEnd, m.TokStart) {
@@ -692,6 +722,66 @@ func (x *Extractor) nounAgents(c *clause, right []model.Mention) (agents, rest [
 		}
 	}
 	return agents, rest
+}
+
+// pronounIn reports whether a personal pronoun stands in toks[from:to].
+func (x *Extractor) pronounIn(lang string, toks []model.Token, from, to int) bool {
+	for j := from; j < to; j++ {
+		if x.lex.HasKind(lang, toks[j], lexicon.Pron) {
+			return true
+		}
+	}
+	return false
+}
+
+// caseSubject moves names in an oblique case before a verb to its
+// objects; when no nominative name is left before it, the first
+// nominative name after it that no preposition governs is the subject.
+func (x *Extractor) caseSubject(c *clause, left, right []model.Mention) ([]model.Mention, []model.Mention, string) {
+	if !slices.ContainsFunc(left, func(m model.Mention) bool { return m.Oblique }) {
+		return left, right, ""
+	}
+	var subj, obl []model.Mention
+	for _, m := range left {
+		if m.Oblique && !m.Adj && !x.subjectGenitive(c, m) {
+			obl = append(obl, m)
+		} else {
+			subj = append(subj, m)
+		}
+	}
+	if len(obl) == 0 {
+		return left, right, ""
+	}
+	why := "case: " + obl[0].Text + " is no subject"
+	rest := right
+	if len(subj) == 0 {
+		for k, m := range right {
+			if m.TokStart <= c.tr.end+2 && !m.Oblique && !m.Adj && !x.inPhrase(c.lang, c.toks, m.TokStart, c.clo) {
+				subj = append(subj, m)
+				rest = append(right[:k:k], right[k+1:]...)
+				why = "case: subject " + m.Text + " after the verb"
+				break
+			}
+		}
+	}
+	return subj, append(obl, rest...), why
+}
+
+// subjectGenitive reports whether an oblique name is the genitive of a
+// noun that no preposition governs ("27 країн-членів Євросоюзу
+// домовилися"): it stands for the subject whose possessor it is. After a
+// preposition's noun it is not ("за высказывания Трампа критикуют").
+func (x *Extractor) subjectGenitive(c *clause, m model.Mention) bool {
+	p := m.TokStart - 1
+	if p < c.clo || c.toks[p].Kind != model.Word || covered(c.in.Mentions, p) {
+		return false
+	}
+	for _, k := range prepKinds {
+		if x.lex.HasKind(c.lang, c.toks[p], k) {
+			return false
+		}
+	}
+	return !x.phraseOf(c.lang, c.toks, m.TokStart, c.clo, prepKinds...)
 }
 
 // placeOfSaying reports whether the place m, before the trigger, is where

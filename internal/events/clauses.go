@@ -45,7 +45,9 @@ func (x *Extractor) clauseBounds(lang string, toks []model.Token) (starts, ends 
 	cut := make([]bool, n+1)
 	for i, t := range toks {
 		switch {
-		case t.Text == ";":
+		case t.Text == ";", isDash(t.Text) && i > 0:
+			// "… verantwortlich – Türkei droht Kurden": a dash between
+			// words ends a clause, or an aside that is none of its parties.
 			cut[i+1] = true
 		case i > 0 && toks[i-1].Text == "," && x.conjAt(lang, toks, i):
 			cut[i] = true
@@ -69,6 +71,10 @@ func (x *Extractor) clauseBounds(lang string, toks []model.Token) (starts, ends 
 	}
 	return starts, ends
 }
+
+// isDash reports whether a token is a dash that stands between words
+// (the tokenizer keeps hyphens inside words).
+func isDash(s string) bool { return s == "–" || s == "—" || s == "-" }
 
 // afterSay reports whether a verb of saying stands within five words
 // before i, with no punctuation between ("GUR reported on October 11 that").

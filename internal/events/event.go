@@ -46,6 +46,12 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 		Actors:  actors,
 		Sources: []model.Source{{Doc: doc.ID, Lang: lang, Start: s.Start, End: s.End, Sentence: strings.Clone(doc.Text[s.Start:s.End]), Attribution: attrib}},
 	}
+	if ev.Mode == "" {
+		if mode, w := x.objectMode(c); mode != "" {
+			ev.Mode = mode
+			rules = append(rules, "mode "+mode+": "+w)
+		}
+	}
 	if x.lex.Meeting(ev.Type) && ev.Mode == "" {
 		for _, a := range actors {
 			if a.Kind == string(model.KindOrg) {
@@ -99,6 +105,12 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 		if st, why := x.unasserted(c); st != "" {
 			ev.Status = st
 			rules = append(rules, why)
+		}
+	}
+	if ev.Status == model.StatusReported || ev.Status == model.StatusPlanned {
+		if verb, ok := x.claimed(c, src); ok {
+			ev.Status = model.StatusHypothetical
+			rules = append(rules, "claimed ("+verb+"): the speaker's words, not asserted")
 		}
 	}
 	if c.quoted && !c.speakers && (ev.Status == model.StatusReported || ev.Status == model.StatusPlanned) {
@@ -220,4 +232,26 @@ func (x *Extractor) slots(c *clause, src, tgt []model.Mention) []string {
 		}
 	}
 	return out
+}
+
+// objectMode returns the mode that what the trigger gives names, from a
+// word of its stretch (types.tsv object_modes: "sent tanks to Kyiv" is
+// military aid), and that word; "" when none does.
+func (x *Extractor) objectMode(c *clause) (string, string) {
+	modes := x.lex.ObjectModes(c.tr.t.Type)
+	if len(modes) == 0 {
+		return "", ""
+	}
+	for j := max(c.lo, c.tr.start-2); j < c.hi; j++ {
+		end, kinds := x.lex.MarkersAt(c.lang, c.toks, j)
+		if end == j {
+			continue
+		}
+		for _, m := range modes {
+			if has(kinds, m) {
+				return m, joinText(c.toks[j:end])
+			}
+		}
+	}
+	return "", ""
 }

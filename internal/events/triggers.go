@@ -58,6 +58,20 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 		out = append(out, trigger{i, end, t, joinText(toks[i:end])})
 		i = end - 1
 	}
+	// "supplying artillery shells to Russia": where word order marks the
+	// subject, a verb's bare or -s form within two words after another
+	// verb, with no name, punctuation or infinitive marker between, is that
+	// verb's object, a noun.
+	if x.lex.FixedSubject(lang) {
+		kept := out[:0]
+		for k, t := range out {
+			if k > 0 && x.objectNoun(lang, toks, out[k-1], t) {
+				continue
+			}
+			kept = append(kept, t)
+		}
+		out = kept
+	}
 	// A parenthesis is an aside: "(the failed accords that the Kremlin
 	// coerced Ukraine into accepting in 2014-2015)" reports background.
 	if depth := parenDepth(toks); depth != nil {
@@ -86,23 +100,57 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 		kept = append(kept, t)
 	}
 	out = kept
-	// A weak trigger yields to a stronger one in the same sentence.
-	strong := false
-	for _, t := range out {
-		if !t.t.Weak {
-			strong = true
+	// A weak trigger yields to a stronger one in the same sentence, unless
+	// a dash or semicolon parts them ("… will send tanks – Russia
+	// threatened …").
+	kept = out[:0]
+	for k, t := range out {
+		if !t.t.Weak || !x.strongBeside(toks, out, k) {
+			kept = append(kept, t)
 		}
 	}
-	if strong {
-		kept := out[:0]
-		for _, t := range out {
-			if !t.t.Weak {
-				kept = append(kept, t)
+	return kept
+}
+
+// objectNoun reports whether the verb trigger t reads as the object noun
+// of the verb trigger prev before it (see findTriggers).
+func (x *Extractor) objectNoun(lang string, toks []model.Token, prev, t trigger) bool {
+	if t.t.Noun || prev.t.Noun || t.start-prev.end > 2 || t.start == prev.end {
+		return false
+	}
+	w := toks[t.start].Norm
+	if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") {
+		return false
+	}
+	for j := prev.end; j < t.start; j++ {
+		if toks[j].Kind != model.Word || toks[j].Cap || x.lex.HasKind(lang, toks[j], lexicon.Inf) || x.lex.HasKind(lang, toks[j], lexicon.And) || x.lex.HasKind(lang, toks[j], lexicon.Conj) {
+			return false
+		}
+	}
+	return true
+}
+
+// strongBeside reports whether a trigger that is not weak stands in the
+// same part of the sentence as trigger k, parts being divided by dashes
+// and semicolons.
+func (x *Extractor) strongBeside(toks []model.Token, ts []trigger, k int) bool {
+	for i, t := range ts {
+		if i == k || t.t.Weak {
+			continue
+		}
+		lo, hi := min(t.start, ts[k].start), max(t.start, ts[k].start)
+		parted := false
+		for j := lo; j < hi; j++ {
+			if toks[j].Text == ";" || isDash(toks[j].Text) {
+				parted = true
+				break
 			}
 		}
-		out = kept
+		if !parted {
+			return true
+		}
 	}
-	return out
+	return false
 }
 
 // anaphoric reports whether the event noun at i follows a demonstrative

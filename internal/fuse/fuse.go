@@ -58,8 +58,25 @@ type Candidate struct {
 	ID          string
 	First, Last int
 	Persons     []string
-	Seen        int   // the watermark when the event last received a report
-	ref         int32 // Memory's index of the event, plus one
+	Seen        int // the watermark when the event last received a report
+	// Brief says that the pool vouches for what Compatible reads of an
+	// undated event (First 0) that carries no source sentences: Persons
+	// are all its persons as persons() lists them (repeats included) and
+	// Pub its publication date. Document then tests Compatible on these
+	// before it reads the event, and reads only the one that joins.
+	Brief bool
+	Pub   model.Point
+	ref   int32 // Memory's index of the event, plus one
+}
+
+// brief returns the event a Brief candidate stands for, as far as
+// Compatible reads it.
+func (c *Candidate) brief() *model.Event {
+	e := &model.Event{Published: c.Pub, Actors: make([]model.Actor, len(c.Persons))}
+	for i, p := range c.Persons {
+		e.Actors[i] = model.Actor{Kind: string(model.KindPerson), ID: p}
+	}
+	return e
 }
 
 // Lookback is how many days the watermark may move past an event's seen
@@ -93,7 +110,9 @@ type Change struct {
 	Founded bool // the report founded the event
 	Actors  bool // its actors changed
 	Date    bool // its date changed
-	Seen    int  // the watermark, the event's seen mark from now on
+	// Published: its publication date (the earliest of its reports') changed.
+	Published bool
+	Seen      int // the watermark, the event's seen mark from now on
 }
 
 // Pool is where fusion finds the events already fused and keeps what it
@@ -154,6 +173,9 @@ func Document(p Pool, hash string, pub model.Point, evs []model.Event) ([]Joined
 		cands = order(cands[:0], found, e, founded, horizon)
 		var target *model.Event
 		for _, c := range cands {
+			if c.Brief && !Compatible(c.brief(), e, false) {
+				continue // what Compatible reads of it says no: not read
+			}
 			ev, err := p.Event(c)
 			if err != nil {
 				return out, err
@@ -172,16 +194,16 @@ func Document(p Pool, hash string, pub model.Point, evs []model.Event) ([]Joined
 				cp.ID = ID(key, fmt.Sprintf("%s#%d", hash, n), e)
 			}
 			founded = append(founded, cp.ID)
-			if err := p.Put(key, &cp, Change{Founded: true, Actors: true, Date: true, Seen: mark}); err != nil {
+			if err := p.Put(key, &cp, Change{Founded: true, Actors: true, Date: true, Published: true, Seen: mark}); err != nil {
 				return out, err
 			}
 			out[i] = Joined{ID: cp.ID}
 			continue
 		}
 		actors := slices.Clone(target.Actors)
-		date := target.Date
+		date, published := target.Date, target.Published
 		Absorb(target, e)
-		ch := Change{Actors: !slices.Equal(actors, target.Actors), Date: date != target.Date, Seen: mark}
+		ch := Change{Actors: !slices.Equal(actors, target.Actors), Date: date != target.Date, Published: published != target.Published, Seen: mark}
 		if err := p.Put(key, target, ch); err != nil {
 			return out, err
 		}
@@ -231,6 +253,10 @@ func Overlap(af, al, bf, bl int) bool {
 	}
 	return af <= bl && bf <= al
 }
+
+// PersonList returns the knowledge-base ids of e's named persons in
+// actor order, repeats included: what a Brief candidate's Persons hold.
+func PersonList(e *model.Event) []string { return persons(e, nil) }
 
 // Persons returns the knowledge-base ids of e's named persons: what a pool
 // indexes an event by for reports that have no date or find it undated.

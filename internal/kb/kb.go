@@ -135,6 +135,11 @@ type Naming struct {
 	Particles     []string `yaml:"particles"`
 	SlavicEndings []string `yaml:"slavic_endings"`
 	PersonEndings []string `yaml:"person_endings"`
+	// SplitEndings are endings of slavic_endings and person_endings that
+	// are also a base's last letters before a shorter ending (-ові of
+	// "Шольцові" and -ов + -і of "Лаврові"): where cutting one leaves no
+	// indexed name, the shorter ending is tried.
+	SplitEndings []string `yaml:"split_endings"`
 	// CommonWords are words of the four languages that are also someone's
 	// family name ("Frieden", "Kraft", "Рада"): alone they need context.
 	CommonWords []string `yaml:"common_words"`
@@ -149,6 +154,13 @@ type Naming struct {
 	// NativeLanguages gives the language of a state's persons' native names
 	// (ru, uk, zh) for generated name variants.
 	NativeLanguages map[string]string `yaml:"native_languages"`
+	// ThenWords, by language, are words before a title that put its holder
+	// at the time the text speaks of, not the article's ("the then foreign
+	// minister", "тогдашний госсекретарь").
+	ThenWords map[string][]string `yaml:"then_words"`
+	// FormerWords, by language, are words before a title whose holder held
+	// it before, not on the date ("former", "бывший", "Ex-").
+	FormerWords map[string][]string `yaml:"former_words"`
 }
 
 // KB is the loaded knowledge base.
@@ -287,6 +299,17 @@ var sectionFile = map[string]string{"states": "states.yaml", "places": "places.y
 	"bodies": "bodies.yaml", "roles": "roles.yaml", "persons": "persons/overlay.yaml"}
 
 // loadFile decodes one embedded file by its name.
+// appendLangs adds lists of words by language to dst.
+func appendLangs(dst, src map[string][]string) map[string][]string {
+	for lang, ws := range src {
+		if dst == nil {
+			dst = map[string][]string{}
+		}
+		dst[lang] = append(dst[lang], ws...)
+	}
+	return dst
+}
+
 func (k *KB) loadFile(name string, b []byte) error {
 	if path.Base(name) == "naming.yaml" {
 		var n Naming
@@ -297,6 +320,7 @@ func (k *KB) loadFile(name string, b []byte) error {
 		k.Naming.Particles = append(k.Naming.Particles, n.Particles...)
 		k.Naming.SlavicEndings = append(k.Naming.SlavicEndings, n.SlavicEndings...)
 		k.Naming.PersonEndings = append(k.Naming.PersonEndings, n.PersonEndings...)
+		k.Naming.SplitEndings = append(k.Naming.SplitEndings, n.SplitEndings...)
 		k.Naming.CommonWords = append(k.Naming.CommonWords, n.CommonWords...)
 		for lang, names := range n.LocalNames {
 			if k.Naming.LocalNames == nil {
@@ -305,6 +329,8 @@ func (k *KB) loadFile(name string, b []byte) error {
 			k.Naming.LocalNames[lang] = append(k.Naming.LocalNames[lang], names...)
 		}
 		k.Naming.PatronymicEndings = append(k.Naming.PatronymicEndings, n.PatronymicEndings...)
+		k.Naming.ThenWords = appendLangs(k.Naming.ThenWords, n.ThenWords)
+		k.Naming.FormerWords = appendLangs(k.Naming.FormerWords, n.FormerWords)
 		for st, lang := range n.NativeLanguages {
 			if k.Naming.NativeLanguages == nil {
 				k.Naming.NativeLanguages = map[string]string{}

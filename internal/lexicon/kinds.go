@@ -64,6 +64,16 @@ const (
 	// Stage verbs report that an event named by a noun took place ("held
 	// talks", "состоялась встреча", "fand … statt"): they anchor it.
 	Stage = "stage"
+	// StagePre verbs stage a noun only before it ("had talks", "paid a
+	// visit"); after it they are auxiliaries ("the talks had failed").
+	StagePre = "stagepre"
+	// Recent words date an event noun to the recent past ("recent
+	// strikes", "jüngster Luftangriffe", "недавние удары"): they anchor it
+	// in time.
+	Recent = "recent"
+	// Time are prepositions of time ("after", "vor", "после"): a name
+	// after one is in a phrase and no subject.
+	Time = "time"
 	// Poss are possessive determiners ("their cooperation", "ihre
 	// Zusammenarbeit", "свою поддержку"): an event noun after one, with a
 	// subject in its clause, names the subject's own act.

@@ -88,6 +88,7 @@ type Lexicon struct {
 	charge      map[string]string
 	accusing    map[string]bool
 	messageAs   map[string]string
+	objectModes map[string][]string
 	triggers    map[string]*Trie[*Trigger]
 	prefixes    map[string][]prefix
 	markers     map[string]*Trie[string]
@@ -147,6 +148,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 	lx.charge = map[string]string{}
 	lx.accusing = map[string]bool{}
 	lx.messageAs = map[string]string{}
+	lx.objectModes = map[string][]string{}
 	for _, fsys := range append([]fs.FS{sub}, overlays...) {
 		if err := eachLine(fsys, "types.tsv", func(f []string, pos string) error {
 			n := 0
@@ -186,6 +188,9 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 					return fmt.Errorf("%s: message_as %q: want a type or -", pos, f[9])
 				}
 				lx.messageAs[f[0]] = f[9]
+			}
+			if len(f) > 10 && f[10] != "-" {
+				lx.objectModes[f[0]] = strings.Split(f[10], ",")
 			}
 			return nil
 		}); err != nil {
@@ -624,6 +629,11 @@ func (lx *Lexicon) Accusing(typ string) bool { return lx.accusing[typ] }
 // given or sent is a message (types.tsv message_as: "направил послание",
 // "sent a letter" is a communication, not aid), or "".
 func (lx *Lexicon) MessageAs(typ string) string { return lx.messageAs[typ] }
+
+// ObjectModes returns the modes that what an event of the type gives may
+// name (types.tsv object_modes; markers of those kinds: "sent tanks" is
+// military aid), or nil.
+func (lx *Lexicon) ObjectModes(typ string) []string { return lx.objectModes[typ] }
 
 // Size returns the number of trigger entries per language.
 func (lx *Lexicon) Size(lang string) int {

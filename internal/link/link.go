@@ -39,12 +39,16 @@ type Context struct {
 	// Date is the date offices are resolved on: the sentence's or the
 	// document's date. Callers update it as they go.
 	Date model.Point
+	// doc is the document's own date, that Date starts at: a "then" title
+	// ("the then foreign minister") names a holder only when Date differs.
+	doc  model.Point
 	seen map[*Entity]bool
 }
 
-// NewContext returns an empty context resolving offices on date.
+// NewContext returns an empty context resolving offices on date, the
+// document's own date.
 func NewContext(date model.Point) *Context {
-	return &Context{Date: date, seen: map[*Entity]bool{}}
+	return &Context{Date: date, doc: date, seen: map[*Entity]bool{}}
 }
 
 // span is a mention in the making.
@@ -79,7 +83,9 @@ func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
 	// Pass 1: names.
 	for i := 0; i < len(toks); {
 		t := toks[i]
-		if t.Kind == model.Word && (t.Cap || t.Upper) {
+		// A name starts with a capital, or with lower-case particles before
+		// one ("фон дер Ляйен", "von der Leyen", "де Мистура").
+		if t.Kind == model.Word && (t.Cap || t.Upper || l.particleName(toks, i) > 0) {
 			keyf := func(ks []string) func(j int) string {
 				return func(j int) string {
 					if toks[j].Kind == model.Punct && (toks[j].Text == "." || toks[j].Text == ",") {
@@ -111,7 +117,19 @@ func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
 				as = append(append([]alias(nil), as...), pas...)
 			}
 			if end > i {
+				if m, start, ok := l.initialName(as, toks, i, end, lang, ctx); start >= 0 {
+					if ok {
+						sp := &span{start: start, end: end, bs: toks[start].Start, be: toks[end-1].End, m: m}
+						spans = append(spans, sp)
+						for j := start; j < end; j++ {
+							covered[j] = true
+						}
+					}
+					i = end
+					continue
+				}
 				if m, ok := l.resolveAliases(as, toks, i, end, lang, ctx); ok {
+					m.Oblique = oblique(as, m.ID, toks[end-1], lang)
 					sp := &span{start: i, end: end, bs: toks[i].Start, be: toks[end-1].End, m: m}
 					spans = append(spans, sp)
 					for j := i; j < end; j++ {
@@ -135,8 +153,12 @@ func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
 	// Pass 4: locatives and places.
 	sort.Slice(spans, func(a, b int) bool { return spans[a].bs < spans[b].bs })
 	out := make([]model.Mention, 0, len(spans))
+	prevEnd := 0 // the end of the last name before this one (an adjective is part of the phrase)
 	for k, sp := range spans {
 		m := sp.m
+		if k > 0 && spans[k-1].end <= sp.start && !spans[k-1].m.Adj {
+			prevEnd = spans[k-1].end
+		}
 		if sp.used {
 			if m.Kind != model.KindState && m.Kind != model.KindOrg || m.Adj {
 				continue
@@ -155,7 +177,7 @@ func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
 			// for its government ("Moscow accused ..."), and only when it is
 			// not after a locative or source preposition and a word follows
 			// it (not a dateline "Prag/Wien –", "Москва, Кремль").
-			prep := l.prepBefore(toks, sp.start, lang)
+			prep := l.prepBefore(toks, prevEnd, sp.start, lang)
 			switch {
 			case !isCapital(l, m):
 				m.Locative = true
@@ -167,12 +189,12 @@ func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
 		case model.KindState:
 			if m.Adj {
 				// An adjective inside a place phrase: "in der kasachischen Hauptstadt".
-				if l.prepBefore(toks, sp.start, lang) == lexicon.Loc && sp.end < len(toks) && l.placeAfter(spans, sp.end) {
+				if l.prepBefore(toks, prevEnd, sp.start, lang) == lexicon.Loc && sp.end < len(toks) && l.placeAfter(spans, sp.end) {
 					m.Locative = true
 				}
 				break
 			}
-			prep := l.prepBefore(toks, sp.start, lang)
+			prep := l.prepBefore(toks, prevEnd, sp.start, lang)
 			switch {
 			case prep == lexicon.Loc && !l.directional(toks, sp, lang):
 				m.Locative = true
@@ -229,7 +251,7 @@ func allShort(as []alias) bool {
 // run continues one person's name.
 func (l *Linker) particleName(toks []model.Token, i int) int {
 	j := i
-	for j < len(toks) && toks[j].Kind == model.Word && !toks[j].Cap && isParticle(l.kb.Naming.Particles, toks[j].Text) {
+	for j < len(toks) && toks[j].Kind == model.Word && !toks[j].Cap && !toks[j].Upper && l.particles[toks[j].Norm] {
 		j++
 	}
 	if j == i || j >= len(toks) || !toks[j].Cap || toks[j].Kind != model.Word {
@@ -394,6 +416,58 @@ func (l *Linker) resolveAliases(as []alias, toks []model.Token, i, end int, lang
 		return model.Mention{Kind: model.KindPerson, Code: code, Name: toks[i].Text, Why: []string{"ambiguous family name, state kept"}}, true
 	}
 	return model.Mention{}, false
+}
+
+// initialName resolves a family name after initials ("О. Шольца", "В. В.
+// Путин", "L. Orban"): of the people of that family name, those whose
+// given name begins with the first initial; of several, the one in office
+// on the date. It returns the mention, the token index where the name
+// begins (the first initial), and whether it names someone; start is -1
+// when no initial comes before the name or no person has the family name.
+// An initial that fits no one of the name links nobody: a wrong link is
+// worse than none.
+func (l *Linker) initialName(as []alias, toks []model.Token, i, end int, lang string, ctx *Context) (model.Mention, int, bool) {
+	// Each initial is a capital letter with its dot, apart from the words
+	// around it: "U.S. Biden" has none.
+	start := i
+	for start >= 2 && toks[start-1].Text == "." && toks[start-2].Kind == model.Word && toks[start-2].Cap &&
+		utf8.RuneCountInString(toks[start-2].Text) == 1 && toks[start-1].Start == toks[start-2].End &&
+		toks[start-1].End < toks[start].Start && (start == 2 || toks[start-3].End < toks[start-2].Start) {
+		start -= 2
+	}
+	if start == i || end-i != 1 {
+		return model.Mention{}, -1, false
+	}
+	if start > 0 && toks[start-1].Kind == model.Word && toks[start-1].Cap && !l.isMarker(lang, toks[start-1]) {
+		if e, _ := l.roles[lang].Longest(start-1, start, func(k int) string { return toks[k].Stem }); e == start-1 {
+			return model.Mention{}, -1, false // a middle initial: "George W. Bush", "Charles Q. Brown"
+		}
+	}
+	letter, _ := utf8.DecodeRuneInString(toks[start].Text)
+	var people, fit []*Entity
+	for _, a := range as {
+		if a.e.Person == nil || !a.fits(toks[i:end]) || a.only != "" && a.only != lang || slices.Contains(people, a.e) {
+			continue
+		}
+		people = append(people, a.e)
+		if a.e.initials == "" || strings.ContainsRune(a.e.initials, letter) {
+			fit = append(fit, a.e)
+		}
+	}
+	switch {
+	case len(people) == 0:
+		return model.Mention{}, -1, false
+	case len(fit) == 1 && plausible(fit[0], ctx.Date):
+		return l.entityMention(fit[0], ctx, "initial and family name"), start, true
+	case len(fit) > 1:
+		if e := bestOf(fit, ctx); e != nil {
+			return l.entityMention(e, ctx, "initial and family name, in office on date"), start, true
+		}
+		if code := sharedCode(fit); code != "" {
+			return model.Mention{Kind: model.KindPerson, Code: code, Name: textOf(toks, &span{start: start, end: end}), Why: []string{"initial and family name of several people, state kept"}}, start, true
+		}
+	}
+	return model.Mention{}, start, false
 }
 
 // partOfLongerName reports whether the words around a family name are
@@ -617,17 +691,49 @@ func adjParts(t model.Token) []part {
 	return out
 }
 
+// oblique reports whether a Russian or Ukrainian name ends in a form that
+// is none of its entity's nominative forms ("Трампа", "России"): only an
+// entity with Cyrillic names typed in the knowledge base can tell, and an
+// acronym (США, ЄС) does not decline.
+func oblique(as []alias, id string, last model.Token, lang string) bool {
+	if lang != "ru" && lang != "uk" || last.Upper {
+		return false
+	}
+	for _, a := range as {
+		if a.e.ID == id {
+			return len(a.e.nominative) > 0 && !slices.Contains(a.e.nominative, last.Norm)
+		}
+	}
+	return false
+}
+
+// prepKinds are the preposition kinds that decide a place's role.
+var prepKinds = []string{lexicon.Loc, lexicon.To, lexicon.From, lexicon.With}
+
 // prepBefore returns the marker kind (loc, to, from, with) of the
 // preposition that governs the phrase ending before token i: it looks back
 // over up to three words of the same noun phrase ("in der kasachischen
 // Hauptstadt Astana", "в столице Казахстана"), stopping at punctuation.
-func (l *Linker) prepBefore(toks []model.Token, i int, lang string) string {
-	for j := i - 1; j >= 0 && j >= i-4; j-- {
+//
+// A preposition governs only the first name after it: none is looked for
+// before from, the end of the name before ("в Украину США": США is no
+// place of "в").
+func (l *Linker) prepBefore(toks []model.Token, from, i int, lang string) string {
+	for j := i - 1; j >= from && j >= i-4; j-- {
 		t := toks[j]
 		if t.Kind == model.Punct {
 			return ""
 		}
-		for _, k := range []string{lexicon.Loc, lexicon.To, lexicon.From, lexicon.With} {
+		// A phrase right before the name decides over its first word:
+		// "in die Ukraine" is a destination, "in" alone a location.
+		if end, kinds := l.lex.MarkersAt(lang, toks, j); end == i && end > j+1 {
+			for _, k := range prepKinds {
+				if slices.Contains(kinds, k) {
+					return k
+				}
+			}
+		}
+		for _, k := range prepKinds {
 			if l.lex.HasKind(lang, t, k) {
 				return k
 			}

@@ -78,9 +78,14 @@ func (l *Linker) rolePhrases(s *model.Sentence, toks []model.Token, lang string,
 		}
 		endAt[sp.end] = sp
 	}
+	head := -1 // a token whose title follows a time word and a hyphen ("then-President")
+	headStem := ""
 	stem := func(j int) string {
 		if toks[j].Kind == model.Punct {
 			return ""
+		}
+		if j == head {
+			return headStem
 		}
 		return toks[j].Stem
 	}
@@ -92,11 +97,21 @@ func (l *Linker) rolePhrases(s *model.Sentence, toks []model.Token, lang string,
 		counterpart := false
 		end := i
 		var compoundState *span
+		when := ""
+		if h := strings.IndexByte(toks[i].Text, '-'); h > 0 && !covered[i] {
+			// "then-President", "экс-президент", "Ex-Kanzler": the title after a time word.
+			if w := l.times[lang][strings.ToLower(toks[i].Text[:h])]; w != "" {
+				head, headStem, when = i, l.an.Stem(lang, l.an.Normalize(toks[i].Text[h+1:])), w
+			}
+		}
 		if !covered[i] {
 			var rs []roleEntry
 			end, rs = tr.Longest(i, len(toks), stem)
 			if end > i && !lengthsFit(rs[0].lens, toks[i:end]) {
 				end = i // "Botschaft" is not "Botschafter": stems meet, lengths do not
+			}
+			if e, r := l.titleAround(tr, toks, i, startAt, stem); e > end {
+				end, rs = e, r
 			}
 			if end > i {
 				role = rs[0].role
@@ -146,6 +161,11 @@ func (l *Linker) rolePhrases(s *model.Sentence, toks []model.Token, lang string,
 				}
 			}
 			break
+		}
+		// A time word before the phrase: "the then US secretary of state",
+		// "тогдашний госсекретарь", "der damalige US-Außenminister".
+		if when == "" && phraseStart > 0 {
+			when = l.times[lang][toks[phraseStart-1].Norm]
 		}
 		// A title that names its state itself ("Председатель КНР").
 		if len(states) == 0 {
@@ -251,13 +271,43 @@ func (l *Linker) rolePhrases(s *model.Sentence, toks []model.Token, lang string,
 				// One mention per coordinated state, each on its state's words.
 				sp.start, sp.end, sp.bs, sp.be = states[n].start, states[n].end, states[n].bs, states[n].be
 			}
-			sp.m = l.resolveRole(role, counterpart, code, unknown, lang, ctx)
+			sp.m = l.resolveRole(role, counterpart, code, unknown, lang, when, ctx)
 			spans = append(spans, sp)
 		}
 		i = nameEnd - 1
 	}
 	return spans
 }
+
+// titleAround matches a title of several words with a state adjective
+// after its first word ("глава Российского государства", "глава
+// украинского МИД"): it returns the end of the title, adjective included,
+// and its entries, or i when there is none. The adjective inside is the
+// title's state.
+func (l *Linker) titleAround(tr *lexicon.Trie[roleEntry], toks []model.Token, i int, startAt map[int]*span, stem func(int) string) (int, []roleEntry) {
+	adj := startAt[i+1]
+	if adj == nil || !adj.m.Adj || !isStateLike(adj) || adj.bs != toks[i+1].Start {
+		return i, nil
+	}
+	skip := adj.end - adj.start
+	at := func(k int) int {
+		if k > i {
+			return k + skip
+		}
+		return k
+	}
+	e, rs := tr.Longest(i, len(toks)-skip, func(k int) string { return stem(at(k)) })
+	if e < i+2 {
+		return i, nil // a title of one word: the adjective comes after it
+	}
+	return at(e-1) + 1, rs
+}
+
+// Time words before a title (naming.yaml then_words, former_words).
+const (
+	timeThen   = "then"
+	timeFormer = "former"
+)
 
 // skip returns the first index at or after i whose token is none of kinds.
 func (l *Linker) skip(toks []model.Token, i int, lang string, kinds ...string) int {
@@ -285,7 +335,12 @@ func (l *Linker) isMarker(lang string, t model.Token) bool {
 // resolveRole turns a title with its state (and maybe a written name that is
 // not in the knowledge base) into a mention: the office holder on the date
 // when the evidence is unique, else a provisional actor of the state.
-func (l *Linker) resolveRole(role *kb.Role, counterpart bool, code string, name []model.Token, lang string, ctx *Context) model.Mention {
+//
+// when is the time word before the title: timeThen resolves it on the
+// date the text speaks of only when that differs from the document's own
+// date, timeFormer never to the holder on the date; either way a written
+// name may still name a person of the state.
+func (l *Linker) resolveRole(role *kb.Role, counterpart bool, code string, name []model.Token, lang, when string, ctx *Context) model.Mention {
 	written := ""
 	if len(name) > 0 {
 		var b strings.Builder
@@ -313,6 +368,14 @@ func (l *Linker) resolveRole(role *kb.Role, counterpart bool, code string, name 
 	m := model.Mention{Kind: model.KindPerson, Code: code, Role: role.ID, Sector: role.Sector, Score: 0.5}
 	cands := l.holders(role.ID, code, ctx.Date)
 	why := "title " + role.ID + " of " + code + " on " + ctx.Date.String()
+	switch {
+	case when == timeFormer:
+		cands, why = nil, "former "+role.ID+" of "+code
+	case when == timeThen && ctx.Date == ctx.doc:
+		cands, why = nil, "then-"+role.ID+" of "+code+" at a time the text does not give"
+	case when == timeThen:
+		why = "then-" + why
+	}
 	var best *Entity
 	bestSim := 0.0
 	for _, c := range cands {

@@ -41,6 +41,10 @@ type Mention struct {
 	// Nested is set for a state named inside a role phrase ("Präsident der
 	// Mongolei"): the phrase's mention carries it as an actor.
 	Nested bool
+	// Oblique is set for a name in Russian or Ukrainian whose last word is
+	// none of its entity's nominative forms in the knowledge base
+	// ("Трампа", "России"): it is no verb's subject.
+	Oblique bool
 	// Why lists the rules and entries that produced the mention (--explain).
 	Why []string
 }

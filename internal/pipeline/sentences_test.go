@@ -100,7 +100,10 @@ func asRight(got, right []string) bool {
 
 // sentenceLines runs one sentence as a document published on Friday
 // 2024-05-10 and returns its events as sorted model.Event.Line strings.
+// " ¶ " separates paragraphs, for a sentence that must not stand in the
+// lead paragraph.
 func sentenceLines(p *Pipeline, text string) []string {
+	text = strings.ReplaceAll(text, " ¶ ", "\n\n")
 	r := p.Process(p.ParseText("sentence.txt", "date 2024-05-10\n\n"+text+"\n"))
 	var got []string
 	for i := range r.Events {

@@ -506,7 +506,7 @@ func (s *Store) prepare(ctx context.Context) error {
 		return nil
 	}
 	s.stmts = map[string]*sql.Stmt{}
-	qs := []string{qDocByHash, qDocByIdent, qInsertDoc, qCandDated, qCandNoYear, qCandPerson, qEventBody, qDelPersons, qInsertPerson, qDelDyads, qInsertDyad, qPutEvent, qDeleteActors, qInsertActor, qMaxSource, qIndexSources, qSetSeen, qMark, qSetMark}
+	qs := []string{qDocByHash, qDocByIdent, qInsertDoc, qCandDated, qCandNoYear, qCandPerson, qEventBody, qDelPersons, qInsertPerson, qDelDyads, qInsertDyad, qPutEvent, qDeleteActors, qInsertActor, qMaxSource, qIndexSources, qSetSeen, qMark, qSetMark, qPersonsSeen}
 	for _, t := range batchTables {
 		for n := maxBatch; n >= 1; n /= 2 {
 			qs = append(qs, insertSQL(t.into, n, t.cols))
@@ -598,14 +598,30 @@ func (s *Store) putEvent(ctx context.Context, tx *wtx, key string, e *model.Even
 		if first != 0 {
 			dated = 1
 		}
+		list := strings.Join(fuse.PersonList(e), " ")
 		for _, p := range fuse.Persons(e) {
-			if _, err := s.exec(ctx, tx, qInsertPerson, key, p, dated, e.ID); err != nil {
+			if _, err := s.exec(ctx, tx, qInsertPerson, key, p, dated, pubNum(e.Published), list, e.ID); err != nil {
 				return body, err
 			}
 		}
+		return body, nil
 	}
-	return body, nil
+	return body, s.personsSeen(ctx, tx, e, ch.Seen)
 }
+
+// personsSeen brings an event's rows of event_persons up to its seen mark
+// seen and its publication date (Change.Published only comes with a new
+// body, which putEvent writes).
+func (s *Store) personsSeen(ctx context.Context, tx *wtx, e *model.Event, seen int) error {
+	if len(fuse.PersonList(e)) == 0 {
+		return nil
+	}
+	_, err := s.exec(ctx, tx, qPersonsSeen, seen, seen, pubNum(e.Published), e.ID)
+	return err
+}
+
+// pubNum is a publication date as event_persons.pub holds it.
+func pubNum(p model.Point) int { return p.Year*10000 + p.Month*100 + p.Day }
 
 // putDyads writes the event's rows of event_dyads: one per pair of its
 // actor codes, with its date_start for ordering.

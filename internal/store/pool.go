@@ -18,9 +18,11 @@ import (
 // date class and days; event_persons by block and person), each query
 // bounded on both sides and cut at fuse.Cap, so a report's cost does not
 // grow with the store. An event is read and decoded only when fusion
-// compares a report with it, and kept decoded for the transaction's other
-// documents (what it has read stays true: the transaction is the only
-// writer, and its own writes go through the pool).
+// compares a report with it; an undated one found by a person not even
+// then, unless what its event_persons row says of it (fuse.Candidate.Brief,
+// migration 00012) lets it join. What is decoded is kept decoded for the
+// transaction's other documents (what it has read stays true: the
+// transaction is the only writer, and its own writes go through the pool).
 //
 // The watermark (fuse_mark) is read once per transaction. SQLite's write
 // transactions run one at a time, so each sees the mark of the last; two
@@ -47,8 +49,9 @@ type stored struct {
 var _ fuse.Pool = (*pool)(nil)
 
 // candColsPG are the columns of candidatesPG's rows: the event, its days,
-// its seen mark, the person it was found by (” by date) and its body.
-const candColsPG = `id, day_first, day_last, seen, '' AS person, body`
+// its seen mark, the person it was found by (empty: by date) and its
+// body, then the columns of a person's row (personCandidate), empty.
+const candColsPG = `id, day_first, day_last, seen, '' AS person, body, 0 AS pub, '' AS persons, 0 AS dated`
 
 // The date classes of events.cls, and how far back a class-2 event may
 // start and still reach a day.
@@ -133,20 +136,28 @@ var (
 		WHERE block = $1 AND (block, cls) > ($1, 0) AND day_first %% 10000 <= %s AND day_last %% 10000 >= %s AND seen >= $2 ORDER BY id LIMIT ` + strconv.Itoa(fuse.Cap) + `)`
 	// qCandPersonPG is qCandPerson for PostgreSQL, a part of
 	// candidatesPG's statement (the verbs: the person's parameter, and
-	// 0 for undated events or 1 for dated ones).
-	qCandPersonPG = `(SELECT p.event_id, 0, 0, e.seen, p.person, e.body FROM event_persons p JOIN events e ON e.id = p.event_id
-		WHERE p.block = $1 AND p.person = %s AND p.dated = %d AND e.seen >= $2 ORDER BY p.event_id LIMIT ` + strconv.Itoa(fuse.Cap) + `)`
+	// 0 for undated events or 1 for dated ones), without bodies.
+	qCandPersonPG = `(SELECT event_id, 0, 0, seen, person, '', pub, persons, %[2]d FROM event_persons
+		WHERE block = $1 AND person = %[1]s AND dated = %[2]d AND seen >= $2 ORDER BY event_id LIMIT ` + strconv.Itoa(fuse.Cap) + `)`
 	// qCandPerson reads the events of a block, undated (0) or dated (1),
-	// that name a person.
-	qCandPerson = fmt.Sprintf(`SELECT p.event_id, e.seen FROM event_persons p JOIN events e ON e.id = p.event_id
-		WHERE p.block = ? AND p.person = ? AND p.dated = ? AND e.seen >= ? ORDER BY p.event_id LIMIT %d`, fuse.Cap)
-	qEventBody    = `SELECT body, seen FROM events WHERE id = ?`
-	qSetSeen      = `UPDATE events SET seen = ? WHERE id = ? AND seen < ?`
-	qMark         = `SELECT day FROM fuse_mark WHERE id = 1`
-	qSetMark      = `UPDATE fuse_mark SET day = ? WHERE id = 1 AND day < ?`
-	qFirstMark    = `UPDATE events SET seen = ? WHERE seen = 0`
-	qDelPersons   = `DELETE FROM event_persons WHERE event_id = ?`
-	qInsertPerson = `INSERT INTO event_persons (block, person, dated, event_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`
+	// that name a person, from event_persons alone (migration 00012: each
+	// row carries the event's seen mark, publication date and persons).
+	qCandPerson = fmt.Sprintf(`SELECT event_id, seen, pub, persons FROM event_persons
+		WHERE block = ? AND person = ? AND dated = ? AND seen >= ? ORDER BY event_id LIMIT %d`, fuse.Cap)
+	qEventBody  = `SELECT body, seen FROM events WHERE id = ?`
+	qSetSeen    = `UPDATE events SET seen = ? WHERE id = ? AND seen < ?`
+	qMark       = `SELECT day FROM fuse_mark WHERE id = 1`
+	qSetMark    = `UPDATE fuse_mark SET day = ? WHERE id = 1 AND day < ?`
+	qFirstMark  = `UPDATE events SET seen = ? WHERE seen = 0`
+	qFirstMarkP = `UPDATE event_persons SET seen = ? WHERE seen = 0`
+	qDelPersons = `DELETE FROM event_persons WHERE event_id = ?`
+	// qInsertPerson writes an event's row of a person, with its seen mark
+	// as the events row holds it (written first).
+	qInsertPerson = `INSERT INTO event_persons (block, person, dated, event_id, seen, pub, persons)
+		SELECT ?, ?, ?, id, seen, ?, ? FROM events WHERE id = ? ON CONFLICT DO NOTHING`
+	// qPersonsSeen raises the seen mark of an event's person rows and sets
+	// their publication date.
+	qPersonsSeen = `UPDATE event_persons SET seen = CASE WHEN ? > seen THEN ? ELSE seen END, pub = ? WHERE event_id = ?`
 )
 
 // Candidates returns the events of block key that can join e by date or by
@@ -182,10 +193,13 @@ func (p *pool) Candidates(key string, e *model.Event) ([]fuse.Candidate, error) 
 		}
 		defer rows.Close()
 		for rows.Next() {
-			c := fuse.Candidate{Persons: []string{who}}
-			if err := rows.Scan(&c.ID, &c.Seen); err != nil {
+			var c fuse.Candidate
+			var pub int
+			var ps string
+			if err := rows.Scan(&c.ID, &c.Seen, &pub, &ps); err != nil {
 				return err
 			}
+			personCandidate(&c, who, dated, pub, ps)
 			out = append(out, c)
 		}
 		return rows.Err()
@@ -218,12 +232,26 @@ func (p *pool) Candidates(key string, e *model.Event) ([]fuse.Candidate, error) 
 	return out, nil
 }
 
+// personCandidate completes a candidate found by person who in
+// event_persons (dated: 0 for undated events, 1 for dated ones) from the
+// row's publication date and persons.
+func personCandidate(c *fuse.Candidate, who string, dated, pub int, persons string) {
+	if c.Persons = strings.Fields(persons); len(c.Persons) == 0 {
+		c.Persons = []string{who}
+	} else if dated == 0 {
+		// A stored event keeps no sentences (Put): what
+		// Compatible reads of an undated one is all here.
+		c.Brief, c.Pub = true, model.Point{Year: pub / 10000, Month: pub / 100 % 100, Day: pub % 100}
+	}
+}
+
 // candidatesPG is Candidates on PostgreSQL: one statement reads what
 // Candidates reads in several (the events by date, then those of each
-// person, in the same order) and, with each, its body and seen mark, which
-// Event then decodes instead of reading them again. A report cost up to
-// five round trips before (a person query each, and a body for each
-// candidate not yet read), 3.4 of the 68 statements an article took.
+// person, in the same order) and, with each event found by date, its body
+// and seen mark, which Event then decodes instead of reading them again.
+// A report cost up to five round trips before (a person query each, and a
+// body for each candidate not yet read), 3.4 of the 68 statements an
+// article took.
 // The bodies are those of the events as stored now: until fusion calls
 // Event for them, nothing else writes them (the transaction holds its
 // blocks' locks, and its own writes go through Put, which Event looks up
@@ -264,15 +292,17 @@ func (p *pool) candidatesPG(key string, first, last int, persons []string, h int
 	var out []fuse.Candidate
 	for rows.Next() {
 		var c fuse.Candidate
-		var who, body string
-		if err := rows.Scan(&c.ID, &c.First, &c.Last, &c.Seen, &who, &body); err != nil {
+		var who, body, ps string
+		var pub, dated int
+		if err := rows.Scan(&c.ID, &c.First, &c.Last, &c.Seen, &who, &body, &pub, &ps, &dated); err != nil {
 			return nil, err
 		}
 		if who != "" {
-			c.Persons = []string{who}
+			personCandidate(&c, who, dated, pub, ps)
+		} else {
+			p.fetched[c.ID] = stored{body: body, seen: c.Seen}
 		}
 		out = append(out, c)
-		p.fetched[c.ID] = stored{body: body, seen: c.Seen}
 	}
 	return out, rows.Err()
 }
@@ -316,6 +346,9 @@ func (p *pool) Put(key string, e *model.Event, ch fuse.Change) error {
 		if _, err := p.s.exec(p.ctx, p.w, qSetSeen, ch.Seen, e.ID, ch.Seen); err != nil {
 			return err
 		}
+		if err := p.s.personsSeen(p.ctx, p.w, e, ch.Seen); err != nil {
+			return err
+		}
 	}
 	st.body, st.seen = body, max(st.seen, ch.Seen)
 	return nil
@@ -341,8 +374,10 @@ func (p *pool) SetMark(day int) error {
 	}
 	if old == 0 {
 		clear(p.fetched)
-		if _, err := p.s.exec(p.ctx, p.w, qFirstMark, day); err != nil {
-			return fmt.Errorf("fusion mark: %w", err)
+		for _, q := range []string{qFirstMark, qFirstMarkP} {
+			if _, err := p.s.exec(p.ctx, p.w, q, day); err != nil {
+				return fmt.Errorf("fusion mark: %w", err)
+			}
 		}
 		for _, st := range p.read {
 			if st.seen == 0 {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -14,6 +15,7 @@ import (
 
 	"entente/internal/corpus"
 	"entente/internal/fuse"
+	"entente/internal/model"
 	"entente/internal/pipeline"
 )
 
@@ -54,6 +56,7 @@ func stagedMatchesSequential(t *testing.T, rs []*pipeline.Result) {
 			}
 		}
 		want := dump(t, seq) + seenMarks(t, seq)
+		personRowsInStep(t, seq)
 		seq.Close()
 
 		fresh := filepath.Join(t.TempDir(), "staged.db")
@@ -121,6 +124,7 @@ func stagedMatchesSequential(t *testing.T, rs []*pipeline.Result) {
 		if got := dump(t, st) + seenMarks(t, st); got != want {
 			t.Errorf("staged batches differ from a sequential ingest:\n%s", firstDiff(got, want))
 		}
+		personRowsInStep(t, st)
 		var left int
 		if err := st.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM staged_blocks) + (SELECT count(*) FROM staged_docs)`).Scan(&left); err != nil || left != 0 {
 			t.Errorf("%d staged rows left (%v)", left, err)
@@ -151,7 +155,9 @@ func stagedMatchesSequential(t *testing.T, rs []*pipeline.Result) {
 func seenMarks(t *testing.T, st *Store) string {
 	t.Helper()
 	var b strings.Builder
-	rows, err := st.db.Query(`SELECT 'mark ' || day FROM fuse_mark UNION ALL SELECT * FROM (SELECT id || ' seen ' || seen FROM events ORDER BY id) e`)
+	rows, err := st.db.Query(`SELECT 'mark ' || day FROM fuse_mark UNION ALL SELECT * FROM (SELECT id || ' seen ' || seen FROM events ORDER BY id) e
+		UNION ALL SELECT * FROM (SELECT event_id || ' ' || person || ' ' || dated || ' seen ' || seen || ' pub ' || pub || ' ' || persons
+			FROM event_persons ORDER BY event_id, person) p`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,6 +170,75 @@ func seenMarks(t *testing.T, st *Store) string {
 		b.WriteString(line + "\n")
 	}
 	return b.String()
+}
+
+// personRowsInStep checks that every event's rows of event_persons say what
+// fusion reads of the event (fuse.Candidate.Brief): its seen mark, its
+// publication date and its persons, one row per distinct person, dated as
+// the event is; a row out of step would make fusion skip an event it
+// should have compared.
+func personRowsInStep(t *testing.T, st *Store) {
+	t.Helper()
+	type row struct {
+		person        string
+		dated, seen   int
+		pub           int
+		persons, body string
+	}
+	rows, err := st.db.Query(`SELECT e.id, e.body, e.seen, coalesce(p.person, ''), coalesce(p.dated, -1), coalesce(p.seen, -1), coalesce(p.pub, -1), coalesce(p.persons, '')
+		FROM events e LEFT JOIN event_persons p ON p.event_id = e.id ORDER BY e.id, p.person`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	got := map[string][]string{}
+	var events []string
+	bodies, seens := map[string]string{}, map[string]int{}
+	for rows.Next() {
+		var id string
+		var r row
+		var seen int
+		if err := rows.Scan(&id, &r.body, &seen, &r.person, &r.dated, &r.seen, &r.pub, &r.persons); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := bodies[id]; !ok {
+			events = append(events, id)
+			bodies[id], seens[id] = r.body, seen
+		}
+		if r.person != "" {
+			got[id] = append(got[id], fmt.Sprintf("%s dated %d seen %d pub %d persons %q", r.person, r.dated, r.seen, r.pub, r.persons))
+		}
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	withPersons := 0
+	for _, id := range events {
+		var e model.Event
+		if err := json.Unmarshal([]byte(bodies[id]), &e); err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		dated := 0
+		if !e.Date.IsZero() {
+			dated = 1
+		}
+		ps := fuse.Persons(&e)
+		slices.Sort(ps)
+		for _, p := range ps {
+			want = append(want, fmt.Sprintf("%s dated %d seen %d pub %d persons %q", p, dated, seens[id], pubNum(e.Published), strings.Join(fuse.PersonList(&e), " ")))
+		}
+		if len(want) > 0 {
+			withPersons++
+		}
+		if !slices.Equal(got[id], want) {
+			t.Errorf("event %s: event_persons rows\n%s\nwant\n%s", id, strings.Join(got[id], "\n"), strings.Join(want, "\n"))
+			return
+		}
+	}
+	if withPersons == 0 {
+		t.Errorf("no event of %d names a person: the check saw nothing", len(events))
+	}
 }
 
 // TestStageRefusesReplacement: a batch with a new text under a stored
@@ -183,4 +258,24 @@ func TestStageRefusesReplacement(t *testing.T) {
 			t.Errorf("a refused batch changed the store:\n%s", firstDiff(got, before))
 		}
 	})
+}
+
+// TestPersonRowsInStep ingests realistic articles in their random
+// publication order, a batch at a time, and checks that event_persons
+// follows every event (personRowsInStep): reports join events that name
+// persons with and without changing their actors, date or publication
+// date, and move their seen marks.
+func TestPersonRowsInStep(t *testing.T) {
+	p := testPipeline(t)
+	var rs []*pipeline.Result
+	for i, text := range corpus.Realistic(600, 9, corpus.Shape{From: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), Years: 1, Undated: 0.2, Zipf: 1.4}) {
+		rs = append(rs, p.Process(p.ParseText(fmt.Sprintf("real_%03d.txt", i), text)))
+	}
+	st := open(t, filepath.Join(t.TempDir(), "persons.db"))
+	for lo := 0; lo < len(rs); lo += 50 {
+		if _, errs := st.IngestBatch(context.Background(), rs[lo:min(lo+50, len(rs))]); errs[0] != nil {
+			t.Fatal(errs[0])
+		}
+	}
+	personRowsInStep(t, st)
 }

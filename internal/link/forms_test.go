@@ -1,0 +1,157 @@
+package link_test
+
+import (
+	"strings"
+	"testing"
+
+	"entente/internal/link"
+	"entente/internal/model"
+)
+
+// TestNameForms checks name forms of real news in the four languages: the
+// Ukrainian dative in -ові/-еві, lower-case particles opening a family name,
+// an initial before a family name (which narrows it to the people whose
+// given name it begins), and role phrases whose title is declined. want is
+// the id some mention must carry, or "-id" for an id no mention may carry.
+func TestNameForms(t *testing.T) {
+	tests := []struct {
+		name, lang, date, text, want string
+	}{
+		// The Ukrainian dative of foreign names: -ові, -еві, -єві.
+		{"uk dative -ові", "uk", "2024-06-01", "Зеленський подякував Шольцові за підтримку.", "olaf-scholz"},
+		{"uk dative title and name", "uk", "2024-06-01", "Зеленський подякував канцлерові Шольцові.", "olaf-scholz"},
+		{"uk dative of a president", "uk", "2024-06-01", "Лист надіслали президентові Байденові.", "joe-biden"},
+		{"uk dative of a given name -ієві", "uk", "2024-06-01", "Лист надіслали Сергієві Лаврову.", "sergei-lavrov"},
+		{"uk dative -ові of a given name", "uk", "2018-06-01", "Слово надали Петрові Порошенку.", "petro-poroshenko"},
+		{"uk locative of an -ов name", "uk", "2024-06-01", "Про це сказали Сергієві Лаврові.", "sergei-lavrov"},
+		{"ru dative stays", "ru", "2024-06-01", "Зеленский написал Олафу Шольцу.", "olaf-scholz"},
+		{"de dative stays", "de", "2024-06-01", "Selenskyj dankte dem Kanzler Olaf Scholz.", "olaf-scholz"},
+		{"en name stays", "en", "2024-06-01", "Zelensky thanked Chancellor Olaf Scholz.", "olaf-scholz"},
+		// A family name that opens with a lower-case particle.
+		{"ru particle first", "ru", "2024-06-01", "Встреча с фон дер Ляйен прошла в Брюсселе.", "ursula-von-der-leyen"},
+		{"uk particle first", "uk", "2024-06-01", "Зустріч із фон дер Ляєн відбулася в Брюсселі.", "ursula-von-der-leyen"},
+		{"de particle first", "de", "2024-06-01", "Das Treffen mit von der Leyen fand in Brüssel statt.", "ursula-von-der-leyen"},
+		{"en particle first", "en", "2024-06-01", "The meeting with von der Leyen took place in Brussels.", "ursula-von-der-leyen"},
+		{"ru particle inside a full name", "uk", "2020-06-01", "Президент Австрії Александер Ван дер Беллен прибув.", "alexander-van-der-bellen"},
+		// An initial narrows a family name to the people whose given name
+		// it begins; the office on the date decides among the rest.
+		{"ru initial decides", "ru", "2019-12-01", "Л. Орбан заявил журналистам.", "ludovic-orban"},
+		{"ru initial excludes", "ru", "2019-12-01", "Л. Орбан заявил журналистам.", "-viktor-orban"},
+		{"uk initial with the leader", "uk", "2019-12-01", "В. Орбан заявив журналістам.", "viktor-orban"},
+		{"ru initial on a short family name", "ru", "2025-06-01", "Ж. Аун заявил в Бейруте.", "joseph-aoun"},
+		{"ru initial, the other one", "ru", "2016-06-01", "М. Аун заявил в Бейруте.", "michel-aoun"},
+		{"ru initial decides a family", "ru", "2023-06-01", "М. Деби заявил журналистам.", "mahamat-deby"},
+		{"uk initial in genitive", "uk", "2024-06-01", "Заява О. Шольца пролунала в Берліні.", "olaf-scholz"},
+		{"en initial decides", "en", "2019-12-01", "L. Orban told reporters.", "ludovic-orban"},
+		{"de initial decides", "de", "2019-12-01", "L. Orban sagte vor Journalisten.", "-viktor-orban"},
+		{"ru two initials", "ru", "2024-06-01", "В. В. Путин провёл совещание.", "vladimir-putin"},
+		{"en a middle initial is no initial", "en", "2024-06-01", "Gen. Charles Q. Brown met the chiefs.", "charles-q-brown"},
+		{"en an abbreviation is no initial", "en", "2024-06-01", "The U.S. Biden administration said.", "joe-biden"},
+		{"ru an initial after a title", "ru", "2024-06-01", "Канцлер О. Шольц прибыл в Киев.", "olaf-scholz"},
+		// Russian given names in -ий decline in -ия, -ию, -ием, -ии.
+		{"ru instrumental of a name in -ий", "ru", "2025-04-22", "Встреча с Патриархом Сербским Порфирием прошла в Кремле.", "porfirije"},
+		{"ru genitive of a name in -ий", "ru", "2025-04-22", "Слова Патриарха Порфирия прозвучали в Кремле.", "porfirije"},
+		// Given name and patronymic: the address of someone named before.
+		{"ru address after the full name", "ru", "2025-03-13", "Рад приветствовать Александра Григорьевича Лукашенко. Это первый визит Александра Григорьевича после выборов.", "alexander-lukashenko"},
+		{"ru address is no place", "ru", "2025-03-13", "Рад приветствовать Александра Григорьевича Лукашенко. Это первый визит Александра Григорьевича после выборов.", "-place:alexandria"},
+		// A common word that declines like a family name needs context.
+		{"uk adjective is no family name", "uk", "2018-11-20", "Головний переговірник ЄС Мішель Барньє заявив це.", "-szymon-holownia"},
+		// Cyrillic forms of a KB name.
+		{"uk Hebrew name in Cyrillic", "uk", "2021-01-20", "Міністр охорони здоров'я Ізраїлю Йоель Едельштейн спростував інформацію.", "yuli-edelstein"},
+		{"ru Hebrew name in Cyrillic", "ru", "2021-01-20", "Министр здравоохранения Израиля Юлий Эдельштейн опроверг это.", "yuli-edelstein"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms := mentions(t, tt.lang, tt.date, tt.text)
+			var all []string
+			found := false
+			for _, m := range ms {
+				all = append(all, m.Text+"="+m.ID+"/"+m.Code+" ("+strings.Join(m.Why, "; ")+")")
+				if m.ID == strings.TrimPrefix(tt.want, "-") {
+					found = true
+				}
+			}
+			if neg := strings.HasPrefix(tt.want, "-"); found == neg {
+				t.Errorf("%q on %s: want %s, got %v", tt.text, tt.date, tt.want, all)
+			}
+		})
+	}
+}
+
+// TestTitleTimes checks titles after a time word: "then" names the holder
+// on the date the text speaks of when that is not the document's own date,
+// and nobody by the title alone otherwise; "former" never names the holder
+// on the date. doc is the document's date, speaks the date of the sentence
+// (the paragraph's date, as the pipeline sets it).
+func TestTitleTimes(t *testing.T) {
+	tests := []struct {
+		name, lang, doc, speaks, text, want string
+	}{
+		{"ru then, another time", "ru", "2024-06-01", "2015-07-14", "Тогдашний госсекретарь США прибыл в Вену.", "john-kerry"},
+		{"ru then, no other time", "ru", "2024-06-01", "2024-06-01", "Тогдашний госсекретарь США прибыл в Вену.", "-antony-blinken"},
+		{"uk then, another time", "uk", "2024-06-01", "2015-07-14", "Тодішній держсекретар США прибув до Відня.", "john-kerry"},
+		{"uk then, no other time", "uk", "2024-06-01", "2024-06-01", "Тодішній держсекретар США прибув до Відня.", "-antony-blinken"},
+		{"de then, another time", "de", "2024-06-01", "2015-07-14", "Der damalige US-Außenminister kam nach Wien.", "john-kerry"},
+		{"de then, no other time", "de", "2024-06-01", "2024-06-01", "Der damalige US-Außenminister kam nach Wien.", "-antony-blinken"},
+		{"en then, another time", "en", "2024-06-01", "2015-07-14", "The then US Secretary of State arrived in Vienna.", "john-kerry"},
+		{"en then-, no other time", "en", "2024-06-01", "2024-06-01", "Then-US Secretary of State arrived in Vienna.", "-antony-blinken"},
+		{"en then with a name", "en", "2024-06-01", "2024-06-01", "The then US Secretary of State John Kerry arrived in Vienna.", "john-kerry"},
+		{"en former", "en", "2024-06-01", "2024-06-01", "The former US Secretary of State arrived in Vienna.", "-antony-blinken"},
+		{"ru former", "ru", "2024-06-01", "2024-06-01", "Бывший госсекретарь США прибыл в Вену.", "-antony-blinken"},
+		{"ru ex- with a name", "ru", "2024-06-01", "2024-06-01", "Экс-госсекретарь США Джон Керри прибыл в Вену.", "john-kerry"},
+		{"uk former", "uk", "2024-06-01", "2024-06-01", "Колишній держсекретар США прибув до Відня.", "-antony-blinken"},
+		{"de former", "de", "2024-06-01", "2024-06-01", "Der frühere US-Außenminister kam nach Wien.", "-antony-blinken"},
+		{"ru no time word", "ru", "2024-06-01", "2024-06-01", "Госсекретарь США прибыл в Вену.", "antony-blinken"},
+	}
+	l, an := setup(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, _ := model.ParsePoint(tt.doc)
+			speaks, _ := model.ParsePoint(tt.speaks)
+			ctx := link.NewContext(doc)
+			ctx.Date = speaks
+			d := &model.Document{ID: "t", Text: tt.text, Body: []model.Span{{Start: 0, End: len(tt.text)}}, Lang: tt.lang}
+			var all []string
+			found := false
+			for _, s := range an.Sentences(d) {
+				for _, m := range l.Sentence(&s, ctx) {
+					all = append(all, m.Text+"="+m.ID+"/"+m.Code+" ("+strings.Join(m.Why, "; ")+")")
+					if m.ID == strings.TrimPrefix(tt.want, "-") {
+						found = true
+					}
+				}
+			}
+			if neg := strings.HasPrefix(tt.want, "-"); found == neg {
+				t.Errorf("%q (document %s, text of %s): want %s, got %v", tt.text, tt.doc, tt.speaks, tt.want, all)
+			}
+		})
+	}
+}
+
+// TestTitleAroundAdjective checks titles of several words with the state's
+// adjective inside ("глава Российского государства").
+func TestTitleAroundAdjective(t *testing.T) {
+	tests := []struct{ name, lang, date, text, want string }{
+		{"ru head of the Russian state", "ru", "2025-04-11", "Глава Российского государства провёл встречу в Кремле.", "vladimir-putin"},
+		{"ru genitive", "ru", "2025-04-11", "Встреча главы Российского государства прошла в Кремле.", "vladimir-putin"},
+		{"uk head of the Ukrainian state", "uk", "2024-06-01", "Глава української держави провів зустріч у Києві.", "volodymyr-zelensky"},
+		{"ru head of the French state", "ru", "2024-06-01", "Глава французского государства прибыл в Берлин.", "emmanuel-macron"},
+		{"ru adjective before the title stays", "ru", "2024-06-01", "Российский министр обороны прибыл в Минск.", "andrei-belousov"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms := mentions(t, tt.lang, tt.date, tt.text)
+			var all []string
+			found := false
+			for _, m := range ms {
+				all = append(all, m.Text+"="+m.ID+"/"+m.Code+" ("+strings.Join(m.Why, "; ")+")")
+				if m.ID == tt.want {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("%q on %s: want %s, got %v", tt.text, tt.date, tt.want, all)
+			}
+		})
+	}
+}
