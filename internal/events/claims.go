@@ -26,16 +26,7 @@ func (x *Extractor) claim(c *clause, st *docState, typ string, src []model.Menti
 	if at < 0 {
 		return model.Event{}, false
 	}
-	// The speaker: the name nearest before the verb, in the verb's own
-	// clause ("Russian officials claimed", "GUR claimed").
-	var speaker *model.Mention
-	for k := range c.in.Mentions {
-		m := &c.in.Mentions[k]
-		if m.TokEnd > at || m.Code == "" || m.Locative || m.Media || m.Nested || hasComma(toks, m.TokEnd, at) {
-			continue
-		}
-		speaker = m
-	}
+	speaker := x.claimSpeaker(c, at)
 	if speaker == nil {
 		return model.Event{}, false
 	}
@@ -55,16 +46,54 @@ func (x *Extractor) claim(c *clause, st *docState, typ string, src []model.Menti
 	return ev, true
 }
 
+// claimSpeaker returns who makes the claim whose verb is at at: the name
+// nearest before the verb, in the verb's own clause ("Russian officials
+// claimed", "GUR claimed"); nil when none is named.
+func (x *Extractor) claimSpeaker(c *clause, at int) *model.Mention {
+	var speaker *model.Mention
+	for k := range c.in.Mentions {
+		m := &c.in.Mentions[k]
+		if m.TokEnd > at || m.Code == "" || m.Locative || m.Media || m.Nested || hasComma(c.toks, m.TokEnd, at) {
+			continue
+		}
+		speaker = m
+	}
+	return speaker
+}
+
+// claimed reports whether the trigger's clause is another party's claim
+// ("Lavrov falsely claimed that the OSCE agreed …"): what it says the
+// text does not assert. A party's claim of its own act ("Kyiv claims its
+// military has struck …") reports the act.
+func (x *Extractor) claimed(c *clause, src []model.Mention) (string, bool) {
+	at, end := x.claimVerb(c)
+	if at < 0 {
+		return "", false
+	}
+	if sp := x.claimSpeaker(c, at); sp != nil {
+		for _, m := range src {
+			if m.Code == sp.Code {
+				return "", false
+			}
+		}
+	}
+	return joinText(c.toks[at:end]), true
+}
+
 // claimVerb returns the claim verb that frames the trigger's clause: it
 // ends where the clause begins, or before the comma and complementiser
 // that begin it, or stands before the trigger in the same clause
 // ("claimed Ukraine shelled the plant"); a claim word after an article is
 // an adjective ("an alleged strike"). It returns -1 when there is none.
-func (x *Extractor) claimVerb(c *clause) (int, int) {
+func (x *Extractor) claimVerb(c *clause) (int, int) { return x.frameVerb(c, lexicon.Claim) }
+
+// frameVerb returns the verb of the marker kind (claim, deny) that frames
+// the trigger's clause, as claimVerb describes, or -1.
+func (x *Extractor) frameVerb(c *clause, kind string) (int, int) {
 	lang, toks := c.lang, c.toks
 	for j := c.tr.start - 1; j >= 0; j-- {
 		end, kinds := x.lex.MarkersAt(lang, toks, j)
-		if end == j || !has(kinds, lexicon.Claim) || end > c.tr.start {
+		if end == j || !has(kinds, kind) || end > c.tr.start {
 			continue
 		}
 		if j > 0 && x.lex.HasKind(lang, toks[j-1], lexicon.Det) {

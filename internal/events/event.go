@@ -35,6 +35,11 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 	if !strong && len(codes) < 2 {
 		return model.Event{}, false
 	}
+	if x.deniesClause(c) {
+		// "Der Kreml dementierte, dass …": a denial of what a clause
+		// reports is no rejection; it makes that clause's event denied.
+		return model.Event{}, false
+	}
 	if tr.t.Mode == "visit" && !hasTraveller(actors) {
 		// "прибула партія вакцини": only people travel on visits.
 		return model.Event{}, false
@@ -45,6 +50,12 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 		Status:  model.StatusReported,
 		Actors:  actors,
 		Sources: []model.Source{{Doc: doc.ID, Lang: lang, Start: s.Start, End: s.End, Sentence: strings.Clone(doc.Text[s.Start:s.End]), Attribution: attrib}},
+	}
+	if ev.Mode == "" {
+		if mode, w := x.objectMode(c); mode != "" {
+			ev.Mode = mode
+			rules = append(rules, "mode "+mode+": "+w)
+		}
 	}
 	if x.lex.Meeting(ev.Type) && ev.Mode == "" {
 		for _, a := range actors {
@@ -99,6 +110,20 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 		if st, why := x.unasserted(c); st != "" {
 			ev.Status = st
 			rules = append(rules, why)
+		}
+	}
+	if ev.Status == model.StatusReported && ev.Type != "REJECT" {
+		// "У Кремлі заперечили, що Росія завдала удару …": a denial
+		// frames the clause it reports.
+		if at, end := x.frameVerb(c, lexicon.Deny); at >= 0 {
+			ev.Status = model.StatusDenied
+			rules = append(rules, "denied by the frame: "+joinText(toks[at:end]))
+		}
+	}
+	if ev.Status == model.StatusReported || ev.Status == model.StatusPlanned {
+		if verb, ok := x.claimed(c, src); ok {
+			ev.Status = model.StatusHypothetical
+			rules = append(rules, "claimed ("+verb+"): the speaker's words, not asserted")
 		}
 	}
 	if c.quoted && !c.speakers && (ev.Status == model.StatusReported || ev.Status == model.StatusPlanned) {
@@ -220,4 +245,46 @@ func (x *Extractor) slots(c *clause, src, tgt []model.Mention) []string {
 		}
 	}
 	return out
+}
+
+// objectMode returns the mode that what the trigger gives names, from a
+// word of its stretch (types.tsv object_modes: "sent tanks to Kyiv" is
+// military aid), and that word; "" when none does.
+func (x *Extractor) objectMode(c *clause) (string, string) {
+	modes := x.lex.ObjectModes(c.tr.t.Type)
+	if len(modes) == 0 {
+		return "", ""
+	}
+	for j := max(c.lo, c.tr.start-2); j < c.hi; j++ {
+		end, kinds := x.lex.MarkersAt(c.lang, c.toks, j)
+		if end == j {
+			continue
+		}
+		for _, m := range modes {
+			if has(kinds, m) {
+				return m, joinText(c.toks[j:end])
+			}
+		}
+	}
+	return "", ""
+}
+
+// deniesClause reports whether the trigger is a verb of denial (markers
+// kind deny) followed by the clause it denies: a comma or a
+// complementiser, then that clause ("dementierte, dass", "denied that",
+// "заперечили, що").
+func (x *Extractor) deniesClause(c *clause) bool {
+	end, kinds := x.lex.MarkersAt(c.lang, c.toks, c.tr.start)
+	if end == c.tr.start || !has(kinds, lexicon.Deny) {
+		return false
+	}
+	for k := c.tr.end; k < len(c.toks) && k <= c.tr.end+1; k++ {
+		if x.lex.HasKind(c.lang, c.toks[k], lexicon.Comp) {
+			return true
+		}
+		if c.toks[k].Text != "," {
+			return false
+		}
+	}
+	return false
 }

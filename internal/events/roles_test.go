@@ -31,10 +31,10 @@ func TestRolesAndStatus(t *testing.T) {
 		{"negated meeting is none", "Putin did not meet Xi Jinping during the summit.", nil},
 		{"negated Russian meeting is none", "Путин не встретился с Си Цзиньпином на саммите.", nil},
 		{"negated Ukrainian condemnation is none", "Китай не засудив Росію.", nil},
-		{"denied delivery", "Beijing denied supplying weapons to Russia.", []string{"CHN>RUS AID denied 2024-05-10"}},
+		{"denied delivery", "Beijing denied supplying weapons to Russia.", []string{"CHN>RUS AID/military denied 2024-05-10"}},
 		{"future tense is planned, on the coming Monday", "The foreign ministers of India and China will meet in Delhi on Monday.", []string{"CHN=IND CONSULT planned 2024-05-13"}},
 		{"Russian perfective future is planned", "Путин посетит Северную Корею в следующем месяце.", []string{"RUS>PRK CONSULT/visit planned 2024-06"}},
-		{"plan is planned", "Germany plans to deliver more tanks to Ukraine.", []string{"DEU>UKR AID planned 2024-05-10"}},
+		{"plan is planned", "Germany plans to deliver more tanks to Ukraine.", []string{"DEU>UKR AID/military planned 2024-05-10"}},
 		{"could supposes: none", "Russia could attack Moldova if the conflict spreads.", nil},
 		{"a German modal supposes: none", "Russland könnte Moldau angreifen, falls sich der Konflikt ausweitet.", nil},
 		// reporting frames

@@ -43,6 +43,10 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 		if stop || ts[0].Noun && (x.anaphoric(lang, toks, i) || x.governor(lang, toks, i, 0, lexicon.Cause, 5) >= 0) {
 			continue
 		}
+		if ts[0].Noun && x.topicOf(lang, toks, i, out) {
+			i = end - 1
+			continue // "talks on questions of cooperation": the talks' topic, no event of its own
+		}
 		if ts[0].Noun && x.asideBefore(lang, toks, i) {
 			i = end - 1
 			continue // "with the support of Belarus, Russia attacked": a circumstance of the attack
@@ -57,6 +61,20 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 		}
 		out = append(out, trigger{i, end, t, joinText(toks[i:end])})
 		i = end - 1
+	}
+	// "supplying artillery shells to Russia": where word order marks the
+	// subject, a verb's bare or -s form within two words after another
+	// verb, with no name, punctuation or infinitive marker between, is that
+	// verb's object, a noun.
+	if x.lex.FixedSubject(lang) {
+		kept := out[:0]
+		for k, t := range out {
+			if k > 0 && x.objectNoun(lang, toks, out[k-1], t) {
+				continue
+			}
+			kept = append(kept, t)
+		}
+		out = kept
 	}
 	// A parenthesis is an aside: "(the failed accords that the Kremlin
 	// coerced Ukraine into accepting in 2014-2015)" reports background.
@@ -75,13 +93,28 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 	// up to a comma or a place or time ("signed an agreement at the G7
 	// summit").
 	kept := out[:0]
-	govEnd := -1
+	// A verb of denial is the other way round: "Пекин опроверг поставки
+	// оружия", "Iran denied sending drones": the act is the event, denied,
+	// and the denial no rejection.
+	govEnd, govIdx, govDeny := -1, -1, false
 	for _, t := range out {
-		if govEnd >= 0 && t.t.Noun && !hasComma(toks, govEnd, t.start) && !x.anyKind(lang, toks, govEnd, t.start, lexicon.Loc) {
-			continue
+		if govEnd >= 0 && (t.t.Noun || govDeny && t.start <= govEnd+1) && !hasComma(toks, govEnd, t.start) && !x.anyKind(lang, toks, govEnd, t.start, lexicon.Loc) {
+			if !govDeny {
+				continue
+			}
+			if t.start > govEnd+2 {
+				// Only the act right after the denial is denied.
+				kept = append(kept, t)
+				govEnd, govIdx, govDeny = -1, -1, false
+				continue
+			}
+			kept = append(kept[:govIdx], kept[govIdx+1:]...)
+			govEnd, govIdx, govDeny = -1, -1, false
 		}
 		if !t.t.Noun && (x.lex.Content(t.t.Type) || t.t.Topic) {
-			govEnd = t.end
+			govEnd, govIdx = t.end, len(kept)
+			end, kinds := x.lex.MarkersAt(lang, toks, t.start)
+			govDeny = end > t.start && has(kinds, lexicon.Deny)
 		}
 		kept = append(kept, t)
 	}
@@ -96,6 +129,46 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 		}
 	}
 	return kept
+}
+
+// topicOf reports whether the event noun at i is the topic of the trigger
+// before it: a topic preposition stands at most two words before it (an
+// adjective may stand between), and that trigger ends at most three words
+// before the preposition ("переговорами з питань взаємодії", "talks on
+// questions of cooperation", "Gespräche über die Zusammenarbeit").
+func (x *Extractor) topicOf(lang string, toks []model.Token, i int, before []trigger) bool {
+	if len(before) == 0 {
+		return false
+	}
+	prev := before[len(before)-1]
+	for j := i - 1; j >= prev.end && j >= i-4; j-- {
+		if toks[j].Kind == model.Punct {
+			return false
+		}
+		end, kinds := x.lex.MarkersAt(lang, toks, j)
+		if end > j && end <= i && end >= i-2 && has(kinds, lexicon.About) {
+			return j-prev.end <= 3
+		}
+	}
+	return false
+}
+
+// objectNoun reports whether the verb trigger t reads as the object noun
+// of the verb trigger prev before it (see findTriggers).
+func (x *Extractor) objectNoun(lang string, toks []model.Token, prev, t trigger) bool {
+	if t.t.Noun || prev.t.Noun || t.start-prev.end > 2 || t.start == prev.end {
+		return false
+	}
+	w := toks[t.start].Norm
+	if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") {
+		return false
+	}
+	for j := prev.end; j < t.start; j++ {
+		if toks[j].Kind != model.Word || toks[j].Cap || x.lex.HasKind(lang, toks[j], lexicon.Inf) || x.lex.HasKind(lang, toks[j], lexicon.And) || x.lex.HasKind(lang, toks[j], lexicon.Conj) {
+			return false
+		}
+	}
+	return true
 }
 
 // strongBeside reports whether a trigger that is not weak stands in the

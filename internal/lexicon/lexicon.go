@@ -88,6 +88,7 @@ type Lexicon struct {
 	charge      map[string]string
 	accusing    map[string]bool
 	messageAs   map[string]string
+	objectModes map[string][]string
 	triggers    map[string]*Trie[*Trigger]
 	prefixes    map[string][]prefix
 	markers     map[string]*Trie[string]
@@ -97,6 +98,8 @@ type Lexicon struct {
 	// partEnds are the endings of full-form participles (syntax kind
 	// partend), which modify a noun rather than state a predicate.
 	partEnds map[string][]string
+	// plurEnds are the endings of plural past verbs (syntax kind plurend).
+	plurEnds map[string][]string
 	// weights are the confidence model's (confidence.tsv).
 	weights map[string]float64
 	// v2 are the verb-second languages (order.tsv).
@@ -129,6 +132,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		markers:  map[string]*Trie[string]{},
 		infEnds:  map[string][]string{},
 		partEnds: map[string][]string{},
+		plurEnds: map[string][]string{},
 		weights:  map[string]float64{},
 		v2:       map[string]bool{},
 		fixed:    map[string]bool{},
@@ -147,6 +151,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 	lx.charge = map[string]string{}
 	lx.accusing = map[string]bool{}
 	lx.messageAs = map[string]string{}
+	lx.objectModes = map[string][]string{}
 	for _, fsys := range append([]fs.FS{sub}, overlays...) {
 		if err := eachLine(fsys, "types.tsv", func(f []string, pos string) error {
 			n := 0
@@ -186,6 +191,9 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 					return fmt.Errorf("%s: message_as %q: want a type or -", pos, f[9])
 				}
 				lx.messageAs[f[0]] = f[9]
+			}
+			if len(f) > 10 && f[10] != "-" {
+				lx.objectModes[f[0]] = strings.Split(f[10], ",")
 			}
 			return nil
 		}); err != nil {
@@ -326,12 +334,14 @@ func (lx *Lexicon) loadMarkers(an *text.Analyzer, fsys fs.FS, dir, lang string) 
 		if len(f) < 2 || f[1] == "" {
 			return fmt.Errorf("%s: want phrase<TAB>kind", pos)
 		}
-		if f[1] == InfEnd || f[1] == PartEnd {
+		if f[1] == InfEnd || f[1] == PartEnd || f[1] == PlurEnd {
 			if !strings.HasPrefix(f[0], "-") || len(f[0]) < 2 {
 				return fmt.Errorf("%s: an %s entry is an ending written with a dash (-ть)", pos, f[1])
 			}
 			if f[1] == InfEnd {
 				lx.infEnds[lang] = append(lx.infEnds[lang], an.Normalize(f[0][1:]))
+			} else if f[1] == PlurEnd {
+				lx.plurEnds[lang] = append(lx.plurEnds[lang], an.Normalize(f[0][1:]))
 			} else {
 				lx.partEnds[lang] = append(lx.partEnds[lang], an.Normalize(f[0][1:]))
 			}
@@ -539,6 +549,12 @@ func (lx *Lexicon) Participle(lang string, tok model.Token) bool {
 	return hasEnding(lx.partEnds[lang], tok)
 }
 
+// PluralVerb reports whether the word has the ending of a plural past
+// verb (syntax kind plurend: "заявили", "критикували").
+func (lx *Lexicon) PluralVerb(lang string, tok model.Token) bool {
+	return hasEnding(lx.plurEnds[lang], tok)
+}
+
 func hasEnding(ends []string, tok model.Token) bool {
 	for _, e := range ends {
 		if len(tok.Norm) > len(e)+2 && strings.HasSuffix(tok.Norm, e) {
@@ -624,6 +640,11 @@ func (lx *Lexicon) Accusing(typ string) bool { return lx.accusing[typ] }
 // given or sent is a message (types.tsv message_as: "направил послание",
 // "sent a letter" is a communication, not aid), or "".
 func (lx *Lexicon) MessageAs(typ string) string { return lx.messageAs[typ] }
+
+// ObjectModes returns the modes that what an event of the type gives may
+// name (types.tsv object_modes; markers of those kinds: "sent tanks" is
+// military aid), or nil.
+func (lx *Lexicon) ObjectModes(typ string) []string { return lx.objectModes[typ] }
 
 // Size returns the number of trigger entries per language.
 func (lx *Lexicon) Size(lang string) int {

@@ -48,6 +48,17 @@ func TestNameForms(t *testing.T) {
 		{"en a middle initial is no initial", "en", "2024-06-01", "Gen. Charles Q. Brown met the chiefs.", "charles-q-brown"},
 		{"en an abbreviation is no initial", "en", "2024-06-01", "The U.S. Biden administration said.", "joe-biden"},
 		{"ru an initial after a title", "ru", "2024-06-01", "Канцлер О. Шольц прибыл в Киев.", "olaf-scholz"},
+		// Russian given names in -ий decline in -ия, -ию, -ием, -ии.
+		{"ru instrumental of a name in -ий", "ru", "2025-04-22", "Встреча с Патриархом Сербским Порфирием прошла в Кремле.", "porfirije"},
+		{"ru genitive of a name in -ий", "ru", "2025-04-22", "Слова Патриарха Порфирия прозвучали в Кремле.", "porfirije"},
+		// Given name and patronymic: the address of someone named before.
+		{"ru address after the full name", "ru", "2025-03-13", "Рад приветствовать Александра Григорьевича Лукашенко. Это первый визит Александра Григорьевича после выборов.", "alexander-lukashenko"},
+		{"ru address is no place", "ru", "2025-03-13", "Рад приветствовать Александра Григорьевича Лукашенко. Это первый визит Александра Григорьевича после выборов.", "-place:alexandria"},
+		// A common word that declines like a family name needs context.
+		{"uk adjective is no family name", "uk", "2018-11-20", "Головний переговірник ЄС Мішель Барньє заявив це.", "-szymon-holownia"},
+		// Cyrillic forms of a KB name.
+		{"uk Hebrew name in Cyrillic", "uk", "2021-01-20", "Міністр охорони здоров'я Ізраїлю Йоель Едельштейн спростував інформацію.", "yuli-edelstein"},
+		{"ru Hebrew name in Cyrillic", "ru", "2021-01-20", "Министр здравоохранения Израиля Юлий Эдельштейн опроверг это.", "yuli-edelstein"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -112,6 +123,34 @@ func TestTitleTimes(t *testing.T) {
 			}
 			if neg := strings.HasPrefix(tt.want, "-"); found == neg {
 				t.Errorf("%q (document %s, text of %s): want %s, got %v", tt.text, tt.doc, tt.speaks, tt.want, all)
+			}
+		})
+	}
+}
+
+// TestTitleAroundAdjective checks titles of several words with the state's
+// adjective inside ("глава Российского государства").
+func TestTitleAroundAdjective(t *testing.T) {
+	tests := []struct{ name, lang, date, text, want string }{
+		{"ru head of the Russian state", "ru", "2025-04-11", "Глава Российского государства провёл встречу в Кремле.", "vladimir-putin"},
+		{"ru genitive", "ru", "2025-04-11", "Встреча главы Российского государства прошла в Кремле.", "vladimir-putin"},
+		{"uk head of the Ukrainian state", "uk", "2024-06-01", "Глава української держави провів зустріч у Києві.", "volodymyr-zelensky"},
+		{"ru head of the French state", "ru", "2024-06-01", "Глава французского государства прибыл в Берлин.", "emmanuel-macron"},
+		{"ru adjective before the title stays", "ru", "2024-06-01", "Российский министр обороны прибыл в Минск.", "andrei-belousov"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms := mentions(t, tt.lang, tt.date, tt.text)
+			var all []string
+			found := false
+			for _, m := range ms {
+				all = append(all, m.Text+"="+m.ID+"/"+m.Code+" ("+strings.Join(m.Why, "; ")+")")
+				if m.ID == tt.want {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("%q on %s: want %s, got %v", tt.text, tt.date, tt.want, all)
 			}
 		})
 	}

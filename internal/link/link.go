@@ -251,7 +251,7 @@ func allShort(as []alias) bool {
 // run continues one person's name.
 func (l *Linker) particleName(toks []model.Token, i int) int {
 	j := i
-	for j < len(toks) && toks[j].Kind == model.Word && !toks[j].Cap && isParticle(l.kb.Naming.Particles, toks[j].Text) {
+	for j < len(toks) && toks[j].Kind == model.Word && !toks[j].Cap && !toks[j].Upper && l.particles[toks[j].Norm] {
 		j++
 	}
 	if j == i || j >= len(toks) || !toks[j].Cap || toks[j].Kind != model.Word {

@@ -110,6 +110,9 @@ func (l *Linker) rolePhrases(s *model.Sentence, toks []model.Token, lang string,
 			if end > i && !lengthsFit(rs[0].lens, toks[i:end]) {
 				end = i // "Botschaft" is not "Botschafter": stems meet, lengths do not
 			}
+			if e, r := l.titleAround(tr, toks, i, startAt, stem); e > end {
+				end, rs = e, r
+			}
 			if end > i {
 				role = rs[0].role
 			} else if l.lex.HasKind(lang, toks[i], lexicon.Counterpart) {
@@ -274,6 +277,30 @@ func (l *Linker) rolePhrases(s *model.Sentence, toks []model.Token, lang string,
 		i = nameEnd - 1
 	}
 	return spans
+}
+
+// titleAround matches a title of several words with a state adjective
+// after its first word ("глава Российского государства", "глава
+// украинского МИД"): it returns the end of the title, adjective included,
+// and its entries, or i when there is none. The adjective inside is the
+// title's state.
+func (l *Linker) titleAround(tr *lexicon.Trie[roleEntry], toks []model.Token, i int, startAt map[int]*span, stem func(int) string) (int, []roleEntry) {
+	adj := startAt[i+1]
+	if adj == nil || !adj.m.Adj || !isStateLike(adj) || adj.bs != toks[i+1].Start {
+		return i, nil
+	}
+	skip := adj.end - adj.start
+	at := func(k int) int {
+		if k > i {
+			return k + skip
+		}
+		return k
+	}
+	e, rs := tr.Longest(i, len(toks)-skip, func(k int) string { return stem(at(k)) })
+	if e < i+2 {
+		return i, nil // a title of one word: the adjective comes after it
+	}
+	return at(e-1) + 1, rs
 }
 
 // Time words before a title (naming.yaml then_words, former_words).

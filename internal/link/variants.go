@@ -34,13 +34,13 @@ func (l *Linker) variants(p *kb.Person) []named {
 			return nil
 		}
 		if ru, uk, ok := l.an.Palladius(p.Name); ok {
-			return []named{{ru, "palladius"}, {uk, "palladius-uk"}}
+			return []named{{text: ru, gen: "palladius"}, {text: uk, gen: "palladius-uk"}}
 		}
 		return nil
 	}
 	if lang == "ko" {
 		if ru, uk, ok := l.an.Kontsevich(p.Native); ok {
-			return []named{{ru, "kontsevich"}, {uk, "kontsevich-uk"}}
+			return []named{{text: ru, gen: "kontsevich"}, {text: uk, gen: "kontsevich-uk"}}
 		}
 		return nil
 	}
@@ -49,9 +49,14 @@ func (l *Linker) variants(p *kb.Person) []named {
 		return nil
 	}
 	schemes := l.an.RomanSchemes()
-	out := []named{{native, "native"}}
+	out := []named{{text: native, gen: "native"}}
+	if addr, ok := l.address(p.Native); ok {
+		// "Александр Григорьевич": the polite address of someone named
+		// before, never a name by itself.
+		out = append(out, named{text: addr, gen: "address", short: true})
+	}
 	for i, r := range l.an.Romanize(native, lang) {
-		out = append(out, named{r, schemes[i]})
+		out = append(out, named{text: r, gen: schemes[i]})
 	}
 	words := strings.Fields(native)
 	if len(words) < 2 {
@@ -66,15 +71,34 @@ func (l *Linker) variants(p *kb.Person) []named {
 		return out
 	}
 	form := o + " " + strings.Join(words[1:], " ")
-	out = append(out, named{form, "given-" + other})
+	out = append(out, named{text: form, gen: "given-" + other})
 	if other == "ru" {
 		// Ukrainians named with the Russian form of their given name in Latin
 		// ("Vladimir Zelenskiy"); Russians' Ukrainian forms are Cyrillic only.
 		for i, r := range l.an.Romanize(form, "ru") {
-			out = append(out, named{r, "given-ru " + schemes[i]})
+			out = append(out, named{text: r, gen: "given-ru " + schemes[i]})
 		}
 	}
 	return out
+}
+
+// address returns the given name and patronymic of a native name of three
+// words written in Russian or Ukrainian letters ("Александр Григорьевич
+// Лукашенко" → "Александр Григорьевич").
+func (l *Linker) address(n string) (string, bool) {
+	words := strings.Fields(n)
+	if len(words) != 3 {
+		return "", false
+	}
+	if _, ok := l.slavicNative(n); !ok {
+		return "", false
+	}
+	for _, e := range l.kb.Naming.PatronymicEndings {
+		if strings.HasSuffix(words[1], e) {
+			return words[0] + " " + words[1], true
+		}
+	}
+	return "", false
 }
 
 // slavicNative returns a native name without its patronymic, when it is
