@@ -35,6 +35,9 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 	if !strong && len(codes) < 2 {
 		return model.Event{}, false
 	}
+	if tr.t.Armed && !x.armsAfter(c) {
+		return model.Event{}, false // "launched a satellite": no arms, no attack
+	}
 	if x.deniesClause(c) {
 		// "Der Kreml dementierte, dass …": a denial of what a clause
 		// reports is no rejection; it makes that clause's event denied.
@@ -284,6 +287,17 @@ func (x *Extractor) deniesClause(c *clause) bool {
 		}
 		if c.toks[k].Text != "," {
 			return false
+		}
+	}
+	return false
+}
+
+// armsAfter reports whether a word of arms (markers kind military) stands
+// in the trigger's stretch after it ("launched 40 missiles at Kyiv").
+func (x *Extractor) armsAfter(c *clause) bool {
+	for j := c.tr.end; j < c.hi; j++ {
+		if end, kinds := x.lex.MarkersAt(c.lang, c.toks, j); end > j && has(kinds, "military") {
+			return true
 		}
 	}
 	return false
