@@ -104,7 +104,11 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 	} else if tr.t.Noun {
 		// "A meeting between Biden and Xi is possible", "Встреча …
 		// возможна": a modal predicate of the event noun.
-		if m := x.kindAfter(lang, toks, tr.end, chi, lexicon.Modal); m >= 0 {
+		m := x.kindAfter(lang, toks, tr.end, chi, lexicon.Modal)
+		if m < 0 {
+			m = x.kindAfter(lang, toks, tr.end, min(chi, tr.end+6), lexicon.Hypo) // "an invasion … is unlikely"
+		}
+		if m >= 0 {
 			ev.Status = model.StatusHypothetical
 			rules = append(rules, "supposed: "+tr.text+" … "+toks[m].Text)
 		}
