@@ -38,11 +38,6 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 	if tr.t.Armed && !x.armsAfter(c) {
 		return model.Event{}, false // "launched a satellite": no arms, no attack
 	}
-	if x.deniesClause(c) {
-		// "Der Kreml dementierte, dass …": a denial of what a clause
-		// reports is no rejection; it makes that clause's event denied.
-		return model.Event{}, false
-	}
 	if tr.t.Mode == "visit" && !hasTraveller(actors) {
 		// "прибула партія вакцини": only people travel on visits.
 		return model.Event{}, false
@@ -274,26 +269,6 @@ func (x *Extractor) objectMode(c *clause) (string, string) {
 		}
 	}
 	return "", ""
-}
-
-// deniesClause reports whether the trigger is a verb of denial (markers
-// kind deny) followed by the clause it denies: a comma or a
-// complementiser, then that clause ("dementierte, dass", "denied that",
-// "заперечили, що").
-func (x *Extractor) deniesClause(c *clause) bool {
-	end, kinds := x.lex.MarkersAt(c.lang, c.toks, c.tr.start)
-	if end == c.tr.start || !has(kinds, lexicon.Deny) {
-		return false
-	}
-	for k := c.tr.end; k < len(c.toks) && k <= c.tr.end+1; k++ {
-		if x.lex.HasKind(c.lang, c.toks[k], lexicon.Comp) {
-			return true
-		}
-		if c.toks[k].Text != "," {
-			return false
-		}
-	}
-	return false
 }
 
 // armsAfter reports whether a word of arms (markers kind military) stands
