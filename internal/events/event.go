@@ -32,6 +32,11 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 	if n < x.lex.MinActors(tr.t.Type) && !(x.lex.Solo(tr.t.Type) && !tr.t.Noun && namedSubject(src)) {
 		return model.Event{}, false
 	}
+	if domestic(actors) {
+		// "Jeffries warf Trump vor, …": one state's people acting on
+		// each other is domestic politics, no event between states.
+		return model.Event{}, false
+	}
 	if !strong && len(codes) < 2 {
 		return model.Event{}, false
 	}
@@ -280,4 +285,22 @@ func (x *Extractor) armsAfter(c *clause) bool {
 		}
 	}
 	return false
+}
+
+// domestic reports whether an event with a source and a target has one
+// state on both sides: all its actors are of the same state.
+func domestic(actors []model.Actor) bool {
+	var src, tgt bool
+	for _, a := range actors {
+		if a.Code != actors[0].Code || a.Kind == string(model.KindOrg) {
+			return false
+		}
+		switch a.Role {
+		case model.RoleSource:
+			src = true
+		case model.RoleTarget:
+			tgt = true
+		}
+	}
+	return src && tgt
 }
