@@ -208,10 +208,23 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		// place before the trigger next to a verb of saying is where
 		// someone speaks ("Xi sagte in Seattle, …", "das Ministerium in
 		// Moskau teilte mit, …").
+		// A visit has one host, its destination where it names one
+		// ("reiste seit Beginn des Krieges in der Ukraine nach Chișinău").
+		destination := false
+		if tr.t.Mode == "visit" {
+			for _, m := range in.Mentions {
+				if m.Kind == model.KindPlace && !m.Locative && m.TokStart >= lo && m.TokStart < hi && x.prepIs(lang, toks, m.TokStart, lexicon.To) {
+					destination = true
+				}
+			}
+		}
 		for _, m := range in.Mentions {
 			// A destination counts as well as a location: "прибыл в
 			// Москву", "sent to Poland".
 			toPlace := m.Kind == model.KindPlace && !m.Locative && x.prepIs(lang, toks, m.TokStart, lexicon.To)
+			if destination && !toPlace {
+				continue
+			}
 			if (m.Locative || toPlace) && !m.Nested && m.Code != "" && m.TokStart >= lo && m.TokStart < hi && !m.Adj &&
 				(m.TokStart >= tr.start || !x.placeOfSaying(c, m)) {
 				t := m
@@ -221,6 +234,9 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 				}
 				right = append(right, t)
 				rules = append(rules, "place "+m.Text+" names the target")
+				if tr.t.Mode == "visit" {
+					break // a visit has one host: "визит в Кишинёв с начала войны в Украине"
+				}
 			}
 		}
 	}
@@ -738,7 +754,7 @@ func (x *Extractor) pronounIn(lang string, toks []model.Token, from, to int) boo
 // objects; when no nominative name is left before it, the first
 // nominative name after it that no preposition governs is the subject.
 func (x *Extractor) caseSubject(c *clause, left, right []model.Mention) ([]model.Mention, []model.Mention, string) {
-	if !slices.ContainsFunc(left, func(m model.Mention) bool { return m.Oblique }) {
+	if !slices.ContainsFunc(left, func(m model.Mention) bool { return m.Oblique }) && len(left) > 0 {
 		return left, right, ""
 	}
 	var subj, obl []model.Mention
@@ -749,12 +765,12 @@ func (x *Extractor) caseSubject(c *clause, left, right []model.Mention) ([]model
 			subj = append(subj, m)
 		}
 	}
-	if len(obl) == 0 {
-		return left, right, ""
+	why := ""
+	if len(obl) > 0 {
+		why = "case: " + obl[0].Text + " is no subject"
 	}
-	why := "case: " + obl[0].Text + " is no subject"
 	rest := right
-	if len(subj) == 0 {
+	if len(subj) == 0 && len(obl) > 0 {
 		for k, m := range right {
 			if m.TokStart <= c.tr.end+2 && !m.Oblique && !m.Adj && !x.inPhrase(c.lang, c.toks, m.TokStart, c.clo) {
 				subj = append(subj, m)
@@ -762,6 +778,28 @@ func (x *Extractor) caseSubject(c *clause, left, right []model.Mention) ([]model
 				why = "case: subject " + m.Text + " after the verb"
 				break
 			}
+		}
+	}
+	if len(subj) == 0 && x.lex.PluralVerb(c.lang, c.toks[c.tr.start]) && !x.pronounIn(c.lang, c.toks, c.clo, c.tr.start) {
+		// "В Кремле заявили …", "у Брюсселі критикували …": a plural
+		// verb with no subject speaks for the place named before it.
+		for _, m := range c.in.Mentions {
+			if m.TokStart < c.clo || m.TokEnd > c.tr.start || m.Code == "" || m.Nested || m.Adj || !x.prepIs(c.lang, c.toks, m.TokStart, lexicon.Loc) {
+				continue
+			}
+			m.Locative = false
+			if m.Kind == model.KindPlace {
+				m.Kind, m.ID, m.Name = model.KindState, "state:"+m.Code, x.kb.CodeName(m.Code)
+			}
+			subj = append(subj, m)
+			for k := range obl {
+				if obl[k].TokStart == m.TokStart {
+					obl = append(obl[:k:k], obl[k+1:]...)
+					break
+				}
+			}
+			why = "impersonal: " + c.toks[c.tr.start].Text + " speaks for " + m.Text
+			break
 		}
 	}
 	return subj, append(obl, rest...), why

@@ -85,11 +85,15 @@ func (x *Extractor) claimed(c *clause, src []model.Mention) (string, bool) {
 // that begin it, or stands before the trigger in the same clause
 // ("claimed Ukraine shelled the plant"); a claim word after an article is
 // an adjective ("an alleged strike"). It returns -1 when there is none.
-func (x *Extractor) claimVerb(c *clause) (int, int) {
+func (x *Extractor) claimVerb(c *clause) (int, int) { return x.frameVerb(c, lexicon.Claim) }
+
+// frameVerb returns the verb of the marker kind (claim, deny) that frames
+// the trigger's clause, as claimVerb describes, or -1.
+func (x *Extractor) frameVerb(c *clause, kind string) (int, int) {
 	lang, toks := c.lang, c.toks
 	for j := c.tr.start - 1; j >= 0; j-- {
 		end, kinds := x.lex.MarkersAt(lang, toks, j)
-		if end == j || !has(kinds, lexicon.Claim) || end > c.tr.start {
+		if end == j || !has(kinds, kind) || end > c.tr.start {
 			continue
 		}
 		if j > 0 && x.lex.HasKind(lang, toks[j-1], lexicon.Det) {

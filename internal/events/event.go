@@ -35,6 +35,11 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 	if !strong && len(codes) < 2 {
 		return model.Event{}, false
 	}
+	if x.deniesClause(c) {
+		// "Der Kreml dementierte, dass …": a denial of what a clause
+		// reports is no rejection; it makes that clause's event denied.
+		return model.Event{}, false
+	}
 	if tr.t.Mode == "visit" && !hasTraveller(actors) {
 		// "прибула партія вакцини": only people travel on visits.
 		return model.Event{}, false
@@ -105,6 +110,14 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 		if st, why := x.unasserted(c); st != "" {
 			ev.Status = st
 			rules = append(rules, why)
+		}
+	}
+	if ev.Status == model.StatusReported && ev.Type != "REJECT" {
+		// "У Кремлі заперечили, що Росія завдала удару …": a denial
+		// frames the clause it reports.
+		if at, end := x.frameVerb(c, lexicon.Deny); at >= 0 {
+			ev.Status = model.StatusDenied
+			rules = append(rules, "denied by the frame: "+joinText(toks[at:end]))
 		}
 	}
 	if ev.Status == model.StatusReported || ev.Status == model.StatusPlanned {
@@ -254,4 +267,24 @@ func (x *Extractor) objectMode(c *clause) (string, string) {
 		}
 	}
 	return "", ""
+}
+
+// deniesClause reports whether the trigger is a verb of denial (markers
+// kind deny) followed by the clause it denies: a comma or a
+// complementiser, then that clause ("dementierte, dass", "denied that",
+// "заперечили, що").
+func (x *Extractor) deniesClause(c *clause) bool {
+	end, kinds := x.lex.MarkersAt(c.lang, c.toks, c.tr.start)
+	if end == c.tr.start || !has(kinds, lexicon.Deny) {
+		return false
+	}
+	for k := c.tr.end; k < len(c.toks) && k <= c.tr.end+1; k++ {
+		if x.lex.HasKind(c.lang, c.toks[k], lexicon.Comp) {
+			return true
+		}
+		if c.toks[k].Text != "," {
+			return false
+		}
+	}
+	return false
 }

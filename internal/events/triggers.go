@@ -24,7 +24,9 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 				an := x.lex.Analyzer()
 				tail.Norm = an.Normalize(tail.Text[h+1:])
 				tail.Stem = an.Stem(lang, tail.Norm)
-				if _, ts2, ok2 := x.lex.TriggerAt(lang, []model.Token{tail}, 0); ok2 {
+				// Only a noun: "Russian-occupied territory", "US-backed
+				// forces" describe a thing, they report no act.
+				if _, ts2, ok2 := x.lex.TriggerAt(lang, []model.Token{tail}, 0); ok2 && ts2[0].Noun {
 					out = append(out, trigger{i, i + 1, ts2[0], toks[i].Text})
 				}
 			}
@@ -42,6 +44,10 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 		}
 		if stop || ts[0].Noun && (x.anaphoric(lang, toks, i) || x.governor(lang, toks, i, 0, lexicon.Cause, 5) >= 0) {
 			continue
+		}
+		if ts[0].Noun && x.topicOf(lang, toks, i, out) {
+			i = end - 1
+			continue // "talks on questions of cooperation": the talks' topic, no event of its own
 		}
 		if ts[0].Noun && x.asideBefore(lang, toks, i) {
 			i = end - 1
@@ -89,13 +95,28 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 	// up to a comma or a place or time ("signed an agreement at the G7
 	// summit").
 	kept := out[:0]
-	govEnd := -1
+	// A verb of denial is the other way round: "Пекин опроверг поставки
+	// оружия", "Iran denied sending drones": the act is the event, denied,
+	// and the denial no rejection.
+	govEnd, govIdx, govDeny := -1, -1, false
 	for _, t := range out {
-		if govEnd >= 0 && t.t.Noun && !hasComma(toks, govEnd, t.start) && !x.anyKind(lang, toks, govEnd, t.start, lexicon.Loc) {
-			continue
+		if govEnd >= 0 && (t.t.Noun || govDeny && t.start <= govEnd+1) && !hasComma(toks, govEnd, t.start) && !x.anyKind(lang, toks, govEnd, t.start, lexicon.Loc) {
+			if !govDeny {
+				continue
+			}
+			if t.start > govEnd+2 {
+				// Only the act right after the denial is denied.
+				kept = append(kept, t)
+				govEnd, govIdx, govDeny = -1, -1, false
+				continue
+			}
+			kept = append(kept[:govIdx], kept[govIdx+1:]...)
+			govEnd, govIdx, govDeny = -1, -1, false
 		}
 		if !t.t.Noun && (x.lex.Content(t.t.Type) || t.t.Topic) {
-			govEnd = t.end
+			govEnd, govIdx = t.end, len(kept)
+			end, kinds := x.lex.MarkersAt(lang, toks, t.start)
+			govDeny = end > t.start && has(kinds, lexicon.Deny)
 		}
 		kept = append(kept, t)
 	}
@@ -110,6 +131,28 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 		}
 	}
 	return kept
+}
+
+// topicOf reports whether the event noun at i is the topic of the trigger
+// before it: a topic preposition stands at most two words before it (an
+// adjective may stand between), and that trigger ends at most three words
+// before the preposition ("переговорами з питань взаємодії", "talks on
+// questions of cooperation", "Gespräche über die Zusammenarbeit").
+func (x *Extractor) topicOf(lang string, toks []model.Token, i int, before []trigger) bool {
+	if len(before) == 0 {
+		return false
+	}
+	prev := before[len(before)-1]
+	for j := i - 1; j >= prev.end && j >= i-4; j-- {
+		if toks[j].Kind == model.Punct {
+			return false
+		}
+		end, kinds := x.lex.MarkersAt(lang, toks, j)
+		if end > j && end <= i && end >= i-2 && has(kinds, lexicon.About) {
+			return j-prev.end <= 3
+		}
+	}
+	return false
 }
 
 // objectNoun reports whether the verb trigger t reads as the object noun

@@ -74,6 +74,10 @@ const (
 	// Time are prepositions of time ("after", "vor", "после"): a name
 	// after one is in a phrase and no subject.
 	Time = "time"
+	// PlurEnd is the ending of a plural past verb ("-ли"): with no subject
+	// it is impersonal ("В Кремле заявили", "у Брюсселі критикували"), and
+	// the place named before it speaks (data/lexicon/syntax).
+	PlurEnd = "plurend"
 	// Poss are possessive determiners ("their cooperation", "ihre
 	// Zusammenarbeit", "свою поддержку"): an event noun after one, with a
 	// subject in its clause, names the subject's own act.

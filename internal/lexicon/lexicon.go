@@ -98,6 +98,8 @@ type Lexicon struct {
 	// partEnds are the endings of full-form participles (syntax kind
 	// partend), which modify a noun rather than state a predicate.
 	partEnds map[string][]string
+	// plurEnds are the endings of plural past verbs (syntax kind plurend).
+	plurEnds map[string][]string
 	// weights are the confidence model's (confidence.tsv).
 	weights map[string]float64
 	// v2 are the verb-second languages (order.tsv).
@@ -130,6 +132,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		markers:  map[string]*Trie[string]{},
 		infEnds:  map[string][]string{},
 		partEnds: map[string][]string{},
+		plurEnds: map[string][]string{},
 		weights:  map[string]float64{},
 		v2:       map[string]bool{},
 		fixed:    map[string]bool{},
@@ -331,12 +334,14 @@ func (lx *Lexicon) loadMarkers(an *text.Analyzer, fsys fs.FS, dir, lang string) 
 		if len(f) < 2 || f[1] == "" {
 			return fmt.Errorf("%s: want phrase<TAB>kind", pos)
 		}
-		if f[1] == InfEnd || f[1] == PartEnd {
+		if f[1] == InfEnd || f[1] == PartEnd || f[1] == PlurEnd {
 			if !strings.HasPrefix(f[0], "-") || len(f[0]) < 2 {
 				return fmt.Errorf("%s: an %s entry is an ending written with a dash (-ть)", pos, f[1])
 			}
 			if f[1] == InfEnd {
 				lx.infEnds[lang] = append(lx.infEnds[lang], an.Normalize(f[0][1:]))
+			} else if f[1] == PlurEnd {
+				lx.plurEnds[lang] = append(lx.plurEnds[lang], an.Normalize(f[0][1:]))
 			} else {
 				lx.partEnds[lang] = append(lx.partEnds[lang], an.Normalize(f[0][1:]))
 			}
@@ -542,6 +547,12 @@ func (lx *Lexicon) Infinitive(lang string, tok model.Token) bool {
 // modifies a noun rather than states what its clause asserts.
 func (lx *Lexicon) Participle(lang string, tok model.Token) bool {
 	return hasEnding(lx.partEnds[lang], tok)
+}
+
+// PluralVerb reports whether the word has the ending of a plural past
+// verb (syntax kind plurend: "заявили", "критикували").
+func (lx *Lexicon) PluralVerb(lang string, tok model.Token) bool {
+	return hasEnding(lx.plurEnds[lang], tok)
 }
 
 func hasEnding(ends []string, tok model.Token) bool {

@@ -63,9 +63,7 @@ type StagedDoc struct {
 }
 
 const (
-	qDocIDByHash   = `SELECT id FROM documents WHERE hash = ?`
-	qStagedDoc     = `SELECT count(*) FROM staged_docs WHERE ord = ? AND doc_id = ?`
-	qStageDoc      = `INSERT INTO staged_docs (ord, doc_id) VALUES (?, ?)`
+	qStagedDocs    = `SELECT doc_id FROM staged_docs WHERE ord = ?`
 	qStagedBlocks  = `SELECT s.block, (SELECT min(p.ord) FROM staged_blocks p WHERE p.block = s.block AND p.ord < s.ord) FROM staged_blocks s WHERE s.ord = ?`
 	qUnstageDocs   = `DELETE FROM staged_docs WHERE ord = ?`
 	qUnstageBlocks = `DELETE FROM staged_blocks WHERE ord = ?`
@@ -87,40 +85,74 @@ func (s *Store) StageBatch(ctx context.Context, ord int64, rs []*pipeline.Result
 	err := s.write(ctx, fmt.Sprintf("staging batch %d", ord), slices.Compact(keys), func(w *wtx) error {
 		out = make([]StagedDoc, len(rs))
 		var blocks []string
+		// What is stored of the batch's documents, in three statements
+		// rather than three per document.
+		hashes, idents := make([]string, len(rs)), make([]string, len(rs))
 		for i, r := range rs {
-			hash := Hash(r.Doc.Text)
-			var id int64
-			switch err := s.queryRow(ctx, w, qDocIDByHash, hash).Scan(&id); {
-			case err == nil:
-				var mine int
-				if err := s.queryRow(ctx, w, qStagedDoc, ord, id).Scan(&mine); err != nil {
+			hashes[i] = Hash(r.Doc.Text)
+			idents[i] = docIdent(r, hashes[i])
+		}
+		byHash, err := s.lookup(ctx, w, `SELECT hash, id FROM documents WHERE hash IN (%s)`, hashes)
+		if err != nil {
+			return err
+		}
+		byIdent, err := s.lookup(ctx, w, `SELECT ident, id FROM documents WHERE ident IN (%s)`, idents)
+		if err != nil {
+			return err
+		}
+		mine := map[int64]bool{} // the documents this batch staged in an earlier run
+		if len(byHash) > 0 {
+			rows, err := w.QueryContext(ctx, s.q(qStagedDocs), ord)
+			if err != nil {
+				return err
+			}
+			for rows.Next() {
+				var id int64
+				if err := rows.Scan(&id); err != nil {
+					rows.Close()
 					return err
 				}
-				if mine > 0 {
+				mine[id] = true
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+		}
+		var staged [][]any
+		for i, r := range rs {
+			hash, ident := hashes[i], idents[i]
+			if id, ok := byHash[hash]; ok {
+				if mine[id] {
 					out[i] = StagedDoc{ID: id, State: DocNew}
 				} else {
 					out[i] = StagedDoc{State: DocUnchanged}
 				}
 				continue
-			case !errors.Is(err, sql.ErrNoRows):
-				return fmt.Errorf("store: %s: %w", r.Doc.ID, err)
 			}
-			ident := docIdent(r, hash)
-			switch err := s.queryRow(ctx, w, qDocByIdent, ident).Scan(&id); {
-			case err == nil:
+			if _, ok := byIdent[ident]; ok {
 				return ErrInTurn
-			case !errors.Is(err, sql.ErrNoRows):
-				return fmt.Errorf("store: %s: %w", r.Doc.ID, err)
 			}
 			id, err := s.insertDoc(ctx, w, r, ident, hash)
 			if err != nil {
 				return fmt.Errorf("store: %s: %w", r.Doc.ID, err)
 			}
-			if _, err := s.exec(ctx, w, qStageDoc, ord, id); err != nil {
-				return fmt.Errorf("store: %s: %w", r.Doc.ID, err)
-			}
+			// A later document of the batch with the same text or
+			// identity finds this one as it would find a stored one.
+			byHash[hash], byIdent[ident] = id, id
+			mine[id] = true
+			staged = append(staged, []any{ord, id})
 			blocks = append(blocks, blocksOf(r.Events)...)
 			out[i] = StagedDoc{ID: id, State: DocNew}
+		}
+		if len(staged) > 0 {
+			args := make([]any, 0, 2*len(staged))
+			for _, row := range staged {
+				args = append(args, row...)
+			}
+			if _, err := w.ExecContext(ctx, s.q(`INSERT INTO staged_docs (ord, doc_id) VALUES `+placeholders(len(staged), "(?, ?)")), args...); err != nil {
+				return err
+			}
 		}
 		// The batch's blocks, in one statement.
 		slices.Sort(blocks)
@@ -132,13 +164,40 @@ func (s *Store) StageBatch(ctx context.Context, ord int64, rs []*pipeline.Result
 		for _, b := range blocks {
 			args = append(args, b, ord)
 		}
-		_, err := w.ExecContext(ctx, s.q(`INSERT INTO staged_blocks (block, ord) VALUES `+placeholders(len(blocks), "(?, ?)")+` ON CONFLICT DO NOTHING`), args...)
+		_, err = w.ExecContext(ctx, s.q(`INSERT INTO staged_blocks (block, ord) VALUES `+placeholders(len(blocks), "(?, ?)")+` ON CONFLICT DO NOTHING`), args...)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// lookup runs query, whose %s takes the placeholders of keys (an IN
+// list), and returns its rows (a key and an id) as a map.
+func (s *Store) lookup(ctx context.Context, w *wtx, query string, keys []string) (map[string]int64, error) {
+	out := map[string]int64{}
+	if len(keys) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(keys))
+	for i, k := range keys {
+		args[i] = k
+	}
+	rows, err := w.QueryContext(ctx, s.q(fmt.Sprintf(query, placeholders(len(keys), "?"))), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k string
+		var id int64
+		if err := rows.Scan(&k, &id); err != nil {
+			return nil, err
+		}
+		out[k] = id
+	}
+	return out, rows.Err()
 }
 
 // placeholders returns n copies of mark, comma-separated.
