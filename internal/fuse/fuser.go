@@ -166,7 +166,7 @@ func (f *Fuser) Len() int { return f.mem.total }
 
 // Events returns the fused events with stable ids, in order of first report.
 func (f *Fuser) Events() []model.Event {
-	out := make([]model.Event, 0, len(f.mem.evs))
+	out := make([]model.Event, 0, f.mem.evs.len())
 	f.Each(func(e *model.Event) error {
 		out = append(out, *e)
 		return nil

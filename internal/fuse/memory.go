@@ -29,9 +29,15 @@ import (
 // out and forgets them, index entries included, so that memory follows the
 // open events.
 type Memory struct {
-	evs    []memEvent // in founding order
-	ids    map[uint64]int32
+	evs    evTable // in founding order
 	blocks map[string]*memBlock
+	// slots hold the events in memory (memEvent.slot), free the slots
+	// given up; plists the persons of the events that name some
+	// (memEvent.pl). The index itself (evs) holds no pointers, so the
+	// garbage collector does not scan it.
+	slots  []*model.Event
+	free   []int32
+	plists [][]string
 	mark   int               // the watermark
 	bySeen map[int32][]int32 // seen mark → events given it (some have moved on since)
 	swept  int               // the horizon of the last sweep
@@ -51,18 +57,91 @@ type Memory struct {
 	hotIdx            map[*model.Event]int32
 }
 
-// memEvent is one event of a Memory: its index entry, and the event itself
-// unless it is parked.
+// memEvent is one event of a Memory: its index entry, and where the event
+// itself is, in memory (slot) or parked. It holds no pointer: a million of
+// them are one array the garbage collector need not scan.
 type memEvent struct {
-	e           *model.Event // nil while parked
-	id          uint64       // the id's hex digits (ev_%016x)
-	first, last int32        // model.DateRange.Bounds
-	persons     []string
+	id          uint64 // the id's hex digits (ev_%016x)
+	first, last int32  // model.DateRange.Bounds
 	park        int64  // one past the offset of its last parked copy (0: none)
 	plen        int32  // and that copy's length
 	used        uint32 // clock of its last use
 	seen        int32  // its seen mark
+	slot        int32  // one past its index in Memory.slots (0: parked)
+	pl          int32  // one past the index of its persons in Memory.plists (0: none)
 	gone        bool   // closed, handed out and forgotten
+}
+
+// evTable is the events of a Memory in chunks of a fixed size: growing it
+// copies nothing, and it holds no more than a chunk it does not use.
+type evTable struct {
+	chunks [][]memEvent
+	n      int
+}
+
+// evChunk is the number of events of a chunk (a power of two).
+const evChunk = 1 << 14
+
+func (t *evTable) at(i int32) *memEvent { return &t.chunks[i/evChunk][i%evChunk] }
+func (t *evTable) len() int             { return t.n }
+
+// add appends an event and returns its index.
+func (t *evTable) add(me memEvent) int32 {
+	if t.n == len(t.chunks)*evChunk {
+		t.chunks = append(t.chunks, make([]memEvent, evChunk))
+	}
+	*t.at(int32(t.n)) = me
+	t.n++
+	return int32(t.n - 1)
+}
+
+// ev returns the event of me when it is in memory (nil when parked).
+func (m *Memory) ev(me *memEvent) *model.Event {
+	if me.slot == 0 {
+		return nil
+	}
+	return m.slots[me.slot-1]
+}
+
+// setEv keeps e in memory as me's event; nil gives up its slot.
+func (m *Memory) setEv(me *memEvent, e *model.Event) {
+	switch {
+	case e == nil && me.slot != 0:
+		m.slots[me.slot-1] = nil
+		m.free = append(m.free, me.slot-1)
+		me.slot = 0
+	case e == nil:
+	case me.slot != 0:
+		m.slots[me.slot-1] = e
+	default:
+		var s int32
+		if n := len(m.free); n > 0 {
+			s, m.free = m.free[n-1], m.free[:n-1]
+		} else {
+			s = int32(len(m.slots))
+			m.slots = append(m.slots, nil)
+		}
+		m.slots[s], me.slot = e, s+1
+	}
+}
+
+// persons returns the persons of an event (Persons).
+func (m *Memory) persons(me *memEvent) []string {
+	if me.pl == 0 {
+		return nil
+	}
+	return m.plists[me.pl-1]
+}
+
+// setPersons sets the persons of an event.
+func (m *Memory) setPersons(me *memEvent, ps []string) {
+	switch {
+	case me.pl != 0:
+		m.plists[me.pl-1] = ps
+	case len(ps) > 0:
+		m.plists = append(m.plists, ps)
+		me.pl = int32(len(m.plists))
+	}
 }
 
 // narrowDays is the longest date, in days, indexed day by day.
@@ -80,7 +159,7 @@ var _ Pool = (*Memory)(nil)
 
 // NewMemory returns an empty Memory.
 func NewMemory() *Memory {
-	return &Memory{ids: map[uint64]int32{}, blocks: map[string]*memBlock{}, hotIdx: map[*model.Event]int32{}, bySeen: map[int32][]int32{}, minCompact: 1024}
+	return &Memory{blocks: map[string]*memBlock{}, hotIdx: map[*model.Event]int32{}, bySeen: map[int32][]int32{}, minCompact: 1024}
 }
 
 // ParkTo makes m keep at most hot events in memory and park the others in
@@ -116,7 +195,7 @@ func (m *Memory) Mark() (int, error) { return m.mark, nil }
 func (m *Memory) SetMark(day int) error {
 	if m.mark == 0 && day > 0 {
 		for _, i := range m.bySeen[0] {
-			if me := &m.evs[i]; !me.gone && me.seen == 0 {
+			if me := m.evs.at(i); !me.gone && me.seen == 0 {
 				me.seen = int32(day)
 				m.bySeen[int32(day)] = append(m.bySeen[int32(day)], i)
 			}
@@ -137,15 +216,15 @@ func (m *Memory) Candidates(key string, e *model.Event) ([]Candidate, error) {
 	var out []Candidate
 	horizon := Horizon(m.mark)
 	open := func(i int32) bool {
-		me := &m.evs[i]
+		me := m.evs.at(i)
 		return !me.gone && int(me.seen) >= horizon
 	}
 	add := func(i int32) {
 		if !open(i) {
 			return
 		}
-		me := &m.evs[i]
-		out = append(out, Candidate{ID: idString(me.id), First: int(me.first), Last: int(me.last), Persons: me.persons, Seen: int(me.seen), ref: i + 1})
+		me := m.evs.at(i)
+		out = append(out, Candidate{ID: idString(me.id), First: int(me.first), Last: int(me.last), Persons: m.persons(me), Seen: int(me.seen), ref: i + 1})
 	}
 	first, last := e.Date.Bounds()
 	pe := Persons(e)
@@ -181,7 +260,7 @@ func (m *Memory) Candidates(key string, e *model.Event) ([]Candidate, error) {
 	for _, p := range pe {
 		n := 0
 		for _, i := range b.undated[p] {
-			if m.evs[i].first == 0 && open(i) {
+			if m.evs.at(i).first == 0 && open(i) {
 				add(i)
 				if n++; n == Cap {
 					break
@@ -196,25 +275,23 @@ func (m *Memory) Candidates(key string, e *model.Event) ([]Candidate, error) {
 func (m *Memory) Event(c Candidate) (*model.Event, error) {
 	m.compared++
 	i := c.ref - 1
-	if i < 0 {
-		var ok bool
-		if i, ok = m.ids[idNum(c.ID)]; !ok {
-			return nil, fmt.Errorf("fuse: no event %s", c.ID)
-		}
+	if i < 0 || int(i) >= m.evs.len() || idString(m.evs.at(i).id) != c.ID {
+		return nil, fmt.Errorf("fuse: event %s is no candidate of this pool", c.ID)
 	}
-	me := &m.evs[i]
+	me := m.evs.at(i)
 	m.clock++
 	me.used = m.clock
-	if me.e == nil {
-		e, err := m.load(me)
-		if err != nil {
+	e := m.ev(me)
+	if e == nil {
+		var err error
+		if e, err = m.load(me); err != nil {
 			return nil, err
 		}
-		me.e = e
+		m.setEv(me, e)
 		m.hotIdx[e] = i
 		m.hot++
 	}
-	return me.e, nil
+	return e, nil
 }
 
 // Put keeps a founded event and indexes what changed in one.
@@ -226,14 +303,13 @@ func (m *Memory) Put(key string, e *model.Event, ch Change) error {
 	}
 	i, ok := m.hotIdx[e]
 	if !ok || ch.Founded {
-		i = int32(len(m.evs))
-		m.evs = append(m.evs, memEvent{e: e, id: idNum(e.ID), seen: -1})
-		m.ids[m.evs[i].id] = i
+		i = m.evs.add(memEvent{id: idNum(e.ID), seen: -1})
+		m.setEv(m.evs.at(i), e)
 		m.hotIdx[e] = i
 		m.hot++
 		m.total++
 	}
-	me := &m.evs[i]
+	me := m.evs.at(i)
 	m.clock++
 	me.used = m.clock
 	if s := int32(ch.Seen); s != me.seen {
@@ -243,7 +319,7 @@ func (m *Memory) Put(key string, e *model.Event, ch Change) error {
 	first, last := e.Date.Bounds()
 	me.first, me.last = int32(first), int32(last)
 	if ch.Actors || ch.Founded {
-		me.persons = Persons(e)
+		m.setPersons(me, Persons(e))
 	}
 	if ch.Date && first != 0 {
 		// A date or a finer one: the old entries stay and only cost a look.
@@ -257,7 +333,7 @@ func (m *Memory) Put(key string, e *model.Event, ch Change) error {
 		}
 	}
 	if ch.Date || ch.Actors {
-		for _, p := range me.persons {
+		for _, p := range m.persons(me) {
 			if first != 0 {
 				b.dated[p] = m.insert(b.dated[p], i)
 			} else {
@@ -277,14 +353,14 @@ func (m *Memory) undatedOnly(list []int32) []int32 {
 	if len(list) < 2*Cap {
 		return list
 	}
-	return slices.DeleteFunc(list, func(i int32) bool { return m.evs[i].first != 0 || m.evs[i].gone })
+	return slices.DeleteFunc(list, func(i int32) bool { me := m.evs.at(i); return me.first != 0 || me.gone })
 }
 
 // insert puts event i into a list kept in id order, once.
 func (m *Memory) insert(list []int32, i int32) []int32 {
-	id := m.evs[i].id
+	id := m.evs.at(i).id
 	at, found := slices.BinarySearchFunc(list, id, func(j int32, id uint64) int {
-		switch a := m.evs[j].id; {
+		switch a := m.evs.at(j).id; {
 		case a < id:
 			return -1
 		case a > id:
@@ -311,11 +387,12 @@ func (m *Memory) evict() error {
 	for _, i := range m.hotIdx {
 		hot = append(hot, i)
 	}
-	slices.SortFunc(hot, func(a, b int32) int { return int(int64(m.evs[a].used) - int64(m.evs[b].used)) })
+	slices.SortFunc(hot, func(a, b int32) int { return int(int64(m.evs.at(a).used) - int64(m.evs.at(b).used)) })
 	for _, i := range hot[:len(hot)/2] {
-		me := &m.evs[i]
-		p := parked{E: me.e}
-		for _, s := range me.e.Sources {
+		me := m.evs.at(i)
+		e := m.ev(me)
+		p := parked{E: e}
+		for _, s := range e.Sources {
 			p.Spills = append(p.Spills, s.Spill)
 		}
 		data, err := json.Marshal(&p)
@@ -327,8 +404,8 @@ func (m *Memory) evict() error {
 		}
 		me.park, me.plen = m.parkOff+1, int32(len(data))
 		m.parkOff += int64(len(data))
-		delete(m.hotIdx, me.e)
-		me.e = nil
+		delete(m.hotIdx, e)
+		m.setEv(me, nil)
 		m.hot--
 	}
 	return nil
@@ -359,14 +436,15 @@ func (m *Memory) load(me *memEvent) (*model.Event, error) {
 // each calls fn with every event not yet handed out, in founding order; a
 // parked one is read back for the call only.
 func (m *Memory) each(fn func(*model.Event) error) error {
-	for i := range m.evs {
-		if m.evs[i].gone {
+	for i := range int32(m.evs.len()) {
+		me := m.evs.at(i)
+		if me.gone {
 			continue
 		}
-		e := m.evs[i].e
+		e := m.ev(me)
 		if e == nil {
 			var err error
-			if e, err = m.load(&m.evs[i]); err != nil {
+			if e, err = m.load(me); err != nil {
 				return err
 			}
 		}
@@ -389,7 +467,7 @@ func (m *Memory) sweep(fn func(*model.Event) error) error {
 	var closed []int32
 	for s := m.swept; s < horizon; s++ {
 		for _, i := range m.bySeen[int32(s)] {
-			if me := &m.evs[i]; !me.gone && int(me.seen) == s {
+			if me := m.evs.at(i); !me.gone && int(me.seen) == s {
 				closed = append(closed, i)
 			}
 		}
@@ -399,8 +477,8 @@ func (m *Memory) sweep(fn func(*model.Event) error) error {
 	slices.Sort(closed)
 	closed = slices.Compact(closed)
 	for _, i := range closed {
-		me := &m.evs[i]
-		e := me.e
+		me := m.evs.at(i)
+		e := m.ev(me)
 		if e == nil {
 			var err error
 			if e, err = m.load(me); err != nil {
@@ -408,16 +486,19 @@ func (m *Memory) sweep(fn func(*model.Event) error) error {
 			}
 		} else {
 			delete(m.hotIdx, e)
+			m.setEv(me, nil)
 			m.hot--
 		}
 		if err := fn(e); err != nil {
 			return err
 		}
-		delete(m.ids, me.id)
+		if me.pl != 0 {
+			m.plists[me.pl-1] = nil
+		}
 		*me = memEvent{id: me.id, gone: true} // lists stay in id order
 		m.gone++
 	}
-	if m.gone > m.minCompact && 2*m.gone > len(m.evs) {
+	if m.gone > m.minCompact && 2*m.gone > m.evs.len() {
 		m.compact()
 	}
 	return nil
@@ -426,15 +507,20 @@ func (m *Memory) sweep(fn func(*model.Event) error) error {
 // compact drops the forgotten events from evs and from every index list,
 // renumbering the others (in the same order).
 func (m *Memory) compact() {
-	remap := make([]int32, len(m.evs))
-	evs := make([]memEvent, 0, len(m.evs)-m.gone)
-	for i := range m.evs {
-		if m.evs[i].gone {
+	remap := make([]int32, m.evs.len())
+	var evs evTable
+	var plists [][]string
+	for i := range int32(m.evs.len()) {
+		me := *m.evs.at(i)
+		if me.gone {
 			remap[i] = -1
 			continue
 		}
-		remap[i] = int32(len(evs))
-		evs = append(evs, m.evs[i])
+		if me.pl != 0 {
+			plists = append(plists, m.plists[me.pl-1])
+			me.pl = int32(len(plists))
+		}
+		remap[i] = evs.add(me)
 	}
 	keep := func(list []int32) []int32 {
 		var out []int32
@@ -474,12 +560,8 @@ func (m *Memory) compact() {
 		}
 	}
 	m.bySeen = bySeen
-	m.ids = make(map[uint64]int32, len(evs))
-	for i := range evs {
-		m.ids[evs[i].id] = int32(i)
-	}
 	for e, i := range m.hotIdx {
 		m.hotIdx[e] = remap[i]
 	}
-	m.evs, m.gone = evs, 0
+	m.evs, m.plists, m.gone = evs, plists, 0
 }

@@ -1,9 +1,13 @@
 package link_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"entente/internal/kb"
+	"entente/internal/lexicon"
 	"entente/internal/link"
 	"entente/internal/model"
 )
@@ -153,5 +157,57 @@ func TestTitleAroundAdjective(t *testing.T) {
 				t.Errorf("%q on %s: want %s, got %v", tt.text, tt.date, tt.want, all)
 			}
 		})
+	}
+}
+
+// TestLatinOnlyEntry checks that a person whom a knowledge-base overlay
+// names only in Latin letters is found in Cyrillic text: German st, sp,
+// ei and eu are written шт, шп, ай and ой there.
+func TestLatinOnlyEntry(t *testing.T) {
+	dir := t.TempDir()
+	overlay := filepath.Join(dir, "people.yaml")
+	entry := `- id: test-steinwald
+  name: Gerhard Steinwald
+  state: DEU
+  names:
+    en: [Gerhard Steinwald]
+- id: test-edelsheim
+  name: Ruth Edelsheim
+  state: ISR
+  names:
+    en: [Ruth Edelsheim]
+`
+	if err := os.WriteFile(overlay, []byte(entry), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	k, err := kb.Load(overlay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, an := setup(t)
+	lx, err := lexicon.Load(an)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := link.New(k, lx, an)
+	tests := []struct{ lang, text, want string }{
+		{"ru", "Министр Герхард Штайнвальд прибыл в Вену.", "test-steinwald"},
+		{"uk", "Міністр Герхард Штайнвальд прибув до Відня.", "test-steinwald"},
+		{"ru", "Рут Эдельсхайм прибыла в Вену.", "test-edelsheim"},
+		{"de", "Gerhard Steinwald kam nach Wien.", "test-steinwald"},
+	}
+	for _, tt := range tests {
+		d := &model.Document{ID: "t", Text: tt.text, Body: []model.Span{{Start: 0, End: len(tt.text)}}, Lang: tt.lang}
+		var all []string
+		found := false
+		for _, s := range an.Sentences(d) {
+			for _, m := range l.Sentence(&s, link.NewContext(model.Point{Year: 2030})) {
+				all = append(all, m.Text+"="+m.ID)
+				found = found || m.ID == strings.TrimPrefix(tt.want, "-")
+			}
+		}
+		if neg := strings.HasPrefix(tt.want, "-"); found == neg {
+			t.Errorf("%q: want %s, got %v", tt.text, tt.want, all)
+		}
 	}
 }
