@@ -383,6 +383,16 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	}
 	var out []model.Event
 	groups := [][2][]model.Mention{{src, tgt}}
+	if x.lex.Meeting(tr.t.Type) && tr.t.Noun && len(src) == 0 {
+		// "Before a trilateral meeting with Brown and Kim, Japanese Gen.
+		// Yoshida said …": a meeting in a fronted phrase of time meets
+		// the subject of the clause after it.
+		if m := x.frontedMeetingSubject(c); m != nil {
+			src = append(src, *m)
+			groups[0][0] = src
+			rules = append(rules, "subject "+m.Text+" of the clause after the fronted meeting")
+		}
+	}
 	if x.lex.Meeting(tr.t.Type) {
 		// A meeting noun whose parties all follow it: the genitive is the
 		// subject, the with-phrase the others ("das Treffen des Ministers
@@ -748,6 +758,50 @@ func (x *Extractor) pronounIn(lang string, toks []model.Token, from, to int) boo
 		}
 	}
 	return false
+}
+
+// frontedMeetingSubject returns the subject of the main clause when the
+// meeting noun stands in a phrase of time that opens the sentence
+// ("Before/After talks with X, Y said …"): the first name after the
+// phrase's comma, within three words, that no preposition governs.
+func (x *Extractor) frontedMeetingSubject(c *clause) *model.Mention {
+	toks := c.toks
+	p := -1
+	for j := c.tr.start - 1; j >= 0 && j >= c.tr.start-4; j-- {
+		if x.lex.HasKind(c.lang, toks[j], lexicon.Time) {
+			p = j
+			break
+		}
+	}
+	if p != 0 {
+		return nil
+	}
+	comma := -1
+	for j := c.tr.end; j < len(toks); j++ {
+		if toks[j].Text == "," {
+			comma = j
+			break
+		}
+	}
+	if comma < 0 {
+		return nil
+	}
+	var adj *model.Mention
+	for k := range c.in.Mentions {
+		m := &c.in.Mentions[k]
+		if m.TokStart <= comma || m.TokStart > comma+4 || m.Code == "" || m.Media || m.Locative || m.Nested || x.inPhrase(c.lang, toks, m.TokStart, comma+1) {
+			continue
+		}
+		if m.Adj {
+			// "Japanese Gen. Yoshihide Yoshida": the name after its adjective.
+			if adj == nil {
+				adj = m
+			}
+			continue
+		}
+		return m
+	}
+	return adj
 }
 
 // caseSubject moves names in an oblique case before a verb to its

@@ -33,7 +33,7 @@ func (x *Extractor) unasserted(c *clause) (string, string) {
 		// negotiate"), unless it is plural ("invited to talks").
 		at = tr.start - 1
 	case !tr.t.Noun && x.lex.Infinitive(lang, w):
-	case !tr.t.Noun && tr.start > clo && strings.HasSuffix(w.Norm, "ing") && x.lex.HasKind(lang, toks[tr.start-1], lexicon.GerPrep):
+	case tr.start > clo && strings.HasSuffix(w.Norm, "ing") && x.lex.HasKind(lang, toks[tr.start-1], lexicon.GerPrep):
 		return model.StatusHypothetical, "gerund after " + toks[tr.start-1].Text + ": named, not asserted"
 	default:
 		return "", ""

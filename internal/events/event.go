@@ -32,13 +32,16 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 	if n < x.lex.MinActors(tr.t.Type) && !(x.lex.Solo(tr.t.Type) && !tr.t.Noun && namedSubject(src)) {
 		return model.Event{}, false
 	}
+	if domestic(actors) {
+		// "Jeffries warf Trump vor, …": one state's people acting on
+		// each other is domestic politics, no event between states.
+		return model.Event{}, false
+	}
 	if !strong && len(codes) < 2 {
 		return model.Event{}, false
 	}
-	if x.deniesClause(c) {
-		// "Der Kreml dementierte, dass …": a denial of what a clause
-		// reports is no rejection; it makes that clause's event denied.
-		return model.Event{}, false
+	if tr.t.Armed && !x.armsAfter(c) {
+		return model.Event{}, false // "launched a satellite": no arms, no attack
 	}
 	if tr.t.Mode == "visit" && !hasTraveller(actors) {
 		// "прибула партія вакцини": only people travel on visits.
@@ -101,7 +104,11 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 	} else if tr.t.Noun {
 		// "A meeting between Biden and Xi is possible", "Встреча …
 		// возможна": a modal predicate of the event noun.
-		if m := x.kindAfter(lang, toks, tr.end, chi, lexicon.Modal); m >= 0 {
+		m := x.kindAfter(lang, toks, tr.end, chi, lexicon.Modal)
+		if m < 0 {
+			m = x.kindAfter(lang, toks, tr.end, min(chi, tr.end+6), lexicon.Hypo) // "an invasion … is unlikely"
+		}
+		if m >= 0 {
 			ev.Status = model.StatusHypothetical
 			rules = append(rules, "supposed: "+tr.text+" … "+toks[m].Text)
 		}
@@ -269,22 +276,31 @@ func (x *Extractor) objectMode(c *clause) (string, string) {
 	return "", ""
 }
 
-// deniesClause reports whether the trigger is a verb of denial (markers
-// kind deny) followed by the clause it denies: a comma or a
-// complementiser, then that clause ("dementierte, dass", "denied that",
-// "заперечили, що").
-func (x *Extractor) deniesClause(c *clause) bool {
-	end, kinds := x.lex.MarkersAt(c.lang, c.toks, c.tr.start)
-	if end == c.tr.start || !has(kinds, lexicon.Deny) {
-		return false
-	}
-	for k := c.tr.end; k < len(c.toks) && k <= c.tr.end+1; k++ {
-		if x.lex.HasKind(c.lang, c.toks[k], lexicon.Comp) {
+// armsAfter reports whether a word of arms (markers kind military) stands
+// in the trigger's stretch after it ("launched 40 missiles at Kyiv").
+func (x *Extractor) armsAfter(c *clause) bool {
+	for j := c.tr.end; j < c.hi; j++ {
+		if end, kinds := x.lex.MarkersAt(c.lang, c.toks, j); end > j && has(kinds, "military") {
 			return true
-		}
-		if c.toks[k].Text != "," {
-			return false
 		}
 	}
 	return false
+}
+
+// domestic reports whether an event with a source and a target has one
+// state on both sides: all its actors are of the same state.
+func domestic(actors []model.Actor) bool {
+	var src, tgt bool
+	for _, a := range actors {
+		if a.Code != actors[0].Code || a.Kind == string(model.KindOrg) {
+			return false
+		}
+		switch a.Role {
+		case model.RoleSource:
+			src = true
+		case model.RoleTarget:
+			tgt = true
+		}
+	}
+	return src && tgt
 }

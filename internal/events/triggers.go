@@ -24,7 +24,9 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 				an := x.lex.Analyzer()
 				tail.Norm = an.Normalize(tail.Text[h+1:])
 				tail.Stem = an.Stem(lang, tail.Norm)
-				if _, ts2, ok2 := x.lex.TriggerAt(lang, []model.Token{tail}, 0); ok2 {
+				// Only a noun: "Russian-occupied territory", "US-backed
+				// forces" describe a thing, they report no act.
+				if _, ts2, ok2 := x.lex.TriggerAt(lang, []model.Token{tail}, 0); ok2 && ts2[0].Noun {
 					out = append(out, trigger{i, i + 1, ts2[0], toks[i].Text})
 				}
 			}
@@ -93,28 +95,13 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 	// up to a comma or a place or time ("signed an agreement at the G7
 	// summit").
 	kept := out[:0]
-	// A verb of denial is the other way round: "Пекин опроверг поставки
-	// оружия", "Iran denied sending drones": the act is the event, denied,
-	// and the denial no rejection.
-	govEnd, govIdx, govDeny := -1, -1, false
+	govEnd := -1
 	for _, t := range out {
-		if govEnd >= 0 && (t.t.Noun || govDeny && t.start <= govEnd+1) && !hasComma(toks, govEnd, t.start) && !x.anyKind(lang, toks, govEnd, t.start, lexicon.Loc) {
-			if !govDeny {
-				continue
-			}
-			if t.start > govEnd+2 {
-				// Only the act right after the denial is denied.
-				kept = append(kept, t)
-				govEnd, govIdx, govDeny = -1, -1, false
-				continue
-			}
-			kept = append(kept[:govIdx], kept[govIdx+1:]...)
-			govEnd, govIdx, govDeny = -1, -1, false
+		if govEnd >= 0 && t.t.Noun && !hasComma(toks, govEnd, t.start) && !x.anyKind(lang, toks, govEnd, t.start, lexicon.Loc) {
+			continue
 		}
 		if !t.t.Noun && (x.lex.Content(t.t.Type) || t.t.Topic) {
-			govEnd, govIdx = t.end, len(kept)
-			end, kinds := x.lex.MarkersAt(lang, toks, t.start)
-			govDeny = end > t.start && has(kinds, lexicon.Deny)
+			govEnd = t.end
 		}
 		kept = append(kept, t)
 	}

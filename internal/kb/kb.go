@@ -140,6 +140,10 @@ type Naming struct {
 	// "Шольцові" and -ов + -і of "Лаврові"): where cutting one leaves no
 	// indexed name, the shorter ending is tried.
 	SplitEndings []string `yaml:"split_endings"`
+	// ObliqueEndings are endings of person_endings that only oblique cases
+	// have: a name of the knowledge base (a nominative) that ends in one
+	// ("Джим", "Ибрагим") is also matched whole.
+	ObliqueEndings []string `yaml:"oblique_endings"`
 	// CommonWords are words of the four languages that are also someone's
 	// family name ("Frieden", "Kraft", "Рада"): alone they need context.
 	CommonWords []string `yaml:"common_words"`
@@ -321,6 +325,7 @@ func (k *KB) loadFile(name string, b []byte) error {
 		k.Naming.SlavicEndings = append(k.Naming.SlavicEndings, n.SlavicEndings...)
 		k.Naming.PersonEndings = append(k.Naming.PersonEndings, n.PersonEndings...)
 		k.Naming.SplitEndings = append(k.Naming.SplitEndings, n.SplitEndings...)
+		k.Naming.ObliqueEndings = append(k.Naming.ObliqueEndings, n.ObliqueEndings...)
 		k.Naming.CommonWords = append(k.Naming.CommonWords, n.CommonWords...)
 		for lang, names := range n.LocalNames {
 			if k.Naming.LocalNames == nil {

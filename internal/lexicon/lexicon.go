@@ -41,6 +41,10 @@ type Trigger struct {
 	// words ("Trump attacked Zelensky", "Lavrov attacked the OSCE"): the
 	// event is an accusation.
 	Verbal bool
+	// Armed: the verb names an attack only with arms after it ("launched
+	// missiles at Kyiv", not "launched a satellite"): a word of marker
+	// kind military must stand in its stretch.
+	Armed bool
 	// Particle is the separable particle that must end the clause after the
 	// verb ("wies … aus": "Moskau wies zwei Diplomaten aus"), or "".
 	Particle string
@@ -293,6 +297,8 @@ func (lx *Lexicon) loadTriggers(an *text.Analyzer, fsys fs.FS, lang string) erro
 					t.Future = true
 				case "verbal":
 					t.Verbal = true
+				case "armed":
+					t.Armed = true
 				case "":
 				default:
 					return fmt.Errorf("%s: unknown flag %q", pos, fl)
@@ -428,6 +434,9 @@ func (lx *Lexicon) usable(lang string, toks []model.Token, i, end int, vals []*T
 			stems = append(stems, t)
 		case k == baseForm && i > 0 && (toks[i-1].Kind == model.Number || lx.HasKind(lang, toks[i-1], Det)):
 			// "a train", "13 trains": a noun, not the verb.
+		case k == baseForm && i > 1 && lx.HasKind(lang, toks[i-2], Det) && participleAdj(toks[i-1]):
+			// "the assembled press": a participle between an article
+			// and the word makes it a noun.
 		default:
 			verbs = append(verbs, t)
 		}
@@ -649,4 +658,10 @@ func (lx *Lexicon) ObjectModes(typ string) []string { return lx.objectModes[typ]
 // Size returns the number of trigger entries per language.
 func (lx *Lexicon) Size(lang string) int {
 	return lx.triggers[lang].Len() + len(lx.prefixes[lang])
+}
+
+// participleAdj reports whether a lower-case English word reads as a past
+// participle used as an adjective ("assembled", "combined").
+func participleAdj(t model.Token) bool {
+	return t.Kind == model.Word && !t.Cap && len(t.Norm) > 4 && strings.HasSuffix(t.Norm, "ed")
 }

@@ -1,9 +1,14 @@
 package link_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
+	"entente/internal/kb"
+	"entente/internal/lexicon"
 	"entente/internal/link"
 	"entente/internal/model"
 )
@@ -153,5 +158,113 @@ func TestTitleAroundAdjective(t *testing.T) {
 				t.Errorf("%q on %s: want %s, got %v", tt.text, tt.date, tt.want, all)
 			}
 		})
+	}
+}
+
+// TestLatinOnlyEntry checks that a person whom a knowledge-base overlay
+// names only in Latin letters is found in Cyrillic text: German st, sp,
+// ei and eu are written шт, шп, ай and ой there.
+func TestLatinOnlyEntry(t *testing.T) {
+	dir := t.TempDir()
+	overlay := filepath.Join(dir, "people.yaml")
+	entry := `- id: test-steinwald
+  name: Gerhard Steinwald
+  state: DEU
+  names:
+    en: [Gerhard Steinwald]
+- id: test-edelsheim
+  name: Ruth Edelsheim
+  state: ISR
+  names:
+    en: [Ruth Edelsheim]
+`
+	if err := os.WriteFile(overlay, []byte(entry), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	k, err := kb.Load(overlay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, an := setup(t)
+	lx, err := lexicon.Load(an)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := link.New(k, lx, an)
+	tests := []struct{ lang, text, want string }{
+		{"ru", "Министр Герхард Штайнвальд прибыл в Вену.", "test-steinwald"},
+		{"uk", "Міністр Герхард Штайнвальд прибув до Відня.", "test-steinwald"},
+		{"ru", "Рут Эдельсхайм прибыла в Вену.", "test-edelsheim"},
+		{"de", "Gerhard Steinwald kam nach Wien.", "test-steinwald"},
+	}
+	for _, tt := range tests {
+		d := &model.Document{ID: "t", Text: tt.text, Body: []model.Span{{Start: 0, End: len(tt.text)}}, Lang: tt.lang}
+		var all []string
+		found := false
+		for _, s := range an.Sentences(d) {
+			for _, m := range l.Sentence(&s, link.NewContext(model.Point{Year: 2030})) {
+				all = append(all, m.Text+"="+m.ID)
+				found = found || m.ID == strings.TrimPrefix(tt.want, "-")
+			}
+		}
+		if neg := strings.HasPrefix(tt.want, "-"); found == neg {
+			t.Errorf("%q: want %s, got %v", tt.text, tt.want, all)
+		}
+	}
+}
+
+// TestDeclinedKBNames declines every two-word Russian and Ukrainian name
+// of the knowledge base whose words end in a consonant (given name and
+// family name of the masculine declension, family names in -ов, -ев, -ин
+// aside) into the genitive, dative, instrumental and locative, and checks
+// that each form links to its person: "Джимом Мэттисом" is Jim Mattis,
+// though "Джим" ends in the instrumental -им.
+func TestDeclinedKBNames(t *testing.T) {
+	l, an := setup(t)
+	k, err := kb.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const consonants = "бвгджзклмнпрстфхцчшщ"
+	total := 0
+	for _, p := range k.Persons {
+		for _, lang := range []string{"ru", "uk"} {
+			for _, n := range p.Names[lang] {
+				w := strings.Fields(n)
+				if len(w) != 2 || strings.ToLower(w[0]) == w[0] {
+					continue
+				}
+				g, f := w[0], w[1]
+				lg, _ := utf8.DecodeLastRuneInString(g)
+				lf, _ := utf8.DecodeLastRuneInString(f)
+				if !strings.ContainsRune(consonants, lg) || !strings.ContainsRune(consonants, lf) {
+					continue
+				}
+				if strings.HasSuffix(f, "ов") || strings.HasSuffix(f, "ев") || strings.HasSuffix(f, "ин") || strings.HasSuffix(f, "ін") {
+					continue
+				}
+				forms := []string{g + "а " + f + "а", g + "у " + f + "у", g + "ом " + f + "ом", g + "е " + f + "е"}
+				if lang == "uk" {
+					forms = []string{g + "а " + f + "а", g + "ові " + f + "ові", g + "ом " + f + "ом", g + "у " + f + "у"}
+				}
+				for _, form := range forms {
+					total++
+					txt := "Встреча с " + form + " прошла."
+					d := &model.Document{ID: "t", Text: txt, Body: []model.Span{{Start: 0, End: len(txt)}}, Lang: lang}
+					found := false
+					for _, s := range an.Sentences(d) {
+						for _, m := range l.Sentence(&s, link.NewContext(model.Point{Year: 2024, Month: 6, Day: 1})) {
+							found = found || m.ID == p.ID
+						}
+					}
+					if !found {
+						t.Errorf("%s %q: not linked to %s", lang, form, p.ID)
+					}
+				}
+			}
+		}
+	}
+	if total < 1000 {
+		t.Errorf("only %d forms tried", total)
 	}
 }

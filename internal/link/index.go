@@ -493,6 +493,23 @@ func (l *Linker) addList(e *Entity, list []named, person bool) {
 			continue
 		}
 		tr.Add(keys, alias{e: e, latin: latin, upper: isAcronym(n), text: n, gen: nm.gen, lens: lens, only: l.local[n]})
+		if person && !latin {
+			// "Джим" is no "Дж" + -им: its cases ("Джимом") keep the word whole.
+			if whole, ok := l.wholeWords(n, keys); ok {
+				for _, k := range whole {
+					l.known[rounds&1][k] = true
+				}
+				tr.Add(whole, alias{e: e, latin: latin, text: n, gen: nm.gen, lens: lens, only: l.local[n]})
+				if len(whole) > 1 && !regnal(e.Name) {
+					short := l.shortForm(whole, n, e.Code)
+					slens := lens[len(lens)-len(short):]
+					if l.kb.FamilyFirst(e.Code) {
+						slens = lens[:len(short)]
+					}
+					tr.Add(short, alias{e: e, latin: latin, short: true, text: n, gen: nm.gen, lens: slens, only: l.local[n]})
+				}
+			}
+		}
 		if latin && !isAcronym(n) {
 			// German genitive: "Putins", "Russlands", "Chinas".
 			gen := append(append([]string(nil), keys[:len(keys)-1]...), genitive(keys[len(keys)-1]))
@@ -537,6 +554,35 @@ func (l *Linker) addList(e *Entity, list []named, person bool) {
 			}
 		}
 	}
+}
+
+// wholeWords returns the keys of a Cyrillic person's name with each word
+// whose cut ending is one only oblique cases have (naming.yaml
+// oblique_endings: "Джим", "Ибрагим" end in the instrumental -им) keyed
+// whole, and whether any is: the name's own cases add their endings to
+// the whole word.
+func (l *Linker) wholeWords(name string, keys []string) ([]string, bool) {
+	toks := l.an.Tokenize(name, 0, "ru")
+	var out []string
+	k := 0
+	for _, t := range toks {
+		if t.Kind == model.Punct && (t.Text == "." || t.Text == "(" || t.Text == ")" || t.Text == ",") {
+			continue
+		}
+		if k >= len(keys) {
+			return nil, false
+		}
+		if t.Kind == model.Word && !isLatin(t.Text) {
+			if base := l.nameBase(t.Norm, 2); len(base) < len(t.Norm) && slices.Contains(l.kb.Naming.ObliqueEndings, t.Norm[len(base):]) {
+				if out == nil {
+					out = append([]string(nil), keys...)
+				}
+				out[k] = l.an.LatinKey(t.Norm)
+			}
+		}
+		k++
+	}
+	return out, out != nil
 }
 
 // genitive returns the German genitive key of a name's last word: an -s,

@@ -311,7 +311,15 @@ func (p *Pipeline) analyse(doc *model.Document) *Result {
 	// least as recent as what it reports, and its older dates are
 	// background ("…nach ihrem Beitritt im Juli 2023" in a report on 26
 	// April 2024 must not make the defence minister of 2023 the one met).
+	// A day written with its year where a report's first or second
+	// paragraph begins is its own date (a dateline, "19 февраля 2025 года
+	// 17:05 Санкт-Петербург")
+	// and comes first: a later date may be a future one ("ровно через
+	// год, в феврале 2026 года").
 	anchor := doc.Published
+	if anchor.Year == 0 {
+		anchor = dateline(sents, r.Dates)
+	}
 	if anchor.Year == 0 {
 		for _, d := range all {
 			if v := d.Value.From; v.Year != 0 && (anchor.Year == 0 || anchor.Less(v)) {
@@ -341,6 +349,25 @@ func (p *Pipeline) analyse(doc *model.Document) *Result {
 		r.Events[i].Published = doc.Published
 	}
 	return r
+}
+
+// dateline returns the first day written with its year in the first
+// sentence of the title or of the paragraph after it, or the zero point.
+func dateline(sents []model.Sentence, ds [][]dates.Expr) model.Point {
+	for i := range sents {
+		if sents[i].Para > sents[0].Para+1 {
+			break
+		}
+		if i > 0 && sents[i].Para == sents[i-1].Para {
+			continue
+		}
+		for _, d := range ds[i] {
+			if d.YearWritten && d.Value.Single() && d.Value.From.Prec() == model.DayPrec {
+				return d.Value.From
+			}
+		}
+	}
+	return model.Point{}
 }
 
 // Published is the publication date of documents that carry none.
