@@ -40,6 +40,11 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 	if !strong && len(codes) < 2 {
 		return model.Event{}, false
 	}
+	if tr.t.Given && tr.t.Mode == "" && len(x.lex.ObjectModes(tr.t.Type)) > 0 {
+		if mode, _ := x.objectMode(c); mode == "" {
+			return model.Event{}, false // "sent balloons south": nothing given that aid is made of
+		}
+	}
 	if tr.t.Armed && !x.armsAfter(c) {
 		return model.Event{}, false // "launched a satellite": no arms, no attack
 	}
