@@ -45,9 +45,11 @@ func findStatement(br *Brief, section string, words ...string) *Statement {
 
 // The seeds brief reports the Shoigu–Xi meeting citing both its German and
 // its Russian sentence, and the SCO defence ministers' meetings of 26 April
-// 2024, each citation the exact stored sentence.
+// 2024, each citation the exact stored sentence. Top is set to every event
+// of the seeds, so that what is checked is the citing, not where the
+// confidence model ranks the SCO meeting among single-source events.
 func TestSeedsBrief(t *testing.T) {
-	br, evs := seedBrief(t, Options{From: "2024-04", To: "2025-03"})
+	br, evs := seedBrief(t, Options{From: "2024-04", To: "2025-03", Top: 50})
 	var shoiguXi, sco *model.Event
 	for i := range evs {
 		e := &evs[i]
@@ -104,7 +106,7 @@ func TestSeedsBrief(t *testing.T) {
 	var md1, md2, h1, h2 bytes.Buffer
 	br.Markdown(&md1)
 	br.HTML(&h1)
-	again, _ := seedBrief(t, Options{From: "2024-04", To: "2025-03"})
+	again, _ := seedBrief(t, Options{From: "2024-04", To: "2025-03", Top: 50})
 	again.Markdown(&md2)
 	again.HTML(&h2)
 	if !bytes.Equal(md1.Bytes(), md2.Bytes()) || !bytes.Equal(h1.Bytes(), h2.Bytes()) {
