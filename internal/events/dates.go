@@ -10,7 +10,8 @@ import (
 
 // dateline returns the document's own date: its publication date when known
 // to the day, else a full date written in its first paragraph (news sites
-// print the date under the title).
+// print the date under the title), else a date that opens the body's first
+// sentence (an agency's dateline).
 func dateline(doc *model.Document, in []Input) model.DateRange {
 	if doc.Published.Prec() == model.DayPrec {
 		return model.PointRange(doc.Published)
@@ -28,8 +29,34 @@ func dateline(doc *model.Document, in []Input) model.DateRange {
 	if doc.Published.Year != 0 {
 		return model.PointRange(doc.Published)
 	}
+	// "КИЇВ. 19 листопада. УНН. Міністри …": a news agency's dateline
+	// opens the body under the title; its day dates the article, with
+	// the year left open when it names none.
+	seen := 0
+	for _, x := range in {
+		if x.Sent.Para > 1 || seen == datelineSentences {
+			break
+		}
+		if x.Sent.Para == 0 {
+			continue
+		}
+		seen++
+		for _, d := range x.Dates {
+			if d.Value.Single() && d.Value.From.Prec() == model.DayPrec && tokenAt(x.Sent.Tokens, d.Start) < datelineReach {
+				return d.Value
+			}
+		}
+	}
 	return model.DateRange{}
 }
+
+// datelineReach is how many words into the body a dateline's date may
+// stand: the place and the agency's name come first ("КИЇВ. 19 листопада").
+const datelineReach = 5
+
+// datelineSentences is how many sentences a dateline may take: a splitter
+// cuts "КИЇВ. 19 листопада. УНН." at its dots.
+const datelineSentences = 3
 
 // date picks the event's date: the date expression of its own words, else of
 // its sentence, else the latest date of the paragraph, else the dateline.
@@ -39,8 +66,8 @@ func (x *Extractor) date(c *clause, st *docState, past, planned bool) model.Date
 	bestDist := 1 << 30
 	depth := parenDepth(toks) // nil without parentheses
 	for k, d := range in.Dates {
-		if d.Value.IsZero() {
-			continue
+		if d.Value.IsZero() || writable(d.Value).IsZero() {
+			continue // "у січні" with no year known: no date the contract can write
 		}
 		pos := tokenAt(toks, d.Start)
 		if depth != nil && pos < len(toks) && depth[pos] > depth[tr.start] {

@@ -40,6 +40,11 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 	if !strong && len(codes) < 2 {
 		return model.Event{}, false
 	}
+	if tr.t.Given && tr.t.Mode == "" && len(x.lex.ObjectModes(tr.t.Type)) > 0 {
+		if mode, _ := x.objectMode(c); mode == "" {
+			return model.Event{}, false // "sent balloons south": nothing given that aid is made of
+		}
+	}
 	if tr.t.Armed && !x.armsAfter(c) {
 		return model.Event{}, false // "launched a satellite": no arms, no attack
 	}
@@ -148,7 +153,7 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 			rules = append(rules, "background: "+tr.text+" has no date, place, participant or staging verb of its own")
 		}
 	}
-	ev.Date = x.date(c, st, past, ev.Status == model.StatusPlanned)
+	ev.Date = writable(x.date(c, st, past, ev.Status == model.StatusPlanned))
 	ev.Location = loc
 	feats := evidence(tr, src, tgt, actors, codes, &ev, rules, attrib, s)
 	ev.Confidence = x.confidence(feats)
@@ -303,4 +308,16 @@ func domestic(actors []model.Actor) bool {
 		}
 	}
 	return src && tgt
+}
+
+// writable returns the date, or no date where its year is unknown and it
+// names no day: the contract writes YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD,
+// and a month of an unknown year ("у січні") is none of them.
+func writable(r model.DateRange) model.DateRange {
+	for _, p := range []model.Point{r.From, r.To} {
+		if !p.IsZero() && p.Year == 0 && p.Day == 0 {
+			return model.DateRange{}
+		}
+	}
+	return r
 }

@@ -2,6 +2,7 @@ package fuse
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -144,11 +145,30 @@ func (m *Memory) setPersons(me *memEvent, ps []string) {
 	}
 }
 
+// dayList is a block's events by day: (day number, event) pairs in day
+// order, and in the order they were added within a day. Eight bytes a
+// pair and no pointer, where a map of lists took several times that and
+// was scanned by every garbage collection.
+type dayList []dayRef
+
+type dayRef struct{ day, i int32 }
+
+// from returns the index of the first pair of day d or later.
+func (l dayList) from(d int32) int {
+	lo, _ := slices.BinarySearchFunc(l, d, func(r dayRef, d int32) int { return cmp.Compare(r.day, d) })
+	return lo
+}
+
+// add puts event i under day d, after the events already there.
+func (l *dayList) add(d, i int32) {
+	*l = slices.Insert(*l, (*l).from(d+1), dayRef{d, i})
+}
+
 // narrowDays is the longest date, in days, indexed day by day.
 const narrowDays = 62
 
 type memBlock struct {
-	days    map[int32][]int32  // day number → events whose dates cover it
+	days    dayList            // events by the day numbers their dates cover
 	wide    []int32            // events with longer or year-less dates
 	all     []int32            // every dated event (year-less reports)
 	dated   map[string][]int32 // person → the dated events naming them, by id
@@ -230,10 +250,9 @@ func (m *Memory) Candidates(key string, e *model.Event) ([]Candidate, error) {
 	pe := Persons(e)
 	switch {
 	case first >= 10000 && dayNum(last)-dayNum(first) < 400:
-		for d := dayNum(first); d <= dayNum(last); d++ {
-			for _, i := range b.days[d] {
-				add(i)
-			}
+		hi := dayNum(last)
+		for k := b.days.from(dayNum(first)); k < len(b.days) && b.days[k].day <= hi; k++ {
+			add(b.days[k].i)
 		}
 		for _, i := range b.wide {
 			add(i)
@@ -298,7 +317,7 @@ func (m *Memory) Event(c Candidate) (*model.Event, error) {
 func (m *Memory) Put(key string, e *model.Event, ch Change) error {
 	b := m.blocks[key]
 	if b == nil {
-		b = &memBlock{days: map[int32][]int32{}, dated: map[string][]int32{}, undated: map[string][]int32{}}
+		b = &memBlock{dated: map[string][]int32{}, undated: map[string][]int32{}}
 		m.blocks[key] = b
 	}
 	i, ok := m.hotIdx[e]
@@ -326,7 +345,7 @@ func (m *Memory) Put(key string, e *model.Event, ch Change) error {
 		b.all = append(b.all, i)
 		if first >= 10000 && dayNum(last)-dayNum(first) < narrowDays {
 			for d := dayNum(first); d <= dayNum(last); d++ {
-				b.days[d] = append(b.days[d], i)
+				b.days.add(d, i)
 			}
 		} else {
 			b.wide = append(b.wide, i)
@@ -541,10 +560,10 @@ func (m *Memory) compact() {
 		return out
 	}
 	for key, b := range m.blocks {
-		days := make(map[int32][]int32, len(b.days))
-		for d, l := range b.days {
-			if l = keep(l); len(l) > 0 {
-				days[d] = l
+		var days dayList
+		for _, r := range b.days {
+			if n := remap[r.i]; n >= 0 {
+				days = append(days, dayRef{r.day, n})
 			}
 		}
 		b.days, b.wide, b.all = days, keep(b.wide), keep(b.all)

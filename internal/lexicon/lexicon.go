@@ -45,6 +45,10 @@ type Trigger struct {
 	// missiles at Kyiv", not "launched a satellite"): a word of marker
 	// kind military must stand in its stretch.
 	Armed bool
+	// Given: the verb is an event of its type only with what is given
+	// named after it ("sent tanks", not "sent balloons south"): a word of
+	// one of the type's object_modes kinds must stand in its stretch.
+	Given bool
 	// Particle is the separable particle that must end the clause after the
 	// verb ("wies … aus": "Moskau wies zwei Diplomaten aus"), or "".
 	Particle string
@@ -299,6 +303,8 @@ func (lx *Lexicon) loadTriggers(an *text.Analyzer, fsys fs.FS, lang string) erro
 					t.Verbal = true
 				case "armed":
 					t.Armed = true
+				case "given":
+					t.Given = true
 				case "":
 				default:
 					return fmt.Errorf("%s: unknown flag %q", pos, fl)
