@@ -270,9 +270,9 @@ func TestEditedDocumentsInTurn(t *testing.T) {
 // SIGKILL while it runs a job, restarts it, and checks that the database
 // ends as after one ingest.
 func TestWorkerStoppedAndKilled(t *testing.T) {
-	n := 160
+	n := 100 // 25 jobs of 4: some done before each signal, some after
 	if testing.Short() {
-		n = 100
+		n = 60
 	}
 	dir := writeCorpus(t, n)
 	ref, db := newPG(t), newPG(t)
