@@ -67,15 +67,7 @@ func TestNameForms(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ms := mentions(t, tt.lang, tt.date, tt.text)
-			var all []string
-			found := false
-			for _, m := range ms {
-				all = append(all, m.Text+"="+m.ID+"/"+m.Code+" ("+strings.Join(m.Why, "; ")+")")
-				if m.ID == strings.TrimPrefix(tt.want, "-") {
-					found = true
-				}
-			}
+			found, all := linksTo(mentions(t, tt.lang, tt.date, tt.text), strings.TrimPrefix(tt.want, "-"))
 			if neg := strings.HasPrefix(tt.want, "-"); found == neg {
 				t.Errorf("%q on %s: want %s, got %v", tt.text, tt.date, tt.want, all)
 			}
@@ -145,15 +137,7 @@ func TestTitleAroundAdjective(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ms := mentions(t, tt.lang, tt.date, tt.text)
-			var all []string
-			found := false
-			for _, m := range ms {
-				all = append(all, m.Text+"="+m.ID+"/"+m.Code+" ("+strings.Join(m.Why, "; ")+")")
-				if m.ID == tt.want {
-					found = true
-				}
-			}
+			found, all := linksTo(mentions(t, tt.lang, tt.date, tt.text), tt.want)
 			if !found {
 				t.Errorf("%q on %s: want %s, got %v", tt.text, tt.date, tt.want, all)
 			}
@@ -267,4 +251,18 @@ func TestDeclinedKBNames(t *testing.T) {
 	if total < 1000 {
 		t.Errorf("only %d forms tried", total)
 	}
+}
+
+// linksTo reports whether one of the mentions links to the entity id, and
+// lists them all for the failure message.
+func linksTo(ms []model.Mention, id string) (bool, []string) {
+	var all []string
+	found := false
+	for _, m := range ms {
+		all = append(all, m.Text+"="+m.ID+"/"+m.Code+" ("+strings.Join(m.Why, "; ")+")")
+		if m.ID == id {
+			found = true
+		}
+	}
+	return found, all
 }
