@@ -76,16 +76,14 @@ func (x *Extractor) ownPlace(c *clause) *model.Mention {
 	toks, lang := c.toks, c.lang
 	for k := range c.in.Mentions {
 		m := &c.in.Mentions[k]
-		if m.Nested || m.TokStart < c.tr.end || m.TokStart >= c.chi || m.TokStart > c.tr.end+ownPlaceReach {
+		if m.Nested || m.TokStart < c.tr.end || m.TokStart >= c.chi {
 			continue
 		}
 		if !(m.Locative || m.Kind == model.KindPlace && x.prepIs(lang, toks, m.TokStart, lexicon.To)) {
 			continue
 		}
-		for j := c.tr.end; j < m.TokStart; j++ {
-			if toks[j].Kind == model.Punct {
-				return nil
-			}
+		if !x.ownSpan(c, m.TokStart) {
+			return nil
 		}
 		return m
 	}

@@ -131,7 +131,7 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 			if m.TokStart < tr.end || x.inPhrase(lang, toks, m.TokStart, clo) {
 				continue
 			}
-			if x.pronounIn(lang, toks, tr.end, m.TokStart) {
+			if x.anyKind(lang, toks, tr.end, m.TokStart, lexicon.Pron) {
 				break // "Während … interagierte er mit …": the pronoun is the subject
 			}
 			left = append(left, m)
@@ -227,12 +227,7 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 			}
 			if (m.Locative || toPlace) && !m.Nested && m.Code != "" && m.TokStart >= lo && m.TokStart < hi && !m.Adj &&
 				(m.TokStart >= tr.start || !x.placeOfSaying(c, m)) {
-				t := m
-				t.Locative = false
-				if t.Kind == model.KindPlace {
-					t.Kind, t.ID, t.Name = model.KindState, "state:"+t.Code, x.kb.CodeName(t.Code)
-				}
-				right = append(right, t)
+				right = append(right, x.asParty(m))
 				rules = append(rules, "place "+m.Text+" names the target")
 				if tr.t.Mode == "visit" {
 					break // a visit has one host: "визит в Кишинёв с начала войны в Украине"
@@ -750,16 +745,6 @@ func (x *Extractor) nounAgents(c *clause, right []model.Mention) (agents, rest [
 	return agents, rest
 }
 
-// pronounIn reports whether a personal pronoun stands in toks[from:to].
-func (x *Extractor) pronounIn(lang string, toks []model.Token, from, to int) bool {
-	for j := from; j < to; j++ {
-		if x.lex.HasKind(lang, toks[j], lexicon.Pron) {
-			return true
-		}
-	}
-	return false
-}
-
 // frontedMeetingSubject returns the subject of the main clause when the
 // meeting noun stands in a phrase of time that opens the sentence
 // ("Before/After talks with X, Y said …"): the first name after the
@@ -804,6 +789,16 @@ func (x *Extractor) frontedMeetingSubject(c *clause) *model.Mention {
 	return adj
 }
 
+// asParty returns a place mention as a party: the state the place belongs
+// to ("struck Kyiv", "В Кремле заявили"), no longer a location.
+func (x *Extractor) asParty(m model.Mention) model.Mention {
+	m.Locative = false
+	if m.Kind == model.KindPlace {
+		m.Kind, m.ID, m.Name = model.KindState, "state:"+m.Code, x.kb.CodeName(m.Code)
+	}
+	return m
+}
+
 // caseSubject moves names in an oblique case before a verb to its
 // objects; when no nominative name is left before it, the first
 // nominative name after it that no preposition governs is the subject.
@@ -834,18 +829,14 @@ func (x *Extractor) caseSubject(c *clause, left, right []model.Mention) ([]model
 			}
 		}
 	}
-	if len(subj) == 0 && x.lex.PluralVerb(c.lang, c.toks[c.tr.start]) && !x.pronounIn(c.lang, c.toks, c.clo, c.tr.start) {
+	if len(subj) == 0 && x.lex.PluralVerb(c.lang, c.toks[c.tr.start]) && !x.anyKind(c.lang, c.toks, c.clo, c.tr.start, lexicon.Pron) {
 		// "В Кремле заявили …", "у Брюсселі критикували …": a plural
 		// verb with no subject speaks for the place named before it.
 		for _, m := range c.in.Mentions {
 			if m.TokStart < c.clo || m.TokEnd > c.tr.start || m.Code == "" || m.Nested || m.Adj || !x.prepIs(c.lang, c.toks, m.TokStart, lexicon.Loc) {
 				continue
 			}
-			m.Locative = false
-			if m.Kind == model.KindPlace {
-				m.Kind, m.ID, m.Name = model.KindState, "state:"+m.Code, x.kb.CodeName(m.Code)
-			}
-			subj = append(subj, m)
+			subj = append(subj, x.asParty(m))
 			for k := range obl {
 				if obl[k].TokStart == m.TokStart {
 					obl = append(obl[:k:k], obl[k+1:]...)

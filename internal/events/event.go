@@ -45,7 +45,7 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 			return model.Event{}, false // "sent balloons south": nothing given that aid is made of
 		}
 	}
-	if tr.t.Armed && !x.armsAfter(c) {
+	if tr.t.Armed && x.kindAfter(lang, toks, tr.end, c.hi, lexicon.Military) < 0 {
 		return model.Event{}, false // "launched a satellite": no arms, no attack
 	}
 	if tr.t.Mode == "visit" && !hasTraveller(actors) {
@@ -279,17 +279,6 @@ func (x *Extractor) objectMode(c *clause) (string, string) {
 		}
 	}
 	return "", ""
-}
-
-// armsAfter reports whether a word of arms (markers kind military) stands
-// in the trigger's stretch after it ("launched 40 missiles at Kyiv").
-func (x *Extractor) armsAfter(c *clause) bool {
-	for j := c.tr.end; j < c.hi; j++ {
-		if end, kinds := x.lex.MarkersAt(c.lang, c.toks, j); end > j && has(kinds, "military") {
-			return true
-		}
-	}
-	return false
 }
 
 // domestic reports whether an event with a source and a target has one

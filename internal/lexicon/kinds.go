@@ -78,6 +78,10 @@ const (
 	// it is impersonal ("В Кремле заявили", "у Брюсселі критикували"), and
 	// the place named before it speaks (data/lexicon/syntax).
 	PlurEnd = "plurend"
+	// Military marks words of arms and troops ("tanks", "Panzer",
+	// "войска"): an aid's mode (types.tsv object_modes), and what an
+	// attack verb flagged armed needs after it.
+	Military = "military"
 	// Poss are possessive determiners ("their cooperation", "ihre
 	// Zusammenarbeit", "свою поддержку"): an event noun after one, with a
 	// subject in its clause, names the subject's own act.
