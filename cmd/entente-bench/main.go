@@ -149,6 +149,7 @@ func main() {
 	queueRuns := flag.String("queue", "1,2", "with PostgreSQL: also measure worker scaling: enqueue the corpus and ingest it with each of these `numbers` of `entente worker` processes (\"\": none)")
 	queueN := flag.Int("queue-n", 4000, "worker scaling on the first `N` articles of the corpus")
 	queueRepeat := flag.Int("queue-repeat", 3, "run each number of workers `K` times, interleaved, and report the median")
+	queueAgainst := flag.String("queue-against", "", "with -only-queue: a second entente `binary` (e.g. main's), run interleaved with the first, both in the table")
 	onlyQueue := flag.Bool("only-queue", false, "run only the worker scaling (-queue, -queue-n, -queue-repeat) and print its table (writes no file)")
 	repeat := flag.Int("repeat", 3, "measure extract and SQLite ingest `K` times each and report the median")
 	only := flag.String("write-corpus", "", "only write the corpus into `DIR` (to profile entente on it) and exit")
@@ -216,7 +217,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "entente-bench: -queue takes numbers of workers (1,2), -queue-n a size, -queue-repeat a positive count")
 		os.Exit(2)
 	}
-	qo := queueOpts{ks: ks, n: *queueN, repeat: *queueRepeat}
+	qo := queueOpts{ks: ks, n: *queueN, repeat: *queueRepeat, against: *queueAgainst}
 	if *onlyQueue {
 		if err := queueOnly(qo, *seed, *bin); err != nil {
 			fmt.Fprintln(os.Stderr, "entente-bench:", err)
@@ -597,7 +598,7 @@ func (b *bench) ingestPG(skip bool, ks []int, queueN, repeat int, seed int64) (r
 		}
 		defer os.RemoveAll(dir)
 	}
-	return s, b.scale(base, stmts, dir, n, seed, ks, repeat)
+	return s, b.scale(base, stmts, dir, n, seed, ks, []string{b.bin}, repeat)
 }
 
 // startup returns the median wall time of k runs of `entente kb stats`.

@@ -37,6 +37,7 @@ import (
 type qrun struct {
 	run
 	k                    int
+	bin                  int           // index into scaling.bins
 	pgCPU                time.Duration // PostgreSQL's CPU during the run; -1: unknown
 	extract, wait, store float64       // the workers' job time, seconds
 	snoozed              int
@@ -73,6 +74,7 @@ type scaling struct {
 	n      int
 	seed   int64
 	ks     []int
+	bins   []string // the entente binaries compared (one: no comparison)
 	repeat int
 	runs   []qrun // in the order they ran
 	took   time.Duration
@@ -80,11 +82,12 @@ type scaling struct {
 	err    error
 }
 
-// byK returns the runs of k workers, in the order they ran.
-func (s *scaling) byK(k int) []qrun {
+// byK returns the runs of k workers with binary bin, in the order they
+// ran.
+func (s *scaling) byK(k, bin int) []qrun {
 	var out []qrun
 	for _, q := range s.runs {
-		if q.k == k {
+		if q.k == k && q.bin == bin {
 			out = append(out, q)
 		}
 	}
@@ -103,6 +106,7 @@ func medianQ(runs []qrun) qrun {
 type queueOpts struct {
 	ks        []int // numbers of workers
 	n, repeat int
+	against   string // a second entente binary, run interleaved with the first
 }
 
 // queueOnly runs only the worker scaling, on its own corpus of qo.n
@@ -128,7 +132,15 @@ func queueOnly(qo queueOpts, seed int64, bin string) error {
 		return err
 	}
 	defer stop()
-	s := b.scale(base, stmts, dir, qo.n, seed, qo.ks, qo.repeat)
+	bins := []string{b.bin}
+	if qo.against != "" {
+		against, err := filepath.Abs(qo.against)
+		if err != nil {
+			return err
+		}
+		bins = append(bins, against)
+	}
+	s := b.scale(base, stmts, dir, qo.n, seed, qo.ks, bins, qo.repeat)
 	fmt.Printf("Commit %s; %s.\n\n", commit(), time.Now().UTC().Format("2006-01-02 15:04 UTC"))
 	fmt.Print(s.markdown())
 	return s.err
@@ -163,9 +175,10 @@ func startPG() (base string, stop func(), stmts bool, err error) {
 }
 
 // scale runs the worker-scaling benchmark on the corpus in dir (n
-// articles) against the server at base.
-func (b *bench) scale(base string, stmts bool, dir string, n int, seed int64, ks []int, repeat int) *scaling {
-	s := &scaling{n: n, seed: seed, ks: ks, repeat: repeat, stmts: stmts}
+// articles) against the server at base, with each of the binaries bins
+// (interleaved: in each round, every number of workers with every binary).
+func (b *bench) scale(base string, stmts bool, dir string, n int, seed int64, ks []int, bins []string, repeat int) *scaling {
+	s := &scaling{n: n, seed: seed, ks: ks, bins: bins, repeat: repeat, stmts: stmts}
 	start := time.Now()
 	defer func() { s.took = time.Since(start) }()
 	admin, err := sql.Open("pgx", base+"postgres?sslmode=disable")
@@ -181,11 +194,20 @@ func (b *bench) scale(base string, stmts bool, dir string, n int, seed int64, ks
 			slices.Reverse(order)
 		}
 		for _, k := range order {
-			q := b.queueOnce(admin, base, pm, stmts, dir, n, k, i)
-			s.runs = append(s.runs, q)
-			if q.err != nil {
-				s.err = fmt.Errorf("%d workers: %w", k, q.err)
-				return s
+			for j, bin := range bins {
+				if i%2 == 1 {
+					j = len(bins) - 1 - j
+					bin = bins[j]
+				}
+				bb := *b
+				bb.bin = bin
+				q := bb.queueOnce(admin, base, pm, stmts, dir, n, k, i)
+				q.bin = j
+				s.runs = append(s.runs, q)
+				if q.err != nil {
+					s.err = fmt.Errorf("%d workers (%s): %w", k, bin, q.err)
+					return s
+				}
 			}
 		}
 	}
@@ -203,7 +225,7 @@ func (b *bench) queueOnce(admin *sql.DB, base string, pm int, stmts bool, dir st
 		return q
 	}
 	defer admin.Exec(`DROP DATABASE IF EXISTS ` + name + ` WITH (FORCE)`)
-	fmt.Fprintf(b.stderr, "worker scaling, round %d: enqueueing %d articles, then %d× entente worker --exit-when-idle --concurrency 1\n", i+1, n, k)
+	fmt.Fprintf(b.stderr, "worker scaling, round %d: enqueueing %d articles, then %d× %s worker --exit-when-idle --concurrency 1\n", i+1, n, k, b.bin)
 	if r := b.measure(1, false, "enqueue", "--db", url, dir); r.err != nil {
 		q.err = r.err
 		return q
@@ -396,13 +418,61 @@ func (s *scaling) markdown() string {
 	b.WriteString("## Worker scaling (PostgreSQL job queue, issue 17)\n\n")
 	fmt.Fprintf(&b, "%d generated articles (seed %d) enqueued into a fresh database for each run, then k `entente worker --exit-when-idle --concurrency 1` processes at once; each configuration %d times, interleaved, in %s in all. A row is the configuration's median run by wall; × one is the ratio of the median walls, and beside it the ratios of the runs of each round (run next to each other). CPU is the workers' and PostgreSQL's (its processes, reaped and live) per article; lock wait is the share of the jobs' time spent waiting for earlier batches (their staging, their blocks) and for advisory locks; load is the 1-minute load average when the run started. CPU per article and lock wait do not depend on the machine's other load; wall articles/s do.\n\n",
 		s.n, s.seed, s.repeat, s.took.Round(time.Second))
+	if len(s.bins) > 1 {
+		b.WriteString("Builds compared, run one after the other in each round:")
+		for j, bin := range s.bins {
+			fmt.Fprintf(&b, " %c `%s`", 'A'+j, bin)
+		}
+		b.WriteString(".\n\n")
+	}
 	b.WriteString("| Workers | Wall (median) | Wall min–max | Articles/s | × one | × one, each round | CPU workers + PostgreSQL | CPU per article (min–max) | Lock wait (min–max) | Snoozes | Load | Target | Met |\n")
 	b.WriteString("|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|\n")
+	for j := range s.bins {
+		s.rows(&b, j)
+	}
+	if busy := s.maxLoad(); busy > 1.5 {
+		fmt.Fprintf(&b, "\n**The machine was busy (1-minute load up to %.1f on %d cores):** k worker processes then get about k/(k+load) of the machine, so the walls and their ratio favour more workers and are not to be trusted; CPU per article and lock wait are.\n", busy, runtime.NumCPU())
+	}
+	if s.stmts {
+		b.WriteString("\npg_stat_statements of the median runs (execution time, all statements and River's: fetching and completing jobs):\n\n")
+		b.WriteString("| Workers | Statements | Time | per article | River: calls | River: time |\n|--:|--:|--:|--:|--:|--:|\n")
+		for bin := range s.bins {
+			for _, k := range s.ks {
+				var ok []qrun
+				for _, q := range s.byK(k, bin) {
+					if q.err == nil {
+						ok = append(ok, q)
+					}
+				}
+				if len(ok) == 0 {
+					continue
+				}
+				m := medianQ(ok)
+				label := strconv.Itoa(k)
+				if len(s.bins) > 1 {
+					label = fmt.Sprintf("%c: %d", 'A'+bin, k)
+				}
+				fmt.Fprintf(&b, "| %s | %d | %.2f s | %.2f ms | %d | %.2f s |\n", label, m.stmts.calls, m.stmts.execMS/1000, m.stmts.execMS/float64(s.n), m.river.calls, m.river.execMS/1000)
+			}
+		}
+	}
+	if s.err != nil {
+		fmt.Fprintf(&b, "\nFailed: %v\n", s.err)
+	}
+	return b.String()
+}
+
+// rows writes the table rows of binary bin, one per number of workers.
+func (s *scaling) rows(b *strings.Builder, bin int) {
 	var oneRate float64
 	for _, k := range s.ks {
-		runs := s.byK(k)
+		label := strconv.Itoa(k)
+		if len(s.bins) > 1 {
+			label = fmt.Sprintf("%c: %d", 'A'+bin, k)
+		}
+		runs := s.byK(k, bin)
 		if len(runs) == 0 || runs[0].err != nil {
-			fmt.Fprintf(&b, "| %d | failed |  |  |  |  |  |  |  |  |  |  |  |\n", k)
+			fmt.Fprintf(b, "| %s | failed |  |  |  |  |  |  |  |  |  |  |  |\n", label)
 			continue
 		}
 		var ok []qrun
@@ -412,7 +482,7 @@ func (s *scaling) markdown() string {
 			}
 		}
 		if len(ok) == 0 {
-			fmt.Fprintf(&b, "| %d | failed |  |  |  |  |  |  |  |  |  |  |  |\n", k)
+			fmt.Fprintf(b, "| %s | failed |  |  |  |  |  |  |  |  |  |  |  |\n", label)
 			continue
 		}
 		m := medianQ(ok)
@@ -438,7 +508,7 @@ func (s *scaling) markdown() string {
 		if k > 1 && oneRate > 0 {
 			x = fmt.Sprintf("**%.2f×**", rate/oneRate)
 			var rs []string
-			for _, r := range s.roundRatios(k) {
+			for _, r := range s.roundRatios(k, bin) {
 				rs = append(rs, fmt.Sprintf("%.2f", r))
 			}
 			each = strings.Join(rs, ", ")
@@ -457,36 +527,26 @@ func (s *scaling) markdown() string {
 		if m.waitShare() >= 0 {
 			wait = fmt.Sprintf("%.1f %% (%.1f–%.1f)", 100*m.waitShare(), 100*wLo, 100*wHi)
 		}
-		fmt.Fprintf(&b, "| %d | %.2f s | %.2f–%.2f s | %.0f | %s | %s | %s | %s | %s | %d | %s | %s | %s |\n",
-			k, m.wall.Seconds(), lo.Seconds(), hi.Seconds(), rate, x, each, cpu, perArt, wait, m.snoozed, strings.Join(loads, ", "), target, met)
+		fmt.Fprintf(b, "| %s | %.2f s | %.2f–%.2f s | %.0f | %s | %s | %s | %s | %s | %d | %s | %s | %s |\n",
+			label, m.wall.Seconds(), lo.Seconds(), hi.Seconds(), rate, x, each, cpu, perArt, wait, m.snoozed, strings.Join(loads, ", "), target, met)
 	}
-	if s.stmts {
-		b.WriteString("\npg_stat_statements of the median runs (execution time, all statements and River's: fetching and completing jobs):\n\n")
-		b.WriteString("| Workers | Statements | Time | per article | River: calls | River: time |\n|--:|--:|--:|--:|--:|--:|\n")
-		for _, k := range s.ks {
-			var ok []qrun
-			for _, q := range s.byK(k) {
-				if q.err == nil {
-					ok = append(ok, q)
-				}
-			}
-			if len(ok) == 0 {
-				continue
-			}
-			m := medianQ(ok)
-			fmt.Fprintf(&b, "| %d | %d | %.2f s | %.2f ms | %d | %.2f s |\n", k, m.stmts.calls, m.stmts.execMS/1000, m.stmts.execMS/float64(s.n), m.river.calls, m.river.execMS/1000)
+}
+
+// maxLoad returns the highest load average at the start of a run.
+func (s *scaling) maxLoad() float64 {
+	var most float64
+	for _, q := range s.runs {
+		if l, err := strconv.ParseFloat(q.load, 64); err == nil {
+			most = max(most, l)
 		}
 	}
-	if s.err != nil {
-		fmt.Fprintf(&b, "\nFailed: %v\n", s.err)
-	}
-	return b.String()
+	return most
 }
 
 // roundRatios returns, for each round in which both ran, the articles/s
 // of k workers against one worker's.
-func (s *scaling) roundRatios(k int) []float64 {
-	ones, ks := s.byK(1), s.byK(k)
+func (s *scaling) roundRatios(k, bin int) []float64 {
+	ones, ks := s.byK(1, bin), s.byK(k, bin)
 	var out []float64
 	for i := range min(len(ones), len(ks)) {
 		if ones[i].err == nil && ks[i].err == nil {
