@@ -54,6 +54,9 @@ type Options struct {
 	// ("Russia's invasion of Ukraine"), with status background; by default
 	// they are left out.
 	Background bool
+	// MinConfidence leaves out the document's events of lower confidence
+	// (after its reports of one event are merged); 0 keeps them all.
+	MinConfidence float64
 }
 
 // New returns an extractor.
@@ -138,7 +141,17 @@ func (x *Extractor) Document(doc *model.Document, in []Input) []model.Event {
 			}
 		}
 	}
-	return merged.Events()
+	evs := merged.Events()
+	if x.opt.MinConfidence > 0 {
+		kept := evs[:0]
+		for _, e := range evs {
+			if e.Confidence >= x.opt.MinConfidence {
+				kept = append(kept, e)
+			}
+		}
+		evs = kept
+	}
+	return evs
 }
 
 // noteParties remembers the actors of the last meeting of two or more
