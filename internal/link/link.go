@@ -128,7 +128,11 @@ func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
 					i = end
 					continue
 				}
-				if m, ok := l.resolveAliases(as, toks, i, end, lang, ctx); ok {
+				from := 0 // where this name may begin: not inside a place phrase before it
+				if n := len(spans); n > 0 && l.placePhraseEnd(toks, spans[n-1], i, lang) {
+					from = i
+				}
+				if m, ok := l.resolveAliases(as, toks, from, i, end, lang, ctx); ok {
 					m.Oblique = oblique(as, m.ID, toks[end-1], lang)
 					sp := &span{start: i, end: end, bs: toks[i].Start, be: toks[end-1].End, m: m}
 					spans = append(spans, sp)
@@ -320,7 +324,10 @@ func textOf(toks []model.Token, sp *span) string {
 }
 
 // resolveAliases picks the entity a matched name refers to.
-func (l *Linker) resolveAliases(as []alias, toks []model.Token, i, end int, lang string, ctx *Context) (model.Mention, bool) {
+//
+// Words before from belong to another name: a family name right after a
+// place phrase ("In Moscow Putin met …") is not part of a longer name.
+func (l *Linker) resolveAliases(as []alias, toks []model.Token, from, i, end int, lang string, ctx *Context) (model.Mention, bool) {
 	latinText := isLatin(toks[i].Text)
 	if end-i == 1 && (l.isMarker(lang, toks[i]) || utf8.RuneCountInString(toks[i].Text) < 2) {
 		return model.Mention{}, false // "Мы", "Die", "Он": function words, whatever they spell
@@ -399,7 +406,7 @@ func (l *Linker) resolveAliases(as []alias, toks []model.Token, i, end int, lang
 		return model.Mention{}, false // "Frieden", "Kraft", "Рады": a word first, a name only in context
 	}
 	// Without a date, a family name alone is only a leader's (Putin, Trump).
-	if len(short) == 1 && plausible(short[0], ctx.Date) && (ctx.Date.Year != 0 || l.prominent(short[0], ctx.Date)) && !l.partOfLongerName(toks, i, end, lang) &&
+	if len(short) == 1 && plausible(short[0], ctx.Date) && (ctx.Date.Year != 0 || l.prominent(short[0], ctx.Date)) && !l.partOfLongerName(toks, from, i, end, lang) &&
 		(utf8.RuneCountInString(toks[i].Text) >= 4 || l.kb.FamilyFirst(short[0].Code) && l.prominent(short[0], ctx.Date)) {
 		return pick(short[0], "unique family name")
 	}
@@ -412,7 +419,7 @@ func (l *Linker) resolveAliases(as []alias, toks []model.Token, i, end int, lang
 	if l.kb.FamilyFirst(short[0].Code) {
 		minLen = 3
 	}
-	if code := sharedCode(short); code != "" && !l.partOfLongerName(toks, i, end, lang) && utf8.RuneCountInString(toks[i].Text) >= minLen {
+	if code := sharedCode(short); code != "" && !l.partOfLongerName(toks, from, i, end, lang) && utf8.RuneCountInString(toks[i].Text) >= minLen {
 		return model.Mention{Kind: model.KindPerson, Code: code, Name: toks[i].Text, Why: []string{"ambiguous family name, state kept"}}, true
 	}
 	return model.Mention{}, false
@@ -474,8 +481,8 @@ func (l *Linker) initialName(as []alias, toks []model.Token, i, end int, lang st
 // capitalised words that are not titles or function words: then it is part of
 // a name the knowledge base does not know ("Тамим бин Хамад Аль Тани" is not
 // Yasukazu Hamada). German capitalises every noun, so there only the word
-// after counts.
-func (l *Linker) partOfLongerName(toks []model.Token, i, end int, lang string) bool {
+// after counts; a word before from belongs to another name.
+func (l *Linker) partOfLongerName(toks []model.Token, from, i, end int, lang string) bool {
 	capWord := func(j int) bool {
 		if j < 0 || j >= len(toks) {
 			return false
@@ -492,7 +499,17 @@ func (l *Linker) partOfLongerName(toks []model.Token, i, end int, lang string) b
 	if capWord(end) {
 		return true
 	}
-	return lang != "de" && i > 0 && capWord(i-1) && !sentenceStart(toks, i-1)
+	return lang != "de" && i > from && capWord(i-1) && !sentenceStart(toks, i-1)
+}
+
+// placePhraseEnd reports whether sp, a place or state, ends right before
+// token i in a prepositional phrase ("In Moscow", "В Москве", "у Києві"):
+// a capitalised word after it begins a new name.
+func (l *Linker) placePhraseEnd(toks []model.Token, sp *span, i int, lang string) bool {
+	if sp.end != i || sp.m.Kind != model.KindPlace && sp.m.Kind != model.KindState || sp.m.Adj {
+		return false
+	}
+	return l.prepBefore(toks, 0, sp.start, lang) != ""
 }
 
 func sentenceStart(toks []model.Token, i int) bool {
