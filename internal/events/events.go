@@ -183,7 +183,8 @@ func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []mod
 		}
 	}
 	trigs := x.findTriggers(lang, toks, inMention)
-	if len(trigs) == 0 {
+	demands := x.mayDemand(in)
+	if len(trigs) == 0 && !demands {
 		return nil
 	}
 	cs, ce := x.clauseBounds(lang, toks)
@@ -192,6 +193,9 @@ func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []mod
 	speaker, saidAt := x.speaker(lang, toks, in.Mentions)
 
 	var out []model.Event
+	if demands {
+		out = x.obligations(doc, in, st, cs, ce, quoted, speaker, saidAt)
+	}
 	for ti, tr := range trigs {
 		lo, hi := cs[tr.start], ce[tr.start]
 		if ti > 0 && trigs[ti-1].end > lo {
