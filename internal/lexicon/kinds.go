@@ -24,6 +24,10 @@ const (
 	Inf = "inf"
 	// Say marks a verb of saying that, after a quote, names its speaker.
 	Say = "say"
+	// Oblige marks a word of obligation ("must", "muss", "должна",
+	// "повинна"): what a speaker says another party must do is his demand
+	// of that party (REQUEST), whatever the act.
+	Oblige = "oblige"
 	// Claim marks a verb of contested saying ("claimed", "alleged",
 	// "behauptete", "утверждает"): a claim that another party did a hostile
 	// act (types.tsv charge) is an accusation by the speaker.
