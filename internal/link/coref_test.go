@@ -82,3 +82,33 @@ func TestDefiniteTitleTwoFit(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleOfStateNamedBefore: a title with its state that the date does
+// not settle (no date, or several holders) names the one person of that
+// office and state the document named before.
+func TestTitleOfStateNamedBefore(t *testing.T) {
+	tests := []struct {
+		name, lang, date, text, id string
+		want                       bool
+	}{
+		{"ru undated", "ru", "", "Президент США Джо Байден выступил в Конгрессе. Позже президент США объявил о помощи.", "joe-biden", true},
+		{"en undated", "en", "", "US President Joe Biden spoke to Congress. Later the US president announced aid.", "joe-biden", true},
+		{"de undated", "de", "", "US-Präsident Joe Biden sprach vor dem Kongress. Später sprach der US-Präsident über Hilfe.", "joe-biden", true},
+		{"uk undated", "uk", "", "Президент США Джо Байден виступив у Конгресі. Пізніше президент США оголосив про допомогу.", "joe-biden", true},
+		// Two presidents of the state named: which one is open.
+		{"ru two named", "ru", "", "Джо Байден и Дональд Трамп выступили в Конгрессе. Позже президент США объявил о помощи.", "joe-biden", false},
+	}
+	for _, tt := range tests {
+		ms := mentions(t, tt.lang, tt.date, tt.text)
+		n := 0
+		for _, m := range ms {
+			if m.ID == tt.id {
+				n++
+			}
+		}
+		if got := n == 2; got != tt.want {
+			_, all := linksTo(ms, tt.id)
+			t.Errorf("%s: %s mentioned %d times, want the title linked = %v; mentions %v", tt.name, tt.id, n, tt.want, all)
+		}
+	}
+}

@@ -400,6 +400,19 @@ func (l *Linker) resolveRole(role *kb.Role, counterpart bool, code string, name 
 	case written == "" && len(cands) == 1:
 		best = cands[0]
 		why += ": the only holder"
+	case written == "" && when != timeFormer:
+		// Several holders on the date, or none known, or no date: the one
+		// person of the office and state the document named before
+		// ("президент США Джо Байден … Президент США"), of the holders on
+		// the date where there are.
+		onDate := len(cands) > 0 && ctx.Date.Year != 0
+		best = namedBefore(role, ctx, func(e *Entity, office string) bool {
+			if onDate {
+				return slices.Contains(cands, e)
+			}
+			return e.Code == code && slices.Contains(ctx.titled[e], office) || heldFor(e, office, code)
+		})
+		why = "the " + role.ID + " of " + code + " named before in the document"
 	case written != "" && len(cands) == 1 && bestSim >= 0.55:
 		why += ": the only holder, written " + written
 	case written != "" && bestSim >= 0.8:
@@ -461,19 +474,9 @@ func (l *Linker) definite(role *kb.Role, rs []roleEntry, toks []model.Token, sta
 	if !slices.ContainsFunc(rs, func(r roleEntry) bool { return l.singularTitle(r.title, toks[start:end], lang) }) {
 		return model.Mention{}, false
 	}
-	offices := append(append([]string{role.ID}, role.Fallback...), role.Covers...)
-	var found *Entity
-	for _, e := range ctx.named {
-		if !slices.ContainsFunc(offices, func(o string) bool {
-			return slices.Contains(ctx.titled[e], o) || e.Person != nil && e.Person.OfficeOn(o, ctx.Date) != nil
-		}) {
-			continue
-		}
-		if found != nil {
-			return model.Mention{}, false // two of the office: which one is open
-		}
-		found = e
-	}
+	found := namedBefore(role, ctx, func(e *Entity, office string) bool {
+		return slices.Contains(ctx.titled[e], office) || e.Person != nil && e.Person.OfficeOn(office, ctx.Date) != nil
+	})
 	if found == nil {
 		return model.Mention{}, false
 	}
@@ -482,6 +485,29 @@ func (l *Linker) definite(role *kb.Role, rs []roleEntry, toks []model.Token, sta
 		m.Role = role.ID
 	}
 	return m, true
+}
+
+// namedBefore returns the one person the document named before who fits
+// the role (its own office, a fallback or one it covers), or nil when none
+// or several do: which one is meant is then open.
+func namedBefore(role *kb.Role, ctx *Context, fits func(e *Entity, office string) bool) *Entity {
+	offices := append(append([]string{role.ID}, role.Fallback...), role.Covers...)
+	var found *Entity
+	for _, e := range ctx.named {
+		if !slices.ContainsFunc(offices, func(o string) bool { return fits(e, o) }) {
+			continue
+		}
+		if found != nil {
+			return nil
+		}
+		found = e
+	}
+	return found
+}
+
+// heldFor reports whether the person ever held the office for the state.
+func heldFor(e *Entity, office, state string) bool {
+	return e.Person != nil && slices.ContainsFunc(e.Person.Offices, func(o kb.Office) bool { return o.Role == office && o.State == state })
 }
 
 // singularTitle reports whether the words of a title in the text are the
