@@ -112,3 +112,32 @@ func TestTitleOfStateNamedBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestLeaderAndOtherBody: "leader" names the head of government where the
+// head of state does not lead (roles.yaml office_in), and a title that an
+// of-phrase gives to another body ("Chairman of the Joint Chiefs") names
+// no holder of the plain office.
+func TestLeaderAndOtherBody(t *testing.T) {
+	tests := []struct {
+		lang, text, id string
+		want           bool
+	}{
+		{"en", "the German leader arrived", "olaf-scholz", true},
+		{"en", "the German leader arrived", "frank-walter-steinmeier", false},
+		{"en", "the Japanese leader arrived", "fumio-kishida", true},
+		{"ru", "лидер Японии прибыл", "fumio-kishida", true},
+		{"en", "the Chinese leader arrived", "xi-jinping", true},
+		{"uk", "лідер Китаю прибув", "xi-jinping", true},
+		{"en", "the German head of state arrived", "frank-walter-steinmeier", true},
+		{"en", "US Chairman of the Joint Chiefs Gen. CQ Brown arrived", "joe-biden", false},
+		{"en", "US Chairman of the Joint Chiefs Gen. CQ Brown arrived", "charles-q-brown", true},
+		{"en", "the President of Russia arrived", "vladimir-putin", true},
+		{"en", "the President of the European Commission arrived", "ursula-von-der-leyen", true},
+	}
+	for _, tt := range tests {
+		ms := mentions(t, tt.lang, "2024-07-18", tt.text)
+		if got, all := linksTo(ms, tt.id); got != tt.want {
+			t.Errorf("%s %q: links %s = %v, want %v; mentions %v", tt.lang, tt.text, tt.id, got, tt.want, all)
+		}
+	}
+}

@@ -200,6 +200,17 @@ func (l *Linker) rolePhrases(s *model.Sentence, toks []model.Token, lang string,
 				break
 			}
 		}
+		// "Chairman of the Joint Chiefs", "Minister für Kultur": an
+		// of-phrase that names no state makes the title another body's
+		// office, whose holder the title's own office does not give.
+		if len(states) == 0 || phraseEnd == end {
+			if k2 := l.skip(toks, phraseEnd, lang, lexicon.Det, lexicon.Of); k2 > phraseEnd && k2 < len(toks) &&
+				l.lex.HasKind(lang, toks[phraseEnd], lexicon.Of) && (toks[k2].Cap || toks[k2].Upper) {
+				if sp := startAt[k2]; sp == nil || !isStateLike(sp) && sp.m.Kind != model.KindPerson {
+					when = timeOther
+				}
+			}
+		}
 		// The name: right after the phrase, or before it as an apposition.
 		var holder *span
 		var unknown []model.Token
@@ -320,6 +331,9 @@ func (l *Linker) titleAround(tr *lexicon.Trie[roleEntry], toks []model.Token, i 
 const (
 	timeThen   = "then"
 	timeFormer = "former"
+	// timeOther marks a title that an of-phrase makes another body's
+	// office ("Chairman of the Joint Chiefs"): no holder of its own office.
+	timeOther = "other"
 )
 
 // skip returns the first index at or after i whose token is none of kinds.
@@ -384,6 +398,8 @@ func (l *Linker) resolveRole(role *kb.Role, counterpart bool, code string, name 
 	switch {
 	case when == timeFormer:
 		cands, why = nil, "former "+role.ID+" of "+code
+	case when == timeOther:
+		cands, why = nil, role.ID+" of another body of "+code
 	case when == timeThen && ctx.Date == ctx.doc:
 		cands, why = nil, "then-"+role.ID+" of "+code+" at a time the text does not give"
 	case when == timeThen:
@@ -400,7 +416,7 @@ func (l *Linker) resolveRole(role *kb.Role, counterpart bool, code string, name 
 	case written == "" && len(cands) == 1:
 		best = cands[0]
 		why += ": the only holder"
-	case written == "" && when != timeFormer:
+	case written == "" && when != timeFormer && when != timeOther:
 		// Several holders on the date, or none known, or no date: the one
 		// person of the office and state the document named before
 		// ("президент США Джо Байден … Президент США"), of the holders on
