@@ -103,7 +103,10 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 		ev.Status = model.StatusPlanned
 		rules = append(rules, "future form: "+tr.text)
 	}
-	if m := x.governor(lang, toks, tr.start, clo, lexicon.Modal, 5); m >= 0 {
+	if m := x.governor(lang, toks, tr.start, clo, lexicon.Alleged, 3); m >= 0 {
+		ev.Status = model.StatusHypothetical
+		rules = append(rules, "alleged: "+toks[m].Text)
+	} else if m := x.governor(lang, toks, tr.start, clo, lexicon.Modal, 5); m >= 0 {
 		ev.Status = model.StatusHypothetical
 		rules = append(rules, "supposed: "+toks[m].Text)
 	} else if tr.t.Noun {

@@ -15,6 +15,8 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"entente/data"
 	"entente/internal/model"
@@ -115,6 +117,10 @@ type Lexicon struct {
 	// fixed are the languages whose subject is the phrase right before
 	// the verb (order.tsv).
 	fixed map[string]bool
+	// heads are, for the languages that write compounds closed (order.tsv),
+	// the one-word noun triggers by stem, that a compound ending in one of
+	// them is ("Krisentreffen": Treffen).
+	heads map[string]map[string][]*Trigger
 }
 
 // Analyzer returns the text analyzer the lexicon was loaded with: words to
@@ -144,6 +150,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		weights:  map[string]float64{},
 		v2:       map[string]bool{},
 		fixed:    map[string]bool{},
+		heads:    map[string]map[string][]*Trigger{},
 	}
 	for _, l := range an.Languages().Codes() {
 		lx.triggers[l] = &Trie[*Trigger]{}
@@ -209,11 +216,16 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		}
 		if err := eachLine(fsys, "order.tsv", func(f []string, pos string) error {
 			yesNo := func(v string) bool { return v == "yes" || v == "no" }
-			if len(f) < 2 || !yesNo(f[1]) || len(f) > 2 && !yesNo(f[2]) {
-				return fmt.Errorf("%s: want lang<TAB>verb_second<TAB>fixed_subject (yes or no)", pos)
+			if len(f) < 2 || !yesNo(f[1]) || len(f) > 2 && !yesNo(f[2]) || len(f) > 3 && !yesNo(f[3]) {
+				return fmt.Errorf("%s: want lang<TAB>verb_second<TAB>fixed_subject<TAB>compounds (yes or no)", pos)
 			}
 			lx.v2[f[0]] = f[1] == "yes"
 			lx.fixed[f[0]] = len(f) > 2 && f[2] == "yes"
+			if len(f) > 3 && f[3] == "yes" {
+				lx.heads[f[0]] = map[string][]*Trigger{}
+			} else {
+				delete(lx.heads, f[0])
+			}
 			return nil
 		}); err != nil {
 			return nil, err
@@ -242,7 +254,49 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 			}
 		}
 	}
+	for lang, heads := range lx.heads {
+		lx.triggers[lang].Singles(func(key string, ts []*Trigger) {
+			if utf8.RuneCountInString(key) < minHead {
+				return
+			}
+			for _, t := range ts {
+				if t.Noun && t.Particle == "" && t.Type != Stop {
+					heads[key] = append(heads[key], t)
+				}
+			}
+		})
+	}
 	return lx, nil
+}
+
+// minHead and minModifier are the fewest letters of a compound's head
+// and of what stands before it: "Krisentreffen" is Treffen, "Betreff" no
+// Treff.
+const minHead, minModifier = 4, 3
+
+// CompoundHead returns the noun trigger that a closed compound noun ends
+// in ("Krisentreffen", "Waffenlieferungen"), the longest head first, in a
+// language that writes compounds closed (order.tsv); ok is false for any
+// other word or language. A German noun is capitalised.
+func (lx *Lexicon) CompoundHead(lang string, tok model.Token) (*Trigger, bool) {
+	heads := lx.heads[lang]
+	if heads == nil || tok.Kind != model.Word || tok.Text == "" {
+		return nil, false
+	}
+	if r, _ := utf8.DecodeRuneInString(tok.Text); !unicode.IsUpper(r) {
+		return nil, false
+	}
+	st := tok.Stem
+	n := 0
+	for k := range st {
+		if n >= minModifier {
+			if ts, ok := heads[st[k:]]; ok {
+				return ts[0], true
+			}
+		}
+		n++
+	}
+	return nil, false
 }
 
 // eachLine calls fn with the trimmed tab-separated fields of every entry of
