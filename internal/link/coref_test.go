@@ -29,3 +29,56 @@ func TestNameAfterPlacePhrase(t *testing.T) {
 		}
 	}
 }
+
+// TestDefiniteTitle: a title alone ("the minister", "der Minister",
+// "министр") names the one person of that office named before in the
+// document, and nobody when none or several fit, when it may be plural, or
+// when an indefinite article comes before it.
+func TestDefiniteTitle(t *testing.T) {
+	tests := []struct {
+		name, lang, text, id string
+		want                 bool
+	}{
+		{"en generic title covers the foreign minister", "en", "Foreign Minister Sergei Lavrov landed. The minister met reporters.", "sergei-lavrov", true},
+		{"en same title", "en", "Sergei Lavrov landed. The foreign minister met reporters.", "sergei-lavrov", true},
+		{"en office on the date counts", "en", "Sergei Lavrov landed. Later the minister spoke.", "sergei-lavrov", true},
+		{"de", "de", "Sergej Lawrow landete am Montag. Der Minister traf dann Journalisten.", "sergei-lavrov", true},
+		{"ru genitive", "ru", "Сергей Лавров прилетел в Анкару. Самолёт министра приземлился вечером.", "sergei-lavrov", true},
+		{"uk", "uk", "Сергій Лавров прилетів до Анкари. Міністр зустрівся з журналістами.", "sergei-lavrov", true},
+		{"en head of state covers the president", "en", "Vladimir Putin arrived. The head of state spoke.", "vladimir-putin", true},
+		// Prefer no link over a wrong one.
+		{"en nobody named before", "en", "The minister met reporters. Sergei Lavrov landed.", "sergei-lavrov", false},
+		{"en plural", "en", "Sergei Lavrov landed. The ministers met reporters.", "sergei-lavrov", false},
+		{"en indefinite", "en", "Sergei Lavrov landed. A minister met reporters.", "sergei-lavrov", false},
+		{"de plural article", "de", "Sergej Lawrow landete am Montag. Die Minister trafen dann Journalisten.", "sergei-lavrov", false},
+		{"ru plural", "ru", "Сергей Лавров прилетел в Анкару. Министры встретились с журналистами.", "sergei-lavrov", false},
+		{"uk plural", "uk", "Сергій Лавров прилетів до Анкари. Міністри зустрілися з журналістами.", "sergei-lavrov", false},
+		{"en of-phrase", "en", "Sergei Lavrov landed. The minister of culture met reporters.", "sergei-lavrov", false},
+		{"de für-phrase", "de", "Sergej Lawrow landete am Montag. Der Minister für Kultur traf Journalisten.", "sergei-lavrov", false},
+		{"en another office", "en", "Sergei Lavrov landed. The prime minister met reporters.", "sergei-lavrov", false},
+	}
+	for _, tt := range tests {
+		ms := mentions(t, tt.lang, "2024-05-10", tt.text)
+		n := 0
+		for _, m := range ms {
+			if m.ID == tt.id {
+				n++
+			}
+		}
+		if got := n == 2; got != tt.want {
+			_, all := linksTo(ms, tt.id)
+			t.Errorf("%s: %s mentioned %d times, want the title linked = %v; mentions %v", tt.name, tt.id, n, tt.want, all)
+		}
+	}
+}
+
+// TestDefiniteTitleTwoFit: with two foreign ministers named, "the
+// minister" names neither.
+func TestDefiniteTitleTwoFit(t *testing.T) {
+	ms := mentions(t, "en", "2024-05-10", "Sergei Lavrov met Wang Yi. The minister then spoke to reporters.")
+	for _, m := range ms {
+		if m.Text == "minister" {
+			t.Errorf("the minister linked to %s (%v) with two ministers named", m.ID, m.Why)
+		}
+	}
+}

@@ -15,7 +15,9 @@
 //     ("von China", "Китая", coordinated lists), and a name after it; the
 //     phrase resolves to the office holder on the date, which also rescues a
 //     garbled name ("Donh Zhun"); an unknown holder becomes a provisional
-//     person of that state, never a wrong link;
+//     person of that state, never a wrong link; a title alone ("the
+//     minister", "министр") names the one person of that office the
+//     document named before, or nobody;
 //  3. bare state adjectives ("russisch-chinesische");
 //  4. locatives: a place or state after "in", "в", "у" is where, not who.
 package link
@@ -43,12 +45,29 @@ type Context struct {
 	// ("the then foreign minister") names a holder only when Date differs.
 	doc  model.Point
 	seen map[*Entity]bool
+	// named lists the persons named so far, in the order first named, and
+	// titled the titles the document gave each ("Foreign Minister Lavrov"):
+	// a title alone refers back to them.
+	named  []*Entity
+	titled map[*Entity][]string
 }
 
 // NewContext returns an empty context resolving offices on date, the
 // document's own date.
 func NewContext(date model.Point) *Context {
-	return &Context{Date: date, doc: date, seen: map[*Entity]bool{}}
+	return &Context{Date: date, doc: date, seen: map[*Entity]bool{}, titled: map[*Entity][]string{}}
+}
+
+// name records that the document named person e, with the title role
+// when the text gave one.
+func (ctx *Context) name(e *Entity, role string) {
+	if !ctx.seen[e] {
+		ctx.seen[e] = true
+		ctx.named = append(ctx.named, e)
+	}
+	if role != "" && !slices.Contains(ctx.titled[e], role) {
+		ctx.titled[e] = append(ctx.titled[e], role)
+	}
 }
 
 // span is a mention in the making.
@@ -209,7 +228,7 @@ func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
 		}
 		if m.Kind == model.KindPerson && m.ID != "" {
 			if e := l.persons[m.ID]; e != nil {
-				ctx.seen[e] = true
+				ctx.name(e, m.Role)
 			}
 		}
 		out = append(out, m)
