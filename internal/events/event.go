@@ -83,6 +83,8 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 			continue // "May 16" is no "may"; "next week" still looks ahead
 		}
 		switch {
+		case has(kinds, lexicon.Future) && x.auxPassive(c, j):
+			rules = append(rules, "passive, not future: "+toks[j].Text+" … "+tr.text)
 		case has(kinds, lexicon.Future):
 			ev.Status = model.StatusPlanned
 			rules = append(rules, "future: "+toks[j].Text)

@@ -110,6 +110,9 @@ type Lexicon struct {
 	partEnds map[string][]string
 	// plurEnds are the endings of plural past verbs (syntax kind plurend).
 	plurEnds map[string][]string
+	// ppForms are the shapes of past participles (syntax kind ppform): an
+	// ending, or a circumfix (prefix and ending).
+	ppForms map[string][][2]string
 	// weights are the confidence model's (confidence.tsv).
 	weights map[string]float64
 	// v2 are the verb-second languages (order.tsv).
@@ -147,6 +150,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		infEnds:  map[string][]string{},
 		partEnds: map[string][]string{},
 		plurEnds: map[string][]string{},
+		ppForms:  map[string][][2]string{},
 		weights:  map[string]float64{},
 		v2:       map[string]bool{},
 		fixed:    map[string]bool{},
@@ -400,6 +404,17 @@ func (lx *Lexicon) loadMarkers(an *text.Analyzer, fsys fs.FS, dir, lang string) 
 		if len(f) < 2 || f[1] == "" {
 			return fmt.Errorf("%s: want phrase<TAB>kind", pos)
 		}
+		if f[1] == PPForm {
+			pre, end, circ := strings.Cut(f[0], "…")
+			if !circ {
+				pre, end = "", strings.TrimPrefix(f[0], "-")
+			}
+			if end == "" || !circ && !strings.HasPrefix(f[0], "-") {
+				return fmt.Errorf("%s: a %s entry is an ending (-t) or a circumfix (ge…en)", pos, f[1])
+			}
+			lx.ppForms[lang] = append(lx.ppForms[lang], [2]string{an.Normalize(pre), an.Normalize(end)})
+			return nil
+		}
 		if f[1] == InfEnd || f[1] == PartEnd || f[1] == PlurEnd {
 			if !strings.HasPrefix(f[0], "-") || len(f[0]) < 2 {
 				return fmt.Errorf("%s: an %s entry is an ending written with a dash (-ть)", pos, f[1])
@@ -616,6 +631,22 @@ func (lx *Lexicon) Infinitive(lang string, tok model.Token) bool {
 // modifies a noun rather than states what its clause asserts.
 func (lx *Lexicon) Participle(lang string, tok model.Token) bool {
 	return hasEnding(lx.partEnds[lang], tok)
+}
+
+// PastParticiple reports whether the word has the shape of a past
+// participle (syntax kind ppform): "unterstützt", "angegriffen", not
+// "angreifen".
+func (lx *Lexicon) PastParticiple(lang string, tok model.Token) bool {
+	w := tok.Norm
+	for _, f := range lx.ppForms[lang] {
+		if len(w) <= len(f[0])+len(f[1])+1 || !strings.HasSuffix(w, f[1]) {
+			continue
+		}
+		if f[0] == "" || strings.Contains(w[:len(w)-len(f[1])], f[0]) {
+			return true
+		}
+	}
+	return false
 }
 
 // PluralVerb reports whether the word has the ending of a plural past
