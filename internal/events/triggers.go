@@ -10,6 +10,28 @@ import (
 // Triggers: the words and phrases of the lexicon that report an event,
 // found per sentence, and the words that govern them.
 
+// compoundTail returns the noun trigger a compound word ends in: after a
+// hyphen ("SCO-Gipfel", "NATO-Gipfeltreffen") or, where compounds are
+// written closed, as its head ("Krisentreffen"); nil for none. Only a noun:
+// "Russian-occupied territory", "US-backed forces" describe a thing, they
+// report no act.
+func (x *Extractor) compoundTail(lang string, tok model.Token) *lexicon.Trigger {
+	if h := strings.LastIndexByte(tok.Text, '-'); h > 0 && h < len(tok.Text)-1 {
+		tail := tok
+		an := x.lex.Analyzer()
+		tail.Norm = an.Normalize(tail.Text[h+1:])
+		tail.Stem = an.Stem(lang, tail.Norm)
+		if _, ts, ok := x.lex.TriggerAt(lang, []model.Token{tail}, 0); ok && ts[0].Noun {
+			return ts[0]
+		}
+		tok = tail
+	}
+	if t, ok := x.lex.CompoundHead(lang, tok); ok {
+		return t
+	}
+	return nil
+}
+
 func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bool) []trigger {
 	var out []trigger
 	for i := 0; i < len(toks); i++ {
@@ -18,19 +40,11 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 		}
 		end, ts, ok := x.lex.TriggerAt(lang, toks, i)
 		if !ok {
-			// The tail of a compound: "SCO-Gipfel", "NATO-Gipfeltreffen".
-			if h := strings.LastIndexByte(toks[i].Text, '-'); h > 0 && h < len(toks[i].Text)-1 {
-				tail := toks[i]
-				an := x.lex.Analyzer()
-				tail.Norm = an.Normalize(tail.Text[h+1:])
-				tail.Stem = an.Stem(lang, tail.Norm)
-				// Only a noun: "Russian-occupied territory", "US-backed
-				// forces" describe a thing, they report no act.
-				if _, ts2, ok2 := x.lex.TriggerAt(lang, []model.Token{tail}, 0); ok2 && ts2[0].Noun {
-					out = append(out, trigger{i, i + 1, ts2[0], toks[i].Text})
-				}
+			t := x.compoundTail(lang, toks[i])
+			if t == nil {
+				continue
 			}
-			continue
+			end, ts = i+1, []*lexicon.Trigger{t}
 		}
 		stop := false
 		for j := i; j < end; j++ {

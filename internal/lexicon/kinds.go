@@ -28,6 +28,15 @@ const (
 	// "повинна"): what a speaker says another party must do is his demand
 	// of that party (REQUEST), whatever the act.
 	Oblige = "oblige"
+	// Alleged marks a word that makes the act after it only alleged
+	// ("alleged cyberattacks", "mutmaßliche Angriffe", "якобы нанесли"):
+	// the text does not assert it.
+	Alleged = "alleged"
+	// PPForm is the shape of a past participle, an ending ("-t") or a
+	// circumfix ("ge…en"): after a future auxiliary that is also the
+	// passive's ("wird … unterstützt"), the clause is a passive, not a
+	// future.
+	PPForm = "ppform"
 	// Claim marks a verb of contested saying ("claimed", "alleged",
 	// "behauptete", "утверждает"): a claim that another party did a hostile
 	// act (types.tsv charge) is an accusation by the speaker.
