@@ -99,8 +99,11 @@ type Role struct {
 	// Covers lists offices whose holders the title alone also names when
 	// it refers back ("the minister" after "Foreign Minister Lavrov").
 	Covers []string `yaml:"covers"`
-	Names  Names    `yaml:"names"`
-	Pos    Pos      `yaml:"-"`
+	// OfficeIn maps an office to the states that fill this title with it
+	// ("leader" in a parliamentary state is its head of government).
+	OfficeIn map[string][]string `yaml:"office_in"`
+	Names    Names               `yaml:"names"`
+	Pos      Pos                 `yaml:"-"`
 }
 
 // Office is one term of a person in a role, for a state or organisation.

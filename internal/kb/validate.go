@@ -44,6 +44,16 @@ func (k *KB) Validate() []Problem {
 				add(r.Pos, "role %s: unknown role %q in fallback or covers", r.ID, c)
 			}
 		}
+		for office, states := range r.OfficeIn {
+			if k.role[office] == nil {
+				add(r.Pos, "role %s: unknown role %q in office_in", r.ID, office)
+			}
+			for _, st := range states {
+				if !known(st) {
+					add(r.Pos, "role %s: office_in %s: unknown state %q", r.ID, office, st)
+				}
+			}
+		}
 	}
 	names := map[string][]*Person{}
 	for _, p := range k.Persons {

@@ -82,3 +82,62 @@ func TestDefiniteTitleTwoFit(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleOfStateNamedBefore: a title with its state that the date does
+// not settle (no date, or several holders) names the one person of that
+// office and state the document named before.
+func TestTitleOfStateNamedBefore(t *testing.T) {
+	tests := []struct {
+		name, lang, date, text, id string
+		want                       bool
+	}{
+		{"ru undated", "ru", "", "Президент США Джо Байден выступил в Конгрессе. Позже президент США объявил о помощи.", "joe-biden", true},
+		{"en undated", "en", "", "US President Joe Biden spoke to Congress. Later the US president announced aid.", "joe-biden", true},
+		{"de undated", "de", "", "US-Präsident Joe Biden sprach vor dem Kongress. Später sprach der US-Präsident über Hilfe.", "joe-biden", true},
+		{"uk undated", "uk", "", "Президент США Джо Байден виступив у Конгресі. Пізніше президент США оголосив про допомогу.", "joe-biden", true},
+		// Two presidents of the state named: which one is open.
+		{"ru two named", "ru", "", "Джо Байден и Дональд Трамп выступили в Конгрессе. Позже президент США объявил о помощи.", "joe-biden", false},
+	}
+	for _, tt := range tests {
+		ms := mentions(t, tt.lang, tt.date, tt.text)
+		n := 0
+		for _, m := range ms {
+			if m.ID == tt.id {
+				n++
+			}
+		}
+		if got := n == 2; got != tt.want {
+			_, all := linksTo(ms, tt.id)
+			t.Errorf("%s: %s mentioned %d times, want the title linked = %v; mentions %v", tt.name, tt.id, n, tt.want, all)
+		}
+	}
+}
+
+// TestLeaderAndOtherBody: "leader" names the head of government where the
+// head of state does not lead (roles.yaml office_in), and a title that an
+// of-phrase gives to another body ("Chairman of the Joint Chiefs") names
+// no holder of the plain office.
+func TestLeaderAndOtherBody(t *testing.T) {
+	tests := []struct {
+		lang, text, id string
+		want           bool
+	}{
+		{"en", "the German leader arrived", "olaf-scholz", true},
+		{"en", "the German leader arrived", "frank-walter-steinmeier", false},
+		{"en", "the Japanese leader arrived", "fumio-kishida", true},
+		{"ru", "лидер Японии прибыл", "fumio-kishida", true},
+		{"en", "the Chinese leader arrived", "xi-jinping", true},
+		{"uk", "лідер Китаю прибув", "xi-jinping", true},
+		{"en", "the German head of state arrived", "frank-walter-steinmeier", true},
+		{"en", "US Chairman of the Joint Chiefs Gen. CQ Brown arrived", "joe-biden", false},
+		{"en", "US Chairman of the Joint Chiefs Gen. CQ Brown arrived", "charles-q-brown", true},
+		{"en", "the President of Russia arrived", "vladimir-putin", true},
+		{"en", "the President of the European Commission arrived", "ursula-von-der-leyen", true},
+	}
+	for _, tt := range tests {
+		ms := mentions(t, tt.lang, "2024-07-18", tt.text)
+		if got, all := linksTo(ms, tt.id); got != tt.want {
+			t.Errorf("%s %q: links %s = %v, want %v; mentions %v", tt.lang, tt.text, tt.id, got, tt.want, all)
+		}
+	}
+}

@@ -846,12 +846,25 @@ func (l *Linker) joinKeys(s, lang string) string {
 
 // holders returns the persons in the office for the state on the date, with
 // the office's fallbacks.
+//
+// A title that a state fills with another office (roles.yaml office_in:
+// the leader of a parliamentary state is its head of government) names
+// that office's holders, or those of an office it covers.
 func (l *Linker) holders(role, state string, on model.Point) []*Entity {
-	ps := l.kb.Holders(role, state, on)
 	var fallback []string
 	if r := l.kb.Role(role); r != nil {
 		fallback = r.Fallback
+		for office, states := range r.OfficeIn {
+			if slices.Contains(states, state) {
+				role, fallback = office, nil
+				if o := l.kb.Role(office); o != nil {
+					fallback = o.Covers
+				}
+				break
+			}
+		}
 	}
+	ps := l.kb.Holders(role, state, on)
 	for _, fb := range fallback {
 		if len(ps) > 0 {
 			break

@@ -200,6 +200,17 @@ func (l *Linker) rolePhrases(s *model.Sentence, toks []model.Token, lang string,
 				break
 			}
 		}
+		// "Chairman of the Joint Chiefs", "Minister für Kultur": an
+		// of-phrase that names no state makes the title another body's
+		// office, whose holder the title's own office does not give.
+		if len(states) == 0 || phraseEnd == end {
+			if k2 := l.skip(toks, phraseEnd, lang, lexicon.Det, lexicon.Of); k2 > phraseEnd && k2 < len(toks) &&
+				l.lex.HasKind(lang, toks[phraseEnd], lexicon.Of) && (toks[k2].Cap || toks[k2].Upper) {
+				if sp := startAt[k2]; sp == nil || !isStateLike(sp) && sp.m.Kind != model.KindPerson {
+					when = timeOther
+				}
+			}
+		}
 		// The name: right after the phrase, or before it as an apposition.
 		var holder *span
 		var unknown []model.Token
@@ -320,6 +331,9 @@ func (l *Linker) titleAround(tr *lexicon.Trie[roleEntry], toks []model.Token, i 
 const (
 	timeThen   = "then"
 	timeFormer = "former"
+	// timeOther marks a title that an of-phrase makes another body's
+	// office ("Chairman of the Joint Chiefs"): no holder of its own office.
+	timeOther = "other"
 )
 
 // skip returns the first index at or after i whose token is none of kinds.
@@ -384,6 +398,8 @@ func (l *Linker) resolveRole(role *kb.Role, counterpart bool, code string, name 
 	switch {
 	case when == timeFormer:
 		cands, why = nil, "former "+role.ID+" of "+code
+	case when == timeOther:
+		cands, why = nil, role.ID+" of another body of "+code
 	case when == timeThen && ctx.Date == ctx.doc:
 		cands, why = nil, "then-"+role.ID+" of "+code+" at a time the text does not give"
 	case when == timeThen:
@@ -400,6 +416,19 @@ func (l *Linker) resolveRole(role *kb.Role, counterpart bool, code string, name 
 	case written == "" && len(cands) == 1:
 		best = cands[0]
 		why += ": the only holder"
+	case written == "" && when != timeFormer && when != timeOther:
+		// Several holders on the date, or none known, or no date: the one
+		// person of the office and state the document named before
+		// ("президент США Джо Байден … Президент США"), of the holders on
+		// the date where there are.
+		onDate := len(cands) > 0 && ctx.Date.Year != 0
+		best = namedBefore(role, ctx, func(e *Entity, office string) bool {
+			if onDate {
+				return slices.Contains(cands, e)
+			}
+			return e.Code == code && slices.Contains(ctx.titled[e], office) || heldFor(e, office, code)
+		})
+		why = "the " + role.ID + " of " + code + " named before in the document"
 	case written != "" && len(cands) == 1 && bestSim >= 0.55:
 		why += ": the only holder, written " + written
 	case written != "" && bestSim >= 0.8:
@@ -461,19 +490,9 @@ func (l *Linker) definite(role *kb.Role, rs []roleEntry, toks []model.Token, sta
 	if !slices.ContainsFunc(rs, func(r roleEntry) bool { return l.singularTitle(r.title, toks[start:end], lang) }) {
 		return model.Mention{}, false
 	}
-	offices := append(append([]string{role.ID}, role.Fallback...), role.Covers...)
-	var found *Entity
-	for _, e := range ctx.named {
-		if !slices.ContainsFunc(offices, func(o string) bool {
-			return slices.Contains(ctx.titled[e], o) || e.Person != nil && e.Person.OfficeOn(o, ctx.Date) != nil
-		}) {
-			continue
-		}
-		if found != nil {
-			return model.Mention{}, false // two of the office: which one is open
-		}
-		found = e
-	}
+	found := namedBefore(role, ctx, func(e *Entity, office string) bool {
+		return slices.Contains(ctx.titled[e], office) || e.Person != nil && e.Person.OfficeOn(office, ctx.Date) != nil
+	})
 	if found == nil {
 		return model.Mention{}, false
 	}
@@ -482,6 +501,29 @@ func (l *Linker) definite(role *kb.Role, rs []roleEntry, toks []model.Token, sta
 		m.Role = role.ID
 	}
 	return m, true
+}
+
+// namedBefore returns the one person the document named before who fits
+// the role (its own office, a fallback or one it covers), or nil when none
+// or several do: which one is meant is then open.
+func namedBefore(role *kb.Role, ctx *Context, fits func(e *Entity, office string) bool) *Entity {
+	offices := append(append([]string{role.ID}, role.Fallback...), role.Covers...)
+	var found *Entity
+	for _, e := range ctx.named {
+		if !slices.ContainsFunc(offices, func(o string) bool { return fits(e, o) }) {
+			continue
+		}
+		if found != nil {
+			return nil
+		}
+		found = e
+	}
+	return found
+}
+
+// heldFor reports whether the person ever held the office for the state.
+func heldFor(e *Entity, office, state string) bool {
+	return e.Person != nil && slices.ContainsFunc(e.Person.Offices, func(o kb.Office) bool { return o.Role == office && o.State == state })
 }
 
 // singularTitle reports whether the words of a title in the text are the
