@@ -1,6 +1,7 @@
 package events
 
 import (
+	"slices"
 	"strings"
 
 	"entente/internal/lexicon"
@@ -103,6 +104,7 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 		}
 		out = kept
 	}
+	out = x.callsAs(lang, toks, out)
 	// "forderten die Stärkung der Kooperation", "rejected talks", "обговорили
 	// військову допомогу": event nouns after a verb that takes an event as its
 	// content (or discusses it) are that content,
@@ -292,3 +294,41 @@ func (x *Extractor) sendsMessage(lang string, toks []model.Token, start, end int
 	}
 	return false
 }
+
+// callTrigger is the accusation that calling an act or a party a name of
+// blame makes ("called the strikes a provocation").
+var callTrigger = &lexicon.Trigger{Type: "ACCUSE", Phrase: "call", Pos: "call"}
+
+// callsAs turns a noun of blame (a weak ACCUSE noun: "provocation",
+// "Provokation", "провокация") that a verb of calling governs in its
+// clause ("called the Turkish strikes a provocation", "betrachte die
+// türkischen Attacken als Provokation", "назвал удары провокацией") into
+// an accusation at the verb: its subject accuses, and whom it names or
+// whose act it names is accused, as after "condemned". The noun alone is
+// weak: it yields to any stronger trigger beside it.
+func (x *Extractor) callsAs(lang string, toks []model.Token, out []trigger) []trigger {
+	changed := false
+	for k, t := range out {
+		if !t.t.Weak || !t.t.Noun || t.t.Type != "ACCUSE" {
+			continue
+		}
+		for j := t.start - 1; j >= 0 && j >= t.start-callReach; j-- {
+			if toks[j].Kind == model.Punct && toks[j].Text != "," && toks[j].Text != "-" {
+				break
+			}
+			if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && end <= t.start && has(kinds, lexicon.CallAs) {
+				out[k] = trigger{start: j, end: end, t: callTrigger, text: joinText(toks[j:end])}
+				changed = true
+				break
+			}
+		}
+	}
+	if changed {
+		slices.SortStableFunc(out, func(a, b trigger) int { return a.start - b.start })
+	}
+	return out
+}
+
+// callReach is the most words between a verb of calling and the noun of
+// blame it governs.
+const callReach = 14

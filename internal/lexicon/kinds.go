@@ -37,6 +37,14 @@ const (
 	// passive's ("wird … unterstützt"), the clause is a passive, not a
 	// future.
 	PPForm = "ppform"
+	// CallAs marks a verb of calling something a name ("called", "nannte",
+	// "betrachte … als", "назвал"): with a noun of blame after it, the
+	// verb is an accusation.
+	CallAs = "callas"
+	// Reason marks a preposition that opens what an accusation is for
+	// ("criticised Budapest for …", "обвинила Украину в …"): the names
+	// after it are no one accused.
+	Reason = "reason"
 	// Claim marks a verb of contested saying ("claimed", "alleged",
 	// "behauptete", "утверждает"): a claim that another party did a hostile
 	// act (types.tsv charge) is an accusation by the speaker.
