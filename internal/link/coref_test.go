@@ -141,3 +141,38 @@ func TestLeaderAndOtherBody(t *testing.T) {
 		}
 	}
 }
+
+// TestDeclinedNamesAndJoinedParticles: German adjectives inside a name
+// decline after an article ("der Europäischen Union"), and a family name
+// joined to its particle ("Omar al-Bashir") is also called without it.
+func TestDeclinedNamesAndJoinedParticles(t *testing.T) {
+	tests := []struct {
+		lang, text, id string
+	}{
+		{"de", "ein Gipfel der Afrikanischen Union", "org:au"},
+		{"de", "ein Treffen der Arabischen Liga", "org:las"},
+		{"de", "mit den Vereinten Nationen", "org:un"},
+		{"de", "Präsident der Russischen Föderation", "state:RUS"},
+		{"de", "ein Sprecher der Europäischen Kommission", "org:eu-commission"},
+		{"de", "Omar al-Bashir kam an. Bashir sprach.", "omar-al-bashir"},
+		{"en", "Omar al-Bashir arrived. Later Bashir spoke.", "omar-al-bashir"},
+		{"ru", "Омар аль-Башир прибыл. Позже Башир выступил.", "omar-al-bashir"},
+	}
+	for _, tt := range tests {
+		ms := mentions(t, tt.lang, "2015-06-14", tt.text)
+		n := 0
+		for _, m := range ms {
+			if m.ID == tt.id {
+				n++
+			}
+		}
+		want := 1
+		if tt.id == "omar-al-bashir" {
+			want = 2
+		}
+		if n != want {
+			_, all := linksTo(ms, tt.id)
+			t.Errorf("%s %q: %s linked %d times, want %d; mentions %v", tt.lang, tt.text, tt.id, n, want, all)
+		}
+	}
+}
