@@ -200,3 +200,22 @@ func TestCounterpart(t *testing.T) {
 		}
 	}
 }
+
+// TestEventWordIsNoName: a capitalised German event noun after a title
+// ("kündigte der US-Präsident Hilfe an") is no unknown name of its holder.
+func TestEventWordIsNoName(t *testing.T) {
+	ms := mentions(t, "de", "2024-05-10", "Später kündigte der US-Präsident Hilfe an.")
+	found := false
+	for _, m := range ms {
+		if m.ID == "joe-biden" {
+			found = true
+			if m.Text != "US-Präsident" {
+				t.Errorf("the title took in %q", m.Text)
+			}
+		}
+	}
+	if !found {
+		_, all := linksTo(ms, "joe-biden")
+		t.Errorf("US-Präsident not linked to Joe Biden: %v", all)
+	}
+}

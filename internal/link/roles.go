@@ -238,6 +238,9 @@ func (l *Linker) rolePhrases(s *model.Sentence, toks []model.Token, lang string,
 				if e, _ := tr.Longest(j, j+1, stem); e > j {
 					break
 				}
+				if _, _, ok := l.lex.TriggerAt(lang, toks, j); ok {
+					break // "kündigte der US-Präsident Hilfe an": an event word is no name
+				}
 				unknown = append(unknown, t)
 			}
 		}
