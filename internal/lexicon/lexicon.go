@@ -54,6 +54,9 @@ type Trigger struct {
 	// Particle is the separable particle that must end the clause after the
 	// verb ("wies … aus": "Moskau wies zwei Diplomaten aus"), or "".
 	Particle string
+	// Declared is set on the verb that an event noun becomes after a verb
+	// of declaring ("объявляет перемирие"; events.declared), never in data.
+	Declared bool
 	Pos      string
 	words    int
 	norms    []string       // the phrase's words, normalised
