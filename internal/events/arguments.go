@@ -95,6 +95,13 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		if len(subj) > 0 && len(obj) > 0 {
 			left, right = subj, append(obj, right...)
 			rules = append(rules, "object case before the final verb")
+		} else if first, rest := x.firstBare(c, left); len(first) > 0 && len(rest) > 0 && !x.passive(c) {
+			// "Russland hat die Ukraine angegriffen", "China hat Russland
+			// Drohnen geliefert": of the bare names before a final verb
+			// the first (with what is coordinated with it) is the
+			// subject, the others its objects.
+			left, right = first, append(rest, right...)
+			rules = append(rules, "first name before the final verb is the subject")
 		}
 	}
 	// "Трампа обвиняли", "Молдове помощь передали США": where case and not
@@ -609,11 +616,18 @@ func (x *Extractor) passive(c *clause) bool {
 		if c.toks[j].Kind == model.Punct {
 			return false
 		}
-		if x.lex.HasKind(c.lang, c.toks[j], lexicon.Passive) {
+		if x.lex.HasKind(c.lang, c.toks[j], lexicon.Passive) || x.auxPassive(c, j) {
 			return true
 		}
 	}
 	return false
+}
+
+// auxPassive reports whether the future marker at j is the auxiliary of a
+// passive: a verb trigger after it in the shape of a past participle
+// ("wird von MSF unterstützt", "werden … angegriffen").
+func (x *Extractor) auxPassive(c *clause, j int) bool {
+	return !c.tr.t.Noun && j < c.tr.start && x.lex.HasKind(c.lang, c.toks[j], lexicon.Future) && x.lex.PastParticiple(c.lang, c.toks[c.tr.start])
 }
 
 // subjectGroup returns the names before a trigger that are its subject:
@@ -984,4 +998,50 @@ func (x *Extractor) genitiveAfter(c *clause, m model.Mention) bool {
 		j++
 	}
 	return j == m.TokStart && !m.Adj
+}
+
+// firstBare splits the names before a clause-final verb into the first
+// group of bare names (no preposition governs them; names joined by "and"
+// or commas belong to it) with the names governed by prepositions, and the
+// bare names after that group, which are objects.
+func (x *Extractor) firstBare(c *clause, left []model.Mention) (first, rest []model.Mention) {
+	lang, toks := c.lang, c.toks
+	var lastFirst *model.Mention
+	for k := range left {
+		m := left[k]
+		if x.governedBy(lang, toks, m.TokStart, c.clo, prepNotOf) {
+			first = append(first, m)
+			continue
+		}
+		switch {
+		case lastFirst == nil:
+			first = append(first, m)
+			lastFirst = &left[k]
+		case len(rest) == 0 && x.coordinated(lang, toks, lastFirst.TokEnd, m.TokStart):
+			first = append(first, m)
+			lastFirst = &left[k]
+		default:
+			rest = append(rest, m)
+		}
+	}
+	return first, rest
+}
+
+// coordinated reports whether only a conjunction "and", commas and
+// articles stand in [from, to), and at least one of them.
+func (x *Extractor) coordinated(lang string, toks []model.Token, from, to int) bool {
+	if from >= to {
+		return false
+	}
+	and := false
+	for j := from; j < to; j++ {
+		switch {
+		case x.lex.HasKind(lang, toks[j], lexicon.And):
+			and = true
+		case toks[j].Text == ",", x.lex.HasKind(lang, toks[j], lexicon.Det):
+		default:
+			return false
+		}
+	}
+	return and
 }

@@ -83,6 +83,8 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 			continue // "May 16" is no "may"; "next week" still looks ahead
 		}
 		switch {
+		case has(kinds, lexicon.Future) && x.auxPassive(c, j):
+			rules = append(rules, "passive, not future: "+toks[j].Text+" … "+tr.text)
 		case has(kinds, lexicon.Future):
 			ev.Status = model.StatusPlanned
 			rules = append(rules, "future: "+toks[j].Text)
@@ -103,7 +105,10 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 		ev.Status = model.StatusPlanned
 		rules = append(rules, "future form: "+tr.text)
 	}
-	if m := x.governor(lang, toks, tr.start, clo, lexicon.Modal, 5); m >= 0 {
+	if m := x.governor(lang, toks, tr.start, clo, lexicon.Alleged, 3); m >= 0 {
+		ev.Status = model.StatusHypothetical
+		rules = append(rules, "alleged: "+toks[m].Text)
+	} else if m := x.governor(lang, toks, tr.start, clo, lexicon.Modal, 5); m >= 0 {
 		ev.Status = model.StatusHypothetical
 		rules = append(rules, "supposed: "+toks[m].Text)
 	} else if tr.t.Noun {

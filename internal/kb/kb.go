@@ -96,8 +96,14 @@ type Role struct {
 	Leader bool `yaml:"leader"`
 	// Fallback lists offices that answer for the title when nobody holds it.
 	Fallback []string `yaml:"fallback"`
-	Names    Names    `yaml:"names"`
-	Pos      Pos      `yaml:"-"`
+	// Covers lists offices whose holders the title alone also names when
+	// it refers back ("the minister" after "Foreign Minister Lavrov").
+	Covers []string `yaml:"covers"`
+	// OfficeIn maps an office to the states that fill this title with it
+	// ("leader" in a parliamentary state is its head of government).
+	OfficeIn map[string][]string `yaml:"office_in"`
+	Names    Names               `yaml:"names"`
+	Pos      Pos                 `yaml:"-"`
 }
 
 // Office is one term of a person in a role, for a state or organisation.
@@ -165,6 +171,12 @@ type Naming struct {
 	// FormerWords, by language, are words before a title whose holder held
 	// it before, not on the date ("former", "бывший", "Ex-").
 	FormerWords map[string][]string `yaml:"former_words"`
+	// SingularEndings, by language, are what each word of a title alone
+	// may add to its listed form and still name one person ("министра").
+	SingularEndings map[string][]string `yaml:"singular_endings"`
+	// NotDefinite, by language, are words before a title that make it no
+	// reference to a person named before ("a minister", "die Minister").
+	NotDefinite map[string][]string `yaml:"not_definite"`
 }
 
 // KB is the loaded knowledge base.
@@ -336,6 +348,8 @@ func (k *KB) loadFile(name string, b []byte) error {
 		k.Naming.PatronymicEndings = append(k.Naming.PatronymicEndings, n.PatronymicEndings...)
 		k.Naming.ThenWords = appendLangs(k.Naming.ThenWords, n.ThenWords)
 		k.Naming.FormerWords = appendLangs(k.Naming.FormerWords, n.FormerWords)
+		k.Naming.SingularEndings = appendLangs(k.Naming.SingularEndings, n.SingularEndings)
+		k.Naming.NotDefinite = appendLangs(k.Naming.NotDefinite, n.NotDefinite)
 		for st, lang := range n.NativeLanguages {
 			if k.Naming.NativeLanguages == nil {
 				k.Naming.NativeLanguages = map[string]string{}

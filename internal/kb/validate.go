@@ -2,6 +2,7 @@ package kb
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -37,6 +38,21 @@ func (k *KB) Validate() []Problem {
 	for _, r := range k.Roles {
 		if r.State != "" && !known(r.State) {
 			add(r.Pos, "role %s: unknown state %q", r.ID, r.State)
+		}
+		for _, c := range append(slices.Clone(r.Fallback), r.Covers...) {
+			if k.role[c] == nil {
+				add(r.Pos, "role %s: unknown role %q in fallback or covers", r.ID, c)
+			}
+		}
+		for office, states := range r.OfficeIn {
+			if k.role[office] == nil {
+				add(r.Pos, "role %s: unknown role %q in office_in", r.ID, office)
+			}
+			for _, st := range states {
+				if !known(st) {
+					add(r.Pos, "role %s: office_in %s: unknown state %q", r.ID, office, st)
+				}
+			}
 		}
 	}
 	names := map[string][]*Person{}

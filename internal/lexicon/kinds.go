@@ -24,6 +24,23 @@ const (
 	Inf = "inf"
 	// Say marks a verb of saying that, after a quote, names its speaker.
 	Say = "say"
+	// Oblige marks a word of obligation ("must", "muss", "должна",
+	// "повинна"): what a speaker says another party must do is his demand
+	// of that party (REQUEST), whatever the act.
+	Oblige = "oblige"
+	// Alleged marks a word that makes the act after it only alleged
+	// ("alleged cyberattacks", "mutmaßliche Angriffe", "якобы нанесли"):
+	// the text does not assert it.
+	Alleged = "alleged"
+	// PPForm is the shape of a past participle, an ending ("-t") or a
+	// circumfix ("ge…en"): after a future auxiliary that is also the
+	// passive's ("wird … unterstützt"), the clause is a passive, not a
+	// future.
+	PPForm = "ppform"
+	// CallAs marks a verb of calling something a name ("called", "nannte",
+	// "betrachte … als", "назвал"): with a noun of blame after it, the
+	// verb is an accusation.
+	CallAs = "callas"
 	// Claim marks a verb of contested saying ("claimed", "alleged",
 	// "behauptete", "утверждает"): a claim that another party did a hostile
 	// act (types.tsv charge) is an accusation by the speaker.

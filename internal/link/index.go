@@ -125,6 +125,10 @@ type Linker struct {
 	// nameBase). Filled while New indexes, read once built is set.
 	known [2]map[string]bool
 	built bool
+	// singular and notDefinite hold, by language, naming.yaml
+	// singular_endings and not_definite, lower case: a title alone refers
+	// back to a person named before (see definite).
+	singular, notDefinite map[string]map[string]bool
 	// particles holds naming.yaml particles, lower case.
 	particles map[string]bool
 	// times holds, by language, the words before a title that date its
@@ -154,6 +158,8 @@ func New(k *kb.KB, lx *lexicon.Lexicon, an *text.Analyzer) *Linker {
 	for _, p := range k.Naming.Particles {
 		l.particles[strings.ToLower(p)] = true
 	}
+	l.singular = lowerSets(k.Naming.SingularEndings)
+	l.notDefinite = lowerSets(k.Naming.NotDefinite)
 	l.times = map[string]map[string]string{}
 	for when, byLang := range map[string]map[string][]string{timeThen: k.Naming.ThenWords, timeFormer: k.Naming.FormerWords} {
 		for lang, ws := range byLang {
@@ -652,4 +658,18 @@ func (l *Linker) Stats() string {
 		n += t.Len()
 	}
 	return fmt.Sprintf("%d names, %d titles", l.names.Len()+l.people.Len(), n)
+}
+
+// lowerSets turns lists of words by language into sets of their lower-case
+// forms.
+func lowerSets(byLang map[string][]string) map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	for lang, ws := range byLang {
+		set := map[string]bool{}
+		for _, w := range ws {
+			set[strings.ToLower(w)] = true
+		}
+		out[lang] = set
+	}
+	return out
 }
