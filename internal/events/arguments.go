@@ -345,6 +345,22 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		if agents, ok := x.actAgents(c, right); ok {
 			right = agents
 			rules = append(rules, "accused: who did the act")
+		} else if len(right) > 1 {
+			// "criticised Budapest for its deal with Russia", "обвинила
+			// Украину в сговоре с США": after the accused, a reason phrase
+			// says what for; the names in it are no one accused.
+			if p := x.kindAfter(lang, toks, right[0].TokEnd, hi, lexicon.Reason); p >= 0 {
+				kept := right[:0:0]
+				for _, m := range right {
+					if m.TokStart < p {
+						kept = append(kept, m)
+					}
+				}
+				if len(kept) < len(right) {
+					rules = append(rules, "reason after "+toks[p].Text+": no one accused")
+				}
+				right = kept
+			}
 		}
 	}
 	src, tgt := left, right
@@ -495,6 +511,9 @@ func (x *Extractor) actors(src, tgt []model.Mention, t *lexicon.Trigger) ([]mode
 	add := func(m model.Mention, role string) {
 		if !m.Adj {
 			strong = true
+		}
+		if m.Kind == model.KindPlace && x.kb.StandsFor(m.ID) != nil {
+			m = x.asParty(m) // "Brussels demanded …": the EU's institutions
 		}
 		key := m.ID
 		if key == "" {
@@ -807,7 +826,9 @@ func (x *Extractor) frontedMeetingSubject(c *clause) *model.Mention {
 // to ("struck Kyiv", "В Кремле заявили"), no longer a location.
 func (x *Extractor) asParty(m model.Mention) model.Mention {
 	m.Locative = false
-	if m.Kind == model.KindPlace {
+	if o := x.kb.StandsFor(m.ID); o != nil && m.Kind == model.KindPlace {
+		m.Kind, m.ID, m.Name, m.Code = model.KindOrg, "org:"+o.ID, o.Name, o.Code
+	} else if m.Kind == model.KindPlace {
 		m.Kind, m.ID, m.Name = model.KindState, "state:"+m.Code, x.kb.CodeName(m.Code)
 	}
 	return m

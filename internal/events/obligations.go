@@ -15,6 +15,12 @@ import (
 // or claim) with a name before it, or the speaker named after a quote.
 // With no speaker ("Russia must withdraw", the journalist's own view) there
 // is no demand.
+//
+// Blame works alike: what a speaker says of another party's doings is
+// unacceptable (markers kind blame: "unacceptable", "inakzeptabel",
+// "недопустимы", "неприйнятні") is his accusation of that party, an ACCUSE
+// from the speaker to the names of the clause before the word ("Zakharova
+// said the ambassador's letters to German firms were unacceptable").
 
 // obligations returns the demands that words of obligation in the sentence
 // make.
@@ -23,19 +29,41 @@ func (x *Extractor) obligations(doc *model.Document, in *Input, st *docState, cs
 	var out []model.Event
 	for j := 1; j < len(toks); j++ {
 		end, kinds := x.lex.MarkersAt(lang, toks, j)
-		if end == j || !has(kinds, lexicon.Oblige) {
+		if end == j {
 			continue
 		}
-		subj := x.obligedSubject(in, j, cs[j])
+		var subj []model.Mention
+		var src *model.Mention
+		var tr *lexicon.Trigger
+		rule := ""
+		switch {
+		case has(kinds, lexicon.Oblige):
+			subj, tr = x.obligedSubject(in, j, cs[j]), obligeTrigger
+			if len(subj) == 0 {
+				continue
+			}
+			if at, sp := x.sayFrame(lang, in, subj[0].TokStart, cs[j]); sp != nil {
+				src, rule = sp, "obligation: "+sp.Text+" "+toks[at].Text+" "+subj[0].Text+" "+toks[j].Text
+			}
+		case has(kinds, lexicon.Blame):
+			// "Zakharova said that the letters of … were unacceptable": the
+			// speaker before the verb of saying, the blamed after it.
+			from := cs[j]
+			if at, end := x.sayBefore(lang, toks, j); at >= 0 {
+				from = end
+				if sp := x.nameBefore(in, at); sp != nil {
+					src, rule = sp, "blame: "+sp.Text+" "+toks[at].Text+" … "+toks[j].Text
+				}
+			}
+			subj, tr = x.blamed(in, j, from), blameTrigger
+		default:
+			continue
+		}
 		if len(subj) == 0 {
 			continue
 		}
-		var src *model.Mention
-		rule := ""
-		if at, sp := x.sayFrame(lang, in, subj[0].TokStart, cs[j]); sp != nil {
-			src, rule = sp, "obligation: "+sp.Text+" "+joinText(toks[at:at+1])+" "+subj[0].Text+" "+toks[j].Text
-		} else if speaker != nil && j < saidAt {
-			src, rule = speaker, "obligation: "+speaker.Text+" says "+subj[0].Text+" "+toks[j].Text
+		if src == nil && speaker != nil && j < saidAt {
+			src, rule = speaker, tr.Phrase+": "+speaker.Text+" says "+subj[0].Text+" "+toks[j].Text
 		}
 		if src == nil || src.Code == "" {
 			continue
@@ -51,7 +79,7 @@ func (x *Extractor) obligations(doc *model.Document, in *Input, st *docState, cs
 		}
 		c := &clause{doc: doc, in: in, lang: lang, toks: toks, lo: cs[j], hi: ce[j], clo: cs[j], chi: ce[j],
 			quoted: quoted != nil && quoted[j],
-			tr:     trigger{start: j, end: end, t: obligeTrigger, text: joinText(toks[j:end])}}
+			tr:     trigger{start: j, end: end, t: tr, text: joinText(toks[j:end])}}
 		if ev, ok := x.event(c, st, []model.Mention{*src}, tgt, nil, []string{rule}); ok {
 			out = append(out, ev)
 		}
@@ -78,15 +106,62 @@ func (x *Extractor) mayDemand(in *Input) bool {
 	}
 	lang, toks := in.Sent.Lang, in.Sent.Tokens
 	for j := 1; j < len(toks); j++ {
-		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && has(kinds, lexicon.Oblige) {
+		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && (has(kinds, lexicon.Oblige) || has(kinds, lexicon.Blame)) {
 			return true
 		}
 	}
 	return false
 }
 
-// obligeTrigger is the trigger a word of obligation stands for.
-var obligeTrigger = &lexicon.Trigger{Type: "REQUEST", Phrase: "oblige", Pos: "oblige"}
+// obligeTrigger and blameTrigger are the triggers a word of obligation
+// and one of blame stand for.
+var (
+	obligeTrigger = &lexicon.Trigger{Type: "REQUEST", Phrase: "oblige", Pos: "oblige"}
+	blameTrigger  = &lexicon.Trigger{Type: "ACCUSE", Phrase: "blame", Pos: "blame"}
+)
+
+// sayBefore returns the nearest verb of saying before j in the sentence
+// and its end, or -1.
+func (x *Extractor) sayBefore(lang string, toks []model.Token, j int) (int, int) {
+	for k := j - 1; k >= 0; k-- {
+		if end, kinds := x.lex.MarkersAt(lang, toks, k); end > k && end <= j && (has(kinds, lexicon.Say) || has(kinds, lexicon.Claim)) {
+			return k, end
+		}
+	}
+	return -1, -1
+}
+
+// nameBefore returns the name nearest before the token at i with no comma
+// between, the speaker of a verb of saying there, or nil.
+func (x *Extractor) nameBefore(in *Input, i int) *model.Mention {
+	var sp *model.Mention
+	for k := range in.Mentions {
+		m := &in.Mentions[k]
+		if m.TokEnd > i || m.Code == "" || m.Locative || m.Media || m.Nested || hasComma(in.Sent.Tokens, m.TokEnd, i) {
+			continue
+		}
+		sp = m
+	}
+	return sp
+}
+
+// blamed returns the parties a word of blame at j blames: the first name
+// of its clause before it and the names coordinated with it, none in a
+// locative phrase ("the letters of the US ambassador to German firms are
+// unacceptable": the ambassador).
+func (x *Extractor) blamed(in *Input, j, clo int) []model.Mention {
+	var out []model.Mention
+	for _, m := range in.Mentions {
+		if m.TokStart < clo || m.TokEnd > j || m.Code == "" || m.Locative || m.Media || m.Nested {
+			continue
+		}
+		if len(out) > 0 && !x.coordinated(in.Sent.Lang, in.Sent.Tokens, out[len(out)-1].TokEnd, m.TokStart) {
+			break
+		}
+		out = append(out, m)
+	}
+	return out
+}
 
 // obligedSubject returns the names that a word of obligation at j has for
 // its subject: the coordinated names that end at most two words before it

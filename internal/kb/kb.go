@@ -59,8 +59,11 @@ type Place struct {
 	Name    string `yaml:"name"`
 	State   string `yaml:"state"`
 	Capital bool   `yaml:"capital"`
-	Names   Names  `yaml:"names"`
-	Pos     Pos    `yaml:"-"`
+	// StandsFor is the code of the organisation whose institutions the
+	// place names when it acts ("Brussels demanded …": the EU), or "".
+	StandsFor string `yaml:"stands_for"`
+	Names     Names  `yaml:"names"`
+	Pos       Pos    `yaml:"-"`
 }
 
 // Org is an international organisation; Code is its actor code.
@@ -195,6 +198,9 @@ type KB struct {
 	person map[string]*Person
 	office map[officeKey][]holder
 	family map[string]bool
+	// standsFor maps a place's linker id ("place:brussels") to the
+	// organisation it stands for as an actor.
+	standsFor map[string]*Org
 }
 
 type officeKey struct{ role, state string }
@@ -580,6 +586,16 @@ func (k *KB) index() error {
 	for _, c := range k.Naming.FamilyFirst {
 		k.family[c] = true
 	}
+	k.standsFor = map[string]*Org{}
+	for _, p := range k.Places {
+		if o := k.org[p.StandsFor]; o != nil {
+			id := p.ID
+			if id == "" {
+				id = strings.ToLower(p.Name)
+			}
+			k.standsFor["place:"+id] = o
+		}
+	}
 	return nil
 }
 
@@ -594,6 +610,10 @@ func (k *KB) Role(id string) *Role { return k.role[id] }
 
 // Person returns the person with the id, or nil.
 func (k *KB) Person(id string) *Person { return k.person[id] }
+
+// StandsFor returns the organisation that the place with the linker id
+// ("place:brussels") stands for when it acts, or nil.
+func (k *KB) StandsFor(placeID string) *Org { return k.standsFor[placeID] }
 
 // CodeName returns the canonical English name of a state or organisation code.
 func (k *KB) CodeName(code string) string {

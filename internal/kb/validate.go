@@ -29,6 +29,9 @@ func (k *KB) Validate() []Problem {
 		if !known(p.State) {
 			add(p.Pos, "place %s: unknown state %q", p.Name, p.State)
 		}
+		if p.StandsFor != "" && k.org[p.StandsFor] == nil {
+			add(p.Pos, "place %s: stands_for %q is no organisation", p.Name, p.StandsFor)
+		}
 	}
 	for _, b := range k.Bodies {
 		if !known(b.State) {

@@ -41,6 +41,14 @@ const (
 	// "betrachte … als", "назвал"): with a noun of blame after it, the
 	// verb is an accusation.
 	CallAs = "callas"
+	// Reason marks a preposition that opens what an accusation is for
+	// ("criticised Budapest for …", "обвинила Украину в …"): the names
+	// after it are no one accused.
+	Reason = "reason"
+	// Blame marks a predicate of blame ("unacceptable", "inakzeptabel",
+	// "недопустимы"): what a speaker says of another party's doings is his
+	// accusation of it.
+	Blame = "blame"
 	// Claim marks a verb of contested saying ("claimed", "alleged",
 	// "behauptete", "утверждает"): a claim that another party did a hostile
 	// act (types.tsv charge) is an accusation by the speaker.

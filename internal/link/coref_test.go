@@ -141,3 +141,81 @@ func TestLeaderAndOtherBody(t *testing.T) {
 		}
 	}
 }
+
+// TestDeclinedNamesAndJoinedParticles: German adjectives inside a name
+// decline after an article ("der Europäischen Union"), and a family name
+// joined to its particle ("Omar al-Bashir") is also called without it.
+func TestDeclinedNamesAndJoinedParticles(t *testing.T) {
+	tests := []struct {
+		lang, text, id string
+	}{
+		{"de", "ein Gipfel der Afrikanischen Union", "org:au"},
+		{"de", "ein Treffen der Arabischen Liga", "org:las"},
+		{"de", "mit den Vereinten Nationen", "org:un"},
+		{"de", "Präsident der Russischen Föderation", "state:RUS"},
+		{"de", "ein Sprecher der Europäischen Kommission", "org:eu-commission"},
+		{"de", "Omar al-Bashir kam an. Bashir sprach.", "omar-al-bashir"},
+		{"en", "Omar al-Bashir arrived. Later Bashir spoke.", "omar-al-bashir"},
+		{"ru", "Омар аль-Башир прибыл. Позже Башир выступил.", "omar-al-bashir"},
+	}
+	for _, tt := range tests {
+		ms := mentions(t, tt.lang, "2015-06-14", tt.text)
+		n := 0
+		for _, m := range ms {
+			if m.ID == tt.id {
+				n++
+			}
+		}
+		want := 1
+		if tt.id == "omar-al-bashir" {
+			want = 2
+		}
+		if n != want {
+			_, all := linksTo(ms, tt.id)
+			t.Errorf("%s %q: %s linked %d times, want %d; mentions %v", tt.lang, tt.text, tt.id, n, want, all)
+		}
+	}
+}
+
+// TestCounterpart: "his Japanese counterpart" is the holder, for Japan, of
+// the office of the person named before it in the sentence.
+func TestCounterpart(t *testing.T) {
+	tests := []struct {
+		lang, text, id string
+		want           bool
+	}{
+		{"en", "US Defense Secretary Lloyd Austin met his Japanese counterpart.", "minoru-kihara", true},
+		{"en", "Lloyd Austin met his Japanese and South Korean counterparts.", "shin-won-sik", true},
+		{"en", "Sergei Lavrov spoke with his Chinese counterpart.", "wang-yi", true},
+		{"ru", "Лавров провёл переговоры с китайским коллегой.", "wang-yi", true},
+		{"uk", "Лавров провів переговори з китайським колегою.", "wang-yi", true},
+		{"de", "Lawrow traf seinen chinesischen Amtskollegen.", "wang-yi", true},
+		// Nobody named before it: the state only.
+		{"en", "The talks with the Chinese counterpart went well.", "wang-yi", false},
+	}
+	for _, tt := range tests {
+		ms := mentions(t, tt.lang, "2024-07-28", tt.text)
+		if got, all := linksTo(ms, tt.id); got != tt.want {
+			t.Errorf("%s %q: links %s = %v, want %v; mentions %v", tt.lang, tt.text, tt.id, got, tt.want, all)
+		}
+	}
+}
+
+// TestEventWordIsNoName: a capitalised German event noun after a title
+// ("kündigte der US-Präsident Hilfe an") is no unknown name of its holder.
+func TestEventWordIsNoName(t *testing.T) {
+	ms := mentions(t, "de", "2024-05-10", "Später kündigte der US-Präsident Hilfe an.")
+	found := false
+	for _, m := range ms {
+		if m.ID == "joe-biden" {
+			found = true
+			if m.Text != "US-Präsident" {
+				t.Errorf("the title took in %q", m.Text)
+			}
+		}
+	}
+	if !found {
+		_, all := linksTo(ms, "joe-biden")
+		t.Errorf("US-Präsident not linked to Joe Biden: %v", all)
+	}
+}
