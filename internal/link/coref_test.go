@@ -176,3 +176,46 @@ func TestDeclinedNamesAndJoinedParticles(t *testing.T) {
 		}
 	}
 }
+
+// TestCounterpart: "his Japanese counterpart" is the holder, for Japan, of
+// the office of the person named before it in the sentence.
+func TestCounterpart(t *testing.T) {
+	tests := []struct {
+		lang, text, id string
+		want           bool
+	}{
+		{"en", "US Defense Secretary Lloyd Austin met his Japanese counterpart.", "minoru-kihara", true},
+		{"en", "Lloyd Austin met his Japanese and South Korean counterparts.", "shin-won-sik", true},
+		{"en", "Sergei Lavrov spoke with his Chinese counterpart.", "wang-yi", true},
+		{"ru", "Лавров провёл переговоры с китайским коллегой.", "wang-yi", true},
+		{"uk", "Лавров провів переговори з китайським колегою.", "wang-yi", true},
+		{"de", "Lawrow traf seinen chinesischen Amtskollegen.", "wang-yi", true},
+		// Nobody named before it: the state only.
+		{"en", "The talks with the Chinese counterpart went well.", "wang-yi", false},
+	}
+	for _, tt := range tests {
+		ms := mentions(t, tt.lang, "2024-07-28", tt.text)
+		if got, all := linksTo(ms, tt.id); got != tt.want {
+			t.Errorf("%s %q: links %s = %v, want %v; mentions %v", tt.lang, tt.text, tt.id, got, tt.want, all)
+		}
+	}
+}
+
+// TestEventWordIsNoName: a capitalised German event noun after a title
+// ("kündigte der US-Präsident Hilfe an") is no unknown name of its holder.
+func TestEventWordIsNoName(t *testing.T) {
+	ms := mentions(t, "de", "2024-05-10", "Später kündigte der US-Präsident Hilfe an.")
+	found := false
+	for _, m := range ms {
+		if m.ID == "joe-biden" {
+			found = true
+			if m.Text != "US-Präsident" {
+				t.Errorf("the title took in %q", m.Text)
+			}
+		}
+	}
+	if !found {
+		_, all := linksTo(ms, "joe-biden")
+		t.Errorf("US-Präsident not linked to Joe Biden: %v", all)
+	}
+}

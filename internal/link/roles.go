@@ -238,6 +238,9 @@ func (l *Linker) rolePhrases(s *model.Sentence, toks []model.Token, lang string,
 				if e, _ := tr.Longest(j, j+1, stem); e > j {
 					break
 				}
+				if _, _, ok := l.lex.TriggerAt(lang, toks, j); ok {
+					break // "kündigte der US-Präsident Hilfe an": an event word is no name
+				}
 				unknown = append(unknown, t)
 			}
 		}
@@ -289,13 +292,17 @@ func (l *Linker) rolePhrases(s *model.Sentence, toks []model.Token, lang string,
 				covered[j] = true
 			}
 		}
+		poss := "" // whose counterpart: the office of the person named before it
+		if counterpart {
+			poss = possessorRole(spans, phraseStart, codes)
+		}
 		for n, code := range codes {
 			sp := &span{start: phraseStart, end: nameEnd, bs: toks[phraseStart].Start, be: toks[nameEnd-1].End}
 			if len(codes) > 1 {
 				// One mention per coordinated state, each on its state's words.
 				sp.start, sp.end, sp.bs, sp.be = states[n].start, states[n].end, states[n].bs, states[n].be
 			}
-			sp.m = l.resolveRole(role, counterpart, code, unknown, lang, when, ctx)
+			sp.m = l.resolveRole(role, counterpart, poss, code, unknown, lang, when, ctx)
 			spans = append(spans, sp)
 		}
 		i = nameEnd - 1
@@ -367,7 +374,11 @@ func (l *Linker) isMarker(lang string, t model.Token) bool {
 // date the text speaks of only when that differs from the document's own
 // date, timeFormer never to the holder on the date; either way a written
 // name may still name a person of the state.
-func (l *Linker) resolveRole(role *kb.Role, counterpart bool, code string, name []model.Token, lang, when string, ctx *Context) model.Mention {
+//
+// A counterpart ("his Japanese counterpart") is the holder, for code, of
+// poss, the office of the person it is the counterpart of, when the date
+// gives exactly one.
+func (l *Linker) resolveRole(role *kb.Role, counterpart bool, poss, code string, name []model.Token, lang, when string, ctx *Context) model.Mention {
 	written := ""
 	if len(name) > 0 {
 		var b strings.Builder
@@ -381,6 +392,13 @@ func (l *Linker) resolveRole(role *kb.Role, counterpart bool, code string, name 
 	}
 	stateName := l.kb.CodeName(code)
 	if counterpart {
+		if poss != "" && written == "" && ctx.Date.Year != 0 {
+			if cands := l.holders(poss, code, ctx.Date); len(cands) == 1 {
+				m := l.entityMention(cands[0], ctx, "counterpart of a "+poss+": the "+poss+" of "+code+" on "+ctx.Date.String())
+				m.Code, m.Role = code, poss
+				return m
+			}
+		}
 		return model.Mention{Kind: model.KindPerson, Code: code, Name: stateName + " official", Score: 0.5,
 			Why: []string{"counterpart of " + stateName}}
 	}
@@ -501,6 +519,27 @@ func (l *Linker) definite(role *kb.Role, rs []roleEntry, toks []model.Token, sta
 		m.Role = role.ID
 	}
 	return m, true
+}
+
+// possessorRole returns the office of the person a counterpart phrase
+// starting at token start belongs to: the nearest person named before it
+// in the sentence, with an office, of none of the counterparts' states
+// ("Defense Secretary Austin met his Japanese counterpart"), or "".
+func possessorRole(spans []*span, start int, codes []string) string {
+	var best *span
+	for _, sp := range spans {
+		m := sp.m
+		if m.Kind != model.KindPerson || m.ID == "" || m.Role == "" || sp.end > start || slices.Contains(codes, m.Code) {
+			continue
+		}
+		if best == nil || sp.end > best.end {
+			best = sp
+		}
+	}
+	if best == nil {
+		return ""
+	}
+	return best.m.Role
 }
 
 // namedBefore returns the one person the document named before who fits
