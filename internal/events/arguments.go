@@ -480,6 +480,18 @@ func namedSubject(src []model.Mention) bool {
 	return false
 }
 
+// declarer reports whether a subject may declare an event alone: a named
+// person, body or organisation, or a state's side or institution named by
+// its title ("российская сторона объявляет перемирие").
+func declarer(src []model.Mention) bool {
+	for _, m := range src {
+		if m.Kind == model.KindBody && m.Code != "" && !m.Adj {
+			return true
+		}
+	}
+	return namedSubject(src)
+}
+
 // hasTraveller reports whether one of the actors is a person or a body,
 // who can pay a visit (a state named alone is where one goes).
 func hasTraveller(actors []model.Actor) bool {
