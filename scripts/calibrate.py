@@ -34,7 +34,7 @@ except ImportError:
 
 def extract(paths):
     cmd = [BIN] if BIN else ["go", "run", "./cmd/entente"]
-    out = subprocess.run(cmd + ["extract", "--explain", "--format", "jsonl"] + paths,
+    out = subprocess.run(cmd + ["extract", "--explain", "--min-confidence", "0", "--format", "jsonl"] + paths,
                          cwd=ROOT, check=True, capture_output=True, text=True).stdout
     return [json.loads(l) for l in out.splitlines() if l.strip()]
 

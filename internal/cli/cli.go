@@ -25,7 +25,10 @@ import (
 // env is what every subcommand writes to and reads from.
 type env struct {
 	// background keeps unanchored nominal events (extract --background).
-	background     bool
+	background bool
+	// minConf is the confidence below which no event is reported or
+	// stored (--min-confidence of the commands that extract).
+	minConf        float64
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	// Data flags (dataFlags) of the commands that load data, and input
@@ -47,6 +50,12 @@ func (e *env) dataFlags(fs *pflag.FlagSet) {
 func (e *env) inputFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&e.published, "published", "", "publication `DATE` (YYYY-MM-DD) of documents that carry none")
 	fs.StringVar(&e.maxSize, "max-size", "10MB", "skip (and report) documents larger than `SIZE` (e.g. 10MB, 500KB; 0: no limit)")
+}
+
+// confidenceFlag gives a command that extracts events --min-confidence;
+// verb says what it does with an event ("report", "store").
+func (e *env) confidenceFlag(fs *pflag.FlagSet, verb string) {
+	fs.Float64Var(&e.minConf, "min-confidence", pipeline.DefaultMinConfidence, "do not "+verb+" events of confidence below `C` (0 to 1; 0 keeps all; make quality prints what a value means)")
 }
 
 // defaultMemoryLimit is the soft memory limit of the runtime (GOMEMLIMIT).
@@ -78,7 +87,7 @@ func usage(err error) error {
 // Run runs entente with the arguments (without the program name) and
 // returns the exit status: 0 success, 1 failure, 2 bad usage.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, minConf: pipeline.DefaultMinConfidence}
 	// A soft memory limit: past it the garbage collector works harder
 	// rather than letting the heap double (extract over 100,000 articles
 	// peaks at ~215 MB instead of ~340 MB for 5% more CPU). GOMEMLIMIT
@@ -186,6 +195,9 @@ func (e *env) pipelineWith(cfg pipeline.Config) (*pipeline.Pipeline, error) {
 			return nil, usage(fmt.Errorf("--published: %w", err))
 		}
 	}
+	if e.minConf < 0 || e.minConf > 1 {
+		return nil, usage(fmt.Errorf("--min-confidence %g: want a number from 0 to 1", e.minConf))
+	}
 	var maxBytes int64
 	if e.maxSize != "" {
 		n, err := humanize.ParseBytes(e.maxSize)
@@ -198,7 +210,7 @@ func (e *env) pipelineWith(cfg pipeline.Config) (*pipeline.Pipeline, error) {
 		}
 	}
 	cfg.KBFiles, cfg.LexiconDirs, cfg.Published = e.kbFiles, e.lexiconDirs, pub
-	cfg.Background, cfg.MaxDocBytes = e.background, maxBytes
+	cfg.Background, cfg.MaxDocBytes, cfg.MinConfidence = e.background, maxBytes, e.minConf
 	p, err := pipeline.New(cfg)
 	var ue *langs.UnsupportedError
 	if errors.As(err, &ue) {

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"entente/internal/pipeline"
 )
 
 func run(t *testing.T, stdin string, args ...string) (int, string, string) {
@@ -284,6 +286,49 @@ func TestExtractSameTextTwice(t *testing.T) {
 	}
 }
 
+// TestDefaultMinConfidence: without --min-confidence, extract and ingest
+// leave out events below pipeline.DefaultMinConfidence; 0 keeps them. A
+// confidence model whose bias sinks every event below the cut (a --lexicon
+// overlay of confidence.tsv) must then report none by default.
+func TestDefaultMinConfidence(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.txt")
+	if err := os.WriteFile(a, []byte(testArticle), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	low := filepath.Join(dir, "low")
+	if err := os.MkdirAll(filepath.Join(low, "lexicon"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(low, "lexicon", "confidence.tsv"), []byte("bias\t-9\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	count := func(args ...string) int {
+		t.Helper()
+		code, out, errs := run(t, "", args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errs)
+		}
+		return strings.Count(out, "\n")
+	}
+	if n := count("extract", "--format", "jsonl", "--lexicon", low, a); n != 0 {
+		t.Errorf("extract with every confidence below %.1f printed %d events by default, want none", pipeline.DefaultMinConfidence, n)
+	}
+	if n := count("extract", "--format", "jsonl", "--lexicon", low, "--min-confidence", "0", a); n == 0 {
+		t.Error("extract --min-confidence 0 printed no event")
+	}
+	if all, def := count("extract", "--format", "jsonl", "--min-confidence", "0", a), count("extract", "--format", "jsonl", a); def == 0 || def > all {
+		t.Errorf("extract: %d events by default, %d with --min-confidence 0", def, all)
+	}
+	db := filepath.Join(dir, "low.db")
+	if code, _, errs := run(t, "", "ingest", "--db", db, "--lexicon", low, a); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, errs)
+	}
+	if n := count("events", "--db", db, "--format", "jsonl"); n != 0 {
+		t.Errorf("ingest stored %d events below the default confidence, want none", n)
+	}
+}
+
 // TestMinConfidence: --min-confidence leaves out what is below it, on
 // extract and ingest alike, and refuses a value outside 0..1.
 func TestMinConfidence(t *testing.T) {
@@ -306,7 +351,7 @@ func TestMinConfidence(t *testing.T) {
 		}
 		return cs
 	}
-	_, all, _ := run(t, "", "extract", "--format", "jsonl", a)
+	_, all, _ := run(t, "", "extract", "--format", "jsonl", "--min-confidence", "0", a)
 	cs := confs(all)
 	if len(cs) < 2 {
 		t.Fatalf("want at least two events from the test article, got %d", len(cs))

@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"entente/internal/fuse"
-	"entente/internal/model"
 	"entente/internal/pipeline"
 )
 
@@ -16,7 +15,6 @@ func (e *env) extractCmd() *cobra.Command {
 	var format, lang string
 	var explain, hypothetical bool
 	var workers, hot int
-	var minConf float64
 	var src sourceFlags
 	cmd := &cobra.Command{
 		Use:   "extract [PATH...]",
@@ -43,9 +41,6 @@ then 1.`,
 			}
 			if len(args) == 0 {
 				return usage(fmt.Errorf("extract: no input: give files, folders, or - for standard input"))
-			}
-			if minConf < 0 || minConf > 1 {
-				return usage(fmt.Errorf("extract: --min-confidence %g: want a number from 0 to 1", minConf))
 			}
 			ew, err := e.writer(format)
 			if err != nil {
@@ -84,7 +79,7 @@ then 1.`,
 				docs++
 				bar.Add(1)
 				if once.First(r.Doc.Text) { // the same text given twice
-					f.Add(fuse.Hash(r.Doc.Text), r.Doc.Published, confident(r.Events, minConf))
+					f.Add(fuse.Hash(r.Doc.Text), r.Doc.Published, r.Events)
 				}
 			}, func(err error) {
 				failed++
@@ -112,7 +107,7 @@ then 1.`,
 	cmd.Flags().BoolVar(&explain, "explain", false, "add to each event the trigger, entries and rules that produced it")
 	cmd.Flags().BoolVar(&hypothetical, "hypothetical", false, "also report events the text only supposes (\"could attack\", \"readiness for talks\")")
 	cmd.Flags().BoolVar(&e.background, "background", false, "also report events the text only names without a date, place or participant of their own (\"Russia's invasion of Ukraine\"), with status background")
-	cmd.Flags().Float64Var(&minConf, "min-confidence", 0, "leave out reports of confidence below `C` (0 to 1; see make quality for what a value means)")
+	e.confidenceFlag(cmd.Flags(), "report")
 	cmd.Flags().StringVar(&lang, "lang", "", "`LANG` of every document, e.g. de (default: identified per document and paragraph)")
 	cmd.Flags().IntVar(&hot, "hot-events", hotEvents, "fused events kept in memory whole; the others wait in a temporary file")
 	cmd.Flags().MarkHidden("hot-events")
@@ -123,17 +118,3 @@ then 1.`,
 
 // hotEvents is the most fused events extract keeps in memory whole.
 const hotEvents = 50000
-
-// confident keeps the events of at least the confidence (all for 0).
-func confident(evs []model.Event, min float64) []model.Event {
-	if min <= 0 {
-		return evs
-	}
-	kept := evs[:0]
-	for _, e := range evs {
-		if e.Confidence >= min {
-			kept = append(kept, e)
-		}
-	}
-	return kept
-}

@@ -20,7 +20,6 @@ func (e *env) ingestCmd() *cobra.Command {
 	var workers int
 	var toQueue bool
 	var qo enqueueOptions
-	var minConf float64
 	var src sourceFlags
 	cmd := &cobra.Command{
 		Use:   "ingest PATH...",
@@ -44,15 +43,12 @@ PostgreSQL URL (postgres://user@host/db).`,
 			if len(args) == 0 {
 				return usage(fmt.Errorf("ingest: no input: give files, folders, or - for standard input"))
 			}
-			if minConf < 0 || minConf > 1 {
-				return usage(fmt.Errorf("ingest: --min-confidence %g: want a number from 0 to 1", minConf))
-			}
 			ctx := cmd.Context()
 			if ctx == nil {
 				ctx = context.Background()
 			}
 			if toQueue { // entente enqueue
-				if explain || minConf > 0 {
+				if explain || cmd.Flags().Changed("min-confidence") {
 					return usage(fmt.Errorf("ingest: --explain and --min-confidence act when storing, not with --queue"))
 				}
 				qo.db, qo.src = db, &src
@@ -99,7 +95,6 @@ PostgreSQL URL (postgres://user@host/db).`,
 			}()
 			var batch []*pipeline.Result
 			p.StreamFrom(e.walk(cmd.Context(), p, &src, args), func(r *pipeline.Result) {
-				r.Events = confident(r.Events, minConf)
 				if batch = append(batch, r); len(batch) == batchSize {
 					batches <- batch
 					batch = nil
@@ -124,7 +119,7 @@ PostgreSQL URL (postgres://user@host/db).`,
 	cmd.Flags().IntVar(&workers, "workers", 0, "documents analysed at once (default: number of CPUs)")
 	cmd.Flags().BoolVar(&toQueue, "queue", false, "put the documents into the PostgreSQL job queue for `entente worker` instead (as `entente enqueue`)")
 	qo.flags(cmd)
-	cmd.Flags().Float64Var(&minConf, "min-confidence", 0, "store no reports of confidence below `C` (0 to 1)")
+	e.confidenceFlag(cmd.Flags(), "store")
 	src.add(cmd)
 	return cmd
 }

@@ -94,6 +94,7 @@ once and exits (for cron).`,
 	}
 	cmd.Flags().StringVar(&feedsFile, "feeds", "", "`FILE` listing feed URLs, one a line")
 	cmd.Flags().DurationVar(&every, "every", 15*time.Minute, "time between polls")
+	e.confidenceFlag(cmd.Flags(), "store")
 	cmd.Flags().BoolVar(&once, "once", false, "poll once and exit (exit status 1 if anything failed)")
 	cmd.Flags().StringVar(&db, "db", dbDefault(), "database: a SQLite `PATH` or a postgres:// URL (default $ENTENTE_DB or ./entente.db)")
 	cmd.Flags().IntVar(&workers, "workers", 0, "documents analysed at once (default: number of CPUs)")

@@ -137,5 +137,6 @@ which finishes what it left (each transaction is whole). One log line per job go
 	cmd.Flags().DurationVar(&cfg.RetryBase, "retry-base", time.Second, "delay before a failed job's first retry (doubles each time)")
 	cmd.Flags().StringVar(&logFormat, "log-format", "text", "log lines as text or json")
 	cmd.Flags().StringVar(&logLevel, "log-level", "info", "least level logged: debug, info (a line per job), warn or error")
+	e.confidenceFlag(cmd.Flags(), "store")
 	return cmd
 }

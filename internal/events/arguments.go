@@ -95,6 +95,13 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		if len(subj) > 0 && len(obj) > 0 {
 			left, right = subj, append(obj, right...)
 			rules = append(rules, "object case before the final verb")
+		} else if first, rest := x.firstBare(c, left); len(first) > 0 && len(rest) > 0 && !x.passive(c) {
+			// "Russland hat die Ukraine angegriffen", "China hat Russland
+			// Drohnen geliefert": of the bare names before a final verb
+			// the first (with what is coordinated with it) is the
+			// subject, the others its objects.
+			left, right = first, append(rest, right...)
+			rules = append(rules, "first name before the final verb is the subject")
 		}
 	}
 	// "Трампа обвиняли", "Молдове помощь передали США": where case and not
@@ -338,6 +345,22 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		if agents, ok := x.actAgents(c, right); ok {
 			right = agents
 			rules = append(rules, "accused: who did the act")
+		} else if len(right) > 1 {
+			// "criticised Budapest for its deal with Russia", "обвинила
+			// Украину в сговоре с США": after the accused, a reason phrase
+			// says what for; the names in it are no one accused.
+			if p := x.kindAfter(lang, toks, right[0].TokEnd, hi, lexicon.Reason); p >= 0 {
+				kept := right[:0:0]
+				for _, m := range right {
+					if m.TokStart < p {
+						kept = append(kept, m)
+					}
+				}
+				if len(kept) < len(right) {
+					rules = append(rules, "reason after "+toks[p].Text+": no one accused")
+				}
+				right = kept
+			}
 		}
 	}
 	src, tgt := left, right
@@ -457,6 +480,18 @@ func namedSubject(src []model.Mention) bool {
 	return false
 }
 
+// declarer reports whether a subject may declare an event alone: a named
+// person, body or organisation, or a state's side or institution named by
+// its title ("российская сторона объявляет перемирие").
+func declarer(src []model.Mention) bool {
+	for _, m := range src {
+		if m.Kind == model.KindBody && m.Code != "" && !m.Adj {
+			return true
+		}
+	}
+	return namedSubject(src)
+}
+
 // hasTraveller reports whether one of the actors is a person or a body,
 // who can pay a visit (a state named alone is where one goes).
 func hasTraveller(actors []model.Actor) bool {
@@ -488,6 +523,9 @@ func (x *Extractor) actors(src, tgt []model.Mention, t *lexicon.Trigger) ([]mode
 	add := func(m model.Mention, role string) {
 		if !m.Adj {
 			strong = true
+		}
+		if m.Kind == model.KindPlace && x.kb.StandsFor(m.ID) != nil {
+			m = x.asParty(m) // "Brussels demanded …": the EU's institutions
 		}
 		key := m.ID
 		if key == "" {
@@ -609,11 +647,18 @@ func (x *Extractor) passive(c *clause) bool {
 		if c.toks[j].Kind == model.Punct {
 			return false
 		}
-		if x.lex.HasKind(c.lang, c.toks[j], lexicon.Passive) {
+		if x.lex.HasKind(c.lang, c.toks[j], lexicon.Passive) || x.auxPassive(c, j) {
 			return true
 		}
 	}
 	return false
+}
+
+// auxPassive reports whether the future marker at j is the auxiliary of a
+// passive: a verb trigger after it in the shape of a past participle
+// ("wird von MSF unterstützt", "werden … angegriffen").
+func (x *Extractor) auxPassive(c *clause, j int) bool {
+	return !c.tr.t.Noun && j < c.tr.start && x.lex.HasKind(c.lang, c.toks[j], lexicon.Future) && x.lex.PastParticiple(c.lang, c.toks[c.tr.start])
 }
 
 // subjectGroup returns the names before a trigger that are its subject:
@@ -793,7 +838,9 @@ func (x *Extractor) frontedMeetingSubject(c *clause) *model.Mention {
 // to ("struck Kyiv", "В Кремле заявили"), no longer a location.
 func (x *Extractor) asParty(m model.Mention) model.Mention {
 	m.Locative = false
-	if m.Kind == model.KindPlace {
+	if o := x.kb.StandsFor(m.ID); o != nil && m.Kind == model.KindPlace {
+		m.Kind, m.ID, m.Name, m.Code = model.KindOrg, "org:"+o.ID, o.Name, o.Code
+	} else if m.Kind == model.KindPlace {
 		m.Kind, m.ID, m.Name = model.KindState, "state:"+m.Code, x.kb.CodeName(m.Code)
 	}
 	return m
@@ -984,4 +1031,50 @@ func (x *Extractor) genitiveAfter(c *clause, m model.Mention) bool {
 		j++
 	}
 	return j == m.TokStart && !m.Adj
+}
+
+// firstBare splits the names before a clause-final verb into the first
+// group of bare names (no preposition governs them; names joined by "and"
+// or commas belong to it) with the names governed by prepositions, and the
+// bare names after that group, which are objects.
+func (x *Extractor) firstBare(c *clause, left []model.Mention) (first, rest []model.Mention) {
+	lang, toks := c.lang, c.toks
+	var lastFirst *model.Mention
+	for k := range left {
+		m := left[k]
+		if x.governedBy(lang, toks, m.TokStart, c.clo, prepNotOf) {
+			first = append(first, m)
+			continue
+		}
+		switch {
+		case lastFirst == nil:
+			first = append(first, m)
+			lastFirst = &left[k]
+		case len(rest) == 0 && x.coordinated(lang, toks, lastFirst.TokEnd, m.TokStart):
+			first = append(first, m)
+			lastFirst = &left[k]
+		default:
+			rest = append(rest, m)
+		}
+	}
+	return first, rest
+}
+
+// coordinated reports whether only a conjunction "and", commas and
+// articles stand in [from, to), and at least one of them.
+func (x *Extractor) coordinated(lang string, toks []model.Token, from, to int) bool {
+	if from >= to {
+		return false
+	}
+	and := false
+	for j := from; j < to; j++ {
+		switch {
+		case x.lex.HasKind(lang, toks[j], lexicon.And):
+			and = true
+		case toks[j].Text == ",", x.lex.HasKind(lang, toks[j], lexicon.Det):
+		default:
+			return false
+		}
+	}
+	return and
 }

@@ -29,7 +29,7 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 	if len(codes) == 0 || (tr.t.Pair && len(codes) < 2) {
 		return model.Event{}, false
 	}
-	if n < x.lex.MinActors(tr.t.Type) && !(x.lex.Solo(tr.t.Type) && !tr.t.Noun && namedSubject(src)) {
+	if n < x.lex.MinActors(tr.t.Type) && !(x.lex.Solo(tr.t.Type) && !tr.t.Noun && (namedSubject(src) || tr.t.Declared && declarer(src))) {
 		return model.Event{}, false
 	}
 	if domestic(actors) {
@@ -83,6 +83,8 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 			continue // "May 16" is no "may"; "next week" still looks ahead
 		}
 		switch {
+		case has(kinds, lexicon.Future) && x.auxPassive(c, j):
+			rules = append(rules, "passive, not future: "+toks[j].Text+" … "+tr.text)
 		case has(kinds, lexicon.Future):
 			ev.Status = model.StatusPlanned
 			rules = append(rules, "future: "+toks[j].Text)
@@ -103,7 +105,10 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 		ev.Status = model.StatusPlanned
 		rules = append(rules, "future form: "+tr.text)
 	}
-	if m := x.governor(lang, toks, tr.start, clo, lexicon.Modal, 5); m >= 0 {
+	if m := x.governor(lang, toks, tr.start, clo, lexicon.Alleged, 3); m >= 0 {
+		ev.Status = model.StatusHypothetical
+		rules = append(rules, "alleged: "+toks[m].Text)
+	} else if m := x.governor(lang, toks, tr.start, clo, lexicon.Modal, 5); m >= 0 {
 		ev.Status = model.StatusHypothetical
 		rules = append(rules, "supposed: "+toks[m].Text)
 	} else if tr.t.Noun {

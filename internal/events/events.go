@@ -54,6 +54,9 @@ type Options struct {
 	// ("Russia's invasion of Ukraine"), with status background; by default
 	// they are left out.
 	Background bool
+	// MinConfidence leaves out the document's events of lower confidence
+	// (after its reports of one event are merged); 0 keeps them all.
+	MinConfidence float64
 }
 
 // New returns an extractor.
@@ -138,7 +141,17 @@ func (x *Extractor) Document(doc *model.Document, in []Input) []model.Event {
 			}
 		}
 	}
-	return merged.Events()
+	evs := merged.Events()
+	if x.opt.MinConfidence > 0 {
+		kept := evs[:0]
+		for _, e := range evs {
+			if e.Confidence >= x.opt.MinConfidence {
+				kept = append(kept, e)
+			}
+		}
+		evs = kept
+	}
+	return evs
 }
 
 // noteParties remembers the actors of the last meeting of two or more
@@ -170,7 +183,8 @@ func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []mod
 		}
 	}
 	trigs := x.findTriggers(lang, toks, inMention)
-	if len(trigs) == 0 {
+	demands := x.mayDemand(in)
+	if len(trigs) == 0 && !demands {
 		return nil
 	}
 	cs, ce := x.clauseBounds(lang, toks)
@@ -179,6 +193,9 @@ func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []mod
 	speaker, saidAt := x.speaker(lang, toks, in.Mentions)
 
 	var out []model.Event
+	if demands {
+		out = x.obligations(doc, in, st, cs, ce, quoted, speaker, saidAt)
+	}
 	for ti, tr := range trigs {
 		lo, hi := cs[tr.start], ce[tr.start]
 		if ti > 0 && trigs[ti-1].end > lo {

@@ -1,6 +1,7 @@
 package events
 
 import (
+	"slices"
 	"strings"
 
 	"entente/internal/lexicon"
@@ -10,6 +11,28 @@ import (
 // Triggers: the words and phrases of the lexicon that report an event,
 // found per sentence, and the words that govern them.
 
+// compoundTail returns the noun trigger a compound word ends in: after a
+// hyphen ("SCO-Gipfel", "NATO-Gipfeltreffen") or, where compounds are
+// written closed, as its head ("Krisentreffen"); nil for none. Only a noun:
+// "Russian-occupied territory", "US-backed forces" describe a thing, they
+// report no act.
+func (x *Extractor) compoundTail(lang string, tok model.Token) *lexicon.Trigger {
+	if h := strings.LastIndexByte(tok.Text, '-'); h > 0 && h < len(tok.Text)-1 {
+		tail := tok
+		an := x.lex.Analyzer()
+		tail.Norm = an.Normalize(tail.Text[h+1:])
+		tail.Stem = an.Stem(lang, tail.Norm)
+		if _, ts, ok := x.lex.TriggerAt(lang, []model.Token{tail}, 0); ok && ts[0].Noun {
+			return ts[0]
+		}
+		tok = tail
+	}
+	if t, ok := x.lex.CompoundHead(lang, tok); ok {
+		return t
+	}
+	return nil
+}
+
 func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bool) []trigger {
 	var out []trigger
 	for i := 0; i < len(toks); i++ {
@@ -18,19 +41,11 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 		}
 		end, ts, ok := x.lex.TriggerAt(lang, toks, i)
 		if !ok {
-			// The tail of a compound: "SCO-Gipfel", "NATO-Gipfeltreffen".
-			if h := strings.LastIndexByte(toks[i].Text, '-'); h > 0 && h < len(toks[i].Text)-1 {
-				tail := toks[i]
-				an := x.lex.Analyzer()
-				tail.Norm = an.Normalize(tail.Text[h+1:])
-				tail.Stem = an.Stem(lang, tail.Norm)
-				// Only a noun: "Russian-occupied territory", "US-backed
-				// forces" describe a thing, they report no act.
-				if _, ts2, ok2 := x.lex.TriggerAt(lang, []model.Token{tail}, 0); ok2 && ts2[0].Noun {
-					out = append(out, trigger{i, i + 1, ts2[0], toks[i].Text})
-				}
+			t := x.compoundTail(lang, toks[i])
+			if t == nil {
+				continue
 			}
-			continue
+			end, ts = i+1, []*lexicon.Trigger{t}
 		}
 		stop := false
 		for j := i; j < end; j++ {
@@ -89,6 +104,8 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 		}
 		out = kept
 	}
+	out = x.callsAs(lang, toks, out)
+	x.declared(lang, toks, out)
 	// "forderten die Stärkung der Kooperation", "rejected talks", "обговорили
 	// військову допомогу": event nouns after a verb that takes an event as its
 	// content (or discusses it) are that content,
@@ -278,3 +295,68 @@ func (x *Extractor) sendsMessage(lang string, toks []model.Token, start, end int
 	}
 	return false
 }
+
+// callTrigger is the accusation that calling an act or a party a name of
+// blame makes ("called the strikes a provocation").
+var callTrigger = &lexicon.Trigger{Type: "ACCUSE", Phrase: "call", Pos: "call"}
+
+// callsAs turns a noun of blame (a weak ACCUSE noun: "provocation",
+// "Provokation", "провокация") that a verb of calling governs in its
+// clause ("called the Turkish strikes a provocation", "betrachte die
+// türkischen Attacken als Provokation", "назвал удары провокацией") into
+// an accusation at the verb: its subject accuses, and whom it names or
+// whose act it names is accused, as after "condemned". The noun alone is
+// weak: it yields to any stronger trigger beside it.
+func (x *Extractor) callsAs(lang string, toks []model.Token, out []trigger) []trigger {
+	changed := false
+	for k, t := range out {
+		if !t.t.Weak || !t.t.Noun || t.t.Type != "ACCUSE" {
+			continue
+		}
+		for j := t.start - 1; j >= 0 && j >= t.start-callReach; j-- {
+			if toks[j].Kind == model.Punct && toks[j].Text != "," && toks[j].Text != "-" {
+				break
+			}
+			if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && end <= t.start && has(kinds, lexicon.CallAs) {
+				out[k] = trigger{start: j, end: end, t: callTrigger, text: joinText(toks[j:end])}
+				changed = true
+				break
+			}
+		}
+	}
+	if changed {
+		slices.SortStableFunc(out, func(a, b trigger) int { return a.start - b.start })
+	}
+	return out
+}
+
+// callReach is the most words between a verb of calling and the noun of
+// blame it governs.
+const callReach = 14
+
+// declared makes an event noun that a verb of declaring governs ("declared
+// a ceasefire", "объявляет пасхальное перемирие", "erklärte den Krieg") a
+// verb of its type: the declarer is its subject and may carry it alone
+// (types.tsv solo), as with any verb.
+func (x *Extractor) declared(lang string, toks []model.Token, out []trigger) {
+	for k, t := range out {
+		if !t.t.Noun {
+			continue
+		}
+		for j := t.start - 1; j >= 0 && j >= t.start-declareReach; j-- {
+			if toks[j].Kind == model.Punct {
+				break
+			}
+			if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && end <= t.start && has(kinds, lexicon.Declare) {
+				verb := *t.t
+				verb.Noun, verb.Declared = false, true
+				out[k].t = &verb
+				break
+			}
+		}
+	}
+}
+
+// declareReach is the most words from a verb of declaring to the event
+// noun it governs ("объявляет пасхальное перемирие").
+const declareReach = 3

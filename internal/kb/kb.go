@@ -59,8 +59,11 @@ type Place struct {
 	Name    string `yaml:"name"`
 	State   string `yaml:"state"`
 	Capital bool   `yaml:"capital"`
-	Names   Names  `yaml:"names"`
-	Pos     Pos    `yaml:"-"`
+	// StandsFor is the code of the organisation whose institutions the
+	// place names when it acts ("Brussels demanded …": the EU), or "".
+	StandsFor string `yaml:"stands_for"`
+	Names     Names  `yaml:"names"`
+	Pos       Pos    `yaml:"-"`
 }
 
 // Org is an international organisation; Code is its actor code.
@@ -96,8 +99,14 @@ type Role struct {
 	Leader bool `yaml:"leader"`
 	// Fallback lists offices that answer for the title when nobody holds it.
 	Fallback []string `yaml:"fallback"`
-	Names    Names    `yaml:"names"`
-	Pos      Pos      `yaml:"-"`
+	// Covers lists offices whose holders the title alone also names when
+	// it refers back ("the minister" after "Foreign Minister Lavrov").
+	Covers []string `yaml:"covers"`
+	// OfficeIn maps an office to the states that fill this title with it
+	// ("leader" in a parliamentary state is its head of government).
+	OfficeIn map[string][]string `yaml:"office_in"`
+	Names    Names               `yaml:"names"`
+	Pos      Pos                 `yaml:"-"`
 }
 
 // Office is one term of a person in a role, for a state or organisation.
@@ -165,6 +174,12 @@ type Naming struct {
 	// FormerWords, by language, are words before a title whose holder held
 	// it before, not on the date ("former", "бывший", "Ex-").
 	FormerWords map[string][]string `yaml:"former_words"`
+	// SingularEndings, by language, are what each word of a title alone
+	// may add to its listed form and still name one person ("министра").
+	SingularEndings map[string][]string `yaml:"singular_endings"`
+	// NotDefinite, by language, are words before a title that make it no
+	// reference to a person named before ("a minister", "die Minister").
+	NotDefinite map[string][]string `yaml:"not_definite"`
 }
 
 // KB is the loaded knowledge base.
@@ -183,6 +198,9 @@ type KB struct {
 	person map[string]*Person
 	office map[officeKey][]holder
 	family map[string]bool
+	// standsFor maps a place's linker id ("place:brussels") to the
+	// organisation it stands for as an actor.
+	standsFor map[string]*Org
 }
 
 type officeKey struct{ role, state string }
@@ -336,6 +354,8 @@ func (k *KB) loadFile(name string, b []byte) error {
 		k.Naming.PatronymicEndings = append(k.Naming.PatronymicEndings, n.PatronymicEndings...)
 		k.Naming.ThenWords = appendLangs(k.Naming.ThenWords, n.ThenWords)
 		k.Naming.FormerWords = appendLangs(k.Naming.FormerWords, n.FormerWords)
+		k.Naming.SingularEndings = appendLangs(k.Naming.SingularEndings, n.SingularEndings)
+		k.Naming.NotDefinite = appendLangs(k.Naming.NotDefinite, n.NotDefinite)
 		for st, lang := range n.NativeLanguages {
 			if k.Naming.NativeLanguages == nil {
 				k.Naming.NativeLanguages = map[string]string{}
@@ -566,6 +586,16 @@ func (k *KB) index() error {
 	for _, c := range k.Naming.FamilyFirst {
 		k.family[c] = true
 	}
+	k.standsFor = map[string]*Org{}
+	for _, p := range k.Places {
+		if o := k.org[p.StandsFor]; o != nil {
+			id := p.ID
+			if id == "" {
+				id = strings.ToLower(p.Name)
+			}
+			k.standsFor["place:"+id] = o
+		}
+	}
 	return nil
 }
 
@@ -580,6 +610,10 @@ func (k *KB) Role(id string) *Role { return k.role[id] }
 
 // Person returns the person with the id, or nil.
 func (k *KB) Person(id string) *Person { return k.person[id] }
+
+// StandsFor returns the organisation that the place with the linker id
+// ("place:brussels") stands for when it acts, or nil.
+func (k *KB) StandsFor(placeID string) *Org { return k.standsFor[placeID] }
 
 // CodeName returns the canonical English name of a state or organisation code.
 func (k *KB) CodeName(code string) string {

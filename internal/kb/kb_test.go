@@ -148,6 +148,7 @@ func TestBrokenOverlay(t *testing.T) {
 		{"overlapping terms", "- id: x\n  name: X Y\n  state: RUS\n  offices:\n    - {role: foreign-minister, state: RUS, from: 2020-01-01}\n", "mine.yaml:1: sergei-lavrov and x both foreign-minister of RUS"},
 		{"name of another person", "- id: x\n  name: Vladimir Putin\n  state: RUS\n", `mine.yaml:1: name "vladimir putin" is given to vladimir-putin and x`},
 		{"missing start date", "- id: x\n  name: X Y\n  state: RUS\n  offices:\n    - {role: ambassador}\n", "mine.yaml:1: person x: office ambassador: no start date"},
+		{"place standing for no organisation", "places:\n  - name: Geneva\n    state: CHE\n    stands_for: XYZ\n", `mine.yaml:2: place Geneva: stands_for "XYZ" is no organisation`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -169,6 +170,21 @@ func TestBrokenOverlay(t *testing.T) {
 				t.Errorf("got %q, want %q at the overlay's path", all, tt.want)
 			}
 		})
+	}
+}
+
+// TestStandsFor: a place that stands for an organisation when it acts
+// (Brussels: the EU) says so by its linker id; another capital does not.
+func TestStandsFor(t *testing.T) {
+	k, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o := k.StandsFor("place:brussels"); o == nil || o.Code != "EU" {
+		t.Errorf("StandsFor(place:brussels) = %v, want the EU", o)
+	}
+	if o := k.StandsFor("place:moscow"); o != nil {
+		t.Errorf("StandsFor(place:moscow) = %v, want none", o.Code)
 	}
 }
 

@@ -2,6 +2,7 @@ package kb
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -28,6 +29,9 @@ func (k *KB) Validate() []Problem {
 		if !known(p.State) {
 			add(p.Pos, "place %s: unknown state %q", p.Name, p.State)
 		}
+		if p.StandsFor != "" && k.org[p.StandsFor] == nil {
+			add(p.Pos, "place %s: stands_for %q is no organisation", p.Name, p.StandsFor)
+		}
 	}
 	for _, b := range k.Bodies {
 		if !known(b.State) {
@@ -37,6 +41,21 @@ func (k *KB) Validate() []Problem {
 	for _, r := range k.Roles {
 		if r.State != "" && !known(r.State) {
 			add(r.Pos, "role %s: unknown state %q", r.ID, r.State)
+		}
+		for _, c := range append(slices.Clone(r.Fallback), r.Covers...) {
+			if k.role[c] == nil {
+				add(r.Pos, "role %s: unknown role %q in fallback or covers", r.ID, c)
+			}
+		}
+		for office, states := range r.OfficeIn {
+			if k.role[office] == nil {
+				add(r.Pos, "role %s: unknown role %q in office_in", r.ID, office)
+			}
+			for _, st := range states {
+				if !known(st) {
+					add(r.Pos, "role %s: office_in %s: unknown state %q", r.ID, office, st)
+				}
+			}
 		}
 	}
 	names := map[string][]*Person{}

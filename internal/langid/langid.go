@@ -18,6 +18,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -47,6 +48,10 @@ type Identifier struct {
 	words  map[string][nLang]float64
 	// maxWord is the longest function word in bytes; longer words are skipped.
 	maxWord int
+	// ends holds the evidence of word endings, endLens their distinct
+	// lengths in bytes, shortest first.
+	ends    map[string][nLang]float64
+	endLens []int
 }
 
 // New loads data/text/langid.tsv from the embedded data and then from each
@@ -63,7 +68,7 @@ func New(extra ...fs.FS) (*Identifier, error) {
 	if reg.Len() > nLang {
 		return nil, fmt.Errorf("langid: %d languages, at most %d", reg.Len(), nLang)
 	}
-	id := &Identifier{reg: reg, n: reg.Len(), chars: map[rune][nLang]float64{}, words: map[string][nLang]float64{}}
+	id := &Identifier{reg: reg, n: reg.Len(), chars: map[rune][nLang]float64{}, words: map[string][nLang]float64{}, ends: map[string][nLang]float64{}}
 	for i, fsys := range append([]fs.FS{data.FS}, extra...) {
 		b, err := fs.ReadFile(fsys, "text/langid.tsv")
 		if i > 0 && errors.Is(err, fs.ErrNotExist) {
@@ -128,6 +133,17 @@ func (id *Identifier) parse(b []byte) error {
 			if len(item) > id.maxWord {
 				id.maxWord = len(item)
 			}
+		case "ending":
+			if len(item) < 2 || len(item) > tailKeep {
+				return fmt.Errorf("langid: langid.tsv:%d: ending %q: want 2 to %d bytes", n, f[2], tailKeep)
+			}
+			v := id.ends[item]
+			v[li] += w
+			id.ends[item] = v
+			if !slices.Contains(id.endLens, len(item)) {
+				id.endLens = append(id.endLens, len(item))
+				slices.Sort(id.endLens)
+			}
 		default:
 			return fmt.Errorf("langid: langid.tsv:%d: unknown kind %q", n, f[1])
 		}
@@ -177,12 +193,19 @@ func (id *Identifier) charScore(c *counts, r rune) {
 type counts struct {
 	cyr, lat int // letters per script
 	score    [nLang]float64
+	// ends turns on the evidence of word endings, for short texts only:
+	// a long one has function words enough, and endings cost a lookup a
+	// word.
+	ends bool
 }
+
+// shortText is the most bytes of text whose word endings are read.
+const shortText = 1500
 
 func (id *Identifier) add(c *counts, s string) {
 	var buf [64]byte
-	n := 0        // bytes of the current lower-cased word in buf
-	over := false // the current word is longer than any function word
+	n := 0        // bytes of the current lower-cased word (its tail when over) in buf
+	over := false // the current word is longer than buf
 	for i := 0; i < len(s); {
 		b := s[i]
 		var lr rune
@@ -201,12 +224,11 @@ func (id *Identifier) add(c *counts, s string) {
 			if id.low[b] != 0 {
 				id.charScore(c, rune(b))
 			}
-			if n < id.maxWord {
-				buf[n] = b
-				n++
-			} else {
-				over = true
+			if n == len(buf) {
+				n, over = keepTail(&buf), true
 			}
+			buf[n] = b
+			n++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -242,23 +264,61 @@ func (id *Identifier) add(c *counts, s string) {
 			continue
 		}
 		id.charScore(c, lr)
-		if n+utf8.RuneLen(lr) <= id.maxWord {
-			n += utf8.EncodeRune(buf[n:], lr)
-		} else {
-			over = true
+		if n+utf8.UTFMax > len(buf) {
+			n, over = keepTail(&buf), true
 		}
+		n += utf8.EncodeRune(buf[n:], lr)
 	}
 	id.flush(c, buf[:n], over)
 }
 
+// tailKeep is how many bytes of a word longer than the buffer are kept:
+// enough for any ending.
+const tailKeep = 16
+
+// keepTail moves the last tailKeep bytes of a full word buffer to its
+// start and returns their length.
+func keepTail(buf *[64]byte) int {
+	copy(buf[:], buf[len(buf)-tailKeep:])
+	return tailKeep
+}
+
 // flush scores one finished lower-case word.
 func (id *Identifier) flush(c *counts, w []byte, over bool) {
-	if len(w) == 0 || over {
+	if len(w) == 0 {
 		return
 	}
-	if v, ok := id.words[string(w)]; ok {
-		for i := range id.n {
-			c.score[i] += v[i]
+	if !over && len(w) <= id.maxWord {
+		if v, ok := id.words[string(w)]; ok {
+			for i := range id.n {
+				c.score[i] += v[i]
+			}
+		}
+	}
+	if c.ends {
+		id.ending(c, w)
+	}
+}
+
+// endStem is how many letters a word keeps before an ending that counts:
+// "Jung" is no German "-ung" ("young" is an English word of langid.tsv).
+const endStem = 2
+
+// ending scores the ending of a lower-case word (of its tail, for a word
+// longer than the buffer) that keeps at least endStem letters before it.
+func (id *Identifier) ending(c *counts, w []byte) {
+	if len(id.endLens) == 0 {
+		return
+	}
+	letters := utf8.RuneCount(w)
+	for _, n := range id.endLens {
+		if len(w) < n || letters < utf8.RuneCount(w[len(w)-n:])+endStem {
+			break
+		}
+		if v, ok := id.ends[string(w[len(w)-n:])]; ok {
+			for i := range id.n {
+				c.score[i] += v[i]
+			}
 		}
 	}
 }
@@ -313,7 +373,7 @@ func (id *Identifier) decide(c *counts) (string, float64) {
 // Detect returns the language of s and a confidence in [0, 1]; lang is ""
 // when s has no letters.
 func (id *Identifier) Detect(s string) (lang string, confidence float64) {
-	var c counts
+	c := counts{ends: len(s) <= shortText}
 	id.add(&c, s)
 	return id.decide(&c)
 }
@@ -328,10 +388,15 @@ const paraMinLetters = 12
 func (id *Identifier) Annotate(doc *model.Document) {
 	var all counts
 	paras := make([]counts, len(doc.Body))
+	size := 0
+	for _, sp := range doc.Body {
+		size += max(0, sp.End-sp.Start)
+	}
 	for i, sp := range doc.Body {
 		if sp.Start < 0 || sp.End > len(doc.Text) || sp.Start > sp.End {
 			continue
 		}
+		paras[i].ends = size <= shortText
 		id.add(&paras[i], doc.Text[sp.Start:sp.End])
 		all.cyr += paras[i].cyr
 		all.lat += paras[i].lat

@@ -24,6 +24,34 @@ const (
 	Inf = "inf"
 	// Say marks a verb of saying that, after a quote, names its speaker.
 	Say = "say"
+	// Oblige marks a word of obligation ("must", "muss", "должна",
+	// "повинна"): what a speaker says another party must do is his demand
+	// of that party (REQUEST), whatever the act.
+	Oblige = "oblige"
+	// Alleged marks a word that makes the act after it only alleged
+	// ("alleged cyberattacks", "mutmaßliche Angriffe", "якобы нанесли"):
+	// the text does not assert it.
+	Alleged = "alleged"
+	// PPForm is the shape of a past participle, an ending ("-t") or a
+	// circumfix ("ge…en"): after a future auxiliary that is also the
+	// passive's ("wird … unterstützt"), the clause is a passive, not a
+	// future.
+	PPForm = "ppform"
+	// CallAs marks a verb of calling something a name ("called", "nannte",
+	// "betrachte … als", "назвал"): with a noun of blame after it, the
+	// verb is an accusation.
+	CallAs = "callas"
+	// Reason marks a preposition that opens what an accusation is for
+	// ("criticised Budapest for …", "обвинила Украину в …"): the names
+	// after it are no one accused.
+	Reason = "reason"
+	// Blame marks a predicate of blame ("unacceptable", "inakzeptabel",
+	// "недопустимы"): what a speaker says of another party's doings is his
+	// accusation of it.
+	Blame = "blame"
+	// Declare marks a verb of declaring ("declared", "объявил",
+	// "erklärte"): the event noun it governs is its act, as a verb.
+	Declare = "declare"
 	// Claim marks a verb of contested saying ("claimed", "alleged",
 	// "behauptete", "утверждает"): a claim that another party did a hostile
 	// act (types.tsv charge) is an accusation by the speaker.

@@ -15,6 +15,8 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"entente/data"
 	"entente/internal/model"
@@ -52,6 +54,9 @@ type Trigger struct {
 	// Particle is the separable particle that must end the clause after the
 	// verb ("wies … aus": "Moskau wies zwei Diplomaten aus"), or "".
 	Particle string
+	// Declared is set on the verb that an event noun becomes after a verb
+	// of declaring ("объявляет перемирие"; events.declared), never in data.
+	Declared bool
 	Pos      string
 	words    int
 	norms    []string       // the phrase's words, normalised
@@ -100,6 +105,9 @@ type Lexicon struct {
 	triggers    map[string]*Trie[*Trigger]
 	prefixes    map[string][]prefix
 	markers     map[string]*Trie[string]
+	// firsts are, per language, the first words of each kind's markers:
+	// a cheap test before a marker is matched in full.
+	firsts map[string]map[string]map[string]bool
 	// infEnds are the endings of infinitives (syntax kind infend, written
 	// "-ть"): Slavic infinitives carry no marker word before them.
 	infEnds map[string][]string
@@ -108,6 +116,9 @@ type Lexicon struct {
 	partEnds map[string][]string
 	// plurEnds are the endings of plural past verbs (syntax kind plurend).
 	plurEnds map[string][]string
+	// ppForms are the shapes of past participles (syntax kind ppform): an
+	// ending, or a circumfix (prefix and ending).
+	ppForms map[string][][2]string
 	// weights are the confidence model's (confidence.tsv).
 	weights map[string]float64
 	// v2 are the verb-second languages (order.tsv).
@@ -115,6 +126,10 @@ type Lexicon struct {
 	// fixed are the languages whose subject is the phrase right before
 	// the verb (order.tsv).
 	fixed map[string]bool
+	// heads are, for the languages that write compounds closed (order.tsv),
+	// the one-word noun triggers by stem, that a compound ending in one of
+	// them is ("Krisentreffen": Treffen).
+	heads map[string]map[string][]*Trigger
 }
 
 // Analyzer returns the text analyzer the lexicon was loaded with: words to
@@ -138,12 +153,15 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		triggers: map[string]*Trie[*Trigger]{},
 		prefixes: map[string][]prefix{},
 		markers:  map[string]*Trie[string]{},
+		firsts:   map[string]map[string]map[string]bool{},
 		infEnds:  map[string][]string{},
 		partEnds: map[string][]string{},
 		plurEnds: map[string][]string{},
+		ppForms:  map[string][][2]string{},
 		weights:  map[string]float64{},
 		v2:       map[string]bool{},
 		fixed:    map[string]bool{},
+		heads:    map[string]map[string][]*Trigger{},
 	}
 	for _, l := range an.Languages().Codes() {
 		lx.triggers[l] = &Trie[*Trigger]{}
@@ -209,11 +227,16 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		}
 		if err := eachLine(fsys, "order.tsv", func(f []string, pos string) error {
 			yesNo := func(v string) bool { return v == "yes" || v == "no" }
-			if len(f) < 2 || !yesNo(f[1]) || len(f) > 2 && !yesNo(f[2]) {
-				return fmt.Errorf("%s: want lang<TAB>verb_second<TAB>fixed_subject (yes or no)", pos)
+			if len(f) < 2 || !yesNo(f[1]) || len(f) > 2 && !yesNo(f[2]) || len(f) > 3 && !yesNo(f[3]) {
+				return fmt.Errorf("%s: want lang<TAB>verb_second<TAB>fixed_subject<TAB>compounds (yes or no)", pos)
 			}
 			lx.v2[f[0]] = f[1] == "yes"
 			lx.fixed[f[0]] = len(f) > 2 && f[2] == "yes"
+			if len(f) > 3 && f[3] == "yes" {
+				lx.heads[f[0]] = map[string][]*Trigger{}
+			} else {
+				delete(lx.heads, f[0])
+			}
 			return nil
 		}); err != nil {
 			return nil, err
@@ -242,7 +265,49 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 			}
 		}
 	}
+	for lang, heads := range lx.heads {
+		lx.triggers[lang].Singles(func(key string, ts []*Trigger) {
+			if utf8.RuneCountInString(key) < minHead {
+				return
+			}
+			for _, t := range ts {
+				if t.Noun && t.Particle == "" && t.Type != Stop {
+					heads[key] = append(heads[key], t)
+				}
+			}
+		})
+	}
 	return lx, nil
+}
+
+// minHead and minModifier are the fewest letters of a compound's head
+// and of what stands before it: "Krisentreffen" is Treffen, "Betreff" no
+// Treff.
+const minHead, minModifier = 4, 3
+
+// CompoundHead returns the noun trigger that a closed compound noun ends
+// in ("Krisentreffen", "Waffenlieferungen"), the longest head first, in a
+// language that writes compounds closed (order.tsv); ok is false for any
+// other word or language. A German noun is capitalised.
+func (lx *Lexicon) CompoundHead(lang string, tok model.Token) (*Trigger, bool) {
+	heads := lx.heads[lang]
+	if heads == nil || tok.Kind != model.Word || tok.Text == "" {
+		return nil, false
+	}
+	if r, _ := utf8.DecodeRuneInString(tok.Text); !unicode.IsUpper(r) {
+		return nil, false
+	}
+	st := tok.Stem
+	n := 0
+	for k := range st {
+		if n >= minModifier {
+			if ts, ok := heads[st[k:]]; ok {
+				return ts[0], true
+			}
+		}
+		n++
+	}
+	return nil, false
 }
 
 // eachLine calls fn with the trimmed tab-separated fields of every entry of
@@ -346,6 +411,17 @@ func (lx *Lexicon) loadMarkers(an *text.Analyzer, fsys fs.FS, dir, lang string) 
 		if len(f) < 2 || f[1] == "" {
 			return fmt.Errorf("%s: want phrase<TAB>kind", pos)
 		}
+		if f[1] == PPForm {
+			pre, end, circ := strings.Cut(f[0], "…")
+			if !circ {
+				pre, end = "", strings.TrimPrefix(f[0], "-")
+			}
+			if end == "" || !circ && !strings.HasPrefix(f[0], "-") {
+				return fmt.Errorf("%s: a %s entry is an ending (-t) or a circumfix (ge…en)", pos, f[1])
+			}
+			lx.ppForms[lang] = append(lx.ppForms[lang], [2]string{an.Normalize(pre), an.Normalize(end)})
+			return nil
+		}
 		if f[1] == InfEnd || f[1] == PartEnd || f[1] == PlurEnd {
 			if !strings.HasPrefix(f[0], "-") || len(f[0]) < 2 {
 				return fmt.Errorf("%s: an %s entry is an ending written with a dash (-ть)", pos, f[1])
@@ -365,6 +441,17 @@ func (lx *Lexicon) loadMarkers(an *text.Analyzer, fsys fs.FS, dir, lang string) 
 			keys = append(keys, tk.Norm)
 		}
 		lx.markers[lang].Add(keys, f[1])
+		if len(keys) > 0 {
+			byKind := lx.firsts[lang]
+			if byKind == nil {
+				byKind = map[string]map[string]bool{}
+				lx.firsts[lang] = byKind
+			}
+			if byKind[f[1]] == nil {
+				byKind[f[1]] = map[string]bool{}
+			}
+			byKind[f[1]][keys[0]] = true
+		}
 		return nil
 	})
 }
@@ -564,6 +651,22 @@ func (lx *Lexicon) Participle(lang string, tok model.Token) bool {
 	return hasEnding(lx.partEnds[lang], tok)
 }
 
+// PastParticiple reports whether the word has the shape of a past
+// participle (syntax kind ppform): "unterstützt", "angegriffen", not
+// "angreifen".
+func (lx *Lexicon) PastParticiple(lang string, tok model.Token) bool {
+	w := tok.Norm
+	for _, f := range lx.ppForms[lang] {
+		if len(w) <= len(f[0])+len(f[1])+1 || !strings.HasSuffix(w, f[1]) {
+			continue
+		}
+		if f[0] == "" || strings.Contains(w[:len(w)-len(f[1])], f[0]) {
+			return true
+		}
+	}
+	return false
+}
+
 // PluralVerb reports whether the word has the ending of a plural past
 // verb (syntax kind plurend: "заявили", "критикували").
 func (lx *Lexicon) PluralVerb(lang string, tok model.Token) bool {
@@ -577,6 +680,13 @@ func hasEnding(ends []string, tok model.Token) bool {
 		}
 	}
 	return false
+}
+
+// MayStart reports whether the word is the first word of some marker of
+// the kind: when it is not, no marker of the kind starts there. It costs
+// one map lookup.
+func (lx *Lexicon) MayStart(lang string, tok model.Token, kind string) bool {
+	return lx.firsts[lang][kind][tok.Norm]
 }
 
 // Is reports whether the token at i starts a marker of the kind.

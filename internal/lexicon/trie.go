@@ -91,3 +91,15 @@ func (t *Trie[V]) Each(start, n int, key func(i int) string, fn func(end int, va
 		}
 	}
 }
+
+// Singles calls fn with each one-key entry's key and values.
+func (t *Trie[V]) Singles(fn func(key string, vals []V)) {
+	if t == nil {
+		return
+	}
+	for k, n := range t.root.next {
+		if len(n.vals) > 0 {
+			fn(k, n.vals)
+		}
+	}
+}

@@ -125,6 +125,10 @@ type Linker struct {
 	// nameBase). Filled while New indexes, read once built is set.
 	known [2]map[string]bool
 	built bool
+	// singular and notDefinite hold, by language, naming.yaml
+	// singular_endings and not_definite, lower case: a title alone refers
+	// back to a person named before (see definite).
+	singular, notDefinite map[string]map[string]bool
 	// particles holds naming.yaml particles, lower case.
 	particles map[string]bool
 	// times holds, by language, the words before a title that date its
@@ -154,6 +158,8 @@ func New(k *kb.KB, lx *lexicon.Lexicon, an *text.Analyzer) *Linker {
 	for _, p := range k.Naming.Particles {
 		l.particles[strings.ToLower(p)] = true
 	}
+	l.singular = lowerSets(k.Naming.SingularEndings)
+	l.notDefinite = lowerSets(k.Naming.NotDefinite)
 	l.times = map[string]map[string]string{}
 	for when, byLang := range map[string]map[string][]string{timeThen: k.Naming.ThenWords, timeFormer: k.Naming.FormerWords} {
 		for lang, ws := range byLang {
@@ -450,10 +456,20 @@ func (l *Linker) addList(e *Entity, list []named, person bool) {
 	if person {
 		tr, rounds = &l.people, 2
 	}
-	for _, nm := range list {
+	for i := 0; i < len(list); i++ {
+		nm := list[i]
 		n := strings.TrimSpace(nm.text)
 		if n == "" {
 			continue
+		}
+		if person && !nm.short {
+			// "Omar al-Bashir", "Башар аль-Асад": the family name without
+			// its joined particle is a short form too ("Bashir", "Асад").
+			if w := n[strings.LastIndexByte(n, ' ')+1:]; strings.Contains(w, "-") {
+				if p, rest, _ := strings.Cut(w, "-"); rest != "" && isParticle(l.kb.Naming.Particles, p) {
+					list = append(list, named{text: rest, gen: nm.gen, short: true})
+				}
+			}
 		}
 		latin := isLatin(n)
 		// Keys do not depend on the language within a script (see tokenKey):
@@ -516,6 +532,14 @@ func (l *Linker) addList(e *Entity, list []named, person bool) {
 			if g := "gen:" + strings.Join(gen, "\x00"); !seen[g] {
 				seen[g] = true
 				tr.Add(gen, alias{e: e, latin: latin, text: n, gen: nm.gen, lens: lens, genitive: true, only: l.local[n]})
+			}
+			// German adjectives inside a name decline weak after an article:
+			// "der Europäischen Union", "den Vereinten Nationen".
+			if weak, ok := weakAdjectives(keys); ok && !person {
+				if g := "weak:" + strings.Join(weak, "\x00"); !seen[g] {
+					seen[g] = true
+					tr.Add(weak, alias{e: e, latin: latin, text: n, gen: nm.gen, lens: lens, only: l.local[n]})
+				}
 			}
 		}
 		for _, k := range keys {
@@ -581,6 +605,25 @@ func (l *Linker) wholeWords(name string, keys []string) ([]string, bool) {
 			}
 		}
 		k++
+	}
+	return out, out != nil
+}
+
+// weakAdjectives returns the keys of a name of several words with each
+// word before the last that ends in -e given the weak ending -en
+// ("Arabische Liga" → "Arabischen Liga"), and whether any word changed.
+func weakAdjectives(keys []string) ([]string, bool) {
+	if len(keys) < 2 {
+		return nil, false
+	}
+	var out []string
+	for j, k := range keys[:len(keys)-1] {
+		if len(k) > 3 && strings.HasSuffix(k, "e") {
+			if out == nil {
+				out = slices.Clone(keys)
+			}
+			out[j] = k + "n"
+		}
 	}
 	return out, out != nil
 }
@@ -652,4 +695,18 @@ func (l *Linker) Stats() string {
 		n += t.Len()
 	}
 	return fmt.Sprintf("%d names, %d titles", l.names.Len()+l.people.Len(), n)
+}
+
+// lowerSets turns lists of words by language into sets of their lower-case
+// forms.
+func lowerSets(byLang map[string][]string) map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	for lang, ws := range byLang {
+		set := map[string]bool{}
+		for _, w := range ws {
+			set[strings.ToLower(w)] = true
+		}
+		out[lang] = set
+	}
+	return out
 }

@@ -15,7 +15,9 @@
 //     ("von China", "Китая", coordinated lists), and a name after it; the
 //     phrase resolves to the office holder on the date, which also rescues a
 //     garbled name ("Donh Zhun"); an unknown holder becomes a provisional
-//     person of that state, never a wrong link;
+//     person of that state, never a wrong link; a title alone ("the
+//     minister", "министр") names the one person of that office the
+//     document named before, or nobody;
 //  3. bare state adjectives ("russisch-chinesische");
 //  4. locatives: a place or state after "in", "в", "у" is where, not who.
 package link
@@ -43,12 +45,29 @@ type Context struct {
 	// ("the then foreign minister") names a holder only when Date differs.
 	doc  model.Point
 	seen map[*Entity]bool
+	// named lists the persons named so far, in the order first named, and
+	// titled the titles the document gave each ("Foreign Minister Lavrov"):
+	// a title alone refers back to them.
+	named  []*Entity
+	titled map[*Entity][]string
 }
 
 // NewContext returns an empty context resolving offices on date, the
 // document's own date.
 func NewContext(date model.Point) *Context {
-	return &Context{Date: date, doc: date, seen: map[*Entity]bool{}}
+	return &Context{Date: date, doc: date, seen: map[*Entity]bool{}, titled: map[*Entity][]string{}}
+}
+
+// name records that the document named person e, with the title role
+// when the text gave one.
+func (ctx *Context) name(e *Entity, role string) {
+	if !ctx.seen[e] {
+		ctx.seen[e] = true
+		ctx.named = append(ctx.named, e)
+	}
+	if role != "" && !slices.Contains(ctx.titled[e], role) {
+		ctx.titled[e] = append(ctx.titled[e], role)
+	}
 }
 
 // span is a mention in the making.
@@ -128,7 +147,11 @@ func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
 					i = end
 					continue
 				}
-				if m, ok := l.resolveAliases(as, toks, i, end, lang, ctx); ok {
+				from := 0 // where this name may begin: not inside a place phrase before it
+				if n := len(spans); n > 0 && l.placePhraseEnd(toks, spans[n-1], i, lang) {
+					from = i
+				}
+				if m, ok := l.resolveAliases(as, toks, from, i, end, lang, ctx); ok {
 					m.Oblique = oblique(as, m.ID, toks[end-1], lang)
 					sp := &span{start: i, end: end, bs: toks[i].Start, be: toks[end-1].End, m: m}
 					spans = append(spans, sp)
@@ -205,7 +228,7 @@ func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
 		}
 		if m.Kind == model.KindPerson && m.ID != "" {
 			if e := l.persons[m.ID]; e != nil {
-				ctx.seen[e] = true
+				ctx.name(e, m.Role)
 			}
 		}
 		out = append(out, m)
@@ -320,7 +343,10 @@ func textOf(toks []model.Token, sp *span) string {
 }
 
 // resolveAliases picks the entity a matched name refers to.
-func (l *Linker) resolveAliases(as []alias, toks []model.Token, i, end int, lang string, ctx *Context) (model.Mention, bool) {
+//
+// Words before from belong to another name: a family name right after a
+// place phrase ("In Moscow Putin met …") is not part of a longer name.
+func (l *Linker) resolveAliases(as []alias, toks []model.Token, from, i, end int, lang string, ctx *Context) (model.Mention, bool) {
 	latinText := isLatin(toks[i].Text)
 	if end-i == 1 && (l.isMarker(lang, toks[i]) || utf8.RuneCountInString(toks[i].Text) < 2) {
 		return model.Mention{}, false // "Мы", "Die", "Он": function words, whatever they spell
@@ -399,7 +425,7 @@ func (l *Linker) resolveAliases(as []alias, toks []model.Token, i, end int, lang
 		return model.Mention{}, false // "Frieden", "Kraft", "Рады": a word first, a name only in context
 	}
 	// Without a date, a family name alone is only a leader's (Putin, Trump).
-	if len(short) == 1 && plausible(short[0], ctx.Date) && (ctx.Date.Year != 0 || l.prominent(short[0], ctx.Date)) && !l.partOfLongerName(toks, i, end, lang) &&
+	if len(short) == 1 && plausible(short[0], ctx.Date) && (ctx.Date.Year != 0 || l.prominent(short[0], ctx.Date)) && !l.partOfLongerName(toks, from, i, end, lang) &&
 		(utf8.RuneCountInString(toks[i].Text) >= 4 || l.kb.FamilyFirst(short[0].Code) && l.prominent(short[0], ctx.Date)) {
 		return pick(short[0], "unique family name")
 	}
@@ -412,7 +438,7 @@ func (l *Linker) resolveAliases(as []alias, toks []model.Token, i, end int, lang
 	if l.kb.FamilyFirst(short[0].Code) {
 		minLen = 3
 	}
-	if code := sharedCode(short); code != "" && !l.partOfLongerName(toks, i, end, lang) && utf8.RuneCountInString(toks[i].Text) >= minLen {
+	if code := sharedCode(short); code != "" && !l.partOfLongerName(toks, from, i, end, lang) && utf8.RuneCountInString(toks[i].Text) >= minLen {
 		return model.Mention{Kind: model.KindPerson, Code: code, Name: toks[i].Text, Why: []string{"ambiguous family name, state kept"}}, true
 	}
 	return model.Mention{}, false
@@ -474,8 +500,8 @@ func (l *Linker) initialName(as []alias, toks []model.Token, i, end int, lang st
 // capitalised words that are not titles or function words: then it is part of
 // a name the knowledge base does not know ("Тамим бин Хамад Аль Тани" is not
 // Yasukazu Hamada). German capitalises every noun, so there only the word
-// after counts.
-func (l *Linker) partOfLongerName(toks []model.Token, i, end int, lang string) bool {
+// after counts; a word before from belongs to another name.
+func (l *Linker) partOfLongerName(toks []model.Token, from, i, end int, lang string) bool {
 	capWord := func(j int) bool {
 		if j < 0 || j >= len(toks) {
 			return false
@@ -492,7 +518,17 @@ func (l *Linker) partOfLongerName(toks []model.Token, i, end int, lang string) b
 	if capWord(end) {
 		return true
 	}
-	return lang != "de" && i > 0 && capWord(i-1) && !sentenceStart(toks, i-1)
+	return lang != "de" && i > from && capWord(i-1) && !sentenceStart(toks, i-1)
+}
+
+// placePhraseEnd reports whether sp, a place or state, ends right before
+// token i in a prepositional phrase ("In Moscow", "В Москве", "у Києві"):
+// a capitalised word after it begins a new name.
+func (l *Linker) placePhraseEnd(toks []model.Token, sp *span, i int, lang string) bool {
+	if sp.end != i || sp.m.Kind != model.KindPlace && sp.m.Kind != model.KindState || sp.m.Adj {
+		return false
+	}
+	return l.prepBefore(toks, 0, sp.start, lang) != ""
 }
 
 func sentenceStart(toks []model.Token, i int) bool {
@@ -810,12 +846,25 @@ func (l *Linker) joinKeys(s, lang string) string {
 
 // holders returns the persons in the office for the state on the date, with
 // the office's fallbacks.
+//
+// A title that a state fills with another office (roles.yaml office_in:
+// the leader of a parliamentary state is its head of government) names
+// that office's holders, or those of an office it covers.
 func (l *Linker) holders(role, state string, on model.Point) []*Entity {
-	ps := l.kb.Holders(role, state, on)
 	var fallback []string
 	if r := l.kb.Role(role); r != nil {
 		fallback = r.Fallback
+		for office, states := range r.OfficeIn {
+			if slices.Contains(states, state) {
+				role, fallback = office, nil
+				if o := l.kb.Role(office); o != nil {
+					fallback = o.Covers
+				}
+				break
+			}
+		}
 	}
+	ps := l.kb.Holders(role, state, on)
 	for _, fb := range fallback {
 		if len(ps) > 0 {
 			break

@@ -89,11 +89,13 @@ func (l *Linker) rolePhrases(s *model.Sentence, toks []model.Token, lang string,
 		}
 		return toks[j].Stem
 	}
+	titleEnd := 0 // the end of the last title matched: a title inside it is no title alone
 	for i := 0; i < len(toks); i++ {
 		if toks[i].Kind != model.Word {
 			continue
 		}
 		var role *kb.Role
+		var rs []roleEntry // the titles matched
 		counterpart := false
 		end := i
 		var compoundState *span
@@ -105,7 +107,6 @@ func (l *Linker) rolePhrases(s *model.Sentence, toks []model.Token, lang string,
 			}
 		}
 		if !covered[i] {
-			var rs []roleEntry
 			end, rs = tr.Longest(i, len(toks), stem)
 			if end > i && !lengthsFit(rs[0].lens, toks[i:end]) {
 				end = i // "Botschaft" is not "Botschafter": stems meet, lengths do not
@@ -124,14 +125,16 @@ func (l *Linker) rolePhrases(s *model.Sentence, toks []model.Token, lang string,
 			if sp := startAt[i]; sp != nil && sp.end == i+1 && sp.be < toks[i].End && isStateLike(sp) {
 				tail := toks[i].Text[strings.LastIndexByte(toks[i].Text, '-')+1:]
 				k := l.an.Stem(lang, l.an.Normalize(tail))
-				if e, rs := tr.Longest(0, 1, func(int) string { return k }); e == 1 {
-					role, end, compoundState = rs[0].role, i+1, sp
+				if e, crs := tr.Longest(0, 1, func(int) string { return k }); e == 1 {
+					role, end, compoundState = crs[0].role, i+1, sp
 				}
 			}
 		}
 		if role == nil && !counterpart {
 			continue
 		}
+		inTitle := i < titleEnd // "minister" of "the prime minister"
+		titleEnd = max(titleEnd, end)
 		phraseStart, phraseEnd := i, end
 		var states []*span
 		if compoundState != nil {
@@ -197,6 +200,17 @@ func (l *Linker) rolePhrases(s *model.Sentence, toks []model.Token, lang string,
 				break
 			}
 		}
+		// "Chairman of the Joint Chiefs", "Minister für Kultur": an
+		// of-phrase that names no state makes the title another body's
+		// office, whose holder the title's own office does not give.
+		if len(states) == 0 || phraseEnd == end {
+			if k2 := l.skip(toks, phraseEnd, lang, lexicon.Det, lexicon.Of); k2 > phraseEnd && k2 < len(toks) &&
+				l.lex.HasKind(lang, toks[phraseEnd], lexicon.Of) && (toks[k2].Cap || toks[k2].Upper) {
+				if sp := startAt[k2]; sp == nil || !isStateLike(sp) && sp.m.Kind != model.KindPerson {
+					when = timeOther
+				}
+			}
+		}
 		// The name: right after the phrase, or before it as an apposition.
 		var holder *span
 		var unknown []model.Token
@@ -224,6 +238,9 @@ func (l *Linker) rolePhrases(s *model.Sentence, toks []model.Token, lang string,
 				if e, _ := tr.Longest(j, j+1, stem); e > j {
 					break
 				}
+				if _, _, ok := l.lex.TriggerAt(lang, toks, j); ok {
+					break // "kündigte der US-Präsident Hilfe an": an event word is no name
+				}
 				unknown = append(unknown, t)
 			}
 		}
@@ -233,6 +250,16 @@ func (l *Linker) rolePhrases(s *model.Sentence, toks []model.Token, lang string,
 			}
 		}
 		if len(states) == 0 && holder == nil && (role == nil || role.State == "") {
+			if role != nil && len(unknown) == 0 && when == "" && !inTitle {
+				// A title alone: "the minister" named earlier.
+				if m, ok := l.definite(role, rs, toks, phraseStart, phraseEnd, lang, ctx); ok {
+					spans = append(spans, &span{start: phraseStart, end: phraseEnd, bs: toks[phraseStart].Start, be: toks[phraseEnd-1].End, m: m})
+					for j := phraseStart; j < phraseEnd; j++ {
+						covered[j] = true
+					}
+					i = phraseEnd - 1
+				}
+			}
 			continue
 		}
 		for j := phraseStart; j < phraseEnd; j++ {
@@ -265,13 +292,17 @@ func (l *Linker) rolePhrases(s *model.Sentence, toks []model.Token, lang string,
 				covered[j] = true
 			}
 		}
+		poss := "" // whose counterpart: the office of the person named before it
+		if counterpart {
+			poss = possessorRole(spans, phraseStart, codes)
+		}
 		for n, code := range codes {
 			sp := &span{start: phraseStart, end: nameEnd, bs: toks[phraseStart].Start, be: toks[nameEnd-1].End}
 			if len(codes) > 1 {
 				// One mention per coordinated state, each on its state's words.
 				sp.start, sp.end, sp.bs, sp.be = states[n].start, states[n].end, states[n].bs, states[n].be
 			}
-			sp.m = l.resolveRole(role, counterpart, code, unknown, lang, when, ctx)
+			sp.m = l.resolveRole(role, counterpart, poss, code, unknown, lang, when, ctx)
 			spans = append(spans, sp)
 		}
 		i = nameEnd - 1
@@ -307,6 +338,9 @@ func (l *Linker) titleAround(tr *lexicon.Trie[roleEntry], toks []model.Token, i 
 const (
 	timeThen   = "then"
 	timeFormer = "former"
+	// timeOther marks a title that an of-phrase makes another body's
+	// office ("Chairman of the Joint Chiefs"): no holder of its own office.
+	timeOther = "other"
 )
 
 // skip returns the first index at or after i whose token is none of kinds.
@@ -340,7 +374,11 @@ func (l *Linker) isMarker(lang string, t model.Token) bool {
 // date the text speaks of only when that differs from the document's own
 // date, timeFormer never to the holder on the date; either way a written
 // name may still name a person of the state.
-func (l *Linker) resolveRole(role *kb.Role, counterpart bool, code string, name []model.Token, lang, when string, ctx *Context) model.Mention {
+//
+// A counterpart ("his Japanese counterpart") is the holder, for code, of
+// poss, the office of the person it is the counterpart of, when the date
+// gives exactly one.
+func (l *Linker) resolveRole(role *kb.Role, counterpart bool, poss, code string, name []model.Token, lang, when string, ctx *Context) model.Mention {
 	written := ""
 	if len(name) > 0 {
 		var b strings.Builder
@@ -354,6 +392,13 @@ func (l *Linker) resolveRole(role *kb.Role, counterpart bool, code string, name 
 	}
 	stateName := l.kb.CodeName(code)
 	if counterpart {
+		if poss != "" && written == "" && ctx.Date.Year != 0 {
+			if cands := l.holders(poss, code, ctx.Date); len(cands) == 1 {
+				m := l.entityMention(cands[0], ctx, "counterpart of a "+poss+": the "+poss+" of "+code+" on "+ctx.Date.String())
+				m.Code, m.Role = code, poss
+				return m
+			}
+		}
 		return model.Mention{Kind: model.KindPerson, Code: code, Name: stateName + " official", Score: 0.5,
 			Why: []string{"counterpart of " + stateName}}
 	}
@@ -371,6 +416,8 @@ func (l *Linker) resolveRole(role *kb.Role, counterpart bool, code string, name 
 	switch {
 	case when == timeFormer:
 		cands, why = nil, "former "+role.ID+" of "+code
+	case when == timeOther:
+		cands, why = nil, role.ID+" of another body of "+code
 	case when == timeThen && ctx.Date == ctx.doc:
 		cands, why = nil, "then-"+role.ID+" of "+code+" at a time the text does not give"
 	case when == timeThen:
@@ -387,6 +434,19 @@ func (l *Linker) resolveRole(role *kb.Role, counterpart bool, code string, name 
 	case written == "" && len(cands) == 1:
 		best = cands[0]
 		why += ": the only holder"
+	case written == "" && when != timeFormer && when != timeOther:
+		// Several holders on the date, or none known, or no date: the one
+		// person of the office and state the document named before
+		// ("президент США Джо Байден … Президент США"), of the holders on
+		// the date where there are.
+		onDate := len(cands) > 0 && ctx.Date.Year != 0
+		best = namedBefore(role, ctx, func(e *Entity, office string) bool {
+			if onDate {
+				return slices.Contains(cands, e)
+			}
+			return e.Code == code && slices.Contains(ctx.titled[e], office) || heldFor(e, office, code)
+		})
+		why = "the " + role.ID + " of " + code + " named before in the document"
 	case written != "" && len(cands) == 1 && bestSim >= 0.55:
 		why += ": the only holder, written " + written
 	case written != "" && bestSim >= 0.8:
@@ -425,4 +485,100 @@ func (l *Linker) resolveRole(role *kb.Role, counterpart bool, code string, name 
 	}
 	m.Why = []string{"provisional: " + why}
 	return m
+}
+
+// definite resolves a title alone, with no state and no name ("the
+// minister", "der Minister", "министр"), to the one person of that office
+// the document has named before: a person it gave that title or one its
+// roles.yaml covers, or who held such an office on the date. With none or
+// several it names nobody, and so does a title that may be plural or
+// indefinite ("the ministers", "a minister", "die Minister") or that an
+// "of"-phrase makes another office ("the minister of culture"): a wrong
+// link is worse than none.
+func (l *Linker) definite(role *kb.Role, rs []roleEntry, toks []model.Token, start, end int, lang string, ctx *Context) (model.Mention, bool) {
+	if role.Kind == "body" || len(ctx.named) == 0 {
+		return model.Mention{}, false
+	}
+	if start > 0 && l.notDefinite[lang][toks[start-1].Norm] {
+		return model.Mention{}, false
+	}
+	if end < len(toks) && l.lex.HasKind(lang, toks[end], lexicon.Of) {
+		return model.Mention{}, false // "the minister of culture", "der Minister für Kultur": another office
+	}
+	if !slices.ContainsFunc(rs, func(r roleEntry) bool { return l.singularTitle(r.title, toks[start:end], lang) }) {
+		return model.Mention{}, false
+	}
+	found := namedBefore(role, ctx, func(e *Entity, office string) bool {
+		return slices.Contains(ctx.titled[e], office) || e.Person != nil && e.Person.OfficeOn(office, ctx.Date) != nil
+	})
+	if found == nil {
+		return model.Mention{}, false
+	}
+	m := l.entityMention(found, ctx, "the "+role.ID+" named before in the document")
+	if m.Role == "" {
+		m.Role = role.ID
+	}
+	return m, true
+}
+
+// possessorRole returns the office of the person a counterpart phrase
+// starting at token start belongs to: the nearest person named before it
+// in the sentence, with an office, of none of the counterparts' states
+// ("Defense Secretary Austin met his Japanese counterpart"), or "".
+func possessorRole(spans []*span, start int, codes []string) string {
+	var best *span
+	for _, sp := range spans {
+		m := sp.m
+		if m.Kind != model.KindPerson || m.ID == "" || m.Role == "" || sp.end > start || slices.Contains(codes, m.Code) {
+			continue
+		}
+		if best == nil || sp.end > best.end {
+			best = sp
+		}
+	}
+	if best == nil {
+		return ""
+	}
+	return best.m.Role
+}
+
+// namedBefore returns the one person the document named before who fits
+// the role (its own office, a fallback or one it covers), or nil when none
+// or several do: which one is meant is then open.
+func namedBefore(role *kb.Role, ctx *Context, fits func(e *Entity, office string) bool) *Entity {
+	offices := append(append([]string{role.ID}, role.Fallback...), role.Covers...)
+	var found *Entity
+	for _, e := range ctx.named {
+		if !slices.ContainsFunc(offices, func(o string) bool { return fits(e, o) }) {
+			continue
+		}
+		if found != nil {
+			return nil
+		}
+		found = e
+	}
+	return found
+}
+
+// heldFor reports whether the person ever held the office for the state.
+func heldFor(e *Entity, office, state string) bool {
+	return e.Person != nil && slices.ContainsFunc(e.Person.Offices, func(o kb.Office) bool { return o.Role == office && o.State == state })
+}
+
+// singularTitle reports whether the words of a title in the text are the
+// listed title's words with at most a singular case ending each
+// (naming.yaml singular_endings): "министра" is one minister, "министры",
+// "ministers" and "Ministern" are several.
+func (l *Linker) singularTitle(title string, toks []model.Token, lang string) bool {
+	words := strings.Fields(l.an.Normalize(title))
+	if len(words) != len(toks) {
+		return false
+	}
+	for k, t := range toks {
+		rest, ok := strings.CutPrefix(t.Norm, words[k])
+		if !ok || !l.singular[lang][rest] {
+			return false
+		}
+	}
+	return true
 }

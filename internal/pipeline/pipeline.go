@@ -41,6 +41,12 @@ import (
 // 10 MB, far above any article, well below what would thrash memory.
 const DefaultMaxDocBytes = 10 << 20
 
+// DefaultMinConfidence is the confidence below which the command line
+// reports no event unless told otherwise: the confidence is calibrated
+// (make quality prints the table), so what is left out is more likely
+// wrong than right.
+const DefaultMinConfidence = 0.5
+
 // Config says where the data comes from and how to run.
 type Config struct {
 	// KBFiles are user knowledge-base overlays (--kb), read after the embedded KB.
@@ -56,6 +62,10 @@ type Config struct {
 	Hypothetical bool
 	// Background keeps unanchored nominal events (see events.Options).
 	Background bool
+	// MinConfidence leaves out events of lower confidence (see
+	// events.Options); 0 keeps them all. The command line's default is
+	// DefaultMinConfidence.
+	MinConfidence float64
 	// Workers is the number of documents processed at once; 0 means GOMAXPROCS.
 	Workers int
 	// MaxDocBytes is the largest document read: a larger one is reported
@@ -158,7 +168,7 @@ func New(cfg Config) (*Pipeline, error) {
 	}
 	p.KB = kr.k
 	p.Link = link.New(p.KB, p.Lex, p.Text)
-	p.Events = events.New(p.Lex, p.KB, events.Options{Explain: cfg.Explain, Hypothetical: cfg.Hypothetical, Background: cfg.Background})
+	p.Events = events.New(p.Lex, p.KB, events.Options{Explain: cfg.Explain, Hypothetical: cfg.Hypothetical, Background: cfg.Background, MinConfidence: cfg.MinConfidence})
 	return p, nil
 }
 

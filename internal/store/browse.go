@@ -99,7 +99,7 @@ type SourceDoc struct {
 // as Event sorts its sources (by document name and offset).
 func (s *Store) SourceDocs(ctx context.Context, eventID string) ([]SourceDoc, error) {
 	rows, err := s.db.QueryContext(ctx, s.q(`SELECT doc_id, doc, start_off, end_off FROM event_sources
-		WHERE event_id = ? ORDER BY doc, start_off`), eventID)
+		WHERE event_no = (SELECT no FROM events WHERE id = ?) ORDER BY doc, start_off`), eventID)
 	if err != nil {
 		return nil, fmt.Errorf("store: sources: %w", err)
 	}
@@ -134,7 +134,7 @@ func (s *Store) Actors(ctx context.Context, q string, limit int) ([]ActorCount, 
 		args = append(args, "%"+likeEscape(strings.ToLower(q))+"%", strings.ToUpper(q), q)
 	}
 	args = append(args, limit)
-	return s.actorCounts(ctx, `SELECT entity_id, code, max(name), max(kind), count(DISTINCT event_id) AS n
+	return s.actorCounts(ctx, `SELECT entity_id, code, max(name), max(kind), count(DISTINCT event_no) AS n
 		FROM event_actors `+where+` GROUP BY entity_id, code ORDER BY n DESC, code, entity_id LIMIT ?`, args...)
 }
 
@@ -148,8 +148,8 @@ type PartnerType struct {
 // PartnerTypes returns, for the actor of a knowledge-base id, the events
 // it shares with each other code, by type.
 func (s *Store) PartnerTypes(ctx context.Context, id string) ([]PartnerType, error) {
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT b.code, max(CASE WHEN b.kind IN ('state', 'org') THEN b.name ELSE '' END), e.type, count(DISTINCT b.event_id)
-		FROM event_actors a JOIN event_actors b ON b.event_id = a.event_id JOIN events e ON e.id = a.event_id
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT b.code, max(CASE WHEN b.kind IN ('state', 'org') THEN b.name ELSE '' END), e.type, count(DISTINCT b.event_no)
+		FROM event_actors a JOIN event_actors b ON b.event_no = a.event_no JOIN events e ON e.no = a.event_no
 		WHERE a.entity_id = ? AND b.entity_id <> a.entity_id AND b.code <> '' AND b.code <> a.code
 		GROUP BY b.code, e.type`), id)
 	if err != nil {
@@ -170,7 +170,7 @@ func (s *Store) PartnerTypes(ctx context.Context, id string) ([]PartnerType, err
 // Actor returns the actor of a knowledge-base id as events name it, or
 // ErrNotFound when no event names it.
 func (s *Store) Actor(ctx context.Context, id string) (*ActorCount, error) {
-	out, err := s.actorCounts(ctx, `SELECT entity_id, max(code), max(name), max(kind), count(DISTINCT event_id)
+	out, err := s.actorCounts(ctx, `SELECT entity_id, max(code), max(name), max(kind), count(DISTINCT event_no)
 		FROM event_actors WHERE entity_id = ? GROUP BY entity_id`, id)
 	if err != nil {
 		return nil, err
@@ -214,7 +214,7 @@ func (s *Store) Skeletons(ctx context.Context, f Filter) ([]model.Event, error) 
 		agg = `string_agg(a.code || ' ' || a.kind || ' ' || a.role, ',')`
 	}
 	query := `SELECT e.id, e.type, e.mode, e.day_first, e.day_last, ` + agg + `
-		FROM events e JOIN event_actors a ON a.event_id = e.id`
+		FROM events e JOIN event_actors a ON a.event_no = e.no`
 	if len(where) > 0 {
 		query += ` WHERE ` + strings.Join(where, ` AND `)
 	}

@@ -271,11 +271,12 @@ func (s *Store) fuseDoc(ctx context.Context, w *wtx, docID int64, hash string, p
 		if err != nil {
 			return err
 		}
-		w.addRows(tReports, [][]any{{j.ID, docID, string(rep)}})
+		no := w.pool.read[j.ID].no
+		w.addRows(tReports, [][]any{{j.ID, no, docID, string(rep)}})
 		for _, src := range evs[i].Sources {
 			if k := j.ID + "#" + strconv.Itoa(src.Start); !cited[k] {
 				cited[k] = true
-				w.addRows(tSources, [][]any{{j.ID, docID, src.Doc, src.Lang, src.Start, src.End, src.Sentence, src.Attribution}})
+				w.addRows(tSources, [][]any{{j.ID, no, docID, src.Doc, src.Lang, src.Start, src.End, src.Sentence, src.Attribution}})
 			}
 		}
 	}
@@ -470,8 +471,8 @@ var batchTables = []struct {
 }{
 	{"sentences (doc_id, idx, start_off, end_off, lang)", 5, []string{"bigint", "int", "int", "int", "text"}},
 	{"mentions (doc_id, idx, sent_idx, start_off, end_off, text, entity_id, name, code, kind)", 10, []string{"bigint", "int", "int", "int", "int", "text", "text", "text", "text", "text"}},
-	{"reports (event_id, doc_id, body)", 3, []string{"text", "bigint", "text"}},
-	{"event_sources (event_id, doc_id, doc, lang, start_off, end_off, sentence, attribution)", 8, []string{"text", "bigint", "text", "text", "int", "int", "text", "text"}},
+	{"reports (event_id, event_no, doc_id, body)", 4, []string{"text", "bigint", "bigint", "text"}},
+	{"event_sources (event_id, event_no, doc_id, doc, lang, start_off, end_off, sentence, attribution)", 9, []string{"text", "bigint", "bigint", "text", "text", "int", "int", "text", "text"}},
 }
 
 // The statements ingest runs for every document.
@@ -487,13 +488,14 @@ const (
 			status = excluded.status, date_start = excluded.date_start, date_end = excluded.date_end,
 			day_first = excluded.day_first, day_last = excluded.day_last, cls = excluded.cls,
 			location = excluded.location, confidence = excluded.confidence, body = excluded.body,
-			seen = CASE WHEN excluded.seen > events.seen THEN excluded.seen ELSE events.seen END`
-	qDeleteActors = `DELETE FROM event_actors WHERE event_id = ?`
+			seen = CASE WHEN excluded.seen > events.seen THEN excluded.seen ELSE events.seen END
+		RETURNING no`
+	qDeleteActors = `DELETE FROM event_actors WHERE event_no = ?`
 	qMaxSource    = `SELECT coalesce(max(id), 0) FROM event_sources`
 	qIndexSources = `INSERT INTO source_fts (rowid, sentence) SELECT id, sentence FROM event_sources WHERE id > ? AND id <= ?`
-	qInsertActor  = `INSERT INTO event_actors (event_id, code, name, kind, role, entity_id) VALUES (?, ?, ?, ?, ?, ?)`
-	qDelDyads     = `DELETE FROM event_dyads WHERE event_id = ?`
-	qInsertDyad   = `INSERT INTO event_dyads (code_a, code_b, undated, day, event_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
+	qInsertActor  = `INSERT INTO event_actors (event_id, event_no, code, name, kind, role, entity_id) VALUES (?, ?, ?, ?, ?, ?, ?)`
+	qDelDyads     = `DELETE FROM event_dyads WHERE event_no = ?`
+	qInsertDyad   = `INSERT INTO event_dyads (code_a, code_b, undated, day, event_id, event_no) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
 	qKnownActor   = `INSERT INTO actors (entity_id, name, code) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`
 )
 
@@ -549,14 +551,15 @@ func (s *Store) queryRow(ctx context.Context, tx *wtx, query string, args ...any
 // putEvent writes an event's row, unless its body is oldBody already, and,
 // when they changed, its actors and its entries in event_persons. The row's
 // body leaves the sources out: they grow with every report and live in
-// event_sources.
-func (s *Store) putEvent(ctx context.Context, tx *wtx, key string, e *model.Event, oldBody string, ch fuse.Change) (string, error) {
+// event_sources. It returns the body and the event's number (events.no):
+// no as given when it wrote nothing, else as the row has it.
+func (s *Store) putEvent(ctx context.Context, tx *wtx, key string, e *model.Event, oldBody string, no int64, ch fuse.Change) (string, int64, error) {
 	bare := *e
 	bare.Sources = nil
 	b, err := json.Marshal(&bare)
 	body := string(b)
 	if err != nil || body == oldBody && !ch.Founded {
-		return body, err
+		return body, no, err
 	}
 	from, to, loc := "", "", ""
 	if !e.Date.IsZero() {
@@ -566,19 +569,19 @@ func (s *Store) putEvent(ctx context.Context, tx *wtx, key string, e *model.Even
 	if e.Location != nil {
 		loc = e.Location.Name
 	}
-	_, err = s.exec(ctx, tx, qPutEvent, e.ID, key, e.Type, e.Mode, e.Status, from, to, first, last, dateClass(first, last), loc, e.Confidence, body, NetOf(e), ch.Seen)
+	err = s.queryRow(ctx, tx, qPutEvent, e.ID, key, e.Type, e.Mode, e.Status, from, to, first, last, dateClass(first, last), loc, e.Confidence, body, NetOf(e), ch.Seen).Scan(&no)
 	if err != nil {
-		return body, err
+		return body, no, err
 	}
 	if ch.Actors {
 		if !ch.Founded {
-			if _, err := s.exec(ctx, tx, qDeleteActors, e.ID); err != nil {
-				return body, err
+			if _, err := s.exec(ctx, tx, qDeleteActors, no); err != nil {
+				return body, no, err
 			}
 		}
 		for _, a := range e.Actors {
-			if _, err := s.exec(ctx, tx, qInsertActor, e.ID, a.Code, a.Name, a.Kind, a.Role, a.ID); err != nil {
-				return body, err
+			if _, err := s.exec(ctx, tx, qInsertActor, e.ID, no, a.Code, a.Name, a.Kind, a.Role, a.ID); err != nil {
+				return body, no, err
 			}
 			if a.ID != "" && !s.knownActor(a.ID) {
 				tx.actors[a.ID] = [2]string{a.Name, a.Code}
@@ -586,12 +589,12 @@ func (s *Store) putEvent(ctx context.Context, tx *wtx, key string, e *model.Even
 		}
 	}
 	if ch.Actors || ch.Date {
-		if err := s.putDyads(ctx, tx, e, from, ch.Founded); err != nil {
-			return body, err
+		if err := s.putDyads(ctx, tx, e, no, from, ch.Founded); err != nil {
+			return body, no, err
 		}
 		if !ch.Founded {
-			if _, err := s.exec(ctx, tx, qDelPersons, e.ID); err != nil {
-				return body, err
+			if _, err := s.exec(ctx, tx, qDelPersons, no); err != nil {
+				return body, no, err
 			}
 		}
 		dated := 0
@@ -600,23 +603,23 @@ func (s *Store) putEvent(ctx context.Context, tx *wtx, key string, e *model.Even
 		}
 		list := strings.Join(fuse.PersonList(e), " ")
 		for _, p := range fuse.Persons(e) {
-			if _, err := s.exec(ctx, tx, qInsertPerson, key, p, dated, pubNum(e.Published), list, e.ID); err != nil {
-				return body, err
+			if _, err := s.exec(ctx, tx, qInsertPerson, key, p, dated, pubNum(e.Published), list, no); err != nil {
+				return body, no, err
 			}
 		}
-		return body, nil
+		return body, no, nil
 	}
-	return body, s.personsSeen(ctx, tx, e, ch.Seen)
+	return body, no, s.personsSeen(ctx, tx, e, no, ch.Seen)
 }
 
 // personsSeen brings an event's rows of event_persons up to its seen mark
 // seen and its publication date (Change.Published only comes with a new
 // body, which putEvent writes).
-func (s *Store) personsSeen(ctx context.Context, tx *wtx, e *model.Event, seen int) error {
+func (s *Store) personsSeen(ctx context.Context, tx *wtx, e *model.Event, no int64, seen int) error {
 	if len(fuse.PersonList(e)) == 0 {
 		return nil
 	}
-	_, err := s.exec(ctx, tx, qPersonsSeen, seen, seen, pubNum(e.Published), e.ID)
+	_, err := s.exec(ctx, tx, qPersonsSeen, seen, seen, pubNum(e.Published), no)
 	return err
 }
 
@@ -625,9 +628,9 @@ func pubNum(p model.Point) int { return p.Year*10000 + p.Month*100 + p.Day }
 
 // putDyads writes the event's rows of event_dyads: one per pair of its
 // actor codes, with its date_start for ordering.
-func (s *Store) putDyads(ctx context.Context, tx *wtx, e *model.Event, dateStart string, founded bool) error {
+func (s *Store) putDyads(ctx context.Context, tx *wtx, e *model.Event, no int64, dateStart string, founded bool) error {
 	if !founded {
-		if _, err := s.exec(ctx, tx, qDelDyads, e.ID); err != nil {
+		if _, err := s.exec(ctx, tx, qDelDyads, no); err != nil {
 			return err
 		}
 	}
@@ -639,7 +642,7 @@ func (s *Store) putDyads(ctx context.Context, tx *wtx, e *model.Event, dateStart
 	}
 	for i, a := range codes {
 		for _, b := range codes[i+1:] {
-			if _, err := s.exec(ctx, tx, qInsertDyad, a, b, undated, dateStart, e.ID); err != nil {
+			if _, err := s.exec(ctx, tx, qInsertDyad, a, b, undated, dateStart, e.ID, no); err != nil {
 				return err
 			}
 		}
@@ -708,7 +711,11 @@ func (s *Store) removeDoc(ctx context.Context, tx *wtx, docID int64) error {
 // (its sources are those of the reports already); an event left without
 // reports is deleted.
 func (s *Store) rebuild(ctx context.Context, tx *wtx, id string) error {
-	rows, err := tx.QueryContext(ctx, s.q(`SELECT body FROM reports WHERE event_id = ? ORDER BY id`), id)
+	var no int64
+	if err := tx.QueryRowContext(ctx, s.q(`SELECT no FROM events WHERE id = ?`), id).Scan(&no); err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT body FROM reports WHERE event_no = ? ORDER BY id`), no)
 	if err != nil {
 		return err
 	}
@@ -736,13 +743,13 @@ func (s *Store) rebuild(ctx context.Context, tx *wtx, id string) error {
 		return err
 	}
 	if e == nil {
-		for _, stmt := range []string{`DELETE FROM event_actors WHERE event_id = ?`, qDelPersons, qDelDyads, `DELETE FROM events WHERE id = ?`} {
-			if _, err := tx.ExecContext(ctx, s.q(stmt), id); err != nil {
+		for _, stmt := range []string{qDeleteActors, qDelPersons, qDelDyads, `DELETE FROM events WHERE no = ?`} {
+			if _, err := tx.ExecContext(ctx, s.q(stmt), no); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	_, err = s.putEvent(ctx, tx, fuse.Key(e), e, "", fuse.Change{Actors: true, Date: true})
+	_, _, err = s.putEvent(ctx, tx, fuse.Key(e), e, "", no, fuse.Change{Actors: true, Date: true})
 	return err
 }

@@ -185,3 +185,83 @@ func TestMigrateFusionMark(t *testing.T) {
 		t.Errorf("events seen %d to %d (%v), want %d", lo, hi, err, want)
 	}
 }
+
+// TestMigrateEventNumbers takes a store written under the schema before
+// event numbers (migration 00013, event_no) down to it and up again: every
+// row of an event's reports, sources, actors, dyads and persons points at
+// its event by number, the store's content is what it was, and ingest,
+// queries and a replaced document (events rebuilt and deleted) work on it.
+func TestMigrateEventNumbers(t *testing.T) {
+	backends(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		st := open(t, dsn)
+		ingest(t, st, doc{"lavrov_de.txt", lavrovDE}, doc{"tusk.txt", tuskUK}, doc{"lavrov_ru.txt", lavrovRU})
+		before, err := st.Dump(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dialect, dir := goose.DialectSQLite3, "migrations/sqlite"
+		if st.pg {
+			dialect, dir = goose.DialectPostgres, "migrations/postgres"
+		}
+		sub, _ := fs.Sub(migrations, dir)
+		p, err := goose.NewProvider(dialect, st.db, sub)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var numbers int64
+		for _, m := range p.ListSources() {
+			if strings.HasSuffix(m.Path, "_event_no.sql") {
+				numbers = m.Version
+			}
+		}
+		v, err := p.GetDBVersion(ctx)
+		if err != nil || numbers == 0 {
+			t.Fatalf("version %d (%v), migration *_event_no.sql %d", v, err, numbers)
+		}
+		if _, err := p.DownTo(ctx, numbers-1); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.db.QueryRowContext(ctx, `SELECT count(*) FROM reports WHERE event_no > 0`).Scan(new(int)); err == nil {
+			t.Fatal("the schema before event numbers has reports.event_no")
+		}
+		if _, err := p.UpTo(ctx, v); err != nil {
+			t.Fatal(err)
+		}
+		if after, err := st.Dump(ctx); err != nil || after != before {
+			t.Errorf("the store changed in the migration (%v):\n%s\nwant\n%s", err, after, before)
+		}
+		for _, table := range []string{"reports", "event_sources", "event_actors", "event_dyads", "event_persons"} {
+			var rows, linked int
+			q := `SELECT count(*), count(e.id) FROM ` + table + ` c LEFT JOIN events e ON e.no = c.event_no AND e.id = c.event_id`
+			if err := st.db.QueryRowContext(ctx, q).Scan(&rows, &linked); err != nil || rows == 0 || linked != rows {
+				t.Errorf("%s: %d rows, %d linked to their event by number (%v)", table, rows, linked, err)
+			}
+		}
+		if !st.pg {
+			// The numbers are the order the events were stored in.
+			var first string
+			if err := st.db.QueryRowContext(ctx, `SELECT id FROM events ORDER BY no LIMIT 1`).Scan(&first); err != nil {
+				t.Fatal(err)
+			}
+			if evs := eventsOf(t, st, Filter{Dyad: "CHN-RUS"}); len(evs) != 1 || evs[0].ID != first {
+				t.Errorf("first event by number %s, want the CHN-RUS one: %+v", first, evs)
+			}
+		}
+		ingest(t, st, doc{"tusk.txt", tuskEdit})
+		if n := len(eventsOf(t, st, Filter{Dyad: "POL-UKR"})); n != 0 {
+			t.Errorf("replaced document: %d POL-UKR events left, want 0", n)
+		}
+		if evs := eventsOf(t, st, Filter{Dyad: "POL-FRA", Text: "Макроном"}); len(evs) != 1 {
+			t.Errorf("%d POL-FRA events of the new version, want 1", len(evs))
+		}
+		evs := eventsOf(t, st, Filter{Actor: "Lavrov"})
+		if len(evs) != 1 || len(docsOf(evs[0])) != 2 {
+			t.Fatalf("Lavrov's meeting after the migration: %+v", evs)
+		}
+		e, err := st.Event(ctx, evs[0].ID)
+		if err != nil || len(e.Sources) < 2 {
+			t.Errorf("Event(%s): %+v, %v", evs[0].ID, e, err)
+		}
+	})
+}

@@ -44,6 +44,7 @@ type stored struct {
 	e    *model.Event
 	body string // as stored
 	seen int    // its seen mark as stored
+	no   int64  // its number (events.no)
 }
 
 var _ fuse.Pool = (*pool)(nil)
@@ -51,7 +52,7 @@ var _ fuse.Pool = (*pool)(nil)
 // candColsPG are the columns of candidatesPG's rows: the event, its days,
 // its seen mark, the person it was found by (empty: by date) and its
 // body, then the columns of a person's row (personCandidate), empty.
-const candColsPG = `id, day_first, day_last, seen, '' AS person, body, 0 AS pub, '' AS persons, 0 AS dated`
+const candColsPG = `id, day_first, day_last, seen, '' AS person, body, 0 AS pub, '' AS persons, 0 AS dated, no`
 
 // The date classes of events.cls, and how far back a class-2 event may
 // start and still reach a day.
@@ -137,27 +138,27 @@ var (
 	// qCandPersonPG is qCandPerson for PostgreSQL, a part of
 	// candidatesPG's statement (the verbs: the person's parameter, and
 	// 0 for undated events or 1 for dated ones), without bodies.
-	qCandPersonPG = `(SELECT event_id, 0, 0, seen, person, '', pub, persons, %[2]d FROM event_persons
+	qCandPersonPG = `(SELECT event_id, 0, 0, seen, person, '', pub, persons, %[2]d, event_no FROM event_persons
 		WHERE block = $1 AND person = %[1]s AND dated = %[2]d AND seen >= $2 ORDER BY event_id LIMIT ` + strconv.Itoa(fuse.Cap) + `)`
 	// qCandPerson reads the events of a block, undated (0) or dated (1),
 	// that name a person, from event_persons alone (migration 00012: each
 	// row carries the event's seen mark, publication date and persons).
 	qCandPerson = fmt.Sprintf(`SELECT event_id, seen, pub, persons FROM event_persons
 		WHERE block = ? AND person = ? AND dated = ? AND seen >= ? ORDER BY event_id LIMIT %d`, fuse.Cap)
-	qEventBody  = `SELECT body, seen FROM events WHERE id = ?`
-	qSetSeen    = `UPDATE events SET seen = ? WHERE id = ? AND seen < ?`
+	qEventBody  = `SELECT body, seen, no FROM events WHERE id = ?`
+	qSetSeen    = `UPDATE events SET seen = ? WHERE no = ? AND seen < ?`
 	qMark       = `SELECT day FROM fuse_mark WHERE id = 1`
 	qSetMark    = `UPDATE fuse_mark SET day = ? WHERE id = 1 AND day < ?`
 	qFirstMark  = `UPDATE events SET seen = ? WHERE seen = 0`
 	qFirstMarkP = `UPDATE event_persons SET seen = ? WHERE seen = 0`
-	qDelPersons = `DELETE FROM event_persons WHERE event_id = ?`
+	qDelPersons = `DELETE FROM event_persons WHERE event_no = ?`
 	// qInsertPerson writes an event's row of a person, with its seen mark
 	// as the events row holds it (written first).
-	qInsertPerson = `INSERT INTO event_persons (block, person, dated, event_id, seen, pub, persons)
-		SELECT ?, ?, ?, id, seen, ?, ? FROM events WHERE id = ? ON CONFLICT DO NOTHING`
+	qInsertPerson = `INSERT INTO event_persons (block, person, dated, event_id, seen, pub, persons, event_no)
+		SELECT ?, ?, ?, id, seen, ?, ?, no FROM events WHERE no = ? ON CONFLICT DO NOTHING`
 	// qPersonsSeen raises the seen mark of an event's person rows and sets
 	// their publication date.
-	qPersonsSeen = `UPDATE event_persons SET seen = CASE WHEN ? > seen THEN ? ELSE seen END, pub = ? WHERE event_id = ?`
+	qPersonsSeen = `UPDATE event_persons SET seen = CASE WHEN ? > seen THEN ? ELSE seen END, pub = ? WHERE event_no = ?`
 )
 
 // Candidates returns the events of block key that can join e by date or by
@@ -294,13 +295,14 @@ func (p *pool) candidatesPG(key string, first, last int, persons []string, h int
 		var c fuse.Candidate
 		var who, body, ps string
 		var pub, dated int
-		if err := rows.Scan(&c.ID, &c.First, &c.Last, &c.Seen, &who, &body, &pub, &ps, &dated); err != nil {
+		var no int64
+		if err := rows.Scan(&c.ID, &c.First, &c.Last, &c.Seen, &who, &body, &pub, &ps, &dated, &no); err != nil {
 			return nil, err
 		}
 		if who != "" {
 			personCandidate(&c, who, dated, pub, ps)
 		} else {
-			p.fetched[c.ID] = stored{body: body, seen: c.Seen}
+			p.fetched[c.ID] = stored{body: body, seen: c.Seen, no: no}
 		}
 		out = append(out, c)
 	}
@@ -315,8 +317,8 @@ func (p *pool) Event(c fuse.Candidate) (*model.Event, error) {
 	}
 	st := &stored{e: new(model.Event)}
 	if f, ok := p.fetched[id]; ok {
-		st.body, st.seen = f.body, f.seen
-	} else if err := p.s.queryRow(p.ctx, p.w, qEventBody, id).Scan(&st.body, &st.seen); err != nil {
+		st.body, st.seen, st.no = f.body, f.seen, f.no
+	} else if err := p.s.queryRow(p.ctx, p.w, qEventBody, id).Scan(&st.body, &st.seen, &st.no); err != nil {
 		return nil, fmt.Errorf("event %s: %w", id, err)
 	}
 	if err := json.Unmarshal([]byte(st.body), st.e); err != nil {
@@ -337,20 +339,20 @@ func (p *pool) Put(key string, e *model.Event, ch fuse.Change) error {
 		p.read[e.ID] = st
 	}
 	old := st.body
-	body, err := p.s.putEvent(p.ctx, p.w, key, e, old, ch)
+	body, no, err := p.s.putEvent(p.ctx, p.w, key, e, old, st.no, ch)
 	if err != nil {
 		return err
 	}
 	if body == old && !ch.Founded && ch.Seen > st.seen {
 		// putEvent wrote nothing: the event is as it was but seen now.
-		if _, err := p.s.exec(p.ctx, p.w, qSetSeen, ch.Seen, e.ID, ch.Seen); err != nil {
+		if _, err := p.s.exec(p.ctx, p.w, qSetSeen, ch.Seen, no, ch.Seen); err != nil {
 			return err
 		}
-		if err := p.s.personsSeen(p.ctx, p.w, e, ch.Seen); err != nil {
+		if err := p.s.personsSeen(p.ctx, p.w, e, no, ch.Seen); err != nil {
 			return err
 		}
 	}
-	st.body, st.seen = body, max(st.seen, ch.Seen)
+	st.body, st.seen, st.no = body, max(st.seen, ch.Seen), no
 	return nil
 }
 

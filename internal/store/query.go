@@ -148,7 +148,7 @@ func (s *Store) page(ctx context.Context, f Filter, srcCap int, seg *segment) ([
 			a, b = b, a
 		}
 		f.Dyad = ""
-		from = `event_dyads d JOIN events ON events.id = d.event_id AND d.code_a = ? AND d.code_b = ?`
+		from = `event_dyads d JOIN events ON events.no = d.event_no AND d.code_a = ? AND d.code_b = ?`
 		pre = []any{a, b}
 		if f.After != nil {
 			w, args := after(f.After, f.Desc, `d.undated`, `d.day`, `d.event_id`)
@@ -236,8 +236,8 @@ func (s *Store) firstSources(ctx context.Context, evs []model.Event, n int) erro
 		order = `doc COLLATE "C", start_off` // bytewise, as the index and Go sort
 	}
 	q := s.q(`SELECT doc, lang, start_off, end_off, sentence, attribution FROM event_sources
-		WHERE event_id = ? ORDER BY ` + order + ` LIMIT ?`)
-	qn := s.q(`SELECT count(*) FROM event_sources WHERE event_id = ?`)
+		WHERE event_no = (SELECT no FROM events WHERE id = ?) ORDER BY ` + order + ` LIMIT ?`)
+	qn := s.q(`SELECT count(*) FROM event_sources WHERE event_no = (SELECT no FROM events WHERE id = ?)`)
 	for i := range evs {
 		e := &evs[i]
 		rows, err := s.db.QueryContext(ctx, q, e.ID, n)
@@ -277,17 +277,17 @@ func (s *Store) where(f Filter) ([]string, []any, error) {
 	var where []string
 	var args []any
 	if f.DocID != 0 {
-		where = append(where, `id IN (SELECT event_id FROM event_sources WHERE doc_id = ?)`)
+		where = append(where, `no IN (SELECT event_no FROM event_sources WHERE doc_id = ?)`)
 		args = append(args, f.DocID)
 	}
 	if f.Actor != "" {
 		// A name is looked up among the distinct actors (one row per
 		// knowledge-base id), and their events by id, both indexed.
-		where = append(where, `id IN (SELECT event_id FROM event_actors WHERE code = ? OR entity_id IN (SELECT entity_id FROM actors WHERE lower(name) LIKE ? ESCAPE '\'))`)
+		where = append(where, `no IN (SELECT event_no FROM event_actors WHERE code = ? OR entity_id IN (SELECT entity_id FROM actors WHERE lower(name) LIKE ? ESCAPE '\'))`)
 		args = append(args, strings.ToUpper(f.Actor), "%"+likeEscape(strings.ToLower(f.Actor))+"%")
 	}
 	if f.ActorID != "" {
-		where = append(where, `id IN (SELECT event_id FROM event_actors WHERE entity_id = ?)`)
+		where = append(where, `no IN (SELECT event_no FROM event_actors WHERE entity_id = ?)`)
 		args = append(args, f.ActorID)
 	}
 	if f.Dyad != "" {
@@ -295,7 +295,7 @@ func (s *Store) where(f Filter) ([]string, []any, error) {
 		if !ok || a == "" || b == "" {
 			return nil, nil, fmt.Errorf("store: dyad %q: want two codes such as RUS-CHN", f.Dyad)
 		}
-		where = append(where, `id IN (SELECT event_id FROM event_actors WHERE code = ?)`, `id IN (SELECT event_id FROM event_actors WHERE code = ?)`)
+		where = append(where, `no IN (SELECT event_no FROM event_actors WHERE code = ?)`, `no IN (SELECT event_no FROM event_actors WHERE code = ?)`)
 		args = append(args, a, b)
 	}
 	types := f.Types
@@ -326,14 +326,14 @@ func (s *Store) where(f Filter) ([]string, []any, error) {
 		args = append(args, a...)
 	}
 	if f.Lang != "" {
-		where = append(where, `id IN (SELECT event_id FROM event_sources WHERE lang = ?)`)
+		where = append(where, `no IN (SELECT event_no FROM event_sources WHERE lang = ?)`)
 		args = append(args, f.Lang)
 	}
 	if f.Text != "" {
 		if s.pg {
-			where = append(where, `id IN (SELECT event_id FROM event_sources WHERE tsv @@ plainto_tsquery('simple', ?))`)
+			where = append(where, `no IN (SELECT event_no FROM event_sources WHERE tsv @@ plainto_tsquery('simple', ?))`)
 		} else {
-			where = append(where, `id IN (SELECT event_id FROM event_sources WHERE id IN (SELECT rowid FROM source_fts WHERE source_fts MATCH ?))`)
+			where = append(where, `no IN (SELECT event_no FROM event_sources WHERE id IN (SELECT rowid FROM source_fts WHERE source_fts MATCH ?))`)
 		}
 		args = append(args, ftsQuery(f.Text, s.pg))
 	}
@@ -407,7 +407,7 @@ func (s *Store) loadSources(ctx context.Context, evs []model.Event) error {
 			marks = append(marks, "?")
 		}
 		rows, err := s.db.QueryContext(ctx, s.q(`SELECT event_id, doc, lang, start_off, end_off, sentence, attribution
-			FROM event_sources WHERE event_id IN (`+strings.Join(marks, ",")+`)`), args...)
+			FROM event_sources WHERE event_no IN (SELECT no FROM events WHERE id IN (`+strings.Join(marks, ",")+`))`), args...)
 		if err != nil {
 			return fmt.Errorf("store: sources: %w", err)
 		}

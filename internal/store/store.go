@@ -19,7 +19,11 @@
 // they arrived, fused by fuse.Document exactly as extract fuses them: the
 // store is the fuse.Pool (pool.go) that finds a report's candidates in
 // indexes bounded by date and person. An event's id derives from its first
-// report (fuse.ID) and never changes.
+// report (fuse.ID) and never changes. Inside the store an event is also
+// known by its number (events.no, in the order events were stored): the
+// rows of its reports, sources, actors, dyads and persons point at it by
+// number (event_no; migration 00013), so a new event's rows go to the end
+// of each index rather than to a random page keyed by its hashed id.
 //
 // A store holds events of the Statuses only: a report the text only
 // supposes (hypothetical) or only names (background), which extract prints

@@ -1,0 +1,48 @@
+package lexicon
+
+import (
+	"testing"
+
+	"entente/internal/text"
+)
+
+// TestCompoundHead: a German noun written as one word with an event noun
+// at its end is that noun; a word too short before the head, a lower-case
+// word (no German noun) and a language that writes compounds open are not.
+func TestCompoundHead(t *testing.T) {
+	an, err := text.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx, err := Load(an)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, lang, word, want string // want: the type, "" for none
+	}{
+		{"meeting compound", "de", "Krisentreffen", "CONSULT"},
+		{"inflected compound", "de", "Krisentreffens", "CONSULT"},
+		{"visit compound", "de", "Arbeitsbesuch", "CONSULT"},
+		{"attack compound", "de", "Drohnenangriffe", "ASSAULT"},
+		{"too little before the head", "de", "Betreffen", ""},
+		{"lower case is no noun", "de", "krisentreffen", ""},
+		{"no event noun at the end", "de", "Krisengebiet", ""},
+		{"English writes compounds open", "en", "Crisismeeting", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			toks := an.Tokenize(tc.word, 0, tc.lang)
+			if len(toks) != 1 {
+				t.Fatalf("%q: %d tokens", tc.word, len(toks))
+			}
+			got := ""
+			if tr, ok := lx.CompoundHead(tc.lang, toks[0]); ok {
+				got = tr.Type
+			}
+			if got != tc.want {
+				t.Errorf("CompoundHead(%s, %q) = %q, want %q", tc.lang, tc.word, got, tc.want)
+			}
+		})
+	}
+}

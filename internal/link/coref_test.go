@@ -1,0 +1,221 @@
+package link_test
+
+import "testing"
+
+// TestNameAfterPlacePhrase: a family name right after a place in a
+// prepositional phrase begins a new name ("In Moscow Putin met …"); it is
+// not the tail of an unknown longer name, as it would be after another
+// capitalised word.
+func TestNameAfterPlacePhrase(t *testing.T) {
+	tests := []struct {
+		lang, text, id string
+		want           bool
+	}{
+		{"en", "In Moscow Putin met Xi Jinping on Monday.", "vladimir-putin", true},
+		{"ru", "В Москве Путин встретился с Си Цзиньпином.", "vladimir-putin", true},
+		{"uk", "У Києві Зеленський зустрівся з Шольцом.", "volodymyr-zelensky", true},
+		{"de", "In Moskau traf Putin am Montag Xi Jinping.", "vladimir-putin", true},
+		{"en", "From Berlin Scholz flew to Washington.", "olaf-scholz", true},
+		// An unknown given name between the place and the family name
+		// still makes a longer name that the knowledge base does not know.
+		{"en", "In Moscow Dmitri Putin, a teacher, spoke.", "vladimir-putin", false},
+		// A place not in a phrase is no boundary either.
+		{"en", "The Moscow Putin museum opened.", "vladimir-putin", false},
+	}
+	for _, tt := range tests {
+		ms := mentions(t, tt.lang, "2024-05-10", tt.text)
+		if got, all := linksTo(ms, tt.id); got != tt.want {
+			t.Errorf("%s %q: links %s = %v, want %v; mentions %v", tt.lang, tt.text, tt.id, got, tt.want, all)
+		}
+	}
+}
+
+// TestDefiniteTitle: a title alone ("the minister", "der Minister",
+// "министр") names the one person of that office named before in the
+// document, and nobody when none or several fit, when it may be plural, or
+// when an indefinite article comes before it.
+func TestDefiniteTitle(t *testing.T) {
+	tests := []struct {
+		name, lang, text, id string
+		want                 bool
+	}{
+		{"en generic title covers the foreign minister", "en", "Foreign Minister Sergei Lavrov landed. The minister met reporters.", "sergei-lavrov", true},
+		{"en same title", "en", "Sergei Lavrov landed. The foreign minister met reporters.", "sergei-lavrov", true},
+		{"en office on the date counts", "en", "Sergei Lavrov landed. Later the minister spoke.", "sergei-lavrov", true},
+		{"de", "de", "Sergej Lawrow landete am Montag. Der Minister traf dann Journalisten.", "sergei-lavrov", true},
+		{"ru genitive", "ru", "Сергей Лавров прилетел в Анкару. Самолёт министра приземлился вечером.", "sergei-lavrov", true},
+		{"uk", "uk", "Сергій Лавров прилетів до Анкари. Міністр зустрівся з журналістами.", "sergei-lavrov", true},
+		{"en head of state covers the president", "en", "Vladimir Putin arrived. The head of state spoke.", "vladimir-putin", true},
+		// Prefer no link over a wrong one.
+		{"en nobody named before", "en", "The minister met reporters. Sergei Lavrov landed.", "sergei-lavrov", false},
+		{"en plural", "en", "Sergei Lavrov landed. The ministers met reporters.", "sergei-lavrov", false},
+		{"en indefinite", "en", "Sergei Lavrov landed. A minister met reporters.", "sergei-lavrov", false},
+		{"de plural article", "de", "Sergej Lawrow landete am Montag. Die Minister trafen dann Journalisten.", "sergei-lavrov", false},
+		{"ru plural", "ru", "Сергей Лавров прилетел в Анкару. Министры встретились с журналистами.", "sergei-lavrov", false},
+		{"uk plural", "uk", "Сергій Лавров прилетів до Анкари. Міністри зустрілися з журналістами.", "sergei-lavrov", false},
+		{"en of-phrase", "en", "Sergei Lavrov landed. The minister of culture met reporters.", "sergei-lavrov", false},
+		{"de für-phrase", "de", "Sergej Lawrow landete am Montag. Der Minister für Kultur traf Journalisten.", "sergei-lavrov", false},
+		{"en another office", "en", "Sergei Lavrov landed. The prime minister met reporters.", "sergei-lavrov", false},
+	}
+	for _, tt := range tests {
+		ms := mentions(t, tt.lang, "2024-05-10", tt.text)
+		n := 0
+		for _, m := range ms {
+			if m.ID == tt.id {
+				n++
+			}
+		}
+		if got := n == 2; got != tt.want {
+			_, all := linksTo(ms, tt.id)
+			t.Errorf("%s: %s mentioned %d times, want the title linked = %v; mentions %v", tt.name, tt.id, n, tt.want, all)
+		}
+	}
+}
+
+// TestDefiniteTitleTwoFit: with two foreign ministers named, "the
+// minister" names neither.
+func TestDefiniteTitleTwoFit(t *testing.T) {
+	ms := mentions(t, "en", "2024-05-10", "Sergei Lavrov met Wang Yi. The minister then spoke to reporters.")
+	for _, m := range ms {
+		if m.Text == "minister" {
+			t.Errorf("the minister linked to %s (%v) with two ministers named", m.ID, m.Why)
+		}
+	}
+}
+
+// TestTitleOfStateNamedBefore: a title with its state that the date does
+// not settle (no date, or several holders) names the one person of that
+// office and state the document named before.
+func TestTitleOfStateNamedBefore(t *testing.T) {
+	tests := []struct {
+		name, lang, date, text, id string
+		want                       bool
+	}{
+		{"ru undated", "ru", "", "Президент США Джо Байден выступил в Конгрессе. Позже президент США объявил о помощи.", "joe-biden", true},
+		{"en undated", "en", "", "US President Joe Biden spoke to Congress. Later the US president announced aid.", "joe-biden", true},
+		{"de undated", "de", "", "US-Präsident Joe Biden sprach vor dem Kongress. Später sprach der US-Präsident über Hilfe.", "joe-biden", true},
+		{"uk undated", "uk", "", "Президент США Джо Байден виступив у Конгресі. Пізніше президент США оголосив про допомогу.", "joe-biden", true},
+		// Two presidents of the state named: which one is open.
+		{"ru two named", "ru", "", "Джо Байден и Дональд Трамп выступили в Конгрессе. Позже президент США объявил о помощи.", "joe-biden", false},
+	}
+	for _, tt := range tests {
+		ms := mentions(t, tt.lang, tt.date, tt.text)
+		n := 0
+		for _, m := range ms {
+			if m.ID == tt.id {
+				n++
+			}
+		}
+		if got := n == 2; got != tt.want {
+			_, all := linksTo(ms, tt.id)
+			t.Errorf("%s: %s mentioned %d times, want the title linked = %v; mentions %v", tt.name, tt.id, n, tt.want, all)
+		}
+	}
+}
+
+// TestLeaderAndOtherBody: "leader" names the head of government where the
+// head of state does not lead (roles.yaml office_in), and a title that an
+// of-phrase gives to another body ("Chairman of the Joint Chiefs") names
+// no holder of the plain office.
+func TestLeaderAndOtherBody(t *testing.T) {
+	tests := []struct {
+		lang, text, id string
+		want           bool
+	}{
+		{"en", "the German leader arrived", "olaf-scholz", true},
+		{"en", "the German leader arrived", "frank-walter-steinmeier", false},
+		{"en", "the Japanese leader arrived", "fumio-kishida", true},
+		{"ru", "лидер Японии прибыл", "fumio-kishida", true},
+		{"en", "the Chinese leader arrived", "xi-jinping", true},
+		{"uk", "лідер Китаю прибув", "xi-jinping", true},
+		{"en", "the German head of state arrived", "frank-walter-steinmeier", true},
+		{"en", "US Chairman of the Joint Chiefs Gen. CQ Brown arrived", "joe-biden", false},
+		{"en", "US Chairman of the Joint Chiefs Gen. CQ Brown arrived", "charles-q-brown", true},
+		{"en", "the President of Russia arrived", "vladimir-putin", true},
+		{"en", "the President of the European Commission arrived", "ursula-von-der-leyen", true},
+	}
+	for _, tt := range tests {
+		ms := mentions(t, tt.lang, "2024-07-18", tt.text)
+		if got, all := linksTo(ms, tt.id); got != tt.want {
+			t.Errorf("%s %q: links %s = %v, want %v; mentions %v", tt.lang, tt.text, tt.id, got, tt.want, all)
+		}
+	}
+}
+
+// TestDeclinedNamesAndJoinedParticles: German adjectives inside a name
+// decline after an article ("der Europäischen Union"), and a family name
+// joined to its particle ("Omar al-Bashir") is also called without it.
+func TestDeclinedNamesAndJoinedParticles(t *testing.T) {
+	tests := []struct {
+		lang, text, id string
+	}{
+		{"de", "ein Gipfel der Afrikanischen Union", "org:au"},
+		{"de", "ein Treffen der Arabischen Liga", "org:las"},
+		{"de", "mit den Vereinten Nationen", "org:un"},
+		{"de", "Präsident der Russischen Föderation", "state:RUS"},
+		{"de", "ein Sprecher der Europäischen Kommission", "org:eu-commission"},
+		{"de", "Omar al-Bashir kam an. Bashir sprach.", "omar-al-bashir"},
+		{"en", "Omar al-Bashir arrived. Later Bashir spoke.", "omar-al-bashir"},
+		{"ru", "Омар аль-Башир прибыл. Позже Башир выступил.", "omar-al-bashir"},
+	}
+	for _, tt := range tests {
+		ms := mentions(t, tt.lang, "2015-06-14", tt.text)
+		n := 0
+		for _, m := range ms {
+			if m.ID == tt.id {
+				n++
+			}
+		}
+		want := 1
+		if tt.id == "omar-al-bashir" {
+			want = 2
+		}
+		if n != want {
+			_, all := linksTo(ms, tt.id)
+			t.Errorf("%s %q: %s linked %d times, want %d; mentions %v", tt.lang, tt.text, tt.id, n, want, all)
+		}
+	}
+}
+
+// TestCounterpart: "his Japanese counterpart" is the holder, for Japan, of
+// the office of the person named before it in the sentence.
+func TestCounterpart(t *testing.T) {
+	tests := []struct {
+		lang, text, id string
+		want           bool
+	}{
+		{"en", "US Defense Secretary Lloyd Austin met his Japanese counterpart.", "minoru-kihara", true},
+		{"en", "Lloyd Austin met his Japanese and South Korean counterparts.", "shin-won-sik", true},
+		{"en", "Sergei Lavrov spoke with his Chinese counterpart.", "wang-yi", true},
+		{"ru", "Лавров провёл переговоры с китайским коллегой.", "wang-yi", true},
+		{"uk", "Лавров провів переговори з китайським колегою.", "wang-yi", true},
+		{"de", "Lawrow traf seinen chinesischen Amtskollegen.", "wang-yi", true},
+		// Nobody named before it: the state only.
+		{"en", "The talks with the Chinese counterpart went well.", "wang-yi", false},
+	}
+	for _, tt := range tests {
+		ms := mentions(t, tt.lang, "2024-07-28", tt.text)
+		if got, all := linksTo(ms, tt.id); got != tt.want {
+			t.Errorf("%s %q: links %s = %v, want %v; mentions %v", tt.lang, tt.text, tt.id, got, tt.want, all)
+		}
+	}
+}
+
+// TestEventWordIsNoName: a capitalised German event noun after a title
+// ("kündigte der US-Präsident Hilfe an") is no unknown name of its holder.
+func TestEventWordIsNoName(t *testing.T) {
+	ms := mentions(t, "de", "2024-05-10", "Später kündigte der US-Präsident Hilfe an.")
+	found := false
+	for _, m := range ms {
+		if m.ID == "joe-biden" {
+			found = true
+			if m.Text != "US-Präsident" {
+				t.Errorf("the title took in %q", m.Text)
+			}
+		}
+	}
+	if !found {
+		_, all := linksTo(ms, "joe-biden")
+		t.Errorf("US-Präsident not linked to Joe Biden: %v", all)
+	}
+}
