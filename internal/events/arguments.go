@@ -45,7 +45,10 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		if m.Adj && (x.compoundAdj(lang, toks[m.TokEnd-1]) || m.TokEnd < len(toks) && x.lex.HasKind(lang, toks[m.TokEnd], lexicon.Compound)) {
 			continue // "a Russian-brokered ceasefire", "Iranian-made drones", "иранского производства": who made them is no party
 		}
-		if m.TokStart < tr.start {
+		// "EU-Sanktionen": the name at the head of the trigger's own
+		// compound is its agent, as an adjective before it would be; of a
+		// meeting ("UN-Konferenz") it is one more participant.
+		if m.TokStart < tr.start || tr.t.Noun && !x.lex.Symmetric(tr.t.Type) && m.TokStart == tr.start && m.TokEnd == tr.end {
 			left = append(left, m)
 		} else {
 			if x.prepIs(lang, toks, m.TokStart, lexicon.From) {
