@@ -52,6 +52,10 @@ const (
 	// Declare marks a verb of declaring ("declared", "объявил",
 	// "erklärte"): the event noun it governs is its act, as a verb.
 	Declare = "declare"
+	// Relation marks a noun of relations ("relations", "Beziehungen",
+	// "отношения"): supporting or keeping them ("підтримує відносини з
+	// Іраном") is maintaining ties, no support of a party.
+	Relation = "relation"
 	// Claim marks a verb of contested saying ("claimed", "alleged",
 	// "behauptete", "утверждает"): a claim that another party did a hostile
 	// act (types.tsv charge) is an accusation by the speaker.
