@@ -1,4 +1,4 @@
-.PHONY: run test lint mutants bench bench-quick bench-long bench-1m build quality calibrate
+.PHONY: run test lint mutants bench bench-quick bench-long bench-queue bench-1m build quality calibrate
 
 build:
 	go build -o entente ./cmd/entente
@@ -37,6 +37,15 @@ bench-quick:
 # wall, CPU and peak RSS against issue 12's targets, printed, no file written.
 bench-long:
 	go run ./cmd/entente-bench -only-long
+
+# bench-queue: only the worker scaling of `make bench` (issue 17): 4,000
+# generated articles enqueued into a fresh PostgreSQL database per run, then
+# 1 and 2 `entente worker` processes, 3 times each interleaved, medians;
+# articles/s, the ratio, CPU per article (workers + PostgreSQL) and the
+# lock-wait share, printed (no file written). About 4 minutes on a quiet
+# machine, 6-8 under load.
+bench-queue:
+	go run ./cmd/entente-bench -only-queue -queue 1,2 -queue-n 4000 -queue-repeat 3
 
 # bench-1m: ingest into a store of 10,000, 100,000 and 1,000,000 realistic
 # articles, then extract all 1,005,000 for peak RSS (writes

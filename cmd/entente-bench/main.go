@@ -27,6 +27,14 @@
 // its wall and CPU time and peak RSS are judged against the targets (50 MB
 // in under 30 s of CPU and 500 MB; the token in under 2 s).
 //
+// Worker scaling (issue 17; -queue, on by default with PostgreSQL;
+// -only-queue runs just it, `make bench-queue`): the first -queue-n
+// articles are enqueued into a fresh database of the same throwaway server
+// for each run, then k `entente worker --exit-when-idle --concurrency 1`
+// processes run at once, each k -queue-repeat times interleaved (scaling.go
+// says what is recorded beside the wall: CPU per article of the workers and
+// PostgreSQL, the lock-wait share, pg_stat_statements).
+//
 // Allocations per article come from BenchmarkProcess (go test, so run it
 // from the module); start-up time is the median of five `entente kb stats`.
 //
@@ -44,6 +52,7 @@
 //	go run ./cmd/entente-bench -n 300 -repeat 2 -skip-pg -rss-n 2000 -out /tmp/b.md
 //	go run ./cmd/entente-bench -n 2000 -write-corpus /tmp/c   # only the corpus, to profile
 //	go run ./cmd/entente-bench -only-long                     # only the long documents
+//	go run ./cmd/entente-bench -only-queue                    # only the worker scaling
 //
 // A previous BENCHMARKS.md's results stay in it as "Previous run", so
 // before and after are both visible.
@@ -97,7 +106,6 @@ type result struct {
 	copies     int   // processes started at once in each run
 	runs       []run // in the order they ran
 	skipped    string
-	shared     bool  // the copies share one corpus (queue workers)
 	n          int   // articles of its own corpus; 0: the main corpus
 	bytes      int64 // and their size
 }
@@ -138,7 +146,11 @@ func main() {
 	out := flag.String("out", "BENCHMARKS.md", "Markdown `file` to write")
 	bin := flag.String("entente", "", "entente `binary` to measure (default: go build ./cmd/entente)")
 	skipPG := flag.Bool("skip-pg", false, "skip the PostgreSQL ingest (and the queue)")
-	queueRuns := flag.String("queue", "1,2", "with PostgreSQL: also enqueue the corpus and ingest it with each of these `numbers` of `entente worker` processes (\"\": none)")
+	queueRuns := flag.String("queue", "1,2", "with PostgreSQL: also measure worker scaling: enqueue the corpus and ingest it with each of these `numbers` of `entente worker` processes (\"\": none)")
+	queueN := flag.Int("queue-n", 4000, "worker scaling on the first `N` articles of the corpus")
+	queueRepeat := flag.Int("queue-repeat", 3, "run each number of workers `K` times, interleaved, and report the median")
+	queueAgainst := flag.String("queue-against", "", "with -only-queue: a second entente `binary` (e.g. main's), run interleaved with the first, both in the table")
+	onlyQueue := flag.Bool("only-queue", false, "run only the worker scaling (-queue, -queue-n, -queue-repeat) and print its table (writes no file)")
 	repeat := flag.Int("repeat", 3, "measure extract and SQLite ingest `K` times each and report the median")
 	only := flag.String("write-corpus", "", "only write the corpus into `DIR` (to profile entente on it) and exit")
 	rssN := flag.Int("rss-n", rssTargetN, "after the other runs, extract once a second corpus of `N` articles for peak RSS (0: skip)")
@@ -200,7 +212,20 @@ func main() {
 		}
 		return
 	}
-	if err := mainErr(*n, *repeat, *rssN, *seed, *out, *bin, *skipPG, *queueRuns, points, *growBatch, *long); err != nil {
+	ks, err := parseWorkers(*queueRuns)
+	if err != nil || *queueN < 0 || *queueRepeat < 1 {
+		fmt.Fprintln(os.Stderr, "entente-bench: -queue takes numbers of workers (1,2), -queue-n a size, -queue-repeat a positive count")
+		os.Exit(2)
+	}
+	qo := queueOpts{ks: ks, n: *queueN, repeat: *queueRepeat, against: *queueAgainst}
+	if *onlyQueue {
+		if err := queueOnly(qo, *seed, *bin); err != nil {
+			fmt.Fprintln(os.Stderr, "entente-bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if err := mainErr(*n, *repeat, *rssN, *seed, *out, *bin, *skipPG, qo, points, *growBatch, *long); err != nil {
 		fmt.Fprintln(os.Stderr, "entente-bench:", err)
 		os.Exit(1)
 	}
@@ -253,7 +278,7 @@ func entente(tmp, bin string) (string, error) {
 	return bin, nil
 }
 
-func mainErr(n, repeat, rssN int, seed int64, outPath, bin string, skipPG bool, queueRuns string, points []int, growBatch int, long bool) error {
+func mainErr(n, repeat, rssN int, seed int64, outPath, bin string, skipPG bool, qo queueOpts, points []int, growBatch int, long bool) error {
 	if n <= 0 {
 		return fmt.Errorf("-n must be positive")
 	}
@@ -292,7 +317,8 @@ func mainErr(n, repeat, rssN int, seed int64, outPath, bin string, skipPG bool, 
 		b.add(sqlite, i, false, "ingest", "--db", db, b.dir)
 		removeDB(db)
 	}
-	results := append([]result{*one, *all, *pair, *sqlite}, b.ingestPG(skipPG, queueRuns)...)
+	pg, sc := b.ingestPG(skipPG, qo.ks, qo.n, qo.repeat, seed)
+	results := []result{*one, *all, *pair, *sqlite, pg}
 
 	allocs, bytesOp, allocErr := processAllocs()
 	if allocErr != nil {
@@ -325,6 +351,11 @@ func mainErr(n, repeat, rssN int, seed int64, outPath, bin string, skipPG bool, 
 		prev = previousRun(string(old))
 	}
 	md := r.markdown(prev)
+	if sc != nil {
+		fmt.Println()
+		fmt.Print(sc.markdown())
+		md += "\n" + sc.markdown()
+	}
 	if len(points) > 0 {
 		md += "\n" + g.markdown()
 	}
@@ -346,6 +377,9 @@ func mainErr(n, repeat, rssN int, seed int64, outPath, bin string, skipPG bool, 
 		if x.r.err != nil {
 			return fmt.Errorf("%s: %w", x.doc.name, x.r.err)
 		}
+	}
+	if sc != nil && sc.err != nil {
+		return fmt.Errorf("worker scaling: %w", sc.err)
 	}
 	return g.err
 }
@@ -528,84 +562,44 @@ func (b *bench) rssRun(n int, seed int64) result {
 }
 
 // ingestPG ingests, once, into a fresh database of a throwaway PostgreSQL
-// server; then, for each number of workers in queue ("1,2"), it enqueues
-// the corpus into a fresh database and ingests it with that many worker
-// processes at once.
-func (b *bench) ingestPG(skip bool, queue string) []result {
+// server; then, unless ks is empty, it measures worker scaling on the
+// same server (scaling.go) over the first queueN articles of the corpus
+// (written apart when fewer than the main corpus).
+func (b *bench) ingestPG(skip bool, ks []int, queueN, repeat int, seed int64) (result, *scaling) {
 	s := result{name: "ingest PostgreSQL", note: "all cores, local server, fsync off; one run", copies: 1}
 	if skip {
 		s.skipped = "skipped (-skip-pg)"
-		return []result{s}
+		return s, nil
 	}
 	fmt.Fprintln(b.stderr, "starting PostgreSQL")
-	base, stop, err := pgtest.Start()
+	base, stop, stmts, err := startPG()
 	if err != nil {
 		fmt.Fprintln(b.stderr, "PostgreSQL:", err)
 		s.skipped = "skipped: PostgreSQL did not start"
-		return []result{s}
+		return s, nil
 	}
 	defer stop()
 	url, err := pgtest.CreateDB(base, fmt.Sprintf("bench_%d", time.Now().UnixNano()))
 	if err != nil {
 		fmt.Fprintln(b.stderr, "PostgreSQL:", err)
 		s.skipped = "skipped: could not create a database"
-		return []result{s}
+		return s, nil
 	}
 	fmt.Fprintf(b.stderr, "running %s: entente ingest --db %s %s\n", s.name, url, b.dir)
 	s.runs = append(s.runs, b.measure(1, false, "ingest", "--db", url, b.dir))
-	out := []result{s}
-	for _, f := range strings.FieldsFunc(queue, func(r rune) bool { return r == ',' }) {
-		k, err := strconv.Atoi(strings.TrimSpace(f))
-		if err != nil || k < 1 {
-			out = append(out, result{name: "queue " + f, skipped: "skipped: -queue takes numbers of workers"})
-			continue
+	if len(ks) == 0 {
+		return s, nil
+	}
+	dir, n := b.dir, b.n
+	if queueN > 0 && queueN < b.n {
+		dir, n = filepath.Join(b.tmp, "corpus-queue"), queueN
+		if _, err := writeCorpusApart(dir, n, seed); err != nil {
+			return s, &scaling{n: n, seed: seed, ks: ks, repeat: repeat, err: err}
 		}
-		out = append(out, b.queueRun(base, k))
+		defer os.RemoveAll(dir)
 	}
-	return out
+	return s, b.scale(base, stmts, dir, n, seed, ks, []string{b.bin}, repeat)
 }
-
-// queueRun enqueues the corpus into a fresh database (not timed) and
-// measures k `entente worker --exit-when-idle --concurrency 1` processes at
-// once (one job at a time each: k workers are k store streams); the note
-// gives the share of the jobs' time spent waiting on locks (for earlier
-// batches to stage, and to leave the blocks a batch fuses into), from the
-// workers' summaries.
-func (b *bench) queueRun(base string, k int) result {
-	s := result{name: fmt.Sprintf("queue, %d worker", k), copies: k, shared: true}
-	if k > 1 {
-		s.name += "s"
-	}
-	url, err := pgtest.CreateDB(base, fmt.Sprintf("bench_queue_%d_%d", k, time.Now().UnixNano()))
-	if err != nil {
-		s.skipped = "skipped: could not create a database"
-		return s
-	}
-	fmt.Fprintf(b.stderr, "enqueueing the corpus for %s\n", s.name)
-	if r := b.measure(1, false, "enqueue", "--db", url, b.dir); r.err != nil {
-		s.runs = append(s.runs, r)
-		return s
-	}
-	fmt.Fprintf(b.stderr, "running %s: %d× entente worker --exit-when-idle\n", s.name, k)
-	r, stderr := b.measureErr(k, false, "worker", "--db", url, "--exit-when-idle", "--concurrency", "1", "--log-level", "warn")
-	s.runs = append(s.runs, r)
-	var extract, wait, store float64
-	for _, e := range stderr {
-		if m := workerTimes.FindStringSubmatch(e); m != nil {
-			x, _ := strconv.ParseFloat(m[1], 64)
-			w, _ := strconv.ParseFloat(m[2], 64)
-			st, _ := strconv.ParseFloat(m[3], 64)
-			extract, wait, store = extract+x, wait+w, store+st
-		}
-	}
-	if total := extract + wait + store; total > 0 {
-		s.note = fmt.Sprintf("one job at a time each (--concurrency 1); job time: %.0f%% extract, %.0f%% waiting on locks (earlier batches' blocks and staging), %.0f%% store; CPU: the workers' (PostgreSQL's not counted)", 100*extract/total, 100*wait/total, 100*store/total)
-	}
-	return s
-}
-
-// workerTimes reads the job times of a worker's summary line.
-var workerTimes = regexp.MustCompile(`job time: extract ([\d.]+) s, wait ([\d.]+) s, store ([\d.]+) s`)
 
 // startup returns the median wall time of k runs of `entente kb stats`.
 func (b *bench) startup(k int) (time.Duration, error) {

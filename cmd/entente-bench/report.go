@@ -38,9 +38,6 @@ func (r *report) mb() float64 { return float64(r.bytes) / 1e6 }
 
 // articles is the number of articles that each run of s processed.
 func (r *report) articles(s result) float64 {
-	if s.shared {
-		return float64(r.n)
-	}
 	if s.n > 0 {
 		return float64(s.n * s.copies)
 	}
@@ -49,9 +46,6 @@ func (r *report) articles(s result) float64 {
 
 // mbOf is the size in MB of the corpus that each run of s processed.
 func (r *report) mbOf(s result) float64 {
-	if s.shared {
-		return r.mb()
-	}
 	if s.n > 0 {
 		return float64(s.bytes) / 1e6 * float64(s.copies)
 	}
@@ -137,8 +131,7 @@ func spread(runs []run) string {
 
 func (r *report) rows() []row {
 	var rows []row
-	var oneRate float64  // articles/s of the median one-core extract; 0 if none
-	var queueOne float64 // articles/s of one queue worker; 0 if none
+	var oneRate float64 // articles/s of the median one-core extract; 0 if none
 	for _, s := range r.results {
 		w := row{name: s.name, setting: s.note, target: "—"}
 		var rate float64
@@ -186,17 +179,6 @@ func (r *report) rows() []row {
 		case s.name == ceilingName:
 			if ok && oneRate > 0 {
 				w.rate += fmt.Sprintf(" (%.2f×)", rate/oneRate) // 2 × single wall / pair wall
-			}
-		case s.name == "queue, 1 worker":
-			if ok {
-				queueOne = rate
-			}
-		case s.name == "queue, 2 workers":
-			w.target = fmt.Sprintf("≥ %.1f× one worker", targetQueueSpeedup)
-			if ok && queueOne > 0 {
-				x := rate / queueOne
-				w.rate += fmt.Sprintf(" (%.2f×)", x)
-				w.met = yes(x >= targetQueueSpeedup)
 			}
 		case s.name == "ingest SQLite":
 			w.target = fmt.Sprintf("≥ %.0f articles/s", targetSQLite)
@@ -296,6 +278,14 @@ for peak RSS", whose articles/s and MB/s are of that corpus. When it had at
 least 100,000 articles, "peak RSS of extract" is that run's peak RSS against
 the target; otherwise it is the largest peak RSS of the extract runs on the
 main corpus, judged only if that corpus has 100,000 articles.
+
+Worker scaling (issue 17; its own section below the results, ` + "`make bench-queue`" + `
+runs it alone): the first 4,000 articles (` + "`-queue-n`" + `) enqueued into a fresh
+PostgreSQL database for each run, then 1 and 2 ` + "`entente worker`" + ` processes,
+each number 3 times (` + "`-queue-repeat`" + `) interleaved, the median by wall; beside
+articles/s, CPU per article of the workers and PostgreSQL, and the share of
+the jobs' time spent waiting on locks, which do not depend on the machine's
+other load.
 
 `)
 	b.WriteString(r.section())

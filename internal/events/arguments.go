@@ -55,6 +55,15 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		}
 	}
 	var rules []string
+	// "Putin criticised the statements … that were to buy time for
+	// Ukraine and accused Merkel …": a verb right after "and", with no
+	// subject of its own, shares the subject of the verb before it.
+	if !tr.t.Noun {
+		if subj := x.coordSubject(c); len(subj) > 0 {
+			left = subj
+			rules = append(rules, "subject "+subj[0].Text+" of the verb before and")
+		}
+	}
 	// "Amid reports of deliveries to Russia, Ukraine cut ties": when a
 	// name stands between the last comma and the trigger, the subject is
 	// there and what precedes the comma is another phrase.
@@ -257,11 +266,13 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	}
 	// "traf den Botschafter … besorgt über das Verhältnis Moskaus zur EU":
 	// names after a topic preposition that follows the trigger are what is
-	// talked about, not parties; with-phrases still add parties.
+	// talked about, not parties; with-phrases still add parties to a
+	// meeting or joint act ("sprach über X mit Y"), not to a one-sided one
+	// ("kritisierte die Äußerungen über die Gespräche mit der Ukraine").
 	if p := x.aboutAfter(lang, toks, tr.end, hi); p >= 0 {
 		kept := right[:0:0]
 		for _, m := range right {
-			if m.TokStart < p || x.prepIs(lang, toks, m.TokStart, lexicon.With) {
+			if m.TokStart < p || x.lex.Symmetric(tr.t.Type) && x.prepIs(lang, toks, m.TokStart, lexicon.With) {
 				kept = append(kept, m)
 			}
 		}
@@ -478,6 +489,18 @@ func namedSubject(src []model.Mention) bool {
 		}
 	}
 	return false
+}
+
+// declarer reports whether a subject may declare an event alone: a named
+// person, body or organisation, or a state's side or institution named by
+// its title ("российская сторона объявляет перемирие").
+func declarer(src []model.Mention) bool {
+	for _, m := range src {
+		if m.Kind == model.KindBody && m.Code != "" && !m.Adj {
+			return true
+		}
+	}
+	return namedSubject(src)
 }
 
 // hasTraveller reports whether one of the actors is a person or a body,
@@ -1065,4 +1088,61 @@ func (x *Extractor) coordinated(lang string, toks []model.Token, from, to int) b
 		}
 	}
 	return and
+}
+
+// coordSubject returns the subject a verb trigger shares with the verb
+// before it when it follows "and" (and at most one adverb) with no name
+// of its own between: the name nearest before that earlier verb (a
+// trigger or a verb of saying) with the names coordinated with it. It
+// returns nil otherwise.
+func (x *Extractor) coordSubject(c *clause) []model.Mention {
+	lang, toks, in := c.lang, c.toks, c.in
+	and := -1
+	for k := c.tr.start - 1; k >= 0 && k >= c.tr.start-2; k-- {
+		if toks[k].Kind == model.Punct {
+			return nil
+		}
+		if x.lex.HasKind(lang, toks[k], lexicon.And) {
+			and = k
+			break
+		}
+	}
+	if and < 1 || covered(in.Mentions, and+1) && and+1 < c.tr.start {
+		return nil
+	}
+	// The earlier verb: the sentence's first trigger verb before "and",
+	// past a verb of saying ("X said that Y attacked Z and killed …": Y);
+	// a verb further on may sit in a clause of its own ("discussed how
+	// Russia and Belarus can defeat … and signed").
+	verb := -1
+	for k := 0; k < and && verb < 0; k++ {
+		if covered(in.Mentions, k) || toks[k].Kind != model.Word {
+			continue
+		}
+		if end, kinds := x.lex.MarkersAt(lang, toks, k); end > k && (has(kinds, lexicon.Say) || has(kinds, lexicon.Claim)) {
+			k = end - 1
+			continue
+		}
+		if _, ts, ok := x.lex.TriggerAt(lang, toks, k); ok && !ts[0].Noun && ts[0].Type != lexicon.Stop {
+			verb = k
+		}
+	}
+	if verb < 0 {
+		return nil
+	}
+	var before []model.Mention
+	for _, m := range in.Mentions {
+		if m.TokEnd <= verb && m.Code != "" && !m.Locative && !m.Media && !m.Nested && !m.Oblique && !m.Adj {
+			before = append(before, m)
+		}
+	}
+	if len(before) == 0 || hasComma(toks, before[len(before)-1].TokEnd, verb) {
+		return nil
+	}
+	// The earlier verb's subject, as its own clause would find it.
+	cc := *c
+	cc.tr = trigger{start: verb, end: verb + 1, t: &lexicon.Trigger{Type: c.tr.t.Type}}
+	cc.clo = 0
+	subj, _ := x.subjectGroup(&cc, before)
+	return subj
 }

@@ -48,7 +48,7 @@ func (x *Extractor) unasserted(c *clause) (string, string) {
 		if x.lex.HasKind(lang, toks[j], lexicon.Aspect) {
 			return "", ""
 		}
-		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && end <= at && has(kinds, lexicon.Future) {
+		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && end <= tr.start && has(kinds, lexicon.Future) {
 			return model.StatusPlanned, "infinitive " + tr.text + " after " + toks[j].Text + ": planned"
 		}
 	}

@@ -21,7 +21,7 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 	actors, codes, strong := x.actors(src, tgt, tr.t)
 	n := len(codes)
 	for _, a := range actors {
-		if a.Kind == string(model.KindOrg) && x.lex.Members(tr.t.Type) {
+		if a.Kind == string(model.KindOrg) && x.lex.Members(tr.t.Type) && !x.ngo(a.Code) {
 			n++ // an organisation's members meet in it
 			break
 		}
@@ -29,7 +29,7 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 	if len(codes) == 0 || (tr.t.Pair && len(codes) < 2) {
 		return model.Event{}, false
 	}
-	if n < x.lex.MinActors(tr.t.Type) && !(x.lex.Solo(tr.t.Type) && !tr.t.Noun && namedSubject(src)) {
+	if n < x.lex.MinActors(tr.t.Type) && !(x.lex.Solo(tr.t.Type) && !tr.t.Noun && (namedSubject(src) || tr.t.Declared && declarer(src))) {
 		return model.Event{}, false
 	}
 	if domestic(actors) {
@@ -67,7 +67,7 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 	}
 	if x.lex.Meeting(ev.Type) && ev.Mode == "" {
 		for _, a := range actors {
-			if a.Kind == string(model.KindOrg) {
+			if a.Kind == string(model.KindOrg) && !x.ngo(a.Code) {
 				ev.Mode = "multilateral"
 			}
 		}
@@ -314,4 +314,11 @@ func writable(r model.DateRange) model.DateRange {
 		}
 	}
 	return r
+}
+
+// ngo reports whether the code is a non-governmental organisation's, whose
+// members are no states.
+func (x *Extractor) ngo(code string) bool {
+	o := x.kb.Org(code)
+	return o != nil && o.NGO
 }

@@ -106,6 +106,9 @@ func (x *Extractor) mayDemand(in *Input) bool {
 	}
 	lang, toks := in.Sent.Lang, in.Sent.Tokens
 	for j := 1; j < len(toks); j++ {
+		if !x.lex.MayStart(lang, toks[j], lexicon.Oblige) && !x.lex.MayStart(lang, toks[j], lexicon.Blame) {
+			continue
+		}
 		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && (has(kinds, lexicon.Oblige) || has(kinds, lexicon.Blame)) {
 			return true
 		}

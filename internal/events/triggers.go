@@ -105,6 +105,7 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 		out = kept
 	}
 	out = x.callsAs(lang, toks, out)
+	x.declared(lang, toks, out)
 	// "forderten die Stärkung der Kooperation", "rejected talks", "обговорили
 	// військову допомогу": event nouns after a verb that takes an event as its
 	// content (or discusses it) are that content,
@@ -332,3 +333,30 @@ func (x *Extractor) callsAs(lang string, toks []model.Token, out []trigger) []tr
 // callReach is the most words between a verb of calling and the noun of
 // blame it governs.
 const callReach = 14
+
+// declared makes an event noun that a verb of declaring governs ("declared
+// a ceasefire", "объявляет пасхальное перемирие", "erklärte den Krieg") a
+// verb of its type: the declarer is its subject and may carry it alone
+// (types.tsv solo), as with any verb.
+func (x *Extractor) declared(lang string, toks []model.Token, out []trigger) {
+	for k, t := range out {
+		if !t.t.Noun {
+			continue
+		}
+		for j := t.start - 1; j >= 0 && j >= t.start-declareReach; j-- {
+			if toks[j].Kind == model.Punct {
+				break
+			}
+			if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && end <= t.start && has(kinds, lexicon.Declare) {
+				verb := *t.t
+				verb.Noun, verb.Declared = false, true
+				out[k].t = &verb
+				break
+			}
+		}
+	}
+}
+
+// declareReach is the most words from a verb of declaring to the event
+// noun it governs ("объявляет пасхальное перемирие").
+const declareReach = 3

@@ -74,7 +74,10 @@ type Org struct {
 	Names      Names    `yaml:"names"`
 	Adjectives Names    `yaml:"adjectives"`
 	Members    []string `yaml:"members"`
-	Pos        Pos      `yaml:"-"`
+	// NGO marks a non-governmental organisation: no states are its
+	// members, so it is one party, never a meeting of its members.
+	NGO bool `yaml:"ngo"`
+	Pos Pos  `yaml:"-"`
 }
 
 // Body is a named institution, agency or outlet of a state.

@@ -193,7 +193,14 @@ func (id *Identifier) charScore(c *counts, r rune) {
 type counts struct {
 	cyr, lat int // letters per script
 	score    [nLang]float64
+	// ends turns on the evidence of word endings, for short texts only:
+	// a long one has function words enough, and endings cost a lookup a
+	// word.
+	ends bool
 }
+
+// shortText is the most bytes of text whose word endings are read.
+const shortText = 1500
 
 func (id *Identifier) add(c *counts, s string) {
 	var buf [64]byte
@@ -288,22 +295,24 @@ func (id *Identifier) flush(c *counts, w []byte, over bool) {
 			}
 		}
 	}
-	id.ending(c, w)
+	if c.ends {
+		id.ending(c, w)
+	}
 }
 
-// endStem is how many bytes a word keeps before an ending that counts:
-// "young" and "Jung" are no German "-ung".
-const endStem = 3
+// endStem is how many letters a word keeps before an ending that counts:
+// "Jung" is no German "-ung" ("young" is an English word of langid.tsv).
+const endStem = 2
 
 // ending scores the ending of a lower-case word (of its tail, for a word
-// longer than the buffer). Cyrillic words are skipped: the endings are
-// Latin.
+// longer than the buffer) that keeps at least endStem letters before it.
 func (id *Identifier) ending(c *counts, w []byte) {
-	if len(id.endLens) == 0 || w[0] >= 0xd0 {
+	if len(id.endLens) == 0 {
 		return
 	}
+	letters := utf8.RuneCount(w)
 	for _, n := range id.endLens {
-		if len(w) < n+endStem {
+		if len(w) < n || letters < utf8.RuneCount(w[len(w)-n:])+endStem {
 			break
 		}
 		if v, ok := id.ends[string(w[len(w)-n:])]; ok {
@@ -364,7 +373,7 @@ func (id *Identifier) decide(c *counts) (string, float64) {
 // Detect returns the language of s and a confidence in [0, 1]; lang is ""
 // when s has no letters.
 func (id *Identifier) Detect(s string) (lang string, confidence float64) {
-	var c counts
+	c := counts{ends: len(s) <= shortText}
 	id.add(&c, s)
 	return id.decide(&c)
 }
@@ -379,10 +388,15 @@ const paraMinLetters = 12
 func (id *Identifier) Annotate(doc *model.Document) {
 	var all counts
 	paras := make([]counts, len(doc.Body))
+	size := 0
+	for _, sp := range doc.Body {
+		size += max(0, sp.End-sp.Start)
+	}
 	for i, sp := range doc.Body {
 		if sp.Start < 0 || sp.End > len(doc.Text) || sp.Start > sp.End {
 			continue
 		}
+		paras[i].ends = size <= shortText
 		id.add(&paras[i], doc.Text[sp.Start:sp.End])
 		all.cyr += paras[i].cyr
 		all.lat += paras[i].lat

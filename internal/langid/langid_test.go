@@ -30,6 +30,12 @@ func TestDetect(t *testing.T) {
 		{"en names in -ing", "Xi Jinping visited Beijing.", "en"},
 		{"en ending", "Hungary backed the sovereignty of Serbia.", "en"},
 		{"de ending in a long word", "Sicherheitszusammenarbeitsvereinbarungsverhandlungen", "de"},
+		{"de headline -ht", "Putin droht Polen", "de"},
+		{"en headline -ght", "Russia might fight tonight", "en"},
+		{"uk past -ув", "Кулеба прибув до Анкари", "uk"},
+		{"uk past -ив", "Сибіга заявив про це", "uk"},
+		{"ru past -ил", "Лавров заявил про это", "ru"},
+		{"ru против", "Россия против санкций", "ru"},
 		{"de sentence", "Am Montag traf sich der Kanzler mit dem Präsidenten.", "de"},
 		{"uk sentence", "Президент України провів переговори з канцлером Німеччини.", "uk"},
 		{"ru sentence", "Президент России провёл переговоры с канцлером Германии.", "ru"},
@@ -113,6 +119,18 @@ func BenchmarkDetect(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		std().Detect(benchText)
+	}
+}
+
+var benchShort = "Кулеба прибув до Анкари на переговори з Фіданом."
+
+// BenchmarkDetectShort detects one short sentence, where word endings
+// count.
+func BenchmarkDetectShort(b *testing.B) {
+	b.SetBytes(int64(len(benchShort)))
+	b.ReportAllocs()
+	for b.Loop() {
+		std().Detect(benchShort)
 	}
 }
 

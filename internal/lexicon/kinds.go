@@ -49,6 +49,9 @@ const (
 	// "недопустимы"): what a speaker says of another party's doings is his
 	// accusation of it.
 	Blame = "blame"
+	// Declare marks a verb of declaring ("declared", "объявил",
+	// "erklärte"): the event noun it governs is its act, as a verb.
+	Declare = "declare"
 	// Claim marks a verb of contested saying ("claimed", "alleged",
 	// "behauptete", "утверждает"): a claim that another party did a hostile
 	// act (types.tsv charge) is an accusation by the speaker.

@@ -54,6 +54,9 @@ type Trigger struct {
 	// Particle is the separable particle that must end the clause after the
 	// verb ("wies … aus": "Moskau wies zwei Diplomaten aus"), or "".
 	Particle string
+	// Declared is set on the verb that an event noun becomes after a verb
+	// of declaring ("объявляет перемирие"; events.declared), never in data.
+	Declared bool
 	Pos      string
 	words    int
 	norms    []string       // the phrase's words, normalised
@@ -102,6 +105,9 @@ type Lexicon struct {
 	triggers    map[string]*Trie[*Trigger]
 	prefixes    map[string][]prefix
 	markers     map[string]*Trie[string]
+	// firsts are, per language, the first words of each kind's markers:
+	// a cheap test before a marker is matched in full.
+	firsts map[string]map[string]map[string]bool
 	// infEnds are the endings of infinitives (syntax kind infend, written
 	// "-ть"): Slavic infinitives carry no marker word before them.
 	infEnds map[string][]string
@@ -147,6 +153,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		triggers: map[string]*Trie[*Trigger]{},
 		prefixes: map[string][]prefix{},
 		markers:  map[string]*Trie[string]{},
+		firsts:   map[string]map[string]map[string]bool{},
 		infEnds:  map[string][]string{},
 		partEnds: map[string][]string{},
 		plurEnds: map[string][]string{},
@@ -434,6 +441,17 @@ func (lx *Lexicon) loadMarkers(an *text.Analyzer, fsys fs.FS, dir, lang string) 
 			keys = append(keys, tk.Norm)
 		}
 		lx.markers[lang].Add(keys, f[1])
+		if len(keys) > 0 {
+			byKind := lx.firsts[lang]
+			if byKind == nil {
+				byKind = map[string]map[string]bool{}
+				lx.firsts[lang] = byKind
+			}
+			if byKind[f[1]] == nil {
+				byKind[f[1]] = map[string]bool{}
+			}
+			byKind[f[1]][keys[0]] = true
+		}
 		return nil
 	})
 }
@@ -662,6 +680,13 @@ func hasEnding(ends []string, tok model.Token) bool {
 		}
 	}
 	return false
+}
+
+// MayStart reports whether the word is the first word of some marker of
+// the kind: when it is not, no marker of the kind starts there. It costs
+// one map lookup.
+func (lx *Lexicon) MayStart(lang string, tok model.Token, kind string) bool {
+	return lx.firsts[lang][kind][tok.Norm]
 }
 
 // Is reports whether the token at i starts a marker of the kind.

@@ -45,8 +45,9 @@ func freePort() (int, error) {
 // Start starts a server and returns the URL prefix of its databases
 // ("postgres://postgres@127.0.0.1:PORT/") and a function that stops it and
 // removes its files. ENTENTE_TEST_PG, when set, names a running server
-// instead.
-func Start() (string, func(), error) {
+// instead. settings are more server settings ("name=value", passed as -c),
+// e.g. "shared_preload_libraries=pg_stat_statements".
+func Start(settings ...string) (string, func(), error) {
 	if url := os.Getenv("ENTENTE_TEST_PG"); url != "" {
 		return url, func() {}, nil
 	}
@@ -100,6 +101,9 @@ func Start() (string, func(), error) {
 		return "", nil, err
 	}
 	opts := fmt.Sprintf("-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off", port, dir)
+	for _, kv := range settings {
+		opts += " -c " + kv
+	}
 	if out, err := run(pgctl, "-D", data, "-l", filepath.Join(dir, "log"), "-o", opts, "-w", "-t", "60", "start"); err != nil {
 		log, _ := os.ReadFile(filepath.Join(dir, "log"))
 		return "", nil, fmt.Errorf("pg_ctl start: %v\n%s\n%s", err, out, log)

@@ -56,6 +56,13 @@ import (
 // after every batch before it: one of its documents replaces a stored one.
 var ErrInTurn = errors.New("store: a document replaces a stored version: the batch is stored in turn")
 
+// FusedChannel is the PostgreSQL notification channel on which every
+// fusion round of FuseStaged notifies at its commit (pg_notify, empty
+// payload), so that batches waiting for its blocks wake at once rather
+// than at their next look. The job queue notifies on it too when a batch
+// is staged or done.
+const FusedChannel = "entente_fused"
+
 // StagedDoc is what StageBatch did with one document of a batch.
 type StagedDoc struct {
 	ID    int64    // the stored document's id (0: unchanged, not this batch's)
@@ -289,14 +296,24 @@ func (s *Store) FuseStaged(ctx context.Context, ord int64, markBefore int, rs []
 			for _, b := range free {
 				args = append(args, b)
 			}
-			rows, err := w.QueryContext(ctx, s.q(`DELETE FROM staged_blocks WHERE ord = ? AND block IN (`+placeholders(len(free), "?")+`) RETURNING block`), args...)
+			// On PostgreSQL the round also notifies FusedChannel: at its
+			// commit, the batches waiting for these blocks look again.
+			ret := `RETURNING block`
+			if s.pg {
+				ret = `RETURNING block, pg_notify('` + FusedChannel + `', '')`
+			}
+			rows, err := w.QueryContext(ctx, s.q(`DELETE FROM staged_blocks WHERE ord = ? AND block IN (`+placeholders(len(free), "?")+`) `+ret), args...)
 			if err != nil {
 				return err
 			}
 			todo := map[string]bool{}
 			for rows.Next() {
 				var b string
-				if err := rows.Scan(&b); err != nil {
+				dest := []any{&b}
+				if s.pg {
+					dest = append(dest, new(any)) // pg_notify's void
+				}
+				if err := rows.Scan(dest...); err != nil {
 					rows.Close()
 					return err
 				}
