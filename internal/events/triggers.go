@@ -36,7 +36,17 @@ func (x *Extractor) compoundTail(lang string, tok model.Token) *lexicon.Trigger 
 func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bool) []trigger {
 	var out []trigger
 	for i := 0; i < len(toks); i++ {
-		if inMention[i] || toks[i].Kind != model.Word {
+		if toks[i].Kind != model.Word {
+			continue
+		}
+		if inMention[i] {
+			// "EU-Gipfel", "UN-Konferenz": a name at the head of a compound
+			// leaves its tail an event noun; the name is its participant.
+			if strings.IndexByte(toks[i].Text, '-') > 0 {
+				if t := x.compoundTail(lang, toks[i]); t != nil && t.Noun && !x.anaphoric(lang, toks, i) {
+					out = append(out, trigger{i, i + 1, t, toks[i].Text})
+				}
+			}
 			continue
 		}
 		end, ts, ok := x.lex.TriggerAt(lang, toks, i)

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"regexp"
@@ -183,6 +184,13 @@ type Naming struct {
 	// NotDefinite, by language, are words before a title that make it no
 	// reference to a person named before ("a minister", "die Minister").
 	NotDefinite map[string][]string `yaml:"not_definite"`
+	// VerbEndings, by language, are past-tense endings: a title's word with
+	// one added is a verb ("посла" + "ла": "послала", sent).
+	VerbEndings map[string][]string `yaml:"verb_endings"`
+	// NominativeEndings, by language, map oblique endings of masculine
+	// names to their nominative ones, for persons the knowledge base does
+	// not know ("Рамиресом" → "Рамирес").
+	NominativeEndings map[string]map[string]string `yaml:"nominative_endings"`
 }
 
 // KB is the loaded knowledge base.
@@ -359,6 +367,16 @@ func (k *KB) loadFile(name string, b []byte) error {
 		k.Naming.FormerWords = appendLangs(k.Naming.FormerWords, n.FormerWords)
 		k.Naming.SingularEndings = appendLangs(k.Naming.SingularEndings, n.SingularEndings)
 		k.Naming.NotDefinite = appendLangs(k.Naming.NotDefinite, n.NotDefinite)
+		k.Naming.VerbEndings = appendLangs(k.Naming.VerbEndings, n.VerbEndings)
+		for lang, m := range n.NominativeEndings {
+			if k.Naming.NominativeEndings == nil {
+				k.Naming.NominativeEndings = map[string]map[string]string{}
+			}
+			if k.Naming.NominativeEndings[lang] == nil {
+				k.Naming.NominativeEndings[lang] = map[string]string{}
+			}
+			maps.Copy(k.Naming.NominativeEndings[lang], m)
+		}
 		for st, lang := range n.NativeLanguages {
 			if k.Naming.NativeLanguages == nil {
 				k.Naming.NativeLanguages = map[string]string{}

@@ -266,3 +266,67 @@ func linksTo(ms []model.Mention, id string) (bool, []string) {
 	}
 	return found, all
 }
+
+// TestUnknownNameNominative: a person the knowledge base does not know is
+// named in the nominative where the text's ending is one only masculine
+// names have; a known given name and a different family name are not a
+// known person; "-ая" of a state in -ай is its genitive ("Парагвая").
+func TestUnknownNameNominative(t *testing.T) {
+	tests := []struct {
+		lang, text, wantName string
+	}{
+		{"ru", "с министром иностранных дел Парагвая Рубеном Рамиресом", "Рубен Рамирес"},
+		{"uk", "з міністром закордонних справ Парагваю Рубеном Раміресом", "Рубен Рамірес"},
+		{"uk", "з послом Польщі Ярославом Ковальським", "Ярослав Ковальський"},
+		{"ru", "с послом Польши Ярославом Ковальским", "Ярослав Ковальский"},
+		// Endings that nominatives have too stay as written.
+		{"ru", "министра иностранных дел Парагвая Рубена Рамиреса", "Рубена Рамиреса"},
+	}
+	for _, tt := range tests {
+		ms := mentions(t, tt.lang, "2024-05-10", tt.text)
+		found := false
+		for _, m := range ms {
+			if m.Kind == model.KindPerson {
+				found = true
+				if m.ID != "" || m.Name != tt.wantName {
+					t.Errorf("%q: person %q (id %q, %v), want unknown %q", tt.text, m.Name, m.ID, m.Why, tt.wantName)
+				}
+			}
+		}
+		if !found {
+			_, all := linksTo(ms, "")
+			t.Errorf("%q: no person; mentions %v", tt.text, all)
+		}
+	}
+	for s, id := range map[string]string{"переговоры с делегацией Парагвая": "state:PRY", "посол Уругвая": "state:URY"} {
+		if ok, all := linksTo(mentions(t, "ru", "2024-05-10", s), id); !ok {
+			t.Errorf("%q: %s not linked: %v", s, id, all)
+		}
+	}
+}
+
+// TestPastTenseIsNoTitle: a title's word plus a past-tense ending is a
+// verb ("Україна послала": sent), not the title ("посла", the
+// ambassador's genitive); the title's own cases still are titles.
+func TestPastTenseIsNoTitle(t *testing.T) {
+	for _, tt := range []struct {
+		lang, text string
+		person     bool
+	}{
+		{"uk", "Україна послала гуманітарну допомогу до Туреччини.", false},
+		{"uk", "Росія послала війська до Сирії.", false},
+		{"ru", "Россия послала войска в Сирию.", false},
+		{"uk", "Зустріч із послом Польщі відбулася.", true},
+		{"ru", "Встреча с послом Польши состоялась.", true},
+	} {
+		ms := mentions(t, tt.lang, "2024-05-10", tt.text)
+		got := false
+		for _, m := range ms {
+			got = got || m.Kind == model.KindPerson
+		}
+		if got != tt.person {
+			_, all := linksTo(ms, "")
+			t.Errorf("%q: a person = %v, want %v: %v", tt.text, got, tt.person, all)
+		}
+	}
+}

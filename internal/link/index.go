@@ -129,6 +129,8 @@ type Linker struct {
 	// singular_endings and not_definite, lower case: a title alone refers
 	// back to a person named before (see definite).
 	singular, notDefinite map[string]map[string]bool
+	// verbEnds holds naming.yaml verb_endings by language.
+	verbEnds map[string]map[string]bool
 	// particles holds naming.yaml particles, lower case.
 	particles map[string]bool
 	// times holds, by language, the words before a title that date its
@@ -160,6 +162,7 @@ func New(k *kb.KB, lx *lexicon.Lexicon, an *text.Analyzer) *Linker {
 	}
 	l.singular = lowerSets(k.Naming.SingularEndings)
 	l.notDefinite = lowerSets(k.Naming.NotDefinite)
+	l.verbEnds = lowerSets(k.Naming.VerbEndings)
 	l.times = map[string]map[string]string{}
 	for when, byLang := range map[string]map[string][]string{timeThen: k.Naming.ThenWords, timeFormer: k.Naming.FormerWords} {
 		for lang, ws := range byLang {

@@ -417,7 +417,7 @@ func (l *Linker) resolveAliases(as []alias, toks []model.Token, from, i, end int
 		// Two people of the family named earlier ("Kim Jong Un and Kim Yo
 		// Jong ... Kim"): which one is meant is open; their state is not.
 		if code := sharedCode(seen); code != "" {
-			return model.Mention{Kind: model.KindPerson, Code: code, Name: toks[i].Text, Why: []string{"family name of several people named earlier, state kept"}}, true
+			return model.Mention{Kind: model.KindPerson, Code: code, Name: l.nominative(toks[i].Text, lang), Why: []string{"family name of several people named earlier, state kept"}}, true
 		}
 		return model.Mention{}, false
 	}
@@ -439,7 +439,7 @@ func (l *Linker) resolveAliases(as []alias, toks []model.Token, from, i, end int
 		minLen = 3
 	}
 	if code := sharedCode(short); code != "" && !l.partOfLongerName(toks, from, i, end, lang) && utf8.RuneCountInString(toks[i].Text) >= minLen {
-		return model.Mention{Kind: model.KindPerson, Code: code, Name: toks[i].Text, Why: []string{"ambiguous family name, state kept"}}, true
+		return model.Mention{Kind: model.KindPerson, Code: code, Name: l.nominative(toks[i].Text, lang), Why: []string{"ambiguous family name, state kept"}}, true
 	}
 	return model.Mention{}, false
 }
@@ -490,7 +490,7 @@ func (l *Linker) initialName(as []alias, toks []model.Token, i, end int, lang st
 			return l.entityMention(e, ctx, "initial and family name, in office on date"), start, true
 		}
 		if code := sharedCode(fit); code != "" {
-			return model.Mention{Kind: model.KindPerson, Code: code, Name: textOf(toks, &span{start: start, end: end}), Why: []string{"initial and family name of several people, state kept"}}, start, true
+			return model.Mention{Kind: model.KindPerson, Code: code, Name: l.nominative(textOf(toks, &span{start: start, end: end}), lang), Why: []string{"initial and family name of several people, state kept"}}, start, true
 		}
 	}
 	return model.Mention{}, start, false
@@ -808,6 +808,16 @@ func (l *Linker) similarity(written, lang string, e *Entity) float64 {
 		return 0
 	}
 	return l.simKeys(l.joinKeys(written, lang), e)
+}
+
+// familySimilarity compares the last word of a written name (its family
+// name, for the names it is used on) with a person's names and family name.
+func (l *Linker) familySimilarity(written, lang string, e *Entity) float64 {
+	keys := l.nameKeys(written, lang, 2)
+	if e.Person == nil || len(keys) == 0 {
+		return 0
+	}
+	return l.simKeys(keys[len(keys)-1], e)
 }
 
 // simKeys is the best Jaro-Winkler similarity of a joined key with the

@@ -111,6 +111,9 @@ func (l *Linker) rolePhrases(s *model.Sentence, toks []model.Token, lang string,
 			if end > i && !lengthsFit(rs[0].lens, toks[i:end]) {
 				end = i // "Botschaft" is not "Botschafter": stems meet, lengths do not
 			}
+			if end > i && l.verbForm(rs, toks[i:end], lang) {
+				end = i // "Україна послала": a past tense, not "посла" (the ambassador)
+			}
 			if e, r := l.titleAround(tr, toks, i, startAt, stem); e > end {
 				end, rs = e, r
 			}
@@ -459,7 +462,10 @@ func (l *Linker) resolveRole(role *kb.Role, counterpart bool, poss, code string,
 				best, bestSim = c, s
 			}
 		}
-		if bestSim < 0.9 {
+		// The family name must be close too: a shared given name and a
+		// common surname ending ("Ярослав Ковальський" and "Ярослав
+		// Качинський") make a close whole.
+		if bestSim < 0.9 || l.familySimilarity(written, lang, best) < 0.85 {
 			best = nil
 		}
 		why = "name " + written + " close to a person of " + code
@@ -479,7 +485,7 @@ func (l *Linker) resolveRole(role *kb.Role, counterpart bool, poss, code string,
 		}
 		return bm
 	}
-	m.Name = written
+	m.Name = l.nominative(written, lang)
 	if m.Name == "" {
 		m.Name = l.kb.CodeName(code) + " " + title
 	}
@@ -563,6 +569,31 @@ func namedBefore(role *kb.Role, ctx *Context, fits func(e *Entity, office string
 // heldFor reports whether the person ever held the office for the state.
 func heldFor(e *Entity, office, state string) bool {
 	return e.Person != nil && slices.ContainsFunc(e.Person.Offices, func(o kb.Office) bool { return o.Role == office && o.State == state })
+}
+
+// verbForm reports whether a word matched as a title is one of the title's
+// words plus a past-tense ending (naming.yaml verb_endings): "послала",
+// "послали" are "sent", not "посла" (the ambassador's genitive).
+func (l *Linker) verbForm(rs []roleEntry, toks []model.Token, lang string) bool {
+	ends := l.verbEnds[lang]
+	if len(ends) == 0 {
+		return false
+	}
+	for _, r := range rs {
+		// Titles of one stem share an entry: compare every listed form.
+		for _, title := range r.role.Names[lang] {
+			words := strings.Fields(l.an.Normalize(title))
+			if len(words) != len(toks) {
+				continue
+			}
+			for k, t := range toks {
+				if rest, ok := strings.CutPrefix(t.Norm, words[k]); ok && ends[rest] {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // singularTitle reports whether the words of a title in the text are the
