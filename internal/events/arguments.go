@@ -400,23 +400,13 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		if agents, ok := x.actAgents(c, right); ok {
 			right = agents
 			rules = append(rules, "accused: who did the act")
-		} else if len(right) > 1 {
-			// "criticised Budapest for its deal with Russia", "обвинила
-			// Украину в сговоре с США": after the accused, a reason phrase
-			// says what for; the names in it are no one accused.
-			if p := x.kindAfter(lang, toks, right[0].TokEnd, hi, lexicon.Reason); p >= 0 {
-				kept := right[:0:0]
-				for _, m := range right {
-					if m.TokStart < p {
-						kept = append(kept, m)
-					}
-				}
-				if len(kept) < len(right) {
-					rules = append(rules, "reason after "+toks[p].Text+": no one accused")
-				}
-				right = kept
-			}
+		} else {
+			right = x.beforeReason(c, right, &rules)
 		}
+	} else if tr.t.Type == "SUPPORT" {
+		// "поддержало Молдову в укреплении энергетической безопасности",
+		// "backed Kyiv in its response to Putin's war against Ukraine".
+		right = x.beforeReason(c, right, &rules)
 	}
 	src, tgt := left, right
 	if !tr.t.Noun && !tr.t.Recv && x.passive(c) {
@@ -1245,4 +1235,29 @@ func (x *Extractor) anyNamed(in *Input, from, to int) bool {
 		}
 	}
 	return false
+}
+
+// beforeReason drops the names after a reason phrase that follows the first
+// target of a stance ("criticised Budapest for its deal with Russia",
+// "обвинила Украину в сговоре с США", "supported Moldova in its response
+// to the war against Ukraine"): the phrase says what for, and the names in
+// it are no one accused or supported.
+func (x *Extractor) beforeReason(c *clause, right []model.Mention, rules *[]string) []model.Mention {
+	if len(right) < 2 {
+		return right
+	}
+	p := x.kindAfter(c.lang, c.toks, right[0].TokEnd, c.hi, lexicon.Reason)
+	if p < 0 {
+		return right
+	}
+	kept := right[:0:0]
+	for _, m := range right {
+		if m.TokStart < p {
+			kept = append(kept, m)
+		}
+	}
+	if len(kept) < len(right) {
+		*rules = append(*rules, "reason after "+c.toks[p].Text+": what for, no party")
+	}
+	return kept
 }
