@@ -190,6 +190,9 @@ func TestCounterpart(t *testing.T) {
 		{"ru", "Лавров провёл переговоры с китайским коллегой.", "wang-yi", true},
 		{"uk", "Лавров провів переговори з китайським колегою.", "wang-yi", true},
 		{"de", "Lawrow traf seinen chinesischen Amtskollegen.", "wang-yi", true},
+		// The possessor in an earlier sentence: the person named last.
+		{"en", "Sergei Lavrov arrived in Beijing. He met his Chinese counterpart.", "wang-yi", true},
+		{"ru", "Сергей Лавров прибыл в Пекин. Он провёл переговоры с китайским коллегой.", "wang-yi", true},
 		// Nobody named before it: the state only.
 		{"en", "The talks with the Chinese counterpart went well.", "wang-yi", false},
 	}
