@@ -234,3 +234,71 @@ func TestExtractEqualsIngestAcrossWindow(t *testing.T) {
 		t.Errorf("copies read next to their originals join none of their events: the test means nothing")
 	}
 }
+
+// TestExtractEqualsIngestSyndicated: an undated copy of a report (the same
+// sentence in another document, one named person in common, no date to
+// tell whether they are close in time) joins the original by fusion's
+// same-sentence rule in extract, whose sentences wait in a spill file, and
+// in ingest, which keeps only their keys, whether the original is undated
+// or dated and whether the copy comes in the same batch or a later run;
+// a report naming the same person in another sentence stays apart.
+func TestExtractEqualsIngestSyndicated(t *testing.T) {
+	dir := t.TempDir()
+	lavrov := "Russian Foreign Minister Sergei Lavrov met the Chinese foreign minister in Beijing to discuss the war."
+	zelensky := "On Monday, Ukrainian President Volodymyr Zelensky met the Polish prime minister in Warsaw."
+	files := map[string]string{
+		"a_original.txt": "Agency copy.\n\n" + lavrov + "\n",
+		"b_other.txt":    "Another report.\n\nRussian Foreign Minister Sergei Lavrov met the Chinese foreign minister in Beijing to talk about trade.\n",
+		"c_dated.txt":    "date 2025-03-04\n" + zelensky + "\n",
+		"x_copy.txt":     "A reprint elsewhere.\n\n" + lavrov + "\n",
+		"y_copy.txt":     "Reprint.\n\n" + zelensky + "\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	docsOf := func(out string) []string {
+		var groups []string
+		for _, l := range sortedLines(out) {
+			var e struct{ Sources []struct{ Doc string } }
+			if err := json.Unmarshal([]byte(l), &e); err != nil {
+				t.Fatalf("event %q: %v", l, err)
+			}
+			var docs []string
+			for _, s := range e.Sources {
+				docs = append(docs, s.Doc)
+			}
+			sort.Strings(docs)
+			groups = append(groups, strings.Join(docs, "+"))
+		}
+		sort.Strings(groups)
+		return groups
+	}
+	code, out, errs := run(t, "", "extract", "--format", "jsonl", dir)
+	if code != 0 {
+		t.Fatalf("extract: exit %d: %s", code, errs)
+	}
+	want := sortedLines(out)
+	if got, w := docsOf(out), []string{"a_original.txt+x_copy.txt", "b_other.txt", "c_dated.txt+y_copy.txt"}; !slices.Equal(got, w) {
+		t.Fatalf("extract's events cite %q, want %q", got, w)
+	}
+	if code, out, _ := run(t, "", "extract", "--format", "jsonl", "--hot-events", "1", dir); code != 0 || !slices.Equal(sortedLines(out), want) {
+		t.Errorf("extract keeping one event in memory: exit %d, events differ:\n%s", code, diffLines(want, sortedLines(out)))
+	}
+	batch, runs := filepath.Join(t.TempDir(), "batch.db"), filepath.Join(t.TempDir(), "runs.db")
+	if code, _, errs := run(t, "", "ingest", "--db", batch, dir); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, errs)
+	}
+	for _, name := range []string{"a_original.txt", "b_other.txt", "c_dated.txt", "x_copy.txt", "y_copy.txt"} {
+		if code, _, errs := run(t, "", "ingest", "--db", runs, filepath.Join(dir, name)); code != 0 {
+			t.Fatalf("ingest %s: exit %d: %s", name, code, errs)
+		}
+	}
+	for _, db := range []string{batch, runs} {
+		code, out, errs := run(t, "", "events", "--db", db, "--format", "jsonl")
+		if got := sortedLines(out); code != 0 || !slices.Equal(got, want) {
+			t.Errorf("%s: exit %d (%s); ingest+events differs from extract:\n%s", filepath.Base(db), code, errs, diffLines(want, got))
+		}
+	}
+}

@@ -61,7 +61,10 @@ func (x *Extractor) anchor(c *clause, left, right []model.Mention, loc *model.Lo
 			}
 		}
 	}
-	if in.Sent.Para == 0 {
+	// The lead states the news, but a noun of an ongoing process ("Western
+	// military aid to Ukraine", "cooperation") names no event by being
+	// there (types.tsv process).
+	if in.Sent.Para == 0 && !x.lex.Process(c.tr.t.Type) {
 		return "the lead paragraph"
 	}
 	return ""

@@ -45,7 +45,10 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		if m.Adj && (x.compoundAdj(lang, toks[m.TokEnd-1]) || m.TokEnd < len(toks) && x.lex.HasKind(lang, toks[m.TokEnd], lexicon.Compound)) {
 			continue // "a Russian-brokered ceasefire", "Iranian-made drones", "иранского производства": who made them is no party
 		}
-		if m.TokStart < tr.start {
+		// "EU-Sanktionen": the name at the head of the trigger's own
+		// compound is its agent, as an adjective before it would be; of a
+		// meeting ("UN-Konferenz") it is one more participant.
+		if m.TokStart < tr.start || tr.t.Noun && !x.lex.Symmetric(tr.t.Type) && m.TokStart == tr.start && m.TokEnd == tr.end {
 			left = append(left, m)
 		} else {
 			if x.prepIs(lang, toks, m.TokStart, lexicon.From) {
@@ -55,10 +58,51 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		}
 	}
 	var rules []string
+	// "Sergei Lavrov, who criticised Ukraine on Monday, met Wang Yi": the
+	// names of a relative clause set off by commas before the trigger
+	// belong to it, not to the verb after it.
+	if open, close := x.relativeAside(c); open >= 0 && !x.anyNamed(in, close, tr.start) {
+		// The main clause resumes after the aside: its subject stands
+		// before the relative pronoun.
+		start := open - 1
+		for start > 0 && toks[start-1].Text != ";" && !isDash(toks[start-1].Text) {
+			start--
+		}
+		kept := left[:0:0]
+		for _, m := range in.Mentions {
+			if m.TokStart >= start && m.TokEnd <= open-1 && m.Code != "" && !m.Locative && !m.Media && !m.Nested {
+				kept = append(kept, m)
+			}
+		}
+		for _, m := range left {
+			if m.TokStart >= close {
+				kept = append(kept, m)
+			}
+		}
+		left = kept
+		rules = append(rules, "a relative clause before the verb is an aside")
+	}
+	// "Lawrow, der die Ukraine kritisierte": the relative pronoun is the
+	// subject, standing for the name before the comma; the names between it
+	// and the verb are objects.
+	relative := false
+	if !tr.t.Noun {
+		if ante := x.relSubject(c); ante != nil {
+			relative = true
+			var objs []model.Mention
+			for _, m := range left {
+				if m.TokStart > clo {
+					objs = append(objs, m)
+				}
+			}
+			left, right = []model.Mention{*ante}, append(objs, right...)
+			rules = append(rules, "relative pronoun "+toks[clo].Text+" = "+ante.Text)
+		}
+	}
 	// "Putin criticised the statements … that were to buy time for
 	// Ukraine and accused Merkel …": a verb right after "and", with no
 	// subject of its own, shares the subject of the verb before it.
-	if !tr.t.Noun {
+	if !tr.t.Noun && !relative {
 		if subj := x.coordSubject(c); len(subj) > 0 {
 			left = subj
 			rules = append(rules, "subject "+subj[0].Text+" of the verb before and")
@@ -92,7 +136,7 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	// "Trump hat seinen Kollegen Selenskyj attackiert": where objects
 	// stand before a final verb, a name after an object-case determiner
 	// is the object.
-	if !tr.t.Noun && x.lex.VerbSecond(lang) {
+	if !tr.t.Noun && !relative && x.lex.VerbSecond(lang) {
 		var subj, obj []model.Mention
 		for _, m := range left {
 			if x.objectCase(c, m) {
@@ -116,7 +160,7 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	// "Трампа обвиняли", "Молдове помощь передали США": where case and not
 	// word order marks the subject, a name in an oblique case is no
 	// verb's subject; a nominative after the verb is.
-	if !tr.t.Noun && !x.lex.FixedSubject(lang) && !x.lex.VerbSecond(lang) {
+	if !tr.t.Noun && !relative && !x.lex.FixedSubject(lang) && !x.lex.VerbSecond(lang) {
 		var why string
 		left, right, why = x.caseSubject(c, left, right)
 		if why != "" {
@@ -356,23 +400,13 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		if agents, ok := x.actAgents(c, right); ok {
 			right = agents
 			rules = append(rules, "accused: who did the act")
-		} else if len(right) > 1 {
-			// "criticised Budapest for its deal with Russia", "обвинила
-			// Украину в сговоре с США": after the accused, a reason phrase
-			// says what for; the names in it are no one accused.
-			if p := x.kindAfter(lang, toks, right[0].TokEnd, hi, lexicon.Reason); p >= 0 {
-				kept := right[:0:0]
-				for _, m := range right {
-					if m.TokStart < p {
-						kept = append(kept, m)
-					}
-				}
-				if len(kept) < len(right) {
-					rules = append(rules, "reason after "+toks[p].Text+": no one accused")
-				}
-				right = kept
-			}
+		} else {
+			right = x.beforeReason(c, right, &rules)
 		}
+	} else if tr.t.Type == "SUPPORT" {
+		// "поддержало Молдову в укреплении энергетической безопасности",
+		// "backed Kyiv in its response to Putin's war against Ukraine".
+		right = x.beforeReason(c, right, &rules)
 	}
 	src, tgt := left, right
 	if !tr.t.Noun && !tr.t.Recv && x.passive(c) {
@@ -1145,4 +1179,85 @@ func (x *Extractor) coordSubject(c *clause) []model.Mention {
 	cc.clo = 0
 	subj, _ := x.subjectGroup(&cc, before)
 	return subj
+}
+
+// relSubject returns the name a subject relative pronoun at the start of
+// the trigger's clause stands for: the name that ends right before the
+// comma before it; nil when the clause opens with none, or when a name
+// stands between the pronoun and an English verb ("the missiles which Iran
+// delivered": the pronoun is the object).
+func (x *Extractor) relSubject(c *clause) *model.Mention {
+	lang, toks, clo := c.lang, c.toks, c.clo
+	if clo < 2 || toks[clo-1].Text != "," || !x.lex.HasKind(lang, toks[clo], lexicon.RelPro) || hasComma(toks, clo, c.tr.start) {
+		return nil
+	}
+	if x.lex.FixedSubject(lang) && c.in.hasNames(clo+1, c.tr.start) {
+		return nil
+	}
+	for k := range c.in.Mentions {
+		m := &c.in.Mentions[k]
+		if m.TokEnd == clo-1 && m.Code != "" && !m.Locative && !m.Media && !m.Nested {
+			return m
+		}
+	}
+	return nil
+}
+
+// relativeAside returns the bounds of a relative clause (", who …,",
+// ", der …,", ", который …,") that a comma closes before the trigger, or
+// -1, -1: its names are no arguments of the trigger.
+func (x *Extractor) relativeAside(c *clause) (int, int) {
+	lang, toks := c.lang, c.toks
+	for j := c.tr.start - 1; j >= 1; j-- {
+		if toks[j].Text != "," {
+			continue
+		}
+		// j is the closing comma; the opening ", relpro" is the comma
+		// before it.
+		for k := j - 1; k >= 1; k-- {
+			if toks[k-1].Text == "," {
+				if x.lex.HasKind(lang, toks[k], lexicon.RelPro) {
+					return k, j
+				}
+				return -1, -1
+			}
+		}
+		return -1, -1
+	}
+	return -1, -1
+}
+
+// anyNamed reports whether a coded name starts in [from, to).
+func (x *Extractor) anyNamed(in *Input, from, to int) bool {
+	for _, m := range in.Mentions {
+		if m.TokStart >= from && m.TokStart < to && m.Code != "" && !m.Locative {
+			return true
+		}
+	}
+	return false
+}
+
+// beforeReason drops the names after a reason phrase that follows the first
+// target of a stance ("criticised Budapest for its deal with Russia",
+// "обвинила Украину в сговоре с США", "supported Moldova in its response
+// to the war against Ukraine"): the phrase says what for, and the names in
+// it are no one accused or supported.
+func (x *Extractor) beforeReason(c *clause, right []model.Mention, rules *[]string) []model.Mention {
+	if len(right) < 2 {
+		return right
+	}
+	p := x.kindAfter(c.lang, c.toks, right[0].TokEnd, c.hi, lexicon.Reason)
+	if p < 0 {
+		return right
+	}
+	kept := right[:0:0]
+	for _, m := range right {
+		if m.TokStart < p {
+			kept = append(kept, m)
+		}
+	}
+	if len(kept) < len(right) {
+		*rules = append(*rules, "reason after "+c.toks[p].Text+": what for, no party")
+	}
+	return kept
 }

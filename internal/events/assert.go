@@ -32,6 +32,10 @@ func (x *Extractor) unasserted(c *clause) (string, string) {
 		// A noun entry matched by its stem is a verb after "to" ("to
 		// negotiate"), unless it is plural ("invited to talks").
 		at = tr.start - 1
+	case (!tr.t.Noun || verbLike(w)) && x.coordInf(lang, toks, tr.start, clo) >= 0:
+		// "to bypass Ukraine and negotiate directly with Russia": a verb
+		// after "and" that shares an earlier "to" is an infinitive too.
+		at = x.coordInf(lang, toks, tr.start, clo)
 	case !tr.t.Noun && x.lex.Infinitive(lang, w):
 	case tr.start > clo && strings.HasSuffix(w.Norm, "ing") && x.lex.HasKind(lang, toks[tr.start-1], lexicon.GerPrep):
 		return model.StatusHypothetical, "gerund after " + toks[tr.start-1].Text + ": named, not asserted"
@@ -59,4 +63,23 @@ func (x *Extractor) unasserted(c *clause) (string, string) {
 // verb: not capitalised, not a plural or gerund in -s or -ing.
 func verbLike(t model.Token) bool {
 	return !t.Cap && !strings.HasSuffix(t.Norm, "s") && !strings.HasSuffix(t.Norm, "ing")
+}
+
+// coordInf returns where the infinitive marker stands that a verb at i
+// shares across "and" ("to bypass Ukraine and negotiate"): "and" right
+// before the verb and "to" at most six words before that, with no
+// punctuation between; -1 otherwise.
+func (x *Extractor) coordInf(lang string, toks []model.Token, i, clo int) int {
+	if i-1 <= clo || !x.lex.HasKind(lang, toks[i-1], lexicon.And) {
+		return -1
+	}
+	for j := i - 2; j >= clo && j >= i-8; j-- {
+		if toks[j].Kind == model.Punct {
+			return -1
+		}
+		if x.lex.HasKind(lang, toks[j], lexicon.Inf) {
+			return j + 1
+		}
+	}
+	return -1
 }

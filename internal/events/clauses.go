@@ -49,7 +49,7 @@ func (x *Extractor) clauseBounds(lang string, toks []model.Token) (starts, ends 
 			// "… verantwortlich – Türkei droht Kurden": a dash between
 			// words ends a clause, or an aside that is none of its parties.
 			cut[i+1] = true
-		case i > 0 && toks[i-1].Text == "," && x.conjAt(lang, toks, i):
+		case i > 0 && toks[i-1].Text == "," && (x.conjAt(lang, toks, i) || x.lex.HasKind(lang, t, lexicon.RelPro)):
 			cut[i] = true
 		case x.lex.HasKind(lang, t, lexicon.Comp) && (i > 0 && toks[i-1].Text == "," || x.afterSay(lang, toks, i)):
 			cut[i] = true // "reported on October 11 that …", ", что …"

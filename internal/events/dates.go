@@ -99,10 +99,26 @@ func (x *Extractor) date(c *clause, st *docState, past, planned bool) model.Date
 	if past {
 		return model.DateRange{}
 	}
-	if !st.paraDate.IsZero() {
+	// A date the paragraph named before carries on to what it goes on to
+	// report, but a date still ahead of publication ("the treaty expires in
+	// February 2026") dates only plans.
+	now := st.published
+	if now.IsZero() {
+		now = st.dateline.To
+	}
+	if !st.paraDate.IsZero() && (planned || !ahead(st.paraDate, now)) {
 		return st.paraDate
 	}
 	return st.dateline
+}
+
+// ahead reports whether the range begins after the publication date.
+func ahead(r model.DateRange, pub model.Point) bool {
+	f := r.From
+	if pub.Year == 0 || f.Year == 0 || !pub.Less(f) {
+		return false
+	}
+	return !(f.Year == pub.Year && f.Month == pub.Month && f.Day == 0)
 }
 
 // since reports whether a date at token pos is the bound of a span ("since

@@ -45,6 +45,9 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 			return model.Event{}, false // "sent balloons south": nothing given that aid is made of
 		}
 	}
+	if tr.t.Type == "SUPPORT" && x.kindAfter(lang, toks, tr.end, min(c.hi, tr.end+3), lexicon.Relation) >= 0 {
+		return model.Event{}, false // "підтримує відносини з Іраном": keeps ties, supports no one
+	}
 	if tr.t.Armed && x.kindAfter(lang, toks, tr.end, c.hi, lexicon.Military) < 0 {
 		return model.Event{}, false // "launched a satellite": no arms, no attack
 	}

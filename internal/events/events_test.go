@@ -51,7 +51,7 @@ func TestSentences(t *testing.T) {
 		{"discussed places are topics", "Macron und Scholz erörterten am Freitag die Lage in Syrien und im Irak.", []string{"CONSULT DEU-FRA"}},
 		{"demonstrative refers back", "Putin traf am Dienstag Lukaschenko in Minsk. Dieses Treffen war das dritte in diesem Jahr zwischen Russland und Belarus.", []string{"CONSULT BLR-RUS"}},
 		{"requested talks are content", "China forderte am Mittwoch die Aufnahme von Verhandlungen zwischen Russland und der Ukraine.", []string{"REQUEST CHN-RUS-UKR"}},
-		{"name before a topic preposition", "Die Botschaft Südkoreas über die Entsendung nordkoreanischer Soldaten nach Russland sorgte für Unruhe.", []string{"AID PRK-RUS"}},
+		{"name before a topic preposition", "Die Botschaft Südkoreas über die Entsendung nordkoreanischer Soldaten nach Russland im Oktober sorgte für Unruhe.", []string{"AID PRK-RUS"}},
 		{"comma ends the subordinate clause", "Поки США зволікають з виділенням допомоги для України, Росія посилює тиск на фронті.", []string{"AID UKR-USA"}},
 		{"stop phrase", "Президент России направил послание Президенту Франции.", nil},
 		{"cause preposition and subject after the comma", "Amid reports of Iranian drone deliveries to Russia, Ukraine cut diplomatic ties with Iran on Saturday.", []string{"SANCTION IRN-UKR"}},

@@ -36,7 +36,17 @@ func (x *Extractor) compoundTail(lang string, tok model.Token) *lexicon.Trigger 
 func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bool) []trigger {
 	var out []trigger
 	for i := 0; i < len(toks); i++ {
-		if inMention[i] || toks[i].Kind != model.Word {
+		if toks[i].Kind != model.Word {
+			continue
+		}
+		if inMention[i] {
+			// "EU-Gipfel", "UN-Konferenz": a name at the head of a compound
+			// leaves its tail an event noun; the name is its participant.
+			if strings.IndexByte(toks[i].Text, '-') > 0 {
+				if t := x.compoundTail(lang, toks[i]); t != nil && t.Noun && !x.anaphoric(lang, toks, i) {
+					out = append(out, trigger{i, i + 1, t, toks[i].Text})
+				}
+			}
 			continue
 		}
 		end, ts, ok := x.lex.TriggerAt(lang, toks, i)
@@ -317,6 +327,9 @@ func (x *Extractor) callsAs(lang string, toks []model.Token, out []trigger) []tr
 			if toks[j].Kind == model.Punct && toks[j].Text != "," && toks[j].Text != "-" {
 				break
 			}
+			if !x.lex.MayStart(lang, toks[j], lexicon.CallAs) {
+				continue
+			}
 			if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && end <= t.start && has(kinds, lexicon.CallAs) {
 				out[k] = trigger{start: j, end: end, t: callTrigger, text: joinText(toks[j:end])}
 				changed = true
@@ -346,6 +359,9 @@ func (x *Extractor) declared(lang string, toks []model.Token, out []trigger) {
 		for j := t.start - 1; j >= 0 && j >= t.start-declareReach; j-- {
 			if toks[j].Kind == model.Punct {
 				break
+			}
+			if !x.lex.MayStart(lang, toks[j], lexicon.Declare) {
+				continue
 			}
 			if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && end <= t.start && has(kinds, lexicon.Declare) {
 				verb := *t.t

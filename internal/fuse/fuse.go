@@ -61,22 +61,39 @@ type Candidate struct {
 	Seen        int // the watermark when the event last received a report
 	// Brief says that the pool vouches for what Compatible reads of an
 	// undated event (First 0) that carries no source sentences: Persons
-	// are all its persons as persons() lists them (repeats included) and
-	// Pub its publication date. Document then tests Compatible on these
+	// are all its persons as persons() lists them (repeats included), Pub
+	// its publication date and Keys its sentences. Document then tests Compatible on these
 	// before it reads the event, and reads only the one that joins.
 	Brief bool
 	Pub   model.Point
-	ref   int32 // Memory's index of the event, plus one
+	// Keys, with Brief, are the sentence keys (SourceKey) of the event's
+	// first SentenceSources sources, in the order they joined.
+	Keys []uint64
+	ref  int32 // Memory's index of the event, plus one
 }
 
 // brief returns the event a Brief candidate stands for, as far as
 // Compatible reads it.
 func (c *Candidate) brief() *model.Event {
-	e := &model.Event{Published: c.Pub, Actors: make([]model.Actor, len(c.Persons))}
+	e := &model.Event{Published: c.Pub, Actors: make([]model.Actor, len(c.Persons)), Sources: KeySources(c.Keys)}
 	for i, p := range c.Persons {
 		e.Actors[i] = model.Actor{Kind: string(model.KindPerson), ID: p}
 	}
 	return e
+}
+
+// KeySources returns sources that stand for sentences by their keys alone
+// (no document, no text), as an event kept without its sentences carries
+// them for Compatible.
+func KeySources(keys []uint64) []model.Source {
+	if len(keys) == 0 {
+		return nil
+	}
+	out := make([]model.Source, len(keys))
+	for i, k := range keys {
+		out[i].Key = k
+	}
+	return out
 }
 
 // Lookback is how many days the watermark may move past an event's seen

@@ -67,7 +67,9 @@ func (f *Fuser) Add(hash string, pub model.Point, evs []model.Event) int {
 // SpillTo makes the Fuser keep source sentences in file rather than in
 // memory: what it holds per source is then a few words, and memory follows
 // the number of events, not the text of every report. Each reads the
-// sentences back. The caller creates and removes the file.
+// sentences back. A parked sentence keeps its key (SentenceKey), which is
+// what fusion's same-sentence rule compares. The caller creates and
+// removes the file.
 func (f *Fuser) SpillTo(file *os.File) {
 	f.spill, f.spillW, f.spillOff = file, bufio.NewWriterSize(file, 1<<20), 0
 }
@@ -90,6 +92,7 @@ func (f *Fuser) park(e *model.Event) {
 		}
 		s.Spill = f.spillOff + 1
 		f.spillOff += int64(n)
+		s.Key = SentenceKey(s.Sentence) // what fusion compares of it meanwhile
 		s.Sentence = ""
 	}
 }
@@ -114,7 +117,7 @@ func (f *Fuser) unpark(e *model.Event) error {
 			if _, err := f.spill.ReadAt(buf, s.Spill-1); err != nil {
 				return fmt.Errorf("fuse: spill: %w", err)
 			}
-			s.Sentence, s.Spill = string(buf), 0
+			s.Sentence, s.Spill, s.Key = string(buf), 0, 0
 		}
 		return nil
 	}

@@ -394,10 +394,12 @@ func (m *Memory) insert(list []int32, i int32) []int32 {
 }
 
 // parked is how an event is written to the park file: JSON leaves the
-// sources' Spill offsets out, so they go beside it.
+// sources' Spill offsets and sentence keys out, so they go beside it
+// (keys of the first SentenceSources sources, the only ones compared).
 type parked struct {
 	E      *model.Event
-	Spills []int64 `json:",omitempty"`
+	Spills []int64  `json:",omitempty"`
+	Keys   []uint64 `json:",omitempty"`
 }
 
 // evict parks the least recently used half of the events in memory.
@@ -411,8 +413,11 @@ func (m *Memory) evict() error {
 		me := m.evs.at(i)
 		e := m.ev(me)
 		p := parked{E: e}
-		for _, s := range e.Sources {
+		for k, s := range e.Sources {
 			p.Spills = append(p.Spills, s.Spill)
+			if k < SentenceSources {
+				p.Keys = append(p.Keys, s.Key)
+			}
 		}
 		data, err := json.Marshal(&p)
 		if err != nil {
@@ -448,6 +453,9 @@ func (m *Memory) load(me *memEvent) (*model.Event, error) {
 	}
 	for k := range p.E.Sources {
 		p.E.Sources[k].Spill = p.Spills[k]
+		if k < len(p.Keys) {
+			p.E.Sources[k].Key = p.Keys[k]
+		}
 	}
 	return p.E, nil
 }

@@ -344,39 +344,65 @@ func ID(key, hash string, e *model.Event) string {
 	return "ev_" + hex.EncodeToString(h.Sum(nil))[:16]
 }
 
-// sentenceSources bounds how many sources of each event sameSentence
-// compares, so that an event reported thousands of times costs no more.
-const sentenceSources = 16
+// SentenceSources is how many sources of each event the same-sentence
+// rule compares (the first ones, in the order they joined), so that an
+// event reported thousands of times costs no more.
+const SentenceSources = 16
 
 // sameSentence reports whether the two events cite a sentence with the
 // same words: letters and digits compared case-blind, everything else
-// skipped ("Putin met Xi on Monday." and "PUTIN MET XI ON MONDAY").
+// skipped ("Putin met Xi on Monday." and "PUTIN MET XI ON MONDAY"). The
+// sentences are compared by their keys (SourceKey), so a source whose
+// sentence is parked, or an event a store keeps without its sentences,
+// still counts.
 func sameSentence(a, b *model.Event) bool {
-	for i := range min(len(a.Sources), sentenceSources) {
-		for j := range min(len(b.Sources), sentenceSources) {
-			if sameWords(a.Sources[i].Sentence, b.Sources[j].Sentence) {
-				return true
-			}
+	var kb [SentenceSources]uint64
+	n := 0
+	for j := range min(len(b.Sources), SentenceSources) {
+		if k := SourceKey(&b.Sources[j]); k != 0 {
+			kb[n] = k
+			n++
+		}
+	}
+	if n == 0 {
+		return false
+	}
+	for i := range min(len(a.Sources), SentenceSources) {
+		if k := SourceKey(&a.Sources[i]); k != 0 && slices.Contains(kb[:n], k) {
+			return true
 		}
 	}
 	return false
 }
 
-// sameWords compares the letters and digits of two texts, case-blind,
-// without allocating; texts without any are not the same.
-func sameWords(x, y string) bool {
-	i, j, n := 0, 0, 0
-	for ; ; n++ {
-		var rx, ry rune
-		rx, i = nextLetter(x, i)
-		ry, j = nextLetter(y, j)
-		if rx != ry {
-			return false
-		}
-		if rx == -1 {
-			return n > 0
-		}
+// SourceKey returns the key of a source's sentence: its Key when set, else
+// SentenceKey of its sentence.
+func SourceKey(s *model.Source) uint64 {
+	if s.Key != 0 {
+		return s.Key
 	}
+	return SentenceKey(s.Sentence)
+}
+
+// SentenceKey hashes the letters and digits of a text, lower case,
+// everything else skipped (64-bit FNV-1a over the runes): two sentences
+// with the same words have the same key, and two that differ the same key
+// with a chance of about 2^-64. A text without letters or digits has key
+// 0, which matches nothing.
+func SentenceKey(s string) uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h, n := uint64(offset), 0
+	for i := 0; ; n++ {
+		var r rune
+		if r, i = nextLetter(s, i); r == -1 {
+			break
+		}
+		h = (h ^ uint64(r)) * prime
+	}
+	if n == 0 {
+		return 0
+	}
+	return max(h, 1)
 }
 
 // nextLetter returns the next letter or digit of s from byte i, lower

@@ -145,7 +145,7 @@ func TestMergeManySources(t *testing.T) {
 	}
 }
 
-func TestSameWords(t *testing.T) {
+func TestSentenceKey(t *testing.T) {
 	tests := []struct {
 		x, y string
 		want bool
@@ -158,8 +158,13 @@ func TestSameWords(t *testing.T) {
 		{"a", "", false},
 	}
 	for _, tt := range tests {
-		if got := sameWords(tt.x, tt.y); got != tt.want {
-			t.Errorf("sameWords(%q, %q) = %v, want %v", tt.x, tt.y, got, tt.want)
+		kx, ky := SentenceKey(tt.x), SentenceKey(tt.y)
+		if got := kx != 0 && kx == ky; got != tt.want {
+			t.Errorf("SentenceKey(%q) = %x, SentenceKey(%q) = %x: same %v, want %v", tt.x, kx, tt.y, ky, got, tt.want)
+		}
+		parked := &model.Event{Sources: []model.Source{{Key: kx}}}
+		if got := sameSentence(parked, &model.Event{Sources: []model.Source{{Sentence: tt.y}}}); got != tt.want {
+			t.Errorf("a parked %q and %q: same sentence %v, want %v", tt.x, tt.y, got, tt.want)
 		}
 	}
 }

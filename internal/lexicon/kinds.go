@@ -52,6 +52,15 @@ const (
 	// Declare marks a verb of declaring ("declared", "объявил",
 	// "erklärte"): the event noun it governs is its act, as a verb.
 	Declare = "declare"
+	// Relation marks a noun of relations ("relations", "Beziehungen",
+	// "отношения"): supporting or keeping them ("підтримує відносини з
+	// Іраном") is maintaining ties, no support of a party.
+	Relation = "relation"
+	// RelPro marks a relative pronoun that is the subject of its clause
+	// ("Lawrow, der die Ukraine kritisierte", "Lavrov, who criticised
+	// Ukraine", "Лавров, который раскритиковал Украину"): after a comma it
+	// opens a clause whose subject is the name before the comma.
+	RelPro = "relpro"
 	// Claim marks a verb of contested saying ("claimed", "alleged",
 	// "behauptete", "утверждает"): a claim that another party did a hostile
 	// act (types.tsv charge) is an accusation by the speaker.

@@ -102,6 +102,7 @@ type Lexicon struct {
 	accusing    map[string]bool
 	messageAs   map[string]string
 	objectModes map[string][]string
+	process     map[string]bool
 	triggers    map[string]*Trie[*Trigger]
 	prefixes    map[string][]prefix
 	markers     map[string]*Trie[string]
@@ -130,6 +131,10 @@ type Lexicon struct {
 	// the one-word noun triggers by stem, that a compound ending in one of
 	// them is ("Krisentreffen": Treffen).
 	heads map[string]map[string][]*Trigger
+	// headEnds are the last three bytes of those heads: a word that ends
+	// in none of them ends in no head (one lookup instead of one per
+	// split).
+	headEnds map[string]map[string]bool
 }
 
 // Analyzer returns the text analyzer the lexicon was loaded with: words to
@@ -162,6 +167,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		v2:       map[string]bool{},
 		fixed:    map[string]bool{},
 		heads:    map[string]map[string][]*Trigger{},
+		headEnds: map[string]map[string]bool{},
 	}
 	for _, l := range an.Languages().Codes() {
 		lx.triggers[l] = &Trie[*Trigger]{}
@@ -178,6 +184,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 	lx.accusing = map[string]bool{}
 	lx.messageAs = map[string]string{}
 	lx.objectModes = map[string][]string{}
+	lx.process = map[string]bool{}
 	for _, fsys := range append([]fs.FS{sub}, overlays...) {
 		if err := eachLine(fsys, "types.tsv", func(f []string, pos string) error {
 			n := 0
@@ -220,6 +227,9 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 			}
 			if len(f) > 10 && f[10] != "-" {
 				lx.objectModes[f[0]] = strings.Split(f[10], ",")
+			}
+			if len(f) > 11 {
+				lx.process[f[0]] = f[11] == "yes"
 			}
 			return nil
 		}); err != nil {
@@ -276,6 +286,11 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 				}
 			}
 		})
+		ends := map[string]bool{}
+		for key := range heads {
+			ends[key[len(key)-3:]] = true
+		}
+		lx.headEnds[lang] = ends
 	}
 	return lx, nil
 }
@@ -298,6 +313,9 @@ func (lx *Lexicon) CompoundHead(lang string, tok model.Token) (*Trigger, bool) {
 		return nil, false
 	}
 	st := tok.Stem
+	if len(st) < 3 || !lx.headEnds[lang][st[len(st)-3:]] {
+		return nil, false
+	}
 	n := 0
 	for k := range st {
 		if n >= minModifier {
@@ -760,6 +778,11 @@ func (lx *Lexicon) Charge(typ string) string { return lx.charge[typ] }
 // Accusing reports whether the type is that of an accusation (some type's
 // charge in types.tsv): its target is who did the act it names.
 func (lx *Lexicon) Accusing(typ string) bool { return lx.accusing[typ] }
+
+// Process reports whether the type's nouns name an ongoing process (aid,
+// support, cooperation) rather than a discrete event: the lead paragraph
+// alone does not anchor them (types.tsv process).
+func (lx *Lexicon) Process(typ string) bool { return lx.process[typ] }
 
 // MessageAs returns the type an event of the type becomes when what is
 // given or sent is a message (types.tsv message_as: "направил послание",

@@ -91,6 +91,10 @@ type Source struct {
 	// out of memory (fuse: one past its offset in a spill file); Sentence
 	// is then empty until it is read back.
 	Spill int64 `json:"-"`
+	// Key, when not 0, stands for the sentence where the sentence is not
+	// at hand (parked, or an event as a store keeps it): the hash of its
+	// words (fuse.SentenceKey), what fusion's same-sentence rule compares.
+	Key uint64 `json:"-"`
 }
 
 // Location is where an event happened.

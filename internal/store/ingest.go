@@ -482,13 +482,13 @@ const (
 	qInsertDoc  = `INSERT INTO documents (name, ident, hash, url, title, lang, published, text, ingested_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
 	// qPutEvent writes an event; its seen mark only grows.
-	qPutEvent = `INSERT INTO events (id, block, type, mode, status, date_start, date_end, day_first, day_last, cls, location, confidence, body, net, seen)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	qPutEvent = `INSERT INTO events (id, block, type, mode, status, date_start, date_end, day_first, day_last, cls, location, confidence, body, net, seen, sents)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET block = excluded.block, type = excluded.type, mode = excluded.mode, net = excluded.net,
 			status = excluded.status, date_start = excluded.date_start, date_end = excluded.date_end,
 			day_first = excluded.day_first, day_last = excluded.day_last, cls = excluded.cls,
 			location = excluded.location, confidence = excluded.confidence, body = excluded.body,
-			seen = CASE WHEN excluded.seen > events.seen THEN excluded.seen ELSE events.seen END
+			seen = CASE WHEN excluded.seen > events.seen THEN excluded.seen ELSE events.seen END, sents = excluded.sents
 		RETURNING no`
 	qDeleteActors = `DELETE FROM event_actors WHERE event_no = ?`
 	qMaxSource    = `SELECT coalesce(max(id), 0) FROM event_sources`
@@ -553,7 +553,7 @@ func (s *Store) queryRow(ctx context.Context, tx *wtx, query string, args ...any
 // body leaves the sources out: they grow with every report and live in
 // event_sources. It returns the body and the event's number (events.no):
 // no as given when it wrote nothing, else as the row has it.
-func (s *Store) putEvent(ctx context.Context, tx *wtx, key string, e *model.Event, oldBody string, no int64, ch fuse.Change) (string, int64, error) {
+func (s *Store) putEvent(ctx context.Context, tx *wtx, key string, e *model.Event, oldBody string, no int64, keys string, ch fuse.Change) (string, int64, error) {
 	bare := *e
 	bare.Sources = nil
 	b, err := json.Marshal(&bare)
@@ -569,7 +569,7 @@ func (s *Store) putEvent(ctx context.Context, tx *wtx, key string, e *model.Even
 	if e.Location != nil {
 		loc = e.Location.Name
 	}
-	err = s.queryRow(ctx, tx, qPutEvent, e.ID, key, e.Type, e.Mode, e.Status, from, to, first, last, dateClass(first, last), loc, e.Confidence, body, NetOf(e), ch.Seen).Scan(&no)
+	err = s.queryRow(ctx, tx, qPutEvent, e.ID, key, e.Type, e.Mode, e.Status, from, to, first, last, dateClass(first, last), loc, e.Confidence, body, NetOf(e), ch.Seen, keys).Scan(&no)
 	if err != nil {
 		return body, no, err
 	}
@@ -609,17 +609,17 @@ func (s *Store) putEvent(ctx context.Context, tx *wtx, key string, e *model.Even
 		}
 		return body, no, nil
 	}
-	return body, no, s.personsSeen(ctx, tx, e, no, ch.Seen)
+	return body, no, s.personsSeen(ctx, tx, e, no, ch.Seen, keys)
 }
 
 // personsSeen brings an event's rows of event_persons up to its seen mark
 // seen and its publication date (Change.Published only comes with a new
 // body, which putEvent writes).
-func (s *Store) personsSeen(ctx context.Context, tx *wtx, e *model.Event, no int64, seen int) error {
+func (s *Store) personsSeen(ctx context.Context, tx *wtx, e *model.Event, no int64, seen int, keys string) error {
 	if len(fuse.PersonList(e)) == 0 {
 		return nil
 	}
-	_, err := s.exec(ctx, tx, qPersonsSeen, seen, seen, pubNum(e.Published), no)
+	_, err := s.exec(ctx, tx, qPersonsSeen, seen, seen, pubNum(e.Published), keys, no)
 	return err
 }
 
@@ -750,6 +750,90 @@ func (s *Store) rebuild(ctx context.Context, tx *wtx, id string) error {
 		}
 		return nil
 	}
-	_, _, err = s.putEvent(ctx, tx, fuse.Key(e), e, "", no, fuse.Change{Actors: true, Date: true})
+	keys, err := s.sourceKeys(ctx, tx, no)
+	if err != nil {
+		return err
+	}
+	_, _, err = s.putEvent(ctx, tx, fuse.Key(e), e, "", no, keys, fuse.Change{Actors: true, Date: true})
 	return err
+}
+
+// sourceKeys returns the sentence keys of event no's first
+// fuse.SentenceSources sources as stored (encodeKeys), for events.sents.
+func (s *Store) sourceKeys(ctx context.Context, tx *wtx, no int64) (string, error) {
+	keys, err := s.keysOf(ctx, tx.Tx, no, no)
+	return keys[no], err
+}
+
+// keysOf returns the sentence keys (encodeKeys) of the events numbered
+// from to to that have sources: of their first fuse.SentenceSources
+// sources in the order they joined (SQLite: by id; PostgreSQL, whose
+// sources have no id: by the first report of their document, then
+// offset).
+func (s *Store) keysOf(ctx context.Context, tx *sql.Tx, from, to int64) (map[int64]string, error) {
+	q := `SELECT event_no, sentence FROM event_sources WHERE event_no BETWEEN ? AND ? ORDER BY event_no, id`
+	if s.pg {
+		q = `SELECT s.event_no, s.sentence FROM event_sources s
+			JOIN (SELECT event_no, doc_id, min(id) AS r FROM reports WHERE event_no BETWEEN $1 AND $2 GROUP BY event_no, doc_id) f
+				ON f.event_no = s.event_no AND f.doc_id = s.doc_id
+			WHERE s.event_no BETWEEN $1 AND $2 ORDER BY s.event_no, f.r, s.start_off`
+	}
+	rows, err := tx.QueryContext(ctx, q, from, to)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	keys := map[int64][]uint64{}
+	for rows.Next() {
+		var no int64
+		var sentence string
+		if err := rows.Scan(&no, &sentence); err != nil {
+			return nil, err
+		}
+		if len(keys[no]) < fuse.SentenceSources {
+			keys[no] = append(keys[no], fuse.SentenceKey(sentence))
+		}
+	}
+	out := make(map[int64]string, len(keys))
+	for no, k := range keys {
+		out[no] = encodeKeys(k)
+	}
+	return out, rows.Err()
+}
+
+// fillKeys computes the sentence keys of the events stored before
+// migration 00014 (fuse_mark.keyed 0), a chunk of events at a time, in one
+// transaction: SQL cannot hash as fuse.SentenceKey does.
+func (s *Store) fillKeys(ctx context.Context) error {
+	var keyed int
+	if err := s.db.QueryRowContext(ctx, `SELECT keyed FROM fuse_mark WHERE id = 1`).Scan(&keyed); err != nil || keyed != 0 {
+		return err
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var hi int64
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(no), 0) FROM events`).Scan(&hi); err != nil {
+		return err
+	}
+	const chunk = 4096
+	for lo := int64(1); lo <= hi; lo += chunk {
+		keys, err := s.keysOf(ctx, tx, lo, lo+chunk-1)
+		if err != nil {
+			return err
+		}
+		for no, k := range keys {
+			for _, q := range []string{`UPDATE events SET sents = ? WHERE no = ?`, `UPDATE event_persons SET sents = ? WHERE event_no = ?`} {
+				if _, err := tx.ExecContext(ctx, s.q(q), k, no); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE fuse_mark SET keyed = 1 WHERE id = 1`); err != nil {
+		return err
+	}
+	return tx.Commit()
 }

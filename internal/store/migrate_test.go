@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"io/fs"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -263,5 +264,65 @@ func TestMigrateEventNumbers(t *testing.T) {
 		if err != nil || len(e.Sources) < 2 {
 			t.Errorf("Event(%s): %+v, %v", evs[0].ID, e, err)
 		}
+	})
+}
+
+// TestSentenceKeys: a stored event keeps the keys of its sentences
+// (migration 00014), so an undated syndicated copy ingested later joins it
+// by the same-sentence rule, a report naming the same person in another
+// sentence stays apart, and so it goes in a store whose events were stored
+// before the keys (the migration leaves them empty), once Open has computed
+// them.
+func TestSentenceKeys(t *testing.T) {
+	const sentence = "Russian Foreign Minister Sergei Lavrov met the Chinese foreign minister in Beijing to discuss the war."
+	original, copied := doc{"original.txt", "Agency copy.\n\n" + sentence}, doc{"copy.txt", "A reprint elsewhere.\n\n" + sentence}
+	other := doc{"other.txt", "Another report.\n\nRussian Foreign Minister Sergei Lavrov met the Chinese foreign minister in Beijing to talk about trade."}
+	check := func(t *testing.T, st *Store, want ...string) {
+		t.Helper()
+		var groups []string
+		for _, e := range eventsOf(t, st, Filter{}) {
+			groups = append(groups, strings.Join(docsOf(e), "+"))
+		}
+		slices.Sort(groups)
+		if !slices.Equal(groups, want) {
+			t.Errorf("events cite %q, want %q", groups, want)
+		}
+	}
+	backends(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		st, err := Open(ctx, dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ingest(t, st, original, other)
+		ingest(t, st, copied)
+		check(t, st, "copy.txt+original.txt", "other.txt")
+
+		st.Close()
+
+		// A store whose events were stored before the keys: as migration
+		// 00014 leaves it.
+		dsn2 := filepath.Join(t.TempDir(), "old.db")
+		if strings.HasPrefix(dsn, "postgres") {
+			dsn2 = newPG(t)
+		}
+		st2, err := Open(ctx, dsn2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ingest(t, st2, original, other)
+		for _, q := range []string{`UPDATE events SET sents = ''`, `UPDATE event_persons SET sents = ''`, `UPDATE fuse_mark SET keyed = 0`} {
+			if _, err := st2.db.ExecContext(ctx, q); err != nil {
+				t.Fatal(err)
+			}
+		}
+		st2.Close()
+		st3 := open(t, dsn2)
+		var empty int
+		if err := st3.db.QueryRowContext(ctx, `SELECT count(*) FROM events WHERE sents = ''`).Scan(&empty); err != nil || empty != 0 {
+			t.Errorf("%d events without keys after Open (%v), want 0", empty, err)
+		}
+		ingest(t, st3, copied)
+		check(t, st3, "copy.txt+original.txt", "other.txt")
 	})
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -45,6 +46,11 @@ type stored struct {
 	body string // as stored
 	seen int    // its seen mark as stored
 	no   int64  // its number (events.no)
+	keys string // its sentence keys as stored (events.sents, encodeKeys)
+	// doc and starts are the document whose sources the event took last
+	// and their offsets: a source cited twice counts once (fuseDoc).
+	doc    string
+	starts []int
 }
 
 var _ fuse.Pool = (*pool)(nil)
@@ -52,7 +58,7 @@ var _ fuse.Pool = (*pool)(nil)
 // candColsPG are the columns of candidatesPG's rows: the event, its days,
 // its seen mark, the person it was found by (empty: by date) and its
 // body, then the columns of a person's row (personCandidate), empty.
-const candColsPG = `id, day_first, day_last, seen, '' AS person, body, 0 AS pub, '' AS persons, 0 AS dated, no`
+const candColsPG = `id, day_first, day_last, seen, '' AS person, body, 0 AS pub, '' AS persons, 0 AS dated, no, sents`
 
 // The date classes of events.cls, and how far back a class-2 event may
 // start and still reach a day.
@@ -138,15 +144,16 @@ var (
 	// qCandPersonPG is qCandPerson for PostgreSQL, a part of
 	// candidatesPG's statement (the verbs: the person's parameter, and
 	// 0 for undated events or 1 for dated ones), without bodies.
-	qCandPersonPG = `(SELECT event_id, 0, 0, seen, person, '', pub, persons, %[2]d, event_no FROM event_persons
+	qCandPersonPG = `(SELECT event_id, 0, 0, seen, person, '', pub, persons, %[2]d, event_no, sents FROM event_persons
 		WHERE block = $1 AND person = %[1]s AND dated = %[2]d AND seen >= $2 ORDER BY event_id LIMIT ` + strconv.Itoa(fuse.Cap) + `)`
 	// qCandPerson reads the events of a block, undated (0) or dated (1),
 	// that name a person, from event_persons alone (migration 00012: each
 	// row carries the event's seen mark, publication date and persons).
-	qCandPerson = fmt.Sprintf(`SELECT event_id, seen, pub, persons FROM event_persons
+	qCandPerson = fmt.Sprintf(`SELECT event_id, seen, pub, persons, sents FROM event_persons
 		WHERE block = ? AND person = ? AND dated = ? AND seen >= ? ORDER BY event_id LIMIT %d`, fuse.Cap)
-	qEventBody  = `SELECT body, seen, no FROM events WHERE id = ?`
-	qSetSeen    = `UPDATE events SET seen = ? WHERE no = ? AND seen < ?`
+	qEventBody = `SELECT body, seen, no, sents FROM events WHERE id = ?`
+	// qSetSeen raises an event's seen mark and sets its sentence keys.
+	qSetSeen    = `UPDATE events SET seen = CASE WHEN ? > seen THEN ? ELSE seen END, sents = ? WHERE no = ?`
 	qMark       = `SELECT day FROM fuse_mark WHERE id = 1`
 	qSetMark    = `UPDATE fuse_mark SET day = ? WHERE id = 1 AND day < ?`
 	qFirstMark  = `UPDATE events SET seen = ? WHERE seen = 0`
@@ -154,11 +161,11 @@ var (
 	qDelPersons = `DELETE FROM event_persons WHERE event_no = ?`
 	// qInsertPerson writes an event's row of a person, with its seen mark
 	// as the events row holds it (written first).
-	qInsertPerson = `INSERT INTO event_persons (block, person, dated, event_id, seen, pub, persons, event_no)
-		SELECT ?, ?, ?, id, seen, ?, ?, no FROM events WHERE no = ? ON CONFLICT DO NOTHING`
+	qInsertPerson = `INSERT INTO event_persons (block, person, dated, event_id, seen, pub, persons, event_no, sents)
+		SELECT ?, ?, ?, id, seen, ?, ?, no, sents FROM events WHERE no = ? ON CONFLICT DO NOTHING`
 	// qPersonsSeen raises the seen mark of an event's person rows and sets
-	// their publication date.
-	qPersonsSeen = `UPDATE event_persons SET seen = CASE WHEN ? > seen THEN ? ELSE seen END, pub = ? WHERE event_no = ?`
+	// their publication date and sentence keys.
+	qPersonsSeen = `UPDATE event_persons SET seen = CASE WHEN ? > seen THEN ? ELSE seen END, pub = ?, sents = ? WHERE event_no = ?`
 )
 
 // Candidates returns the events of block key that can join e by date or by
@@ -196,11 +203,11 @@ func (p *pool) Candidates(key string, e *model.Event) ([]fuse.Candidate, error) 
 		for rows.Next() {
 			var c fuse.Candidate
 			var pub int
-			var ps string
-			if err := rows.Scan(&c.ID, &c.Seen, &pub, &ps); err != nil {
+			var ps, keys string
+			if err := rows.Scan(&c.ID, &c.Seen, &pub, &ps, &keys); err != nil {
 				return err
 			}
-			personCandidate(&c, who, dated, pub, ps)
+			personCandidate(&c, who, dated, pub, ps, keys)
 			out = append(out, c)
 		}
 		return rows.Err()
@@ -235,15 +242,73 @@ func (p *pool) Candidates(key string, e *model.Event) ([]fuse.Candidate, error) 
 
 // personCandidate completes a candidate found by person who in
 // event_persons (dated: 0 for undated events, 1 for dated ones) from the
-// row's publication date and persons.
-func personCandidate(c *fuse.Candidate, who string, dated, pub int, persons string) {
+// row's publication date, persons and sentence keys.
+func personCandidate(c *fuse.Candidate, who string, dated, pub int, persons, keys string) {
 	if c.Persons = strings.Fields(persons); len(c.Persons) == 0 {
 		c.Persons = []string{who}
 	} else if dated == 0 {
 		// A stored event keeps no sentences (Put): what
 		// Compatible reads of an undated one is all here.
-		c.Brief, c.Pub = true, model.Point{Year: pub / 10000, Month: pub / 100 % 100, Day: pub % 100}
+		c.Brief, c.Pub, c.Keys = true, model.Point{Year: pub / 10000, Month: pub / 100 % 100, Day: pub % 100}, decodeKeys(keys)
 	}
+}
+
+// encodeKeys writes sentence keys as events.sents holds them: 16
+// hexadecimal digits each, separated by spaces.
+func encodeKeys(keys []uint64) string {
+	var b strings.Builder
+	for i, k := range keys {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "%016x", k)
+	}
+	return b.String()
+}
+
+// decodeKeys reads what encodeKeys wrote (a malformed key reads as 0,
+// which matches nothing).
+func decodeKeys(s string) []uint64 {
+	var out []uint64
+	for _, f := range strings.Fields(s) {
+		k, _ := strconv.ParseUint(f, 16, 64)
+		out = append(out, k)
+	}
+	return out
+}
+
+// addKeys returns the sentence keys of an event stored with keys and now
+// given e's sources (those with a document: the new ones), up to
+// fuse.SentenceSources, and whether they grew. A source of the document
+// the event took sources from last, at an offset it took already, is the
+// same source (as fuseDoc stores it once).
+func (st *stored) addKeys(e *model.Event) (string, bool) {
+	n := strings.Count(st.keys, " ") + 1
+	if st.keys == "" {
+		n = 0
+	}
+	var add []uint64
+	for i := range e.Sources {
+		src := &e.Sources[i]
+		if src.Doc == "" || n+len(add) >= fuse.SentenceSources {
+			continue // a stored sentence's key (fuse.KeySources), or enough
+		}
+		if src.Doc == st.doc && slices.Contains(st.starts, src.Start) {
+			continue
+		}
+		if src.Doc != st.doc {
+			st.doc, st.starts = src.Doc, nil
+		}
+		st.starts = append(st.starts, src.Start)
+		add = append(add, fuse.SourceKey(src))
+	}
+	if len(add) == 0 {
+		return st.keys, false
+	}
+	if st.keys == "" {
+		return encodeKeys(add), true
+	}
+	return st.keys + " " + encodeKeys(add), true
 }
 
 // candidatesPG is Candidates on PostgreSQL: one statement reads what
@@ -293,16 +358,16 @@ func (p *pool) candidatesPG(key string, first, last int, persons []string, h int
 	var out []fuse.Candidate
 	for rows.Next() {
 		var c fuse.Candidate
-		var who, body, ps string
+		var who, body, ps, keys string
 		var pub, dated int
 		var no int64
-		if err := rows.Scan(&c.ID, &c.First, &c.Last, &c.Seen, &who, &body, &pub, &ps, &dated, &no); err != nil {
+		if err := rows.Scan(&c.ID, &c.First, &c.Last, &c.Seen, &who, &body, &pub, &ps, &dated, &no, &keys); err != nil {
 			return nil, err
 		}
 		if who != "" {
-			personCandidate(&c, who, dated, pub, ps)
+			personCandidate(&c, who, dated, pub, ps, keys)
 		} else {
-			p.fetched[c.ID] = stored{body: body, seen: c.Seen, no: no}
+			p.fetched[c.ID] = stored{body: body, seen: c.Seen, no: no, keys: keys}
 		}
 		out = append(out, c)
 	}
@@ -317,13 +382,15 @@ func (p *pool) Event(c fuse.Candidate) (*model.Event, error) {
 	}
 	st := &stored{e: new(model.Event)}
 	if f, ok := p.fetched[id]; ok {
-		st.body, st.seen, st.no = f.body, f.seen, f.no
-	} else if err := p.s.queryRow(p.ctx, p.w, qEventBody, id).Scan(&st.body, &st.seen, &st.no); err != nil {
+		st.body, st.seen, st.no, st.keys = f.body, f.seen, f.no, f.keys
+	} else if err := p.s.queryRow(p.ctx, p.w, qEventBody, id).Scan(&st.body, &st.seen, &st.no, &st.keys); err != nil {
 		return nil, fmt.Errorf("event %s: %w", id, err)
 	}
 	if err := json.Unmarshal([]byte(st.body), st.e); err != nil {
 		return nil, fmt.Errorf("event %s: %w", id, err)
 	}
+	// Its sentences, for Compatible, are their keys.
+	st.e.Sources = fuse.KeySources(decodeKeys(st.keys))
 	p.read[id] = st
 	return st.e, nil
 }
@@ -332,27 +399,31 @@ func (p *pool) Event(c fuse.Candidate) (*model.Event, error) {
 // event_sources rows of its reports), and what changed of its actors and
 // indexes.
 func (p *pool) Put(key string, e *model.Event, ch fuse.Change) error {
-	e.Sources = nil
 	st := p.read[e.ID]
 	if st == nil || ch.Founded {
 		st = &stored{e: e}
 		p.read[e.ID] = st
 	}
+	keys, grew := st.addKeys(e)
+	e.Sources = nil
 	old := st.body
-	body, no, err := p.s.putEvent(p.ctx, p.w, key, e, old, st.no, ch)
+	body, no, err := p.s.putEvent(p.ctx, p.w, key, e, old, st.no, keys, ch)
 	if err != nil {
 		return err
 	}
-	if body == old && !ch.Founded && ch.Seen > st.seen {
-		// putEvent wrote nothing: the event is as it was but seen now.
-		if _, err := p.s.exec(p.ctx, p.w, qSetSeen, ch.Seen, no, ch.Seen); err != nil {
+	if body == old && !ch.Founded && (ch.Seen > st.seen || grew) {
+		// putEvent wrote nothing: the event is as it was but seen now,
+		// or citing a new sentence.
+		seen := max(st.seen, ch.Seen)
+		if _, err := p.s.exec(p.ctx, p.w, qSetSeen, seen, seen, keys, no); err != nil {
 			return err
 		}
-		if err := p.s.personsSeen(p.ctx, p.w, e, no, ch.Seen); err != nil {
+		if err := p.s.personsSeen(p.ctx, p.w, e, no, seen, keys); err != nil {
 			return err
 		}
 	}
-	st.body, st.seen, st.no = body, max(st.seen, ch.Seen), no
+	st.body, st.seen, st.no, st.keys = body, max(st.seen, ch.Seen), no, keys
+	e.Sources = fuse.KeySources(decodeKeys(keys))
 	return nil
 }
 

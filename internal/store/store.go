@@ -23,7 +23,10 @@
 // known by its number (events.no, in the order events were stored): the
 // rows of its reports, sources, actors, dyads and persons point at it by
 // number (event_no; migration 00013), so a new event's rows go to the end
-// of each index rather than to a random page keyed by its hashed id.
+// of each index rather than to a random page keyed by its hashed id. A
+// stored event keeps no sentences, only their keys (events.sents, and a
+// copy in event_persons; migration 00014): fusion's same-sentence rule
+// compares those.
 //
 // A store holds events of the Statuses only: a report the text only
 // supposes (hypothetical) or only names (background), which extract prints
@@ -111,6 +114,10 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if err := s.migrate(ctx, dialect, sub); err != nil {
 		s.db.Close()
 		return nil, fmt.Errorf("store: migrate %s: %w", redact(dsn), err)
+	}
+	if err := s.fillKeys(ctx); err != nil {
+		s.db.Close()
+		return nil, fmt.Errorf("store: sentence keys %s: %w", redact(dsn), err)
 	}
 	if err := s.prepare(ctx); err != nil {
 		s.Close()

@@ -16,6 +16,12 @@
 -- reach the children); the renames then point the children at "events".
 -- Rows keep their rowids (the order of an event's actors, the full-text
 -- index's rows).
+--
+-- The first statement fails when the migration has been applied: a second
+-- process that opened the store with this migration pending waits for the
+-- first one's transaction and must then fail (Store.migrate), not copy the
+-- tables again.
+DROP INDEX events_date;
 CREATE TABLE events_new (
     no          INTEGER PRIMARY KEY,      -- the order events were stored in
     id          TEXT NOT NULL UNIQUE,     -- the public id (fuse.ID)
