@@ -3,6 +3,8 @@ package events
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"entente/internal/lexicon"
 	"entente/internal/model"
@@ -148,13 +150,19 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		if len(subj) > 0 && len(obj) > 0 {
 			left, right = subj, append(obj, right...)
 			rules = append(rules, "object case before the final verb")
-		} else if first, rest := x.firstBare(c, left); len(first) > 0 && len(rest) > 0 && !x.passive(c) {
-			// "Russland hat die Ukraine angegriffen", "China hat Russland
-			// Drohnen geliefert": of the bare names before a final verb
-			// the first (with what is coordinated with it) is the
-			// subject, the others its objects.
-			left, right = first, append(rest, right...)
-			rules = append(rules, "first name before the final verb is the subject")
+		} else if first, rest := x.firstBare(c, left); len(first) > 0 && !x.passive(c) {
+			switch {
+			case len(rest) > 0:
+				// "Russland hat die Ukraine angegriffen", "China hat
+				// Russland Drohnen geliefert": of the bare names before a
+				// final verb the first (with what is coordinated with it)
+				// is the subject, the others its objects.
+				left, right = first, append(rest, right...)
+				rules = append(rules, "first name before the final verb is the subject")
+			case len(first) < len(left):
+				left = first
+				rules = append(rules, "a name heading another noun is no subject")
+			}
 		}
 	}
 	// "Трампа обвиняли", "Молдове помощь передали США": where case and not
@@ -1087,6 +1095,9 @@ func (x *Extractor) firstBare(c *clause, left []model.Mention) (first, rest []mo
 	var lastFirst *model.Mention
 	for k := range left {
 		m := left[k]
+		if m.TokEnd == m.TokStart+1 && len(m.Text) < len(toks[m.TokStart].Text) && unicode.IsUpper(firstRuneAfterHyphen(toks[m.TokStart].Text)) {
+			continue // "im Rahmen der Nato-Aufrüstung": the head of another noun
+		}
 		if x.governedBy(lang, toks, m.TokStart, c.clo, prepNotOf) {
 			first = append(first, m)
 			continue
@@ -1260,4 +1271,15 @@ func (x *Extractor) beforeReason(c *clause, right []model.Mention, rules *[]stri
 		*rules = append(*rules, "reason after "+c.toks[p].Text+": what for, no party")
 	}
 	return kept
+}
+
+// firstRuneAfterHyphen returns the first letter after a compound's last
+// hyphen ("Nato-Aufrüstung": A), or 0.
+func firstRuneAfterHyphen(w string) rune {
+	h := strings.LastIndexByte(w, '-')
+	if h < 0 || h+1 >= len(w) {
+		return 0
+	}
+	r, _ := utf8.DecodeRuneInString(w[h+1:])
+	return r
 }

@@ -327,6 +327,9 @@ func (x *Extractor) callsAs(lang string, toks []model.Token, out []trigger) []tr
 			if toks[j].Kind == model.Punct && toks[j].Text != "," && toks[j].Text != "-" {
 				break
 			}
+			if !x.lex.MayStart(lang, toks[j], lexicon.CallAs) {
+				continue
+			}
 			if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && end <= t.start && has(kinds, lexicon.CallAs) {
 				out[k] = trigger{start: j, end: end, t: callTrigger, text: joinText(toks[j:end])}
 				changed = true
@@ -356,6 +359,9 @@ func (x *Extractor) declared(lang string, toks []model.Token, out []trigger) {
 		for j := t.start - 1; j >= 0 && j >= t.start-declareReach; j-- {
 			if toks[j].Kind == model.Punct {
 				break
+			}
+			if !x.lex.MayStart(lang, toks[j], lexicon.Declare) {
+				continue
 			}
 			if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && end <= t.start && has(kinds, lexicon.Declare) {
 				verb := *t.t

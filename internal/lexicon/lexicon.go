@@ -131,6 +131,10 @@ type Lexicon struct {
 	// the one-word noun triggers by stem, that a compound ending in one of
 	// them is ("Krisentreffen": Treffen).
 	heads map[string]map[string][]*Trigger
+	// headEnds are the last three bytes of those heads: a word that ends
+	// in none of them ends in no head (one lookup instead of one per
+	// split).
+	headEnds map[string]map[string]bool
 }
 
 // Analyzer returns the text analyzer the lexicon was loaded with: words to
@@ -163,6 +167,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		v2:       map[string]bool{},
 		fixed:    map[string]bool{},
 		heads:    map[string]map[string][]*Trigger{},
+		headEnds: map[string]map[string]bool{},
 	}
 	for _, l := range an.Languages().Codes() {
 		lx.triggers[l] = &Trie[*Trigger]{}
@@ -281,6 +286,11 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 				}
 			}
 		})
+		ends := map[string]bool{}
+		for key := range heads {
+			ends[key[len(key)-3:]] = true
+		}
+		lx.headEnds[lang] = ends
 	}
 	return lx, nil
 }
@@ -303,6 +313,9 @@ func (lx *Lexicon) CompoundHead(lang string, tok model.Token) (*Trigger, bool) {
 		return nil, false
 	}
 	st := tok.Stem
+	if len(st) < 3 || !lx.headEnds[lang][st[len(st)-3:]] {
+		return nil, false
+	}
 	n := 0
 	for k := range st {
 		if n >= minModifier {

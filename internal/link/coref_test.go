@@ -2,15 +2,41 @@ package link_test
 
 import "testing"
 
+// linkCase is a text and whether a mention in it links to the entity id;
+// twice, with twice set: the name and a later title that refers back.
+type linkCase struct {
+	lang, text, id string
+	want           bool
+}
+
+// checkLinks runs each case as one document dated date.
+func checkLinks(t *testing.T, date string, twice bool, cases []linkCase) {
+	t.Helper()
+	for _, tt := range cases {
+		ms := mentions(t, tt.lang, date, tt.text)
+		n := 0
+		for _, m := range ms {
+			if m.ID == tt.id {
+				n++
+			}
+		}
+		got := n > 0
+		if twice {
+			got = n == 2
+		}
+		if got != tt.want {
+			_, all := linksTo(ms, tt.id)
+			t.Errorf("%s %q: %s linked %d times, want linked (twice: %v) = %v; mentions %v", tt.lang, tt.text, tt.id, n, twice, tt.want, all)
+		}
+	}
+}
+
 // TestNameAfterPlacePhrase: a family name right after a place in a
 // prepositional phrase begins a new name ("In Moscow Putin met …"); it is
 // not the tail of an unknown longer name, as it would be after another
 // capitalised word.
 func TestNameAfterPlacePhrase(t *testing.T) {
-	tests := []struct {
-		lang, text, id string
-		want           bool
-	}{
+	checkLinks(t, "2024-05-10", false, []linkCase{
 		{"en", "In Moscow Putin met Xi Jinping on Monday.", "vladimir-putin", true},
 		{"ru", "В Москве Путин встретился с Си Цзиньпином.", "vladimir-putin", true},
 		{"uk", "У Києві Зеленський зустрівся з Шольцом.", "volodymyr-zelensky", true},
@@ -21,13 +47,7 @@ func TestNameAfterPlacePhrase(t *testing.T) {
 		{"en", "In Moscow Dmitri Putin, a teacher, spoke.", "vladimir-putin", false},
 		// A place not in a phrase is no boundary either.
 		{"en", "The Moscow Putin museum opened.", "vladimir-putin", false},
-	}
-	for _, tt := range tests {
-		ms := mentions(t, tt.lang, "2024-05-10", tt.text)
-		if got, all := linksTo(ms, tt.id); got != tt.want {
-			t.Errorf("%s %q: links %s = %v, want %v; mentions %v", tt.lang, tt.text, tt.id, got, tt.want, all)
-		}
-	}
+	})
 }
 
 // TestDefiniteTitle: a title alone ("the minister", "der Minister",
@@ -35,41 +55,25 @@ func TestNameAfterPlacePhrase(t *testing.T) {
 // document, and nobody when none or several fit, when it may be plural, or
 // when an indefinite article comes before it.
 func TestDefiniteTitle(t *testing.T) {
-	tests := []struct {
-		name, lang, text, id string
-		want                 bool
-	}{
-		{"en generic title covers the foreign minister", "en", "Foreign Minister Sergei Lavrov landed. The minister met reporters.", "sergei-lavrov", true},
-		{"en same title", "en", "Sergei Lavrov landed. The foreign minister met reporters.", "sergei-lavrov", true},
-		{"en office on the date counts", "en", "Sergei Lavrov landed. Later the minister spoke.", "sergei-lavrov", true},
-		{"de", "de", "Sergej Lawrow landete am Montag. Der Minister traf dann Journalisten.", "sergei-lavrov", true},
-		{"ru genitive", "ru", "Сергей Лавров прилетел в Анкару. Самолёт министра приземлился вечером.", "sergei-lavrov", true},
-		{"uk", "uk", "Сергій Лавров прилетів до Анкари. Міністр зустрівся з журналістами.", "sergei-lavrov", true},
-		{"en head of state covers the president", "en", "Vladimir Putin arrived. The head of state spoke.", "vladimir-putin", true},
+	checkLinks(t, "2024-05-10", true, []linkCase{
+		{"en", "Foreign Minister Sergei Lavrov landed. The minister met reporters.", "sergei-lavrov", true},
+		{"en", "Sergei Lavrov landed. The foreign minister met reporters.", "sergei-lavrov", true},
+		{"en", "Sergei Lavrov landed. Later the minister spoke.", "sergei-lavrov", true},
+		{"de", "Sergej Lawrow landete am Montag. Der Minister traf dann Journalisten.", "sergei-lavrov", true},
+		{"ru", "Сергей Лавров прилетел в Анкару. Самолёт министра приземлился вечером.", "sergei-lavrov", true},
+		{"uk", "Сергій Лавров прилетів до Анкари. Міністр зустрівся з журналістами.", "sergei-lavrov", true},
+		{"en", "Vladimir Putin arrived. The head of state spoke.", "vladimir-putin", true},
 		// Prefer no link over a wrong one.
-		{"en nobody named before", "en", "The minister met reporters. Sergei Lavrov landed.", "sergei-lavrov", false},
-		{"en plural", "en", "Sergei Lavrov landed. The ministers met reporters.", "sergei-lavrov", false},
-		{"en indefinite", "en", "Sergei Lavrov landed. A minister met reporters.", "sergei-lavrov", false},
-		{"de plural article", "de", "Sergej Lawrow landete am Montag. Die Minister trafen dann Journalisten.", "sergei-lavrov", false},
-		{"ru plural", "ru", "Сергей Лавров прилетел в Анкару. Министры встретились с журналистами.", "sergei-lavrov", false},
-		{"uk plural", "uk", "Сергій Лавров прилетів до Анкари. Міністри зустрілися з журналістами.", "sergei-lavrov", false},
-		{"en of-phrase", "en", "Sergei Lavrov landed. The minister of culture met reporters.", "sergei-lavrov", false},
-		{"de für-phrase", "de", "Sergej Lawrow landete am Montag. Der Minister für Kultur traf Journalisten.", "sergei-lavrov", false},
-		{"en another office", "en", "Sergei Lavrov landed. The prime minister met reporters.", "sergei-lavrov", false},
-	}
-	for _, tt := range tests {
-		ms := mentions(t, tt.lang, "2024-05-10", tt.text)
-		n := 0
-		for _, m := range ms {
-			if m.ID == tt.id {
-				n++
-			}
-		}
-		if got := n == 2; got != tt.want {
-			_, all := linksTo(ms, tt.id)
-			t.Errorf("%s: %s mentioned %d times, want the title linked = %v; mentions %v", tt.name, tt.id, n, tt.want, all)
-		}
-	}
+		{"en", "The minister met reporters. Sergei Lavrov landed.", "sergei-lavrov", false},
+		{"en", "Sergei Lavrov landed. The ministers met reporters.", "sergei-lavrov", false},
+		{"en", "Sergei Lavrov landed. A minister met reporters.", "sergei-lavrov", false},
+		{"de", "Sergej Lawrow landete am Montag. Die Minister trafen dann Journalisten.", "sergei-lavrov", false},
+		{"ru", "Сергей Лавров прилетел в Анкару. Министры встретились с журналистами.", "sergei-lavrov", false},
+		{"uk", "Сергій Лавров прилетів до Анкари. Міністри зустрілися з журналістами.", "sergei-lavrov", false},
+		{"en", "Sergei Lavrov landed. The minister of culture met reporters.", "sergei-lavrov", false},
+		{"de", "Sergej Lawrow landete am Montag. Der Minister für Kultur traf Journalisten.", "sergei-lavrov", false},
+		{"en", "Sergei Lavrov landed. The prime minister met reporters.", "sergei-lavrov", false},
+	})
 }
 
 // TestDefiniteTitleTwoFit: with two foreign ministers named, "the
@@ -87,30 +91,14 @@ func TestDefiniteTitleTwoFit(t *testing.T) {
 // not settle (no date, or several holders) names the one person of that
 // office and state the document named before.
 func TestTitleOfStateNamedBefore(t *testing.T) {
-	tests := []struct {
-		name, lang, date, text, id string
-		want                       bool
-	}{
-		{"ru undated", "ru", "", "Президент США Джо Байден выступил в Конгрессе. Позже президент США объявил о помощи.", "joe-biden", true},
-		{"en undated", "en", "", "US President Joe Biden spoke to Congress. Later the US president announced aid.", "joe-biden", true},
-		{"de undated", "de", "", "US-Präsident Joe Biden sprach vor dem Kongress. Später sprach der US-Präsident über Hilfe.", "joe-biden", true},
-		{"uk undated", "uk", "", "Президент США Джо Байден виступив у Конгресі. Пізніше президент США оголосив про допомогу.", "joe-biden", true},
+	checkLinks(t, "", true, []linkCase{
+		{"ru", "Президент США Джо Байден выступил в Конгрессе. Позже президент США объявил о помощи.", "joe-biden", true},
+		{"en", "US President Joe Biden spoke to Congress. Later the US president announced aid.", "joe-biden", true},
+		{"de", "US-Präsident Joe Biden sprach vor dem Kongress. Später sprach der US-Präsident über Hilfe.", "joe-biden", true},
+		{"uk", "Президент США Джо Байден виступив у Конгресі. Пізніше президент США оголосив про допомогу.", "joe-biden", true},
 		// Two presidents of the state named: which one is open.
-		{"ru two named", "ru", "", "Джо Байден и Дональд Трамп выступили в Конгрессе. Позже президент США объявил о помощи.", "joe-biden", false},
-	}
-	for _, tt := range tests {
-		ms := mentions(t, tt.lang, tt.date, tt.text)
-		n := 0
-		for _, m := range ms {
-			if m.ID == tt.id {
-				n++
-			}
-		}
-		if got := n == 2; got != tt.want {
-			_, all := linksTo(ms, tt.id)
-			t.Errorf("%s: %s mentioned %d times, want the title linked = %v; mentions %v", tt.name, tt.id, n, tt.want, all)
-		}
-	}
+		{"ru", "Джо Байден и Дональд Трамп выступили в Конгрессе. Позже президент США объявил о помощи.", "joe-biden", false},
+	})
 }
 
 // TestLeaderAndOtherBody: "leader" names the head of government where the
@@ -118,10 +106,7 @@ func TestTitleOfStateNamedBefore(t *testing.T) {
 // of-phrase gives to another body ("Chairman of the Joint Chiefs") names
 // no holder of the plain office.
 func TestLeaderAndOtherBody(t *testing.T) {
-	tests := []struct {
-		lang, text, id string
-		want           bool
-	}{
+	checkLinks(t, "2024-07-18", false, []linkCase{
 		{"en", "the German leader arrived", "olaf-scholz", true},
 		{"en", "the German leader arrived", "frank-walter-steinmeier", false},
 		{"en", "the Japanese leader arrived", "fumio-kishida", true},
@@ -133,72 +118,43 @@ func TestLeaderAndOtherBody(t *testing.T) {
 		{"en", "US Chairman of the Joint Chiefs Gen. CQ Brown arrived", "charles-q-brown", true},
 		{"en", "the President of Russia arrived", "vladimir-putin", true},
 		{"en", "the President of the European Commission arrived", "ursula-von-der-leyen", true},
-	}
-	for _, tt := range tests {
-		ms := mentions(t, tt.lang, "2024-07-18", tt.text)
-		if got, all := linksTo(ms, tt.id); got != tt.want {
-			t.Errorf("%s %q: links %s = %v, want %v; mentions %v", tt.lang, tt.text, tt.id, got, tt.want, all)
-		}
-	}
+	})
 }
 
 // TestDeclinedNamesAndJoinedParticles: German adjectives inside a name
 // decline after an article ("der Europäischen Union"), and a family name
 // joined to its particle ("Omar al-Bashir") is also called without it.
 func TestDeclinedNamesAndJoinedParticles(t *testing.T) {
-	tests := []struct {
-		lang, text, id string
-	}{
-		{"de", "ein Gipfel der Afrikanischen Union", "org:au"},
-		{"de", "ein Treffen der Arabischen Liga", "org:las"},
-		{"de", "mit den Vereinten Nationen", "org:un"},
-		{"de", "Präsident der Russischen Föderation", "state:RUS"},
-		{"de", "ein Sprecher der Europäischen Kommission", "org:eu-commission"},
-		{"de", "Omar al-Bashir kam an. Bashir sprach.", "omar-al-bashir"},
-		{"en", "Omar al-Bashir arrived. Later Bashir spoke.", "omar-al-bashir"},
-		{"ru", "Омар аль-Башир прибыл. Позже Башир выступил.", "omar-al-bashir"},
-	}
-	for _, tt := range tests {
-		ms := mentions(t, tt.lang, "2015-06-14", tt.text)
-		n := 0
-		for _, m := range ms {
-			if m.ID == tt.id {
-				n++
-			}
-		}
-		want := 1
-		if tt.id == "omar-al-bashir" {
-			want = 2
-		}
-		if n != want {
-			_, all := linksTo(ms, tt.id)
-			t.Errorf("%s %q: %s linked %d times, want %d; mentions %v", tt.lang, tt.text, tt.id, n, want, all)
-		}
-	}
+	checkLinks(t, "2015-06-14", false, []linkCase{
+		{"de", "ein Gipfel der Afrikanischen Union", "org:au", true},
+		{"de", "ein Treffen der Arabischen Liga", "org:las", true},
+		{"de", "mit den Vereinten Nationen", "org:un", true},
+		{"de", "Präsident der Russischen Föderation", "state:RUS", true},
+		{"de", "ein Sprecher der Europäischen Kommission", "org:eu-commission", true},
+	})
+	checkLinks(t, "2015-06-14", true, []linkCase{
+		{"de", "Omar al-Bashir kam an. Bashir sprach.", "omar-al-bashir", true},
+		{"en", "Omar al-Bashir arrived. Later Bashir spoke.", "omar-al-bashir", true},
+		{"ru", "Омар аль-Башир прибыл. Позже Башир выступил.", "omar-al-bashir", true},
+	})
 }
 
 // TestCounterpart: "his Japanese counterpart" is the holder, for Japan, of
 // the office of the person named before it in the sentence.
 func TestCounterpart(t *testing.T) {
-	tests := []struct {
-		lang, text, id string
-		want           bool
-	}{
+	checkLinks(t, "2024-07-28", false, []linkCase{
 		{"en", "US Defense Secretary Lloyd Austin met his Japanese counterpart.", "minoru-kihara", true},
 		{"en", "Lloyd Austin met his Japanese and South Korean counterparts.", "shin-won-sik", true},
 		{"en", "Sergei Lavrov spoke with his Chinese counterpart.", "wang-yi", true},
 		{"ru", "Лавров провёл переговоры с китайским коллегой.", "wang-yi", true},
 		{"uk", "Лавров провів переговори з китайським колегою.", "wang-yi", true},
 		{"de", "Lawrow traf seinen chinesischen Amtskollegen.", "wang-yi", true},
+		// The possessor in an earlier sentence: the person named last.
+		{"en", "Sergei Lavrov arrived in Beijing. He met his Chinese counterpart.", "wang-yi", true},
+		{"ru", "Сергей Лавров прибыл в Пекин. Он провёл переговоры с китайским коллегой.", "wang-yi", true},
 		// Nobody named before it: the state only.
 		{"en", "The talks with the Chinese counterpart went well.", "wang-yi", false},
-	}
-	for _, tt := range tests {
-		ms := mentions(t, tt.lang, "2024-07-28", tt.text)
-		if got, all := linksTo(ms, tt.id); got != tt.want {
-			t.Errorf("%s %q: links %s = %v, want %v; mentions %v", tt.lang, tt.text, tt.id, got, tt.want, all)
-		}
-	}
+	})
 }
 
 // TestEventWordIsNoName: a capitalised German event noun after a title

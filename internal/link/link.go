@@ -50,6 +50,11 @@ type Context struct {
 	// a title alone refers back to them.
 	named  []*Entity
 	titled map[*Entity][]string
+	// last is the person named last, and lastRole the office the text
+	// gave or the date gives them: whose counterpart "his counterpart" is
+	// when the sentence names nobody before it.
+	last     *Entity
+	lastRole string
 }
 
 // NewContext returns an empty context resolving offices on date, the
@@ -68,6 +73,7 @@ func (ctx *Context) name(e *Entity, role string) {
 	if role != "" && !slices.Contains(ctx.titled[e], role) {
 		ctx.titled[e] = append(ctx.titled[e], role)
 	}
+	ctx.last, ctx.lastRole = e, role
 }
 
 // span is a mention in the making.

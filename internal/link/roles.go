@@ -298,6 +298,9 @@ func (l *Linker) rolePhrases(s *model.Sentence, toks []model.Token, lang string,
 		poss := "" // whose counterpart: the office of the person named before it
 		if counterpart {
 			poss = possessorRole(spans, phraseStart, codes)
+			if poss == "" && ctx.last != nil && !slices.Contains(codes, ctx.last.Code) {
+				poss = ctx.lastRole // "He met his Chinese counterpart": the person named last
+			}
 		}
 		for n, code := range codes {
 			sp := &span{start: phraseStart, end: nameEnd, bs: toks[phraseStart].Start, be: toks[nameEnd-1].End}
@@ -530,7 +533,8 @@ func (l *Linker) definite(role *kb.Role, rs []roleEntry, toks []model.Token, sta
 // possessorRole returns the office of the person a counterpart phrase
 // starting at token start belongs to: the nearest person named before it
 // in the sentence, with an office, of none of the counterparts' states
-// ("Defense Secretary Austin met his Japanese counterpart"), or "".
+// ("Defense Secretary Austin met his Japanese counterpart"), or "" (the
+// caller then takes the person the document named last).
 func possessorRole(spans []*span, start int, codes []string) string {
 	var best *span
 	for _, sp := range spans {
