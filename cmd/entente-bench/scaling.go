@@ -79,6 +79,7 @@ type scaling struct {
 	runs   []qrun // in the order they ran
 	took   time.Duration
 	stmts  bool // the server had pg_stat_statements
+	warmed bool // a warm-up run came first
 	err    error
 }
 
@@ -197,6 +198,7 @@ func (b *bench) scale(base string, stmts bool, dir string, n int, seed int64, ks
 				s.err = fmt.Errorf("warm-up: %w", q.err)
 				return s
 			}
+			s.warmed = true
 		}
 	}
 	for i := range repeat {
@@ -427,8 +429,8 @@ func treeCPU(pm int) time.Duration {
 func (s *scaling) markdown() string {
 	var b strings.Builder
 	b.WriteString("## Worker scaling (PostgreSQL job queue, issue 17)\n\n")
-	fmt.Fprintf(&b, "%d generated articles (seed %d) enqueued into a fresh database for each run, then k `entente worker --exit-when-idle --concurrency 1` processes at once, after a warm-up (one worker over 1,000 articles, not recorded); each configuration %d times, interleaved, in %s in all. A row is the configuration's median run by wall; × one is the ratio of the median walls, and beside it the ratios of the runs of each round (run next to each other). CPU is the workers' and PostgreSQL's (its processes, reaped and live) per article; lock wait is the share of the jobs' time spent waiting for earlier batches (their staging, their blocks) and for advisory locks; load is the 1-minute load average when the run started. CPU per article and lock wait do not depend on the machine's other load; wall articles/s do.\n\n",
-		s.n, s.seed, s.repeat, s.took.Round(time.Second))
+	fmt.Fprintf(&b, "%d generated articles (seed %d) enqueued into a fresh database for each run, then k `entente worker --exit-when-idle --concurrency 1` processes at once%s; each configuration %d times, interleaved, in %s in all. A row is the configuration's median run by wall; × one is the ratio of the median walls, and beside it the ratios of the runs of each round (run next to each other). CPU is the workers' and PostgreSQL's (its processes, reaped and live) per article; lock wait is the share of the jobs' time spent waiting for earlier batches (their staging, their blocks) and for advisory locks; load is the 1-minute load average when the run started. CPU per article and lock wait do not depend on the machine's other load; wall articles/s do.\n\n",
+		s.n, s.seed, warmUp(s.warmed), s.repeat, s.took.Round(time.Second))
 	if len(s.bins) > 1 {
 		b.WriteString("Builds compared, run one after the other in each round:")
 		for j, bin := range s.bins {
@@ -541,6 +543,14 @@ func (s *scaling) rows(b *strings.Builder, bin int) {
 		fmt.Fprintf(b, "| %s | %.2f s | %.2f–%.2f s | %.0f | %s | %s | %s | %s | %s | %d | %s | %s | %s |\n",
 			label, m.wall.Seconds(), lo.Seconds(), hi.Seconds(), rate, x, each, cpu, perArt, wait, m.snoozed, strings.Join(loads, ", "), target, met)
 	}
+}
+
+// warmUp says whether a warm-up run came first.
+func warmUp(warmed bool) string {
+	if warmed {
+		return ", after a warm-up (one worker over 1,000 articles, not recorded)"
+	}
+	return ""
 }
 
 // maxLoad returns the highest load average at the start of a run.

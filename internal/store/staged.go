@@ -24,10 +24,10 @@ import (
 // sequential order; blocks need no order among each other. A batch has an
 // order (ord: the queue's sequence number) and is stored in two steps:
 //
-//  1. StageBatch, in one transaction: the batch's new documents with their
-//     sentences and mentions (staged_docs), and one row in staged_blocks
-//     for every block its reports fall in: "batch ord has yet to fuse into
-//     this block". Batches stage at once, in any order.
+//  1. StageBatch, in one transaction: the batch's new documents
+//     (staged_docs), and one row in staged_blocks for every block its
+//     reports fall in: "batch ord has yet to fuse into this block".
+//     Batches stage at once, in any order.
 //  2. FuseStaged, once every batch before it has staged (the caller sees
 //     to that): it fuses the batch's reports block by block, as soon as no
 //     earlier batch has a row left in a block, in rounds: a transaction
@@ -35,7 +35,10 @@ import (
 //     under their advisory locks, and deletes their rows; when none is
 //     free it waits. Two batches that share no block fuse at once; when
 //     they share blocks, the later one follows the earlier one round by
-//     round through them.
+//     round through them. The documents' sentences and mentions, which
+//     fusion does not read, are written in a transaction of their own the
+//     first time the batch would wait (the wait is used), else at the end;
+//     so staging is short and the batches after it start fusing sooner.
 //
 // Fusion's window (fuse package doc) is global: a document is fused under
 // the watermark, the latest publication day of the documents before it.
@@ -90,6 +93,9 @@ func (s *Store) StageBatch(ctx context.Context, ord int64, rs []*pipeline.Result
 	}
 	slices.Sort(keys)
 	err := s.write(ctx, fmt.Sprintf("staging batch %d", ord), slices.Compact(keys), func(w *wtx) error {
+		// The documents' sentences and mentions are not written here but
+		// by FuseStaged (storeTexts), while it waits for blocks.
+		defer func() { w.rows[tSentences], w.rows[tMentions] = nil, nil }()
 		out = make([]StagedDoc, len(rs))
 		var blocks []string
 		// What is stored of the batch's documents, in three statements
@@ -263,6 +269,7 @@ func (s *Store) FuseStaged(ctx context.Context, ord int64, markBefore int, rs []
 			}
 		}
 	}
+	texts := false // the batch's sentences and mentions are written
 	for {
 		free, blocker, left, err := s.freeBlocks(ctx, ord)
 		if err != nil {
@@ -270,6 +277,14 @@ func (s *Store) FuseStaged(ctx context.Context, ord int64, markBefore int, rs []
 		}
 		if left == 0 {
 			break
+		}
+		if len(free) == 0 && !texts {
+			// Rather than wait, write the texts.
+			if err := s.storeTexts(ctx, ord, rs, docs); err != nil {
+				return outs, st, err
+			}
+			texts = true
+			continue
 		}
 		if len(free) == 0 {
 			t0 := time.Now()
@@ -353,10 +368,62 @@ func (s *Store) FuseStaged(ctx context.Context, ord int64, markBefore int, rs []
 			outs[i].EventsMerged += round[i].EventsMerged
 		}
 	}
+	if !texts {
+		if err := s.storeTexts(ctx, ord, rs, docs); err != nil {
+			return outs, st, err
+		}
+	}
 	if _, err := s.db.ExecContext(ctx, s.q(qUnstageDocs), ord); err != nil {
 		return outs, st, fmt.Errorf("store: batch %d: %w", ord, err)
 	}
 	return outs, st, nil
+}
+
+// storeTexts writes the sentences and mentions of the batch's new
+// documents (docs[i].State DocNew) that have none yet, in one transaction
+// that takes no lock: StageBatch leaves them out, so that its batch claims
+// its blocks sooner, and FuseStaged writes them while it would otherwise
+// wait for blocks, or at its end. A rerun finds those written before (a
+// document's sentences and mentions are written together) and leaves them.
+func (s *Store) storeTexts(ctx context.Context, ord int64, rs []*pipeline.Result, docs []StagedDoc) error {
+	var ids []any
+	for i := range rs {
+		if docs[i].State == DocNew {
+			ids = append(ids, docs[i].ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	return s.write(ctx, fmt.Sprintf("texts of batch %d", ord), []int64{}, func(w *wtx) error {
+		// One equality per document: index look-ups whatever the plan.
+		q := `SELECT doc_id FROM sentences WHERE doc_id = ? AND idx = 0`
+		rows, err := w.QueryContext(ctx, s.q(strings.TrimSuffix(strings.Repeat(q+" UNION ALL ", len(ids)), " UNION ALL ")), ids...)
+		if err != nil {
+			return err
+		}
+		written := map[int64]bool{}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			written[id] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for i, r := range rs {
+			if docs[i].State == DocNew && !written[docs[i].ID] {
+				if err := s.insertText(ctx, w, docs[i].ID, r); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
 }
 
 // roundReports is about the most reports one round of FuseStaged fuses.
