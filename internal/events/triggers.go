@@ -114,6 +114,18 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 		}
 		out = kept
 	}
+	// "von dem von Russland besetzten ukrainischen Atomkraftwerk": a
+	// participle between an article and its noun modifies the noun; it
+	// reports no act.
+	if kept := out[:0]; true {
+		for _, t := range out {
+			if !t.t.Noun && x.attributive(lang, toks, t.start, inMention) {
+				continue
+			}
+			kept = append(kept, t)
+		}
+		out = kept
+	}
 	out = x.callsAs(lang, toks, out)
 	x.declared(lang, toks, out)
 	// "forderten die Stärkung der Kooperation", "rejected talks", "обговорили
@@ -376,3 +388,52 @@ func (x *Extractor) declared(lang string, toks []model.Token, out []trigger) {
 // declareReach is the most words from a verb of declaring to the event
 // noun it governs ("объявляет пасхальное перемирие").
 const declareReach = 3
+
+// attributive reports whether the verb form at i is a participle used as
+// an adjective: it has an adjective ending after the participle (syntax
+// kind attrend: "besetzten", "angegriffenen"), an article stands at most
+// four words before it with nothing but names, prepositions and adjectives
+// between, and a noun follows it, or an adjective and a noun ("dem von
+// Russland besetzten ukrainischen Atomkraftwerk"). Only languages that
+// capitalise nouns list attrend endings.
+func (x *Extractor) attributive(lang string, toks []model.Token, i int, inMention []bool) bool {
+	if !x.lex.AttrEnding(lang, toks[i]) || i+1 >= len(toks) {
+		return false
+	}
+	next := i + 1
+	if !toks[next].Cap && next+1 < len(toks) && toks[next].Kind == model.Word && x.lex.AttrEnding(lang, toks[next]) || x.adjective(lang, toks[next]) {
+		next++ // "ukrainischen Atomkraftwerk"
+	}
+	if next >= len(toks) || !toks[next].Cap || toks[next].Kind != model.Word || inMention[next] && !x.adjective(lang, toks[next]) {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-5; j-- {
+		switch {
+		case x.lex.HasKind(lang, toks[j], lexicon.Det):
+			return true
+		case inMention[j]:
+			// a name only inside a prepositional phrase ("von Russland"),
+			// not the head of the clause's subject ("die russischen
+			// Truppen besetzten")
+			k := j
+			for k > 0 && inMention[k-1] {
+				k--
+			}
+			if k == 0 || toks[k-1].Cap || x.lex.HasKind(lang, toks[k-1], lexicon.Det) || toks[k-1].Kind != model.Word {
+				return false
+			}
+			j = k
+		case !toks[j].Cap && toks[j].Kind == model.Word && !x.lex.HasKind(lang, toks[j], lexicon.Det):
+			// a preposition or an adjective of the phrase
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// adjective reports whether the word has an adjective ending of the
+// language's participles (attrend), which adjectives share.
+func (x *Extractor) adjective(lang string, t model.Token) bool {
+	return !t.Cap && t.Kind == model.Word && x.lex.AttrEnding(lang, t)
+}

@@ -61,6 +61,10 @@ const (
 	// Ukraine", "Лавров, который раскритиковал Украину"): after a comma it
 	// opens a clause whose subject is the name before the comma.
 	RelPro = "relpro"
+	// AttrEnd is the ending of a participle used as an adjective (German
+	// "-ten", "-enen": "der von Russland besetzten Gebiete"), written with
+	// a dash.
+	AttrEnd = "attrend"
 	// Claim marks a verb of contested saying ("claimed", "alleged",
 	// "behauptete", "утверждает"): a claim that another party did a hostile
 	// act (types.tsv charge) is an accusation by the speaker.

@@ -117,6 +117,9 @@ type Lexicon struct {
 	partEnds map[string][]string
 	// plurEnds are the endings of plural past verbs (syntax kind plurend).
 	plurEnds map[string][]string
+	// attrEnds are the endings of participles used as adjectives (syntax
+	// kind attrend).
+	attrEnds map[string][]string
 	// ppForms are the shapes of past participles (syntax kind ppform): an
 	// ending, or a circumfix (prefix and ending).
 	ppForms map[string][][2]string
@@ -162,6 +165,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		infEnds:  map[string][]string{},
 		partEnds: map[string][]string{},
 		plurEnds: map[string][]string{},
+		attrEnds: map[string][]string{},
 		ppForms:  map[string][][2]string{},
 		weights:  map[string]float64{},
 		v2:       map[string]bool{},
@@ -440,6 +444,13 @@ func (lx *Lexicon) loadMarkers(an *text.Analyzer, fsys fs.FS, dir, lang string) 
 			lx.ppForms[lang] = append(lx.ppForms[lang], [2]string{an.Normalize(pre), an.Normalize(end)})
 			return nil
 		}
+		if f[1] == AttrEnd {
+			if !strings.HasPrefix(f[0], "-") || len(f[0]) < 2 {
+				return fmt.Errorf("%s: an %s entry is an ending written with a dash (-ten)", pos, f[1])
+			}
+			lx.attrEnds[lang] = append(lx.attrEnds[lang], an.Normalize(f[0][1:]))
+			return nil
+		}
 		if f[1] == InfEnd || f[1] == PartEnd || f[1] == PlurEnd {
 			if !strings.HasPrefix(f[0], "-") || len(f[0]) < 2 {
 				return fmt.Errorf("%s: an %s entry is an ending written with a dash (-ть)", pos, f[1])
@@ -683,6 +694,12 @@ func (lx *Lexicon) PastParticiple(lang string, tok model.Token) bool {
 		}
 	}
 	return false
+}
+
+// AttrEnding reports whether the word has the ending of a participle used
+// as an adjective (syntax kind attrend: "besetzten", "angegriffenen").
+func (lx *Lexicon) AttrEnding(lang string, tok model.Token) bool {
+	return hasEnding(lx.attrEnds[lang], tok)
 }
 
 // PluralVerb reports whether the word has the ending of a plural past
