@@ -10,14 +10,7 @@ import (
 // at its end is that noun; a word too short before the head, a lower-case
 // word (no German noun) and a language that writes compounds open are not.
 func TestCompoundHead(t *testing.T) {
-	an, err := text.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lx, err := Load(an)
-	if err != nil {
-		t.Fatal(err)
-	}
+	an, lx := testLexicon(t)
 	tests := []struct {
 		name, lang, word, want string // want: the type, "" for none
 	}{
@@ -45,4 +38,18 @@ func TestCompoundHead(t *testing.T) {
 			}
 		})
 	}
+}
+
+// testLexicon loads the embedded lexicon with the analyzer it needs.
+func testLexicon(t *testing.T) (*text.Analyzer, *Lexicon) {
+	t.Helper()
+	an, err := text.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx, err := Load(an)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return an, lx
 }

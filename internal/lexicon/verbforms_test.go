@@ -51,14 +51,7 @@ func TestVerbForms(t *testing.T) {
 }
 
 func TestEnglishTriggers(t *testing.T) {
-	an, err := text.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lx, err := Load(an)
-	if err != nil {
-		t.Fatal(err)
-	}
+	an, lx := testLexicon(t)
 	tests := []struct {
 		name, sent, word string
 		want             string // the entry's phrase, "" for none
