@@ -12,8 +12,14 @@
 // preposition governs (arguments.go); those after it are the object
 // (target), less topic, cause and other nouns' between-phrases; an event
 // noun's own adjective, by-phrase or genitive names who acts; "receive"
-// triggers swap the roles and take the giver from a from-phrase. A claim
-// of another party's hostile act is also an accusation (claims.go).
+// triggers swap the roles and take the giver from a from-phrase; a
+// relative pronoun stands for the name before its comma, a verb after
+// "and" shares the first verb's subject, and in German the first bare name
+// before a clause-final verb is the subject. A claim of another party's
+// hostile act is also an accusation (claims.go); what a speaker says
+// another party must do, or calls unacceptable, is his demand or
+// accusation (obligations.go). Events below Options.MinConfidence are left
+// out once a document's reports of one event have merged.
 // Markers in the clause set the status (planned, denied, hypothetical,
 // background; a direct quotation of others is hypothetical) and
 // attribution. A clause's date is its own date expression, else the latest

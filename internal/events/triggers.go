@@ -117,15 +117,7 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 	// "von dem von Russland besetzten ukrainischen Atomkraftwerk": a
 	// participle between an article and its noun modifies the noun; it
 	// reports no act.
-	if kept := out[:0]; true {
-		for _, t := range out {
-			if !t.t.Noun && x.attributive(lang, toks, t.start, inMention) {
-				continue
-			}
-			kept = append(kept, t)
-		}
-		out = kept
-	}
+	out = slices.DeleteFunc(out, func(t trigger) bool { return !t.t.Noun && x.attributive(lang, toks, t.start, inMention) })
 	out = x.callsAs(lang, toks, out)
 	x.declared(lang, toks, out)
 	// "forderten die Stärkung der Kooperation", "rejected talks", "обговорили
