@@ -330,3 +330,23 @@ func TestPastTenseIsNoTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestClosestLengthAlias: "Нигерии" shares its key with Niger and Nigeria;
+// the alias as long as the word (Нигерия) is meant, the clearly shorter
+// one (Нигер) is not; where both are as near ("Нигера") nothing is linked.
+func TestClosestLengthAlias(t *testing.T) {
+	for _, tt := range []struct{ text, id string }{
+		{"министры Нигерии", "state:NGA"},
+		{"министры Нигерия", "state:NGA"},
+		{"министры Нигер", "state:NER"},
+		{"министри Нігерії", "state:NGA"},
+	} {
+		if ok, all := linksTo(mentions(t, "ru", "2024-05-10", tt.text), tt.id); !ok {
+			t.Errorf("%q: %s not linked: %v", tt.text, tt.id, all)
+		}
+	}
+	ms := mentions(t, "ru", "2024-05-10", "министры Нигера")
+	if ok, all := linksTo(ms, "state:NGA"); ok {
+		t.Errorf("\"министры Нигера\" (Niger's genitive) linked to Nigeria: %v", all)
+	}
+}

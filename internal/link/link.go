@@ -398,6 +398,12 @@ func (l *Linker) resolveAliases(as []alias, toks []model.Token, from, i, end int
 		if e := writtenAs(as, full, toks[i:end]); e != nil {
 			return pick(e, "name as written")
 		}
+		// "Нигерии" shares its key with Niger ("Нигер") and Nigeria
+		// ("Нигерия"): declension adds letters, so the alias as long as
+		// the word is the one meant when the other is clearly shorter.
+		if e := closestLength(as, full, toks[i:end]); e != nil {
+			return pick(e, "name of about the word's length")
+		}
 		best := bestOf(full, ctx)
 		if best != nil {
 			return pick(best, "name, most likely on date")
@@ -894,4 +900,52 @@ func (l *Linker) holders(role, state string, on model.Point) []*Entity {
 		}
 	}
 	return out
+}
+
+// closestLength returns the entity one of whose aliases in as is as long,
+// word for word, as the text's words within one letter, when every other
+// entity's aliases differ by two letters or more; nil otherwise.
+func closestLength(as []alias, es []*Entity, toks []model.Token) *Entity {
+	dist := func(a alias) int {
+		if len(a.lens) != len(toks) {
+			return 1 << 20
+		}
+		d := 0
+		for k, t := range toks {
+			n := utf8.RuneCountInString(t.Text) - int(a.lens[k])
+			if n < 0 {
+				n = -n
+			}
+			d += n
+		}
+		return d
+	}
+	best := map[*Entity]int{}
+	for _, a := range as {
+		if !slices.Contains(es, a.e) {
+			continue
+		}
+		if d, ok := best[a.e]; !ok || dist(a) < d {
+			best[a.e] = dist(a)
+		}
+	}
+	var win *Entity
+	for e, d := range best {
+		if d > 1 {
+			continue
+		}
+		if win != nil {
+			return nil
+		}
+		win = e
+	}
+	if win == nil {
+		return nil
+	}
+	for e, d := range best {
+		if e != win && d < best[win]+2 {
+			return nil
+		}
+	}
+	return win
 }
