@@ -350,3 +350,20 @@ func TestClosestLengthAlias(t *testing.T) {
 		t.Errorf("\"министры Нигера\" (Niger's genitive) linked to Nigeria: %v", all)
 	}
 }
+
+// TestDeclinedStateNames: cases of state names whose stems differ from the
+// nominative's ("Вьетнам" stems to "вьетн", its cases to "вьетнам") link.
+func TestDeclinedStateNames(t *testing.T) {
+	for text, id := range map[string]string{
+		"министры Вьетнама":       "state:VNM",
+		"переговоры с Вьетнамом":  "state:VNM",
+		"міністри В'єтнаму":       "state:VNM",
+		"министры Новой Зеландии": "state:NZL",
+		"посол Южной Кореи":       "state:KOR",
+		"визит в Южную Корею":     "state:KOR",
+	} {
+		if ok, all := linksTo(mentions(t, "ru", "2024-05-10", text), id); !ok {
+			t.Errorf("%q: %s not linked: %v", text, id, all)
+		}
+	}
+}
