@@ -201,21 +201,7 @@ func TestMigrateEventNumbers(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		dialect, dir := goose.DialectSQLite3, "migrations/sqlite"
-		if st.pg {
-			dialect, dir = goose.DialectPostgres, "migrations/postgres"
-		}
-		sub, _ := fs.Sub(migrations, dir)
-		p, err := goose.NewProvider(dialect, st.db, sub)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var numbers int64
-		for _, m := range p.ListSources() {
-			if strings.HasSuffix(m.Path, "_event_no.sql") {
-				numbers = m.Version
-			}
-		}
+		p, numbers := migrationOf(t, st, "_event_no.sql")
 		v, err := p.GetDBVersion(ctx)
 		if err != nil || numbers == 0 {
 			t.Fatalf("version %d (%v), migration *_event_no.sql %d", v, err, numbers)
@@ -325,4 +311,26 @@ func TestSentenceKeys(t *testing.T) {
 		ingest(t, st3, copied)
 		check(t, st3, "copy.txt+original.txt", "other.txt")
 	})
+}
+
+// migrationOf returns a goose provider over the store's own migrations and
+// the version of the one whose file name ends in suffix (0 for none).
+func migrationOf(t *testing.T, st *Store, suffix string) (*goose.Provider, int64) {
+	t.Helper()
+	dialect, dir := goose.DialectSQLite3, "migrations/sqlite"
+	if st.pg {
+		dialect, dir = goose.DialectPostgres, "migrations/postgres"
+	}
+	sub, _ := fs.Sub(migrations, dir)
+	p, err := goose.NewProvider(dialect, st.db, sub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var version int64
+	for _, m := range p.ListSources() {
+		if strings.HasSuffix(m.Path, suffix) {
+			version = m.Version
+		}
+	}
+	return p, version
 }

@@ -2,12 +2,8 @@ package store
 
 import (
 	"context"
-	"io/fs"
 	"reflect"
-	"strings"
 	"testing"
-
-	"github.com/pressly/goose/v3"
 
 	"entente/internal/model"
 )
@@ -68,21 +64,7 @@ func TestNetColumn(t *testing.T) {
 		}
 		check("ingest")
 
-		dialect, dir := goose.DialectSQLite3, "migrations/sqlite"
-		if st.pg {
-			dialect, dir = goose.DialectPostgres, "migrations/postgres"
-		}
-		sub, _ := fs.Sub(migrations, dir)
-		p, err := goose.NewProvider(dialect, st.db, sub)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var netMigration int64
-		for _, m := range p.ListSources() {
-			if strings.HasSuffix(m.Path, "_event_net.sql") {
-				netMigration = m.Version
-			}
-		}
+		p, netMigration := migrationOf(t, st, "_event_net.sql")
 		if netMigration == 0 {
 			t.Fatal("no migration *_event_net.sql")
 		}
