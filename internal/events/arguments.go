@@ -350,7 +350,14 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		right = kept
 	}
 	between := false
-	if tr.t.Noun {
+	if tr.t.Noun && (x.lex.Symmetric(tr.t.Type) || x.lex.Meeting(tr.t.Type)) && pairAfter(c, right) != nil {
+		// "саміт Україна-ЄС", "переговоры Россия–США": a hyphenated pair
+		// of parties right after the noun names them all, as a
+		// between-phrase does.
+		left, between, c.speakers = nil, true, false
+		rules = append(rules, "a hyphenated pair names the parties")
+	}
+	if tr.t.Noun && !between {
 		// "Treffen zwischen Russland, Belarus und China": the between-phrase
 		// names every party. It must be the noun's own, right after it; one
 		// further on belongs to another noun ("talks on the settlement of
@@ -1282,4 +1289,19 @@ func firstRuneAfterHyphen(w string) rune {
 	}
 	r, _ := utf8.DecodeRuneInString(w[h+1:])
 	return r
+}
+
+// pairAfter returns the two parties of a hyphenated pair right after the
+// trigger ("Україна-ЄС", one word the linker splits in two), or nil.
+func pairAfter(c *clause, ms []model.Mention) []model.Mention {
+	at := c.tr.end
+	for k, m := range ms {
+		if m.TokStart != at || m.TokEnd != at+1 || k+1 >= len(ms) {
+			continue
+		}
+		if n := ms[k+1]; n.TokStart == at && n.TokEnd == at+1 && n.Code != m.Code {
+			return []model.Mention{m, n}
+		}
+	}
+	return nil
 }
