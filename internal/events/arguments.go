@@ -248,8 +248,9 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	// "По итогам переговоров подписан ряд документов": an agreement or
 	// cooperation verb that names no one at all, in the meeting's
 	// paragraph, is the meeting's parties' (not a participle that only
-	// modifies a noun: "подписанные соглашения").
-	if !tr.t.Noun && !x.lex.Participle(lang, toks[tr.start]) && len(left) == 0 && len(right) == 0 && len(st.parties) > 0 && x.lex.Symmetric(tr.t.Type) && !x.lex.Meeting(tr.t.Type) && st.para == st.partiesPara && !c.in.hasNames(c.clo, c.chi) {
+	// modifies a noun: "подписанные соглашения"); so is such a noun a verb
+	// stages ("состоялась церемония обмена документами").
+	if (!tr.t.Noun && !x.lex.Participle(lang, toks[tr.start]) || tr.t.Noun && x.staged(c) != "") && len(left) == 0 && len(right) == 0 && len(st.parties) > 0 && x.lex.Symmetric(tr.t.Type) && !x.lex.Meeting(tr.t.Type) && st.para == st.partiesPara && !c.in.hasNames(c.clo, c.chi) {
 		left = append(left[:0:0], st.parties...)
 		rules = append(rules, "no one named: the last meeting's parties")
 	}
