@@ -38,7 +38,7 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 			}
 			continue
 		}
-		if m.Media || m.Code == "" || m.Nested {
+		if m.Media || m.Code == "" || m.Nested || isLabel(toks, m) {
 			continue
 		}
 		if m.TokStart < lo || m.TokStart >= hi {
@@ -261,6 +261,12 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		left = append(left, *st.speaker)
 		c.speakers = true
 		rules = append(rules, "speaker "+st.speaker.Text+" after the quote")
+	}
+	// "В.Путин: … Сегодня разговаривал с председателем КНР": in a
+	// transcript turn the first person is its speaker.
+	if len(left) == 0 && c.turn != nil && x.selfSubject(c) {
+		left = append(left, *c.turn)
+		rules = append(rules, "first person: "+c.turn.Text+", the speaker of the turn")
 	}
 	// The subject of an earlier verb in the clause serves a later one: "X and
 	// Y met ... and called for ..." gives the whole coordinated subject.
