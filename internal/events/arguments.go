@@ -147,7 +147,10 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 				subj = append(subj, m)
 			}
 		}
-		if len(subj) > 0 && len(obj) > 0 {
+		if len(obj) > 0 {
+			// With no other name before the verb the subject is unnamed
+			// ("Der Republikaner warf dem Weißen Haus vor"): an object is
+			// still no subject.
 			left, right = subj, append(obj, right...)
 			rules = append(rules, "object case before the final verb")
 		} else if first, rest := x.firstBare(c, left); len(first) > 0 && !x.passive(c) {
@@ -196,8 +199,8 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	// first name there that no preposition governs.
 	if len(left) == 0 && !tr.t.Noun && x.lex.VerbSecond(lang) && x.frontedAdverbial(c) {
 		for k, m := range right {
-			if m.TokStart < tr.end || x.inPhrase(lang, toks, m.TokStart, clo) {
-				continue
+			if m.TokStart < tr.end || x.inPhrase(lang, toks, m.TokStart, clo) || x.objectCase(c, m) {
+				continue // "warf dem Weißen Haus vor": a dative or accusative is no subject
 			}
 			if x.anyKind(lang, toks, tr.end, m.TokStart, lexicon.Pron) {
 				break // "Während … interagierte er mit …": the pronoun is the subject
