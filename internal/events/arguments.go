@@ -408,10 +408,10 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		if agents, ok := x.actAgents(c, right); ok {
 			right = agents
 			rules = append(rules, "accused: who did the act")
-		} else {
+		} else if x.lex.Reason(tr.t.Type) {
 			right = x.beforeReason(c, right, &rules)
 		}
-	} else if tr.t.Type == "SUPPORT" {
+	} else if x.lex.Reason(tr.t.Type) {
 		// "поддержало Молдову в укреплении энергетической безопасности",
 		// "backed Kyiv in its response to Putin's war against Ukraine".
 		right = x.beforeReason(c, right, &rules)

@@ -310,10 +310,6 @@ func (x *Extractor) sendsMessage(lang string, toks []model.Token, start, end int
 	return false
 }
 
-// callTrigger is the accusation that calling an act or a party a name of
-// blame makes ("called the strikes a provocation").
-var callTrigger = &lexicon.Trigger{Type: "ACCUSE", Phrase: "call", Pos: "call"}
-
 // callsAs turns a noun of blame (a weak ACCUSE noun: "provocation",
 // "Provokation", "провокация") that a verb of calling governs in its
 // clause ("called the Turkish strikes a provocation", "betrachte die
@@ -323,8 +319,9 @@ var callTrigger = &lexicon.Trigger{Type: "ACCUSE", Phrase: "call", Pos: "call"}
 // weak: it yields to any stronger trigger beside it.
 func (x *Extractor) callsAs(lang string, toks []model.Token, out []trigger) []trigger {
 	changed := false
+	call := x.lex.StandsFor(lexicon.CallAs)
 	for k, t := range out {
-		if !t.t.Weak || !t.t.Noun || t.t.Type != "ACCUSE" {
+		if !t.t.Weak || !t.t.Noun || call == nil || t.t.Type != call.Type {
 			continue
 		}
 		for j := t.start - 1; j >= 0 && j >= t.start-callReach; j-- {
@@ -335,7 +332,7 @@ func (x *Extractor) callsAs(lang string, toks []model.Token, out []trigger) []tr
 				continue
 			}
 			if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && end <= t.start && has(kinds, lexicon.CallAs) {
-				out[k] = trigger{start: j, end: end, t: callTrigger, text: joinText(toks[j:end])}
+				out[k] = trigger{start: j, end: end, t: call, text: joinText(toks[j:end])}
 				changed = true
 				break
 			}
