@@ -125,6 +125,29 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 			rules = append(rules, "subject after the comma")
 		}
 	}
+	// "Russia sent Iran military aid", "provided Iran with support",
+	// "Putin hosted Xi for talks": of the names before an event noun that a
+	// verb stages, those after the verb are its objects, given to or
+	// received; its subject stands before the verb.
+	if tr.t.Noun && len(left) > 1 {
+		if v := x.stagedAt(c); v >= 0 {
+			var subj, obj []model.Mention
+			for _, m := range left {
+				switch {
+				case m.TokStart < v:
+					subj = append(subj, m)
+				case !x.governedBy(lang, toks, m.TokStart, v, prepAdjunct):
+					obj = append(obj, m) // "в Кремле" stays an adjunct
+				}
+			}
+			if len(subj) > 0 && len(obj) > 0 {
+				left, right = slices.DeleteFunc(left, func(m model.Mention) bool {
+					return slices.ContainsFunc(obj, func(o model.Mention) bool { return o.TokStart == m.TokStart })
+				}), append(obj, right...)
+				rules = append(rules, "object "+obj[0].Text+" of the staging verb "+toks[v].Text)
+			}
+		}
+	}
 	// "Ryabkov said the United States provoked the war by supplying …": of
 	// the names before the trigger, only the phrase nearest to it is its
 	// subject; the others belong to the clauses and phrases before.
@@ -545,6 +568,15 @@ func declarer(src []model.Mention) bool {
 	return namedSubject(src)
 }
 
+func soloState(src []model.Mention) bool {
+	for _, m := range src {
+		if m.Kind == model.KindState && !m.Adj && !m.Oblique {
+			return true
+		}
+	}
+	return false
+}
+
 // hasTraveller reports whether one of the actors is a person or a body,
 // who can pay a visit (a state named alone is where one goes).
 func hasTraveller(actors []model.Actor) bool {
@@ -756,10 +788,26 @@ func (x *Extractor) subjectGroup(c *clause, left []model.Mention) ([]model.Menti
 	return kept, "subject: the names nearest the trigger"
 }
 
+// stagedAt returns where the verb that stages a noun trigger stands
+// between the clause's start and the noun, or -1.
+func (x *Extractor) stagedAt(c *clause) int {
+	for j := c.clo; j < c.tr.start; j++ {
+		if end, kinds := x.lex.MarkersAt(c.lang, c.toks, j); end > j && end <= c.tr.start && (has(kinds, lexicon.Stage) && !hasComma(c.toks, end, c.tr.start) || x.stagesBefore(c.toks, kinds, end, c.tr.start)) {
+			return j
+		}
+	}
+	return -1
+}
+
 // prepNotOf are the preposition kinds that make a name an adjunct or an
 // object, not a subject; "of" attaches it to a title ("the leaders of
 // Russia and China met").
 var prepNotOf = []string{lexicon.Loc, lexicon.With, lexicon.From, lexicon.To, lexicon.About, lexicon.Cause, lexicon.Between, lexicon.GerPrep, lexicon.Agent}
+
+// prepAdjunct are the preposition kinds of adjuncts: the names they
+// govern are neither subjects nor objects (to- and with-phrases may be
+// objects: "expressed support to Kyiv").
+var prepAdjunct = []string{lexicon.Loc, lexicon.From, lexicon.About, lexicon.Cause, lexicon.Between, lexicon.GerPrep, lexicon.Agent}
 
 // governedBy reports whether a preposition of one of the kinds stands right
 // before the word at i or before its articles; an "of"-word never does

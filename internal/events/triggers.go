@@ -50,6 +50,9 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 			continue
 		}
 		end, ts, ok := x.lex.TriggerAt(lang, toks, i)
+		if e, ct, cok := x.coordinatedModifier(lang, toks, i, inMention); cok && (!ok || end <= i+1) {
+			end, ts, ok = e, ct, true
+		}
 		if !ok {
 			t := x.compoundTail(lang, toks[i])
 			if t == nil {
@@ -147,6 +150,23 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 		}
 	}
 	return kept
+}
+
+// coordinatedModifier matches a two-word noun entry whose modifier is
+// coordinated with another one before its noun ("military and technical
+// support", "militärische und wirtschaftliche Hilfe", "військову та
+// економічну допомогу"): the first modifier with the noun is the entry
+// ("military support": AID), and the trigger spans the whole phrase.
+func (x *Extractor) coordinatedModifier(lang string, toks []model.Token, i int, inMention []bool) (int, []*lexicon.Trigger, bool) {
+	if i+3 >= len(toks) || !x.lex.HasKind(lang, toks[i+1], lexicon.And) || toks[i+2].Kind != model.Word || toks[i+3].Kind != model.Word || inMention[i+2] || inMention[i+3] {
+		return 0, nil, false
+	}
+	pair := [2]model.Token{toks[i], toks[i+3]}
+	end, ts, ok := x.lex.TriggerAt(lang, pair[:], 0)
+	if !ok || end != 2 || !ts[0].Noun {
+		return 0, nil, false
+	}
+	return i + 4, ts, true
 }
 
 // topicOf reports whether the event noun at i is the topic of the trigger
