@@ -60,6 +60,12 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		}
 	}
 	var rules []string
+	// "Пакистан: чоловік … просить Захід про притулок", "Lavrov: …": a name
+	// right before a colon is the label or the speaker of what follows,
+	// not the subject of its verb.
+	if !tr.t.Noun {
+		left = dropLabels(toks, left, tr.start, &rules)
+	}
 	// "Sergei Lavrov, who criticised Ukraine on Monday, met Wang Yi": the
 	// names of a relative clause set off by commas before the trigger
 	// belong to it, not to the verb after it.
@@ -105,7 +111,7 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	// Ukraine and accused Merkel …": a verb right after "and", with no
 	// subject of its own, shares the subject of the verb before it.
 	if !tr.t.Noun && !relative {
-		if subj := x.coordSubject(c); len(subj) > 0 {
+		if subj := dropLabels(toks, x.coordSubject(c), tr.start, &rules); len(subj) > 0 {
 			left = subj
 			rules = append(rules, "subject "+subj[0].Text+" of the verb before and")
 		}
@@ -803,6 +809,20 @@ func (x *Extractor) stagedAt(c *clause) int {
 // object, not a subject; "of" attaches it to a title ("the leaders of
 // Russia and China met").
 var prepNotOf = []string{lexicon.Loc, lexicon.With, lexicon.From, lexicon.To, lexicon.About, lexicon.Cause, lexicon.Between, lexicon.GerPrep, lexicon.Agent}
+
+// dropLabels returns the mentions of ms that are no label: a name right
+// before a colon ahead of the trigger at at ("Пакистан: …", "Lavrov: …").
+func dropLabels(toks []model.Token, ms []model.Mention, at int, rules *[]string) []model.Mention {
+	var kept []model.Mention
+	for _, m := range ms {
+		if m.TokEnd < at && toks[m.TokEnd].Text == ":" {
+			*rules = append(*rules, m.Text+": a label, no subject")
+			continue
+		}
+		kept = append(kept, m)
+	}
+	return kept
+}
 
 // prepAdjunct are the preposition kinds of adjuncts: the names they
 // govern are neither subjects nor objects (to- and with-phrases may be
