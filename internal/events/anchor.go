@@ -35,6 +35,9 @@ func (x *Extractor) anchor(c *clause, left, right []model.Mention, loc *model.Lo
 	if m := x.ownPlace(c); m != nil {
 		return "its place " + m.Text
 	}
+	if pair := pairAfter(c, right); pair != nil {
+		return "its parties " + pair[0].Text + "-" + pair[1].Text
+	}
 	for _, ms := range [][]model.Mention{left, right} {
 		for _, m := range ms {
 			if x.phraseOf(lang, toks, m.TokStart, clo, lexicon.With, lexicon.Between) {

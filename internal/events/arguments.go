@@ -206,10 +206,15 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	}
 	// "die Raketen, die der Iran an Russland geliefert hat": a to-phrase
 	// before a verb is its recipient or target wherever it stands.
-	if !tr.t.Noun && len(left) > 1 && slices.ContainsFunc(left, func(m model.Mention) bool { return x.phraseOf(lang, toks, m.TokStart, clo, lexicon.To) }) {
+	toPhrase := func(m model.Mention) bool {
+		// "в дни годовщины Победы российская сторона": a nominative is in
+		// no phrase of the preposition before it.
+		return x.phraseOf(lang, toks, m.TokStart, clo, lexicon.To) && !x.lex.NominativeOnly(lang, toks[m.TokStart])
+	}
+	if !tr.t.Noun && len(left) > 1 && slices.ContainsFunc(left, toPhrase) {
 		var subj, to []model.Mention
 		for _, m := range left {
-			if x.phraseOf(lang, toks, m.TokStart, clo, lexicon.To) {
+			if toPhrase(m) {
 				to = append(to, m)
 			} else {
 				subj = append(subj, m)
@@ -379,7 +384,14 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		right = kept
 	}
 	between := false
-	if tr.t.Noun {
+	if tr.t.Noun && (x.lex.Symmetric(tr.t.Type) || x.lex.Meeting(tr.t.Type)) && pairAfter(c, right) != nil {
+		// "саміт Україна-ЄС", "переговоры Россия–США": a hyphenated pair
+		// of parties right after the noun names them all, as a
+		// between-phrase does.
+		left, between, c.speakers = nil, true, false
+		rules = append(rules, "a hyphenated pair names the parties")
+	}
+	if tr.t.Noun && !between {
 		// "Treffen zwischen Russland, Belarus und China": the between-phrase
 		// names every party. It must be the noun's own, right after it; one
 		// further on belongs to another noun ("talks on the settlement of
@@ -976,6 +988,12 @@ func (x *Extractor) caseSubject(c *clause, left, right []model.Mention) ([]model
 	}
 	var subj, obl []model.Mention
 	for _, m := range left {
+		if m.Oblique && m.Kind == model.KindPerson && c.in.holderAfter(c.toks, m) {
+			// "Главнокомандующего Вооружёнными Силами Российской
+			// Федерации В.В.Путина": the holder of the office named right
+			// before is in its case, neither subject nor object.
+			continue
+		}
 		if m.Oblique && !m.Adj && !x.subjectGenitive(c, m) {
 			obl = append(obl, m)
 		} else {
@@ -1350,4 +1368,44 @@ func firstRuneAfterHyphen(w string) rune {
 	}
 	r, _ := utf8.DecodeRuneInString(w[h+1:])
 	return r
+}
+
+// pairAfter returns the two parties of a hyphenated pair right after the
+// trigger ("Україна-ЄС", one word the linker splits in two), or nil.
+func pairAfter(c *clause, ms []model.Mention) []model.Mention {
+	at := c.tr.end
+	for k, m := range ms {
+		if m.TokStart != at || m.TokEnd != at+1 || k+1 >= len(ms) {
+			continue
+		}
+		if n := ms[k+1]; n.TokStart == at && n.TokEnd == at+1 && n.Code != m.Code {
+			return []model.Mention{m, n}
+		}
+	}
+	return nil
+}
+
+// holderAfter reports whether the person m stands right after another
+// name, with at most initials between ("Силами Российской Федерации
+// В.В.Путина"): he holds the office or belongs to the body it names.
+func (in *Input) holderAfter(toks []model.Token, m model.Mention) bool {
+	j := m.TokStart
+	for j > 0 && initialTok(toks[j-1]) {
+		j--
+	}
+	for _, o := range in.Mentions {
+		if o.TokEnd == j && o.TokStart < j && !o.Adj {
+			return true
+		}
+	}
+	return false
+}
+
+// initialTok reports whether a token is an initial or its dot ("В", ".").
+func initialTok(t model.Token) bool {
+	if t.Text == "." {
+		return true
+	}
+	r, n := utf8.DecodeRuneInString(t.Text)
+	return n == len(t.Text) && unicode.IsUpper(r)
 }

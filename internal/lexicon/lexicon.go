@@ -119,6 +119,8 @@ type Lexicon struct {
 	// partEnds are the endings of full-form participles (syntax kind
 	// partend), which modify a noun rather than state a predicate.
 	partEnds map[string][]string
+	// nomEnds are endings only the nominative has (syntax kind nomend).
+	nomEnds map[string][]string
 	// plurEnds are the endings of plural past verbs (syntax kind plurend).
 	plurEnds map[string][]string
 	// attrEnds are the endings of participles used as adjectives (syntax
@@ -168,6 +170,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		firsts:   map[string]map[string]map[string]bool{},
 		infEnds:  map[string][]string{},
 		partEnds: map[string][]string{},
+		nomEnds:  map[string][]string{},
 		plurEnds: map[string][]string{},
 		attrEnds: map[string][]string{},
 		ppForms:  map[string][][2]string{},
@@ -479,7 +482,7 @@ func (lx *Lexicon) loadMarkers(an *text.Analyzer, fsys fs.FS, dir, lang string) 
 			lx.attrEnds[lang] = append(lx.attrEnds[lang], an.Normalize(f[0][1:]))
 			return nil
 		}
-		if f[1] == InfEnd || f[1] == PartEnd || f[1] == PlurEnd {
+		if f[1] == InfEnd || f[1] == PartEnd || f[1] == PlurEnd || f[1] == NomEnd {
 			if !strings.HasPrefix(f[0], "-") || len(f[0]) < 2 {
 				return fmt.Errorf("%s: an %s entry is an ending written with a dash (-ть)", pos, f[1])
 			}
@@ -487,6 +490,8 @@ func (lx *Lexicon) loadMarkers(an *text.Analyzer, fsys fs.FS, dir, lang string) 
 				lx.infEnds[lang] = append(lx.infEnds[lang], an.Normalize(f[0][1:]))
 			} else if f[1] == PlurEnd {
 				lx.plurEnds[lang] = append(lx.plurEnds[lang], an.Normalize(f[0][1:]))
+			} else if f[1] == NomEnd {
+				lx.nomEnds[lang] = append(lx.nomEnds[lang], an.Normalize(f[0][1:]))
 			} else {
 				lx.partEnds[lang] = append(lx.partEnds[lang], an.Normalize(f[0][1:]))
 			}
@@ -706,6 +711,12 @@ func (lx *Lexicon) Infinitive(lang string, tok model.Token) bool {
 // modifies a noun rather than states what its clause asserts.
 func (lx *Lexicon) Participle(lang string, tok model.Token) bool {
 	return hasEnding(lx.partEnds[lang], tok)
+}
+
+// NominativeOnly reports whether the word has an ending only the
+// nominative has (syntax kind nomend: "российская", "українська").
+func (lx *Lexicon) NominativeOnly(lang string, tok model.Token) bool {
+	return hasEnding(lx.nomEnds[lang], tok)
 }
 
 // PastParticiple reports whether the word has the shape of a past
