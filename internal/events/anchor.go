@@ -35,6 +35,9 @@ func (x *Extractor) anchor(c *clause, left, right []model.Mention, loc *model.Lo
 	if m := x.ownPlace(c); m != nil {
 		return "its place " + m.Text
 	}
+	if pair := pairAfter(c, right); pair != nil {
+		return "its parties " + pair[0].Text + "-" + pair[1].Text
+	}
 	for _, ms := range [][]model.Mention{left, right} {
 		for _, m := range ms {
 			if x.phraseOf(lang, toks, m.TokStart, clo, lexicon.With, lexicon.Between) {
@@ -47,7 +50,7 @@ func (x *Extractor) anchor(c *clause, left, right []model.Mention, loc *model.Lo
 		}
 	}
 	for j := clo; j < chi; j++ {
-		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && (has(kinds, lexicon.Stage) || j < at && has(kinds, lexicon.StagePre)) {
+		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && (has(kinds, lexicon.Stage) || x.stagesBefore(toks, kinds, end, at)) {
 			return "the verb " + joinText(toks[j:end])
 		}
 	}
@@ -68,6 +71,18 @@ func (x *Extractor) anchor(c *clause, left, right []model.Mention, loc *model.Lo
 		return "the lead paragraph"
 	}
 	return ""
+}
+
+// stageReach is how many words may stand between a verb that stages only
+// before its noun and the noun: "provided an unprecedented level of military
+// and technical support", not "had prepared the campaign before … the
+// summit", where "had" is an auxiliary.
+const stageReach = 8
+
+// stagesBefore reports whether a verb of the kinds, ending at end, stages
+// the noun at at from before it: stagepre, close enough, no comma between.
+func (x *Extractor) stagesBefore(toks []model.Token, kinds []string, end, at int) bool {
+	return end <= at && at-end <= stageReach && has(kinds, lexicon.StagePre) && !hasComma(toks, end, at)
 }
 
 // ownPlace returns the place of the noun's own phrase: a locative or

@@ -60,6 +60,12 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		}
 	}
 	var rules []string
+	// "Пакистан: чоловік … просить Захід про притулок", "Lavrov: …": a name
+	// right before a colon is the label or the speaker of what follows,
+	// not the subject of its verb.
+	if !tr.t.Noun {
+		left = dropLabels(toks, left, tr.start, &rules)
+	}
 	// "Sergei Lavrov, who criticised Ukraine on Monday, met Wang Yi": the
 	// names of a relative clause set off by commas before the trigger
 	// belong to it, not to the verb after it.
@@ -105,7 +111,7 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	// Ukraine and accused Merkel …": a verb right after "and", with no
 	// subject of its own, shares the subject of the verb before it.
 	if !tr.t.Noun && !relative {
-		if subj := x.coordSubject(c); len(subj) > 0 {
+		if subj := dropLabels(toks, x.coordSubject(c), tr.start, &rules); len(subj) > 0 {
 			left = subj
 			rules = append(rules, "subject "+subj[0].Text+" of the verb before and")
 		}
@@ -123,6 +129,29 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		if len(near) > 0 && len(near) < len(left) {
 			left = near
 			rules = append(rules, "subject after the comma")
+		}
+	}
+	// "Russia sent Iran military aid", "provided Iran with support",
+	// "Putin hosted Xi for talks": of the names before an event noun that a
+	// verb stages, those after the verb are its objects, given to or
+	// received; its subject stands before the verb.
+	if tr.t.Noun && len(left) > 1 {
+		if v := x.stagedAt(c); v >= 0 {
+			var subj, obj []model.Mention
+			for _, m := range left {
+				switch {
+				case m.TokStart < v:
+					subj = append(subj, m)
+				case !x.governedBy(lang, toks, m.TokStart, v, prepAdjunct):
+					obj = append(obj, m) // "в Кремле" stays an adjunct
+				}
+			}
+			if len(subj) > 0 && len(obj) > 0 {
+				left, right = slices.DeleteFunc(left, func(m model.Mention) bool {
+					return slices.ContainsFunc(obj, func(o model.Mention) bool { return o.TokStart == m.TokStart })
+				}), append(obj, right...)
+				rules = append(rules, "object "+obj[0].Text+" of the staging verb "+toks[v].Text)
+			}
 		}
 	}
 	// "Ryabkov said the United States provoked the war by supplying …": of
@@ -180,10 +209,15 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	}
 	// "die Raketen, die der Iran an Russland geliefert hat": a to-phrase
 	// before a verb is its recipient or target wherever it stands.
-	if !tr.t.Noun && len(left) > 1 && slices.ContainsFunc(left, func(m model.Mention) bool { return x.phraseOf(lang, toks, m.TokStart, clo, lexicon.To) }) {
+	toPhrase := func(m model.Mention) bool {
+		// "в дни годовщины Победы российская сторона": a nominative is in
+		// no phrase of the preposition before it.
+		return x.phraseOf(lang, toks, m.TokStart, clo, lexicon.To) && !x.lex.NominativeOnly(lang, toks[m.TokStart])
+	}
+	if !tr.t.Noun && len(left) > 1 && slices.ContainsFunc(left, toPhrase) {
 		var subj, to []model.Mention
 		for _, m := range left {
-			if x.phraseOf(lang, toks, m.TokStart, clo, lexicon.To) {
+			if toPhrase(m) {
 				to = append(to, m)
 			} else {
 				subj = append(subj, m)
@@ -353,7 +387,14 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		right = kept
 	}
 	between := false
-	if tr.t.Noun {
+	if tr.t.Noun && (x.lex.Symmetric(tr.t.Type) || x.lex.Meeting(tr.t.Type)) && pairAfter(c, right) != nil {
+		// "саміт Україна-ЄС", "переговоры Россия–США": a hyphenated pair
+		// of parties right after the noun names them all, as a
+		// between-phrase does.
+		left, between, c.speakers = nil, true, false
+		rules = append(rules, "a hyphenated pair names the parties")
+	}
+	if tr.t.Noun && !between {
 		// "Treffen zwischen Russland, Belarus und China": the between-phrase
 		// names every party. It must be the noun's own, right after it; one
 		// further on belongs to another noun ("talks on the settlement of
@@ -411,10 +452,10 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		if agents, ok := x.actAgents(c, right); ok {
 			right = agents
 			rules = append(rules, "accused: who did the act")
-		} else {
+		} else if x.lex.Reason(tr.t.Type) {
 			right = x.beforeReason(c, right, &rules)
 		}
-	} else if tr.t.Type == "SUPPORT" {
+	} else if x.lex.Reason(tr.t.Type) {
 		// "поддержало Молдову в укреплении энергетической безопасности",
 		// "backed Kyiv in its response to Putin's war against Ukraine".
 		right = x.beforeReason(c, right, &rules)
@@ -546,6 +587,15 @@ func declarer(src []model.Mention) bool {
 		}
 	}
 	return namedSubject(src)
+}
+
+func soloState(src []model.Mention) bool {
+	for _, m := range src {
+		if m.Kind == model.KindState && !m.Adj && !m.Oblique {
+			return true
+		}
+	}
+	return false
 }
 
 // hasTraveller reports whether one of the actors is a person or a body,
@@ -759,10 +809,40 @@ func (x *Extractor) subjectGroup(c *clause, left []model.Mention) ([]model.Menti
 	return kept, "subject: the names nearest the trigger"
 }
 
+// stagedAt returns where the verb that stages a noun trigger stands
+// between the clause's start and the noun, or -1.
+func (x *Extractor) stagedAt(c *clause) int {
+	for j := c.clo; j < c.tr.start; j++ {
+		if end, kinds := x.lex.MarkersAt(c.lang, c.toks, j); end > j && end <= c.tr.start && (has(kinds, lexicon.Stage) && !hasComma(c.toks, end, c.tr.start) || x.stagesBefore(c.toks, kinds, end, c.tr.start)) {
+			return j
+		}
+	}
+	return -1
+}
+
 // prepNotOf are the preposition kinds that make a name an adjunct or an
 // object, not a subject; "of" attaches it to a title ("the leaders of
 // Russia and China met").
 var prepNotOf = []string{lexicon.Loc, lexicon.With, lexicon.From, lexicon.To, lexicon.About, lexicon.Cause, lexicon.Between, lexicon.GerPrep, lexicon.Agent}
+
+// dropLabels returns the mentions of ms that are no label: a name right
+// before a colon ahead of the trigger at at ("Пакистан: …", "Lavrov: …").
+func dropLabels(toks []model.Token, ms []model.Mention, at int, rules *[]string) []model.Mention {
+	var kept []model.Mention
+	for _, m := range ms {
+		if m.TokEnd < at && toks[m.TokEnd].Text == ":" {
+			*rules = append(*rules, m.Text+": a label, no subject")
+			continue
+		}
+		kept = append(kept, m)
+	}
+	return kept
+}
+
+// prepAdjunct are the preposition kinds of adjuncts: the names they
+// govern are neither subjects nor objects (to- and with-phrases may be
+// objects: "expressed support to Kyiv").
+var prepAdjunct = []string{lexicon.Loc, lexicon.From, lexicon.About, lexicon.Cause, lexicon.Between, lexicon.GerPrep, lexicon.Agent}
 
 // governedBy reports whether a preposition of one of the kinds stands right
 // before the word at i or before its articles; an "of"-word never does
@@ -911,6 +991,12 @@ func (x *Extractor) caseSubject(c *clause, left, right []model.Mention) ([]model
 	}
 	var subj, obl []model.Mention
 	for _, m := range left {
+		if m.Oblique && m.Kind == model.KindPerson && c.in.holderAfter(c.toks, m) {
+			// "Главнокомандующего Вооружёнными Силами Российской
+			// Федерации В.В.Путина": the holder of the office named right
+			// before is in its case, neither subject nor object.
+			continue
+		}
 		if m.Oblique && !m.Adj && !x.subjectGenitive(c, m) {
 			obl = append(obl, m)
 		} else {
@@ -1285,4 +1371,44 @@ func firstRuneAfterHyphen(w string) rune {
 	}
 	r, _ := utf8.DecodeRuneInString(w[h+1:])
 	return r
+}
+
+// pairAfter returns the two parties of a hyphenated pair right after the
+// trigger ("Україна-ЄС", one word the linker splits in two), or nil.
+func pairAfter(c *clause, ms []model.Mention) []model.Mention {
+	at := c.tr.end
+	for k, m := range ms {
+		if m.TokStart != at || m.TokEnd != at+1 || k+1 >= len(ms) {
+			continue
+		}
+		if n := ms[k+1]; n.TokStart == at && n.TokEnd == at+1 && n.Code != m.Code {
+			return []model.Mention{m, n}
+		}
+	}
+	return nil
+}
+
+// holderAfter reports whether the person m stands right after another
+// name, with at most initials between ("Силами Российской Федерации
+// В.В.Путина"): he holds the office or belongs to the body it names.
+func (in *Input) holderAfter(toks []model.Token, m model.Mention) bool {
+	j := m.TokStart
+	for j > 0 && initialTok(toks[j-1]) {
+		j--
+	}
+	for _, o := range in.Mentions {
+		if o.TokEnd == j && o.TokStart < j && !o.Adj {
+			return true
+		}
+	}
+	return false
+}
+
+// initialTok reports whether a token is an initial or its dot ("В", ".").
+func initialTok(t model.Token) bool {
+	if t.Text == "." {
+		return true
+	}
+	r, n := utf8.DecodeRuneInString(t.Text)
+	return n == len(t.Text) && unicode.IsUpper(r)
 }

@@ -119,6 +119,11 @@ const (
 	// it is impersonal ("В Кремле заявили", "у Брюсселі критикували"), and
 	// the place named before it speaks (data/lexicon/syntax).
 	PlurEnd = "plurend"
+	// NomEnd is an ending only the nominative has ("-ая" of a Russian
+	// feminine adjective, "-ька" of a Ukrainian one): a name opening with
+	// a word in it is a subject, in no prepositional phrase
+	// ("в дни годовщины Победы российская сторона объявляет …").
+	NomEnd = "nomend"
 	// Military marks words of arms and troops ("tanks", "Panzer",
 	// "войска"): an aid's mode (types.tsv object_modes), and what an
 	// attack verb flagged armed needs after it.

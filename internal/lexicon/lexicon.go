@@ -103,6 +103,10 @@ type Lexicon struct {
 	messageAs   map[string]string
 	objectModes map[string][]string
 	process     map[string]bool
+	standsFor   map[string]*Trigger
+	reason      map[string]bool
+	upkeep      map[string]bool
+	refusal     map[string]bool
 	triggers    map[string]*Trie[*Trigger]
 	prefixes    map[string][]prefix
 	markers     map[string]*Trie[string]
@@ -115,6 +119,8 @@ type Lexicon struct {
 	// partEnds are the endings of full-form participles (syntax kind
 	// partend), which modify a noun rather than state a predicate.
 	partEnds map[string][]string
+	// nomEnds are endings only the nominative has (syntax kind nomend).
+	nomEnds map[string][]string
 	// plurEnds are the endings of plural past verbs (syntax kind plurend).
 	plurEnds map[string][]string
 	// attrEnds are the endings of participles used as adjectives (syntax
@@ -164,6 +170,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		firsts:   map[string]map[string]map[string]bool{},
 		infEnds:  map[string][]string{},
 		partEnds: map[string][]string{},
+		nomEnds:  map[string][]string{},
 		plurEnds: map[string][]string{},
 		attrEnds: map[string][]string{},
 		ppForms:  map[string][][2]string{},
@@ -189,6 +196,10 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 	lx.messageAs = map[string]string{}
 	lx.objectModes = map[string][]string{}
 	lx.process = map[string]bool{}
+	lx.standsFor = map[string]*Trigger{}
+	lx.reason = map[string]bool{}
+	lx.upkeep = map[string]bool{}
+	lx.refusal = map[string]bool{}
 	for _, fsys := range append([]fs.FS{sub}, overlays...) {
 		if err := eachLine(fsys, "types.tsv", func(f []string, pos string) error {
 			n := 0
@@ -234,6 +245,22 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 			}
 			if len(f) > 11 {
 				lx.process[f[0]] = f[11] == "yes"
+			}
+			if len(f) > 12 && f[12] != "-" {
+				for _, kind := range strings.Split(f[12], ",") {
+					if !standingKind[kind] {
+						return fmt.Errorf("%s: stands_for %q: want marker kinds oblige, blame or callas, or -", pos, kind)
+					}
+					if t := lx.standsFor[kind]; t != nil && t.Type != f[0] {
+						return fmt.Errorf("%s: stands_for %q: the kind stands for %s already", pos, kind, t.Type)
+					}
+					lx.standsFor[kind] = &Trigger{Type: f[0], Phrase: kind, Pos: kind}
+				}
+			}
+			for i, m := range []map[string]bool{lx.reason, lx.upkeep, lx.refusal} {
+				if len(f) > 13+i {
+					m[f[0]] = f[13+i] == "yes"
+				}
 			}
 			return nil
 		}); err != nil {
@@ -350,6 +377,10 @@ func eachLine(fsys fs.FS, name string, fn func(fields []string, pos string) erro
 	return nil
 }
 
+// standingKind are the marker kinds that may stand for an event
+// (types.tsv stands_for).
+var standingKind = map[string]bool{Oblige: true, Blame: true, CallAs: true}
+
 func validType(t string) bool {
 	for _, x := range Types {
 		if x == t {
@@ -451,7 +482,7 @@ func (lx *Lexicon) loadMarkers(an *text.Analyzer, fsys fs.FS, dir, lang string) 
 			lx.attrEnds[lang] = append(lx.attrEnds[lang], an.Normalize(f[0][1:]))
 			return nil
 		}
-		if f[1] == InfEnd || f[1] == PartEnd || f[1] == PlurEnd {
+		if f[1] == InfEnd || f[1] == PartEnd || f[1] == PlurEnd || f[1] == NomEnd {
 			if !strings.HasPrefix(f[0], "-") || len(f[0]) < 2 {
 				return fmt.Errorf("%s: an %s entry is an ending written with a dash (-ть)", pos, f[1])
 			}
@@ -459,6 +490,8 @@ func (lx *Lexicon) loadMarkers(an *text.Analyzer, fsys fs.FS, dir, lang string) 
 				lx.infEnds[lang] = append(lx.infEnds[lang], an.Normalize(f[0][1:]))
 			} else if f[1] == PlurEnd {
 				lx.plurEnds[lang] = append(lx.plurEnds[lang], an.Normalize(f[0][1:]))
+			} else if f[1] == NomEnd {
+				lx.nomEnds[lang] = append(lx.nomEnds[lang], an.Normalize(f[0][1:]))
 			} else {
 				lx.partEnds[lang] = append(lx.partEnds[lang], an.Normalize(f[0][1:]))
 			}
@@ -680,6 +713,12 @@ func (lx *Lexicon) Participle(lang string, tok model.Token) bool {
 	return hasEnding(lx.partEnds[lang], tok)
 }
 
+// NominativeOnly reports whether the word has an ending only the
+// nominative has (syntax kind nomend: "российская", "українська").
+func (lx *Lexicon) NominativeOnly(lang string, tok model.Token) bool {
+	return hasEnding(lx.nomEnds[lang], tok)
+}
+
 // PastParticiple reports whether the word has the shape of a past
 // participle (syntax kind ppform): "unterstützt", "angegriffen", not
 // "angreifen".
@@ -800,6 +839,27 @@ func (lx *Lexicon) Accusing(typ string) bool { return lx.accusing[typ] }
 // support, cooperation) rather than a discrete event: the lead paragraph
 // alone does not anchor them (types.tsv process).
 func (lx *Lexicon) Process(typ string) bool { return lx.process[typ] }
+
+// StandsFor returns the trigger that a marker of the kind stands for
+// (types.tsv stands_for): a word of obligation ("must"), of blame
+// ("unacceptable") or a verb of calling names ("called … a provocation")
+// makes an event of its type. Nil when no type names the kind.
+func (lx *Lexicon) StandsFor(kind string) *Trigger { return lx.standsFor[kind] }
+
+// Reason reports whether a phrase of cause or purpose after the type's
+// target names why, not who (types.tsv reason): "backed Moldova in
+// strengthening its energy security against Russia" supports Moldova only.
+func (lx *Lexicon) Reason(typ string) bool { return lx.reason[typ] }
+
+// Upkeep reports whether the type's verbs also mean keeping something up
+// (types.tsv upkeep): followed by a noun of relations ("підтримує відносини
+// з Іраном", "maintains ties") they are no event of the type.
+func (lx *Lexicon) Upkeep(typ string) bool { return lx.upkeep[typ] }
+
+// Refusal reports whether the type is itself a refusal (types.tsv refusal):
+// words of denial in or around its trigger ("refused", "lehnte ab") are what
+// it is, not its negation.
+func (lx *Lexicon) Refusal(typ string) bool { return lx.refusal[typ] }
 
 // MessageAs returns the type an event of the type becomes when what is
 // given or sent is a message (types.tsv message_as: "направил послание",

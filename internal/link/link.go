@@ -168,8 +168,8 @@ func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
 					continue
 				}
 			}
-			if sp := l.compoundName(t, i, lang); sp != nil {
-				spans = append(spans, sp)
+			if sps := l.compoundName(t, i, lang); sps != nil {
+				spans = append(spans, sps...)
 				covered[i] = true
 			}
 		}
@@ -660,34 +660,56 @@ func (l *Linker) entityMention(e *Entity, ctx *Context, why string) model.Mentio
 }
 
 // compoundName finds a state or organisation at the head of a hyphenated
-// word ("US-Präsident", "SCO-Gipfel", "NATO-Erweiterung").
-func (l *Linker) compoundName(t model.Token, i int, lang string) *span {
+// word ("US-Präsident", "SCO-Gipfel", "NATO-Erweiterung"). Where the part
+// after the hyphen names a state or organisation too, the word is a pair
+// of parties ("саміт Україна-ЄС", "переговоры Россия-США", "US-China
+// talks"): it gives both.
+func (l *Linker) compoundName(t model.Token, i int, lang string) []*span {
 	h := strings.IndexByte(t.Text, '-')
 	if h <= 0 {
 		return nil
 	}
-	head := t.Text[:h]
-	key := l.wordKey(head)
+	head, tail := t.Text[:h], t.Text[h+1:]
 	if !isLatin(head) {
 		// Cyrillic compounds with a capital after the hyphen are names of
 		// their own ("Гвинеи-Бисау", "Нью-Йорка"), not a state's compound,
 		// unless the tail names a state too ("Україна-ЄС"). (German
 		// capitalises every noun: "US-Regierung" stays a compound.)
-		tail := t.Text[h+1:]
 		if r, _ := utf8.DecodeRuneInString(tail); unicode.IsUpper(r) && !l.isStateLike(tail) {
 			return nil
 		}
 	}
+	a := l.partyWord(head)
+	if a == nil {
+		return nil
+	}
+	out := []*span{{start: i, end: i + 1, bs: t.Start, be: t.Start + h, m: model.Mention{
+		Kind: a.e.Kind, ID: a.e.ID, Name: a.e.Name, Code: a.e.Code, Sector: a.e.Sector, Score: 1,
+		Why: []string{"name at the head of a compound"},
+	}}}
+	if r, _ := utf8.DecodeRuneInString(tail); unicode.IsUpper(r) && isLatin(tail) == isLatin(head) {
+		if b := l.partyWord(tail); b != nil && b.e != a.e {
+			out = append(out, &span{start: i, end: i + 1, bs: t.Start + h + 1, be: t.End, m: model.Mention{
+				Kind: b.e.Kind, ID: b.e.ID, Name: b.e.Name, Code: b.e.Code, Sector: b.e.Sector, Score: 1,
+				Why: []string{"the second of a hyphenated pair"},
+			}})
+			out[0].m.Why = []string{"the first of a hyphenated pair"}
+		}
+	}
+	return out
+}
+
+// partyWord returns the state or organisation one word names in full (no
+// short alias), or nil.
+func (l *Linker) partyWord(w string) *alias {
+	key := l.wordKey(w)
 	end, as := l.names.Longest(0, 1, func(int) string { return key })
 	if end == 0 {
 		return nil
 	}
-	for _, a := range as {
-		if (a.e.Kind == model.KindState || a.e.Kind == model.KindOrg) && !a.short && a.latin == isLatin(head) {
-			return &span{start: i, end: i + 1, bs: t.Start, be: t.Start + h, m: model.Mention{
-				Kind: a.e.Kind, ID: a.e.ID, Name: a.e.Name, Code: a.e.Code, Sector: a.e.Sector, Score: 1,
-				Why: []string{"name at the head of a compound"},
-			}}
+	for k := range as {
+		if a := &as[k]; (a.e.Kind == model.KindState || a.e.Kind == model.KindOrg) && !a.short && a.latin == isLatin(w) {
+			return a
 		}
 	}
 	return nil
