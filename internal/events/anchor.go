@@ -76,11 +76,23 @@ func (x *Extractor) anchor(c *clause, left, right []model.Mention, loc *model.Lo
 func (x *Extractor) staged(c *clause) string {
 	lang, toks := c.lang, c.toks
 	for j := c.clo; j < c.chi; j++ {
-		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && (has(kinds, lexicon.Stage) || j < c.tr.start && has(kinds, lexicon.StagePre)) {
+		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && (has(kinds, lexicon.Stage) || x.stagesBefore(toks, kinds, end, c.tr.start)) {
 			return joinText(toks[j:end])
 		}
 	}
 	return ""
+}
+
+// stageReach is how many words may stand between a verb that stages only
+// before its noun and the noun: "provided an unprecedented level of military
+// and technical support", not "had prepared the campaign before … the
+// summit", where "had" is an auxiliary.
+const stageReach = 8
+
+// stagesBefore reports whether a verb of the kinds, ending at end, stages
+// the noun at at from before it: stagepre, close enough, no comma between.
+func (x *Extractor) stagesBefore(toks []model.Token, kinds []string, end, at int) bool {
+	return end <= at && at-end <= stageReach && has(kinds, lexicon.StagePre) && !hasComma(toks, end, at)
 }
 
 // ownPlace returns the place of the noun's own phrase: a locative or

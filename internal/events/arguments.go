@@ -60,6 +60,12 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		}
 	}
 	var rules []string
+	// "Пакистан: чоловік … просить Захід про притулок", "Lavrov: …": a name
+	// right before a colon is the label or the speaker of what follows,
+	// not the subject of its verb.
+	if !tr.t.Noun {
+		left = dropLabels(toks, left, tr.start, &rules)
+	}
 	// "Sergei Lavrov, who criticised Ukraine on Monday, met Wang Yi": the
 	// names of a relative clause set off by commas before the trigger
 	// belong to it, not to the verb after it.
@@ -105,7 +111,7 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	// Ukraine and accused Merkel …": a verb right after "and", with no
 	// subject of its own, shares the subject of the verb before it.
 	if !tr.t.Noun && !relative {
-		if subj := x.coordSubject(c); len(subj) > 0 {
+		if subj := dropLabels(toks, x.coordSubject(c), tr.start, &rules); len(subj) > 0 {
 			left = subj
 			rules = append(rules, "subject "+subj[0].Text+" of the verb before and")
 		}
@@ -123,6 +129,29 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		if len(near) > 0 && len(near) < len(left) {
 			left = near
 			rules = append(rules, "subject after the comma")
+		}
+	}
+	// "Russia sent Iran military aid", "provided Iran with support",
+	// "Putin hosted Xi for talks": of the names before an event noun that a
+	// verb stages, those after the verb are its objects, given to or
+	// received; its subject stands before the verb.
+	if tr.t.Noun && len(left) > 1 {
+		if v := x.stagedAt(c); v >= 0 {
+			var subj, obj []model.Mention
+			for _, m := range left {
+				switch {
+				case m.TokStart < v:
+					subj = append(subj, m)
+				case !x.governedBy(lang, toks, m.TokStart, v, prepAdjunct):
+					obj = append(obj, m) // "в Кремле" stays an adjunct
+				}
+			}
+			if len(subj) > 0 && len(obj) > 0 {
+				left, right = slices.DeleteFunc(left, func(m model.Mention) bool {
+					return slices.ContainsFunc(obj, func(o model.Mention) bool { return o.TokStart == m.TokStart })
+				}), append(obj, right...)
+				rules = append(rules, "object "+obj[0].Text+" of the staging verb "+toks[v].Text)
+			}
 		}
 	}
 	// "Ryabkov said the United States provoked the war by supplying …": of
@@ -147,7 +176,10 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 				subj = append(subj, m)
 			}
 		}
-		if len(subj) > 0 && len(obj) > 0 {
+		if len(obj) > 0 {
+			// With no other name before the verb the subject is unnamed
+			// ("Der Republikaner warf dem Weißen Haus vor"): an object is
+			// still no subject.
 			left, right = subj, append(obj, right...)
 			rules = append(rules, "object case before the final verb")
 		} else if first, rest := x.firstBare(c, left); len(first) > 0 && !x.passive(c) {
@@ -201,8 +233,8 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	// first name there that no preposition governs.
 	if len(left) == 0 && !tr.t.Noun && x.lex.VerbSecond(lang) && x.frontedAdverbial(c) {
 		for k, m := range right {
-			if m.TokStart < tr.end || x.inPhrase(lang, toks, m.TokStart, clo) {
-				continue
+			if m.TokStart < tr.end || x.inPhrase(lang, toks, m.TokStart, clo) || x.objectCase(c, m) {
+				continue // "warf dem Weißen Haus vor": a dative or accusative is no subject
 			}
 			if x.anyKind(lang, toks, tr.end, m.TokStart, lexicon.Pron) {
 				break // "Während … interagierte er mit …": the pronoun is the subject
@@ -427,10 +459,10 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		if agents, ok := x.actAgents(c, right); ok {
 			right = agents
 			rules = append(rules, "accused: who did the act")
-		} else {
+		} else if x.lex.Reason(tr.t.Type) {
 			right = x.beforeReason(c, right, &rules)
 		}
-	} else if tr.t.Type == "SUPPORT" {
+	} else if x.lex.Reason(tr.t.Type) {
 		// "поддержало Молдову в укреплении энергетической безопасности",
 		// "backed Kyiv in its response to Putin's war against Ukraine".
 		right = x.beforeReason(c, right, &rules)
@@ -562,6 +594,15 @@ func declarer(src []model.Mention) bool {
 		}
 	}
 	return namedSubject(src)
+}
+
+func soloState(src []model.Mention) bool {
+	for _, m := range src {
+		if m.Kind == model.KindState && !m.Adj && !m.Oblique {
+			return true
+		}
+	}
+	return false
 }
 
 // hasTraveller reports whether one of the actors is a person or a body,
@@ -775,10 +816,40 @@ func (x *Extractor) subjectGroup(c *clause, left []model.Mention) ([]model.Menti
 	return kept, "subject: the names nearest the trigger"
 }
 
+// stagedAt returns where the verb that stages a noun trigger stands
+// between the clause's start and the noun, or -1.
+func (x *Extractor) stagedAt(c *clause) int {
+	for j := c.clo; j < c.tr.start; j++ {
+		if end, kinds := x.lex.MarkersAt(c.lang, c.toks, j); end > j && end <= c.tr.start && (has(kinds, lexicon.Stage) && !hasComma(c.toks, end, c.tr.start) || x.stagesBefore(c.toks, kinds, end, c.tr.start)) {
+			return j
+		}
+	}
+	return -1
+}
+
 // prepNotOf are the preposition kinds that make a name an adjunct or an
 // object, not a subject; "of" attaches it to a title ("the leaders of
 // Russia and China met").
 var prepNotOf = []string{lexicon.Loc, lexicon.With, lexicon.From, lexicon.To, lexicon.About, lexicon.Cause, lexicon.Between, lexicon.GerPrep, lexicon.Agent}
+
+// dropLabels returns the mentions of ms that are no label: a name right
+// before a colon ahead of the trigger at at ("Пакистан: …", "Lavrov: …").
+func dropLabels(toks []model.Token, ms []model.Mention, at int, rules *[]string) []model.Mention {
+	var kept []model.Mention
+	for _, m := range ms {
+		if m.TokEnd < at && toks[m.TokEnd].Text == ":" {
+			*rules = append(*rules, m.Text+": a label, no subject")
+			continue
+		}
+		kept = append(kept, m)
+	}
+	return kept
+}
+
+// prepAdjunct are the preposition kinds of adjuncts: the names they
+// govern are neither subjects nor objects (to- and with-phrases may be
+// objects: "expressed support to Kyiv").
+var prepAdjunct = []string{lexicon.Loc, lexicon.From, lexicon.About, lexicon.Cause, lexicon.Between, lexicon.GerPrep, lexicon.Agent}
 
 // governedBy reports whether a preposition of one of the kinds stands right
 // before the word at i or before its articles; an "of"-word never does

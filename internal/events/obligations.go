@@ -38,7 +38,7 @@ func (x *Extractor) obligations(doc *model.Document, in *Input, st *docState, cs
 		rule := ""
 		switch {
 		case has(kinds, lexicon.Oblige):
-			subj, tr = x.obligedSubject(in, j, cs[j]), obligeTrigger
+			subj, tr = x.obligedSubject(in, j, cs[j]), x.lex.StandsFor(lexicon.Oblige)
 			if len(subj) == 0 {
 				continue
 			}
@@ -55,11 +55,11 @@ func (x *Extractor) obligations(doc *model.Document, in *Input, st *docState, cs
 					src, rule = sp, "blame: "+sp.Text+" "+toks[at].Text+" … "+toks[j].Text
 				}
 			}
-			subj, tr = x.blamed(in, j, from), blameTrigger
+			subj, tr = x.blamed(in, j, from), x.lex.StandsFor(lexicon.Blame)
 		default:
 			continue
 		}
-		if len(subj) == 0 {
+		if tr == nil || len(subj) == 0 {
 			continue
 		}
 		if src == nil && speaker != nil && j < saidAt {
@@ -115,13 +115,6 @@ func (x *Extractor) mayDemand(in *Input) bool {
 	}
 	return false
 }
-
-// obligeTrigger and blameTrigger are the triggers a word of obligation
-// and one of blame stand for.
-var (
-	obligeTrigger = &lexicon.Trigger{Type: "REQUEST", Phrase: "oblige", Pos: "oblige"}
-	blameTrigger  = &lexicon.Trigger{Type: "ACCUSE", Phrase: "blame", Pos: "blame"}
-)
 
 // sayBefore returns the nearest verb of saying before j in the sentence
 // and its end, or -1.

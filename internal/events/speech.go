@@ -61,8 +61,9 @@ func (x *Extractor) attribution(lang string, toks []model.Token, ms []model.Ment
 
 // antecedent returns whom a pronoun in the trigger's clause stands for: in
 // a clause reported by a verb of saying, the speaker who is its subject
-// ("Lukashenko stated that he and Putin agreed"); else the last person
-// named before the sentence.
+// ("Lukashenko stated that he and Putin agreed"); in a clause that opens
+// the sentence before a verb of saying, the speaker named after it; else
+// the last person named before the sentence.
 func (x *Extractor) antecedent(c *clause, st *docState) (*model.Mention, string) {
 	if c.clo > 0 {
 		for k := range c.in.Mentions {
@@ -76,6 +77,12 @@ func (x *Extractor) antecedent(c *clause, st *docState) (*model.Mention, string)
 				}
 			}
 		}
+	}
+	if st.speaker != nil && c.tr.start < c.chi && c.clo == 0 {
+		// "Er habe mit Erdogan gesprochen, teilte Selenskyj mit", "He had
+		// spoken to Erdogan, Zelensky said": the pronoun opening reported
+		// speech is the speaker named after it.
+		return st.speaker, "the speaker after the clause"
 	}
 	if st.lastActor != nil {
 		return st.lastActor, "the last person named"

@@ -50,6 +50,9 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 			continue
 		}
 		end, ts, ok := x.lex.TriggerAt(lang, toks, i)
+		if e, ct, cok := x.coordinatedModifier(lang, toks, i, inMention); cok && (!ok || end <= i+1) {
+			end, ts, ok = e, ct, true
+		}
 		if !ok {
 			t := x.compoundTail(lang, toks[i])
 			if t == nil {
@@ -147,6 +150,23 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 		}
 	}
 	return kept
+}
+
+// coordinatedModifier matches a two-word noun entry whose modifier is
+// coordinated with another one before its noun ("military and technical
+// support", "militärische und wirtschaftliche Hilfe", "військову та
+// економічну допомогу"): the first modifier with the noun is the entry
+// ("military support": AID), and the trigger spans the whole phrase.
+func (x *Extractor) coordinatedModifier(lang string, toks []model.Token, i int, inMention []bool) (int, []*lexicon.Trigger, bool) {
+	if i+3 >= len(toks) || !x.lex.HasKind(lang, toks[i+1], lexicon.And) || toks[i+2].Kind != model.Word || toks[i+3].Kind != model.Word || inMention[i+2] || inMention[i+3] {
+		return 0, nil, false
+	}
+	pair := [2]model.Token{toks[i], toks[i+3]}
+	end, ts, ok := x.lex.TriggerAt(lang, pair[:], 0)
+	if !ok || end != 2 || !ts[0].Noun {
+		return 0, nil, false
+	}
+	return i + 4, ts, true
 }
 
 // topicOf reports whether the event noun at i is the topic of the trigger
@@ -310,10 +330,6 @@ func (x *Extractor) sendsMessage(lang string, toks []model.Token, start, end int
 	return false
 }
 
-// callTrigger is the accusation that calling an act or a party a name of
-// blame makes ("called the strikes a provocation").
-var callTrigger = &lexicon.Trigger{Type: "ACCUSE", Phrase: "call", Pos: "call"}
-
 // callsAs turns a noun of blame (a weak ACCUSE noun: "provocation",
 // "Provokation", "провокация") that a verb of calling governs in its
 // clause ("called the Turkish strikes a provocation", "betrachte die
@@ -323,8 +339,9 @@ var callTrigger = &lexicon.Trigger{Type: "ACCUSE", Phrase: "call", Pos: "call"}
 // weak: it yields to any stronger trigger beside it.
 func (x *Extractor) callsAs(lang string, toks []model.Token, out []trigger) []trigger {
 	changed := false
+	call := x.lex.StandsFor(lexicon.CallAs)
 	for k, t := range out {
-		if !t.t.Weak || !t.t.Noun || t.t.Type != "ACCUSE" {
+		if !t.t.Weak || !t.t.Noun || call == nil || t.t.Type != call.Type {
 			continue
 		}
 		for j := t.start - 1; j >= 0 && j >= t.start-callReach; j-- {
@@ -335,7 +352,7 @@ func (x *Extractor) callsAs(lang string, toks []model.Token, out []trigger) []tr
 				continue
 			}
 			if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && end <= t.start && has(kinds, lexicon.CallAs) {
-				out[k] = trigger{start: j, end: end, t: callTrigger, text: joinText(toks[j:end])}
+				out[k] = trigger{start: j, end: end, t: call, text: joinText(toks[j:end])}
 				changed = true
 				break
 			}

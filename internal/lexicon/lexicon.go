@@ -103,6 +103,10 @@ type Lexicon struct {
 	messageAs   map[string]string
 	objectModes map[string][]string
 	process     map[string]bool
+	standsFor   map[string]*Trigger
+	reason      map[string]bool
+	upkeep      map[string]bool
+	refusal     map[string]bool
 	triggers    map[string]*Trie[*Trigger]
 	prefixes    map[string][]prefix
 	markers     map[string]*Trie[string]
@@ -195,6 +199,10 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 	lx.messageAs = map[string]string{}
 	lx.objectModes = map[string][]string{}
 	lx.process = map[string]bool{}
+	lx.standsFor = map[string]*Trigger{}
+	lx.reason = map[string]bool{}
+	lx.upkeep = map[string]bool{}
+	lx.refusal = map[string]bool{}
 	for _, fsys := range append([]fs.FS{sub}, overlays...) {
 		if err := eachLine(fsys, "types.tsv", func(f []string, pos string) error {
 			n := 0
@@ -240,6 +248,22 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 			}
 			if len(f) > 11 {
 				lx.process[f[0]] = f[11] == "yes"
+			}
+			if len(f) > 12 && f[12] != "-" {
+				for _, kind := range strings.Split(f[12], ",") {
+					if !standingKind[kind] {
+						return fmt.Errorf("%s: stands_for %q: want marker kinds oblige, blame or callas, or -", pos, kind)
+					}
+					if t := lx.standsFor[kind]; t != nil && t.Type != f[0] {
+						return fmt.Errorf("%s: stands_for %q: the kind stands for %s already", pos, kind, t.Type)
+					}
+					lx.standsFor[kind] = &Trigger{Type: f[0], Phrase: kind, Pos: kind}
+				}
+			}
+			for i, m := range []map[string]bool{lx.reason, lx.upkeep, lx.refusal} {
+				if len(f) > 13+i {
+					m[f[0]] = f[13+i] == "yes"
+				}
 			}
 			return nil
 		}); err != nil {
@@ -355,6 +379,10 @@ func eachLine(fsys fs.FS, name string, fn func(fields []string, pos string) erro
 	}
 	return nil
 }
+
+// standingKind are the marker kinds that may stand for an event
+// (types.tsv stands_for).
+var standingKind = map[string]bool{Oblige: true, Blame: true, CallAs: true}
 
 func validType(t string) bool {
 	for _, x := range Types {
@@ -822,6 +850,27 @@ func (lx *Lexicon) Accusing(typ string) bool { return lx.accusing[typ] }
 // support, cooperation) rather than a discrete event: the lead paragraph
 // alone does not anchor them (types.tsv process).
 func (lx *Lexicon) Process(typ string) bool { return lx.process[typ] }
+
+// StandsFor returns the trigger that a marker of the kind stands for
+// (types.tsv stands_for): a word of obligation ("must"), of blame
+// ("unacceptable") or a verb of calling names ("called … a provocation")
+// makes an event of its type. Nil when no type names the kind.
+func (lx *Lexicon) StandsFor(kind string) *Trigger { return lx.standsFor[kind] }
+
+// Reason reports whether a phrase of cause or purpose after the type's
+// target names why, not who (types.tsv reason): "backed Moldova in
+// strengthening its energy security against Russia" supports Moldova only.
+func (lx *Lexicon) Reason(typ string) bool { return lx.reason[typ] }
+
+// Upkeep reports whether the type's verbs also mean keeping something up
+// (types.tsv upkeep): followed by a noun of relations ("підтримує відносини
+// з Іраном", "maintains ties") they are no event of the type.
+func (lx *Lexicon) Upkeep(typ string) bool { return lx.upkeep[typ] }
+
+// Refusal reports whether the type is itself a refusal (types.tsv refusal):
+// words of denial in or around its trigger ("refused", "lehnte ab") are what
+// it is, not its negation.
+func (lx *Lexicon) Refusal(typ string) bool { return lx.refusal[typ] }
 
 // MessageAs returns the type an event of the type becomes when what is
 // given or sent is a message (types.tsv message_as: "направил послание",
