@@ -494,6 +494,15 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	if x.negated(c) {
 		return nil
 	}
+	if x.lex.Refusal(tr.t.Type) && !tr.t.Noun && len(src) > 0 && len(tgt) == 0 {
+		// "Fidan schlug ein Treffen vor. … Der Kreml lehnte den Vorschlag
+		// ab": a refused demand or charge that names no one is the last
+		// person's, named before the sentence.
+		if a := x.referredDemand(c, st, src); a != nil {
+			tgt = []model.Mention{*a}
+			rules = append(rules, "what is refused is "+a.Name+"'s, named before")
+		}
+	}
 	if as := x.lex.Charge(tr.t.Type); tr.t.Verbal && as != "" && inWords(src, tgt) {
 		// "Trump attacked Zelensky", "Lawrow attackierte die OSZE": a
 		// person attacking a person or an organisation accuses them.
@@ -1418,4 +1427,40 @@ func initialTok(t model.Token) bool {
 	}
 	r, n := utf8.DecodeRuneInString(t.Text)
 	return n == len(t.Text) && unicode.IsUpper(r)
+}
+
+// referredDemand returns whose demand, proposal or charge a refusal
+// refers to when its object is such an event noun after an article and
+// it names no one ("lehnte den Vorschlag ab", "wies die Vorwürfe
+// zurück", "rejected the proposal"): the last person named before the
+// sentence, when of another state than the refuser; else nil.
+func (x *Extractor) referredDemand(c *clause, st *docState, src []model.Mention) *model.Mention {
+	a := st.lastActor
+	if a == nil || a.Code == "" || c.in.hasNames(c.tr.end, c.chi) {
+		return nil
+	}
+	for _, m := range src {
+		if m.Code == a.Code {
+			return nil
+		}
+	}
+	for j := c.tr.end + 1; j < c.chi && j <= c.tr.end+4; j++ {
+		if c.toks[j].Kind == model.Punct {
+			return nil
+		}
+		if !x.lex.HasKind(c.lang, c.toks[j-1], lexicon.Det) && !x.lex.HasKind(c.lang, c.toks[j-1], lexicon.Dem) {
+			continue
+		}
+		_, ts, ok := x.lex.TriggerAt(c.lang, c.toks, j)
+		if !ok {
+			if t := x.compoundTail(c.lang, c.toks[j]); t != nil {
+				ts, ok = []*lexicon.Trigger{t}, true
+			}
+		}
+		req := x.lex.StandsFor(lexicon.Oblige)
+		if ok && ts[0].Noun && (req != nil && ts[0].Type == req.Type || x.lex.Accusing(ts[0].Type)) {
+			return a
+		}
+	}
+	return nil
 }
