@@ -190,7 +190,8 @@ func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []mod
 	}
 	trigs := x.findTriggers(lang, toks, inMention)
 	demands := x.mayDemand(in)
-	if len(trigs) == 0 && !demands {
+	conds := x.mayThreaten(in)
+	if len(trigs) == 0 && !demands && !conds {
 		return nil
 	}
 	cs, ce := x.clauseBounds(lang, toks)
@@ -239,6 +240,9 @@ func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []mod
 		evs := x.build(c, st)
 		st.noteParties(x.lex, evs)
 		out = append(out, evs...)
+	}
+	if conds {
+		out = append(out, x.threats(doc, in, st, trigs, speaker)...)
 	}
 	return out
 }
