@@ -38,7 +38,7 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 			}
 			continue
 		}
-		if m.Media || m.Code == "" || m.Nested {
+		if m.Media || m.Code == "" || m.Nested || isLabel(toks, m) {
 			continue
 		}
 		if m.TokStart < lo || m.TokStart >= hi {
@@ -176,7 +176,10 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 				subj = append(subj, m)
 			}
 		}
-		if len(subj) > 0 && len(obj) > 0 {
+		if len(obj) > 0 {
+			// With no other name before the verb the subject is unnamed
+			// ("Der Republikaner warf dem Weißen Haus vor"): an object is
+			// still no subject.
 			left, right = subj, append(obj, right...)
 			rules = append(rules, "object case before the final verb")
 		} else if first, rest := x.firstBare(c, left); len(first) > 0 && !x.passive(c) {
@@ -230,8 +233,8 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	// first name there that no preposition governs.
 	if len(left) == 0 && !tr.t.Noun && x.lex.VerbSecond(lang) && x.frontedAdverbial(c) {
 		for k, m := range right {
-			if m.TokStart < tr.end || x.inPhrase(lang, toks, m.TokStart, clo) {
-				continue
+			if m.TokStart < tr.end || x.inPhrase(lang, toks, m.TokStart, clo) || x.objectCase(c, m) {
+				continue // "warf dem Weißen Haus vor": a dative or accusative is no subject
 			}
 			if x.anyKind(lang, toks, tr.end, m.TokStart, lexicon.Pron) {
 				break // "Während … interagierte er mit …": the pronoun is the subject
@@ -277,8 +280,9 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	// "По итогам переговоров подписан ряд документов": an agreement or
 	// cooperation verb that names no one at all, in the meeting's
 	// paragraph, is the meeting's parties' (not a participle that only
-	// modifies a noun: "подписанные соглашения").
-	if !tr.t.Noun && !x.lex.Participle(lang, toks[tr.start]) && len(left) == 0 && len(right) == 0 && len(st.parties) > 0 && x.lex.Symmetric(tr.t.Type) && !x.lex.Meeting(tr.t.Type) && st.para == st.partiesPara && !c.in.hasNames(c.clo, c.chi) {
+	// modifies a noun: "подписанные соглашения"); so is such a noun a verb
+	// stages ("состоялась церемония обмена документами").
+	if (!tr.t.Noun && !x.lex.Participle(lang, toks[tr.start]) || tr.t.Noun && x.staged(c) != "") && len(left) == 0 && len(right) == 0 && len(st.parties) > 0 && x.lex.Symmetric(tr.t.Type) && !x.lex.Meeting(tr.t.Type) && st.para == st.partiesPara && !c.in.hasNames(c.clo, c.chi) {
 		left = append(left[:0:0], st.parties...)
 		rules = append(rules, "no one named: the last meeting's parties")
 	}
@@ -289,6 +293,12 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		left = append(left, *st.speaker)
 		c.speakers = true
 		rules = append(rules, "speaker "+st.speaker.Text+" after the quote")
+	}
+	// "В.Путин: … Сегодня разговаривал с председателем КНР": in a
+	// transcript turn the first person is its speaker.
+	if len(left) == 0 && c.turn != nil && x.selfSubject(c) {
+		left = append(left, *c.turn)
+		rules = append(rules, "first person: "+c.turn.Text+", the speaker of the turn")
 	}
 	// The subject of an earlier verb in the clause serves a later one: "X and
 	// Y met ... and called for ..." gives the whole coordinated subject.
@@ -483,6 +493,15 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	}
 	if x.negated(c) {
 		return nil
+	}
+	if x.lex.Refusal(tr.t.Type) && !tr.t.Noun && len(src) > 0 && len(tgt) == 0 {
+		// "Fidan schlug ein Treffen vor. … Der Kreml lehnte den Vorschlag
+		// ab": a refused demand or charge that names no one is the last
+		// person's, named before the sentence.
+		if a := x.referredDemand(c, st, src); a != nil {
+			tgt = []model.Mention{*a}
+			rules = append(rules, "what is refused is "+a.Name+"'s, named before")
+		}
 	}
 	if as := x.lex.Charge(tr.t.Type); tr.t.Verbal && as != "" && inWords(src, tgt) {
 		// "Trump attacked Zelensky", "Lawrow attackierte die OSZE": a
@@ -1408,4 +1427,40 @@ func initialTok(t model.Token) bool {
 	}
 	r, n := utf8.DecodeRuneInString(t.Text)
 	return n == len(t.Text) && unicode.IsUpper(r)
+}
+
+// referredDemand returns whose demand, proposal or charge a refusal
+// refers to when its object is such an event noun after an article and
+// it names no one ("lehnte den Vorschlag ab", "wies die Vorwürfe
+// zurück", "rejected the proposal"): the last person named before the
+// sentence, when of another state than the refuser; else nil.
+func (x *Extractor) referredDemand(c *clause, st *docState, src []model.Mention) *model.Mention {
+	a := st.lastActor
+	if a == nil || a.Code == "" || c.in.hasNames(c.tr.end, c.chi) {
+		return nil
+	}
+	for _, m := range src {
+		if m.Code == a.Code {
+			return nil
+		}
+	}
+	for j := c.tr.end + 1; j < c.chi && j <= c.tr.end+4; j++ {
+		if c.toks[j].Kind == model.Punct {
+			return nil
+		}
+		if !x.lex.HasKind(c.lang, c.toks[j-1], lexicon.Det) && !x.lex.HasKind(c.lang, c.toks[j-1], lexicon.Dem) {
+			continue
+		}
+		_, ts, ok := x.lex.TriggerAt(c.lang, c.toks, j)
+		if !ok {
+			if t := x.compoundTail(c.lang, c.toks[j]); t != nil {
+				ts, ok = []*lexicon.Trigger{t}, true
+			}
+		}
+		req := x.lex.StandsFor(lexicon.Oblige)
+		if ok && ts[0].Noun && (req != nil && ts[0].Type == req.Type || x.lex.Accusing(ts[0].Type)) {
+			return a
+		}
+	}
+	return nil
 }

@@ -35,6 +35,9 @@ type clause struct {
 	// says he does, he is reported to say ("„Wir werden die Ukraine
 	// weiter unterstützen“, sagte Scholz").
 	speakers bool
+	// turn is the speaker of the transcript turn the trigger stands in
+	// ("В.Путин: …"), or nil.
+	turn *model.Mention
 }
 
 // clauseBounds returns, for each token, the index of its clause's first
@@ -109,7 +112,7 @@ func (x *Extractor) listComma(lang string, toks []model.Token, ms []model.Mentio
 		}
 	}
 	if !endsBefore {
-		return false
+		return x.nounListComma(lang, toks, ms, c)
 	}
 	j := c + 1
 	for j < len(toks) && x.lex.HasKind(lang, toks[j], lexicon.Det) {
@@ -119,6 +122,37 @@ func (x *Extractor) listComma(lang string, toks []model.Token, ms []model.Mentio
 		if m.TokStart == j && m.TokEnd < len(toks) {
 			n := toks[m.TokEnd]
 			return n.Text == "," || x.lex.HasKind(lang, n, lexicon.And)
+		}
+	}
+	return false
+}
+
+// nounListComma reports whether the comma at c joins a list of common
+// nouns ("500 Drohnen, Raketen und Marschflugkörper", "drones, missiles
+// and shells"): a word that is no name stands before it, and after it one
+// or two words that are no names lead to "and" or to another comma.
+func (x *Extractor) nounListComma(lang string, toks []model.Token, ms []model.Mention, c int) bool {
+	if c == 0 || toks[c-1].Kind != model.Word {
+		return false
+	}
+	named := func(j int) bool {
+		for _, m := range ms {
+			if j >= m.TokStart && j < m.TokEnd {
+				return true
+			}
+		}
+		return false
+	}
+	if named(c - 1) {
+		return false
+	}
+	for j := c + 1; j < len(toks) && j <= c+3; j++ {
+		t := toks[j]
+		if j > c+1 && (t.Text == "," || x.lex.HasKind(lang, t, lexicon.And)) {
+			return true
+		}
+		if t.Kind != model.Word || named(j) || x.lex.HasKind(lang, t, lexicon.Conj) {
+			return false
 		}
 	}
 	return false

@@ -48,7 +48,7 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 	if x.lex.Upkeep(tr.t.Type) && x.kindAfter(lang, toks, tr.end, min(c.hi, tr.end+3), lexicon.Relation) >= 0 {
 		return model.Event{}, false // "підтримує відносини з Іраном": keeps ties, supports no one
 	}
-	if tr.t.Armed && x.kindAfter(lang, toks, tr.end, c.hi, lexicon.Military) < 0 {
+	if tr.t.Armed && x.kindAfter(lang, toks, tr.end, c.hi, lexicon.Military) < 0 && !x.armedBefore(c) {
 		return model.Event{}, false // "launched a satellite": no arms, no attack
 	}
 	if tr.t.Mode == "visit" && !hasTraveller(actors) {
@@ -327,4 +327,12 @@ func writable(r model.DateRange) model.DateRange {
 func (x *Extractor) ngo(code string) bool {
 	o := x.kb.Org(code)
 	return o != nil && o.NGO
+}
+
+// armedBefore reports whether, in a verb-second language, a word of
+// marker kind military stands in the trigger's stretch before a verb that
+// closes its clause: objects precede a final verb ("hat 500 Drohnen auf
+// die Ukraine abgefeuert", "dass eine Rakete in Israel eingeschlagen sei").
+func (x *Extractor) armedBefore(c *clause) bool {
+	return x.lex.VerbSecond(c.lang) && !c.tr.t.Noun && x.anyKind(c.lang, c.toks, c.lo, c.tr.start, lexicon.Military)
 }

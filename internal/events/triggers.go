@@ -341,9 +341,13 @@ func (x *Extractor) callsAs(lang string, toks []model.Token, out []trigger) []tr
 	changed := false
 	call := x.lex.StandsFor(lexicon.CallAs)
 	for k, t := range out {
-		if !t.t.Weak || !t.t.Noun || call == nil || t.t.Type != call.Type {
+		// A noun of blame, or a weak noun of a hostile act whose charge
+		// is the accusation ("als ernsthafte Bedrohung bezeichnet", "called
+		// it a threat").
+		if !t.t.Weak || !t.t.Noun || call == nil || t.t.Type != call.Type && x.lex.Charge(t.t.Type) != call.Type {
 			continue
 		}
+		found := false
 		for j := t.start - 1; j >= 0 && j >= t.start-callReach; j-- {
 			if toks[j].Kind == model.Punct && toks[j].Text != "," && toks[j].Text != "-" {
 				break
@@ -353,6 +357,24 @@ func (x *Extractor) callsAs(lang string, toks []model.Token, out []trigger) []tr
 			}
 			if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && end <= t.start && has(kinds, lexicon.CallAs) {
 				out[k] = trigger{start: j, end: end, t: call, text: joinText(toks[j:end])}
+				changed, found = true, true
+				break
+			}
+		}
+		if found || !x.lex.VerbSecond(lang) {
+			continue
+		}
+		// "hatte Russland als ernsthafte Bedrohung bezeichnet": a verb of
+		// calling that closes the clause after the noun.
+		for j := t.end; j < len(toks) && j <= t.end+callAfter; j++ {
+			if toks[j].Kind == model.Punct {
+				break
+			}
+			if !x.lex.MayStart(lang, toks[j], lexicon.CallAs) {
+				continue
+			}
+			if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && has(kinds, lexicon.CallAs) && (end == len(toks) || toks[end].Kind == model.Punct) {
+				out[k] = trigger{start: j, end: end, t: call, text: joinText(toks[j:end])}
 				changed = true
 				break
 			}
@@ -360,6 +382,8 @@ func (x *Extractor) callsAs(lang string, toks []model.Token, out []trigger) []tr
 	}
 	if changed {
 		slices.SortStableFunc(out, func(a, b trigger) int { return a.start - b.start })
+		// "als Provokation und Bedrohung": one verb of calling, one accusation.
+		out = slices.CompactFunc(out, func(a, b trigger) bool { return a.start == b.start && a.t == call && b.t == call })
 	}
 	return out
 }
@@ -367,6 +391,10 @@ func (x *Extractor) callsAs(lang string, toks []model.Token, out []trigger) []tr
 // callReach is the most words between a verb of calling and the noun of
 // blame it governs.
 const callReach = 14
+
+// callAfter is the most words between a noun of blame and a verb of
+// calling that closes the clause after it (verb-final German).
+const callAfter = 3
 
 // declared makes an event noun that a verb of declaring governs ("declared
 // a ceasefire", "объявляет пасхальное перемирие", "erklärte den Krieg") a

@@ -124,6 +124,12 @@ const (
 	// a word in it is a subject, in no prepositional phrase
 	// ("в дни годовщины Победы российская сторона объявляет …").
 	NomEnd = "nomend"
+	// Self is a first person singular pronoun ("я", "меня", "мене"): in
+	// a transcript turn it stands for the turn's speaker.
+	Self = "self"
+	// SgPast is the ending of a past singular verb ("-л", "-ла"): with no
+	// subject in a transcript turn, its subject is the speaker.
+	SgPast = "sgpast"
 	// Military marks words of arms and troops ("tanks", "Panzer",
 	// "войска"): an aid's mode (types.tsv object_modes), and what an
 	// attack verb flagged armed needs after it.

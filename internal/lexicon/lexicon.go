@@ -122,6 +122,8 @@ type Lexicon struct {
 	partEnds map[string][]string
 	// nomEnds are endings only the nominative has (syntax kind nomend).
 	nomEnds map[string][]string
+	// sgPastEnds are the endings of past singular verbs (syntax kind sgpast).
+	sgPastEnds map[string][]string
 	// plurEnds are the endings of plural past verbs (syntax kind plurend).
 	plurEnds map[string][]string
 	// attrEnds are the endings of participles used as adjectives (syntax
@@ -164,22 +166,23 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		return nil, fmt.Errorf("lexicon: %w", err)
 	}
 	lx := &Lexicon{
-		an:       an,
-		triggers: map[string]*Trie[*Trigger]{},
-		prefixes: map[string][]prefix{},
-		markers:  map[string]*Trie[string]{},
-		firsts:   map[string]map[string]map[string]bool{},
-		infEnds:  map[string][]string{},
-		partEnds: map[string][]string{},
-		nomEnds:  map[string][]string{},
-		plurEnds: map[string][]string{},
-		attrEnds: map[string][]string{},
-		ppForms:  map[string][][2]string{},
-		weights:  map[string]float64{},
-		v2:       map[string]bool{},
-		fixed:    map[string]bool{},
-		heads:    map[string]map[string][]*Trigger{},
-		headEnds: map[string]map[string]bool{},
+		an:         an,
+		triggers:   map[string]*Trie[*Trigger]{},
+		prefixes:   map[string][]prefix{},
+		markers:    map[string]*Trie[string]{},
+		firsts:     map[string]map[string]map[string]bool{},
+		infEnds:    map[string][]string{},
+		partEnds:   map[string][]string{},
+		nomEnds:    map[string][]string{},
+		sgPastEnds: map[string][]string{},
+		plurEnds:   map[string][]string{},
+		attrEnds:   map[string][]string{},
+		ppForms:    map[string][][2]string{},
+		weights:    map[string]float64{},
+		v2:         map[string]bool{},
+		fixed:      map[string]bool{},
+		heads:      map[string]map[string][]*Trigger{},
+		headEnds:   map[string]map[string]bool{},
 	}
 	for _, l := range an.Languages().Codes() {
 		lx.triggers[l] = &Trie[*Trigger]{}
@@ -490,7 +493,7 @@ func (lx *Lexicon) loadMarkers(an *text.Analyzer, fsys fs.FS, dir, lang string) 
 			lx.attrEnds[lang] = append(lx.attrEnds[lang], an.Normalize(f[0][1:]))
 			return nil
 		}
-		if f[1] == InfEnd || f[1] == PartEnd || f[1] == PlurEnd || f[1] == NomEnd {
+		if f[1] == InfEnd || f[1] == PartEnd || f[1] == PlurEnd || f[1] == NomEnd || f[1] == SgPast {
 			if !strings.HasPrefix(f[0], "-") || len(f[0]) < 2 {
 				return fmt.Errorf("%s: an %s entry is an ending written with a dash (-ть)", pos, f[1])
 			}
@@ -500,6 +503,8 @@ func (lx *Lexicon) loadMarkers(an *text.Analyzer, fsys fs.FS, dir, lang string) 
 				lx.plurEnds[lang] = append(lx.plurEnds[lang], an.Normalize(f[0][1:]))
 			} else if f[1] == NomEnd {
 				lx.nomEnds[lang] = append(lx.nomEnds[lang], an.Normalize(f[0][1:]))
+			} else if f[1] == SgPast {
+				lx.sgPastEnds[lang] = append(lx.sgPastEnds[lang], an.Normalize(f[0][1:]))
 			} else {
 				lx.partEnds[lang] = append(lx.partEnds[lang], an.Normalize(f[0][1:]))
 			}
@@ -725,6 +730,12 @@ func (lx *Lexicon) Participle(lang string, tok model.Token) bool {
 // nominative has (syntax kind nomend: "российская", "українська").
 func (lx *Lexicon) NominativeOnly(lang string, tok model.Token) bool {
 	return hasEnding(lx.nomEnds[lang], tok)
+}
+
+// PastSingular reports whether the word has the ending of a past singular
+// verb (syntax kind sgpast: "разговаривал", "зустрілася").
+func (lx *Lexicon) PastSingular(lang string, tok model.Token) bool {
+	return hasEnding(lx.sgPastEnds[lang], tok)
 }
 
 // PastParticiple reports whether the word has the shape of a past

@@ -537,11 +537,20 @@ func (l *Linker) addList(e *Entity, list []named, person bool) {
 				tr.Add(gen, alias{e: e, latin: latin, text: n, gen: nm.gen, lens: lens, genitive: true, only: l.local[n]})
 			}
 			// German adjectives inside a name decline weak after an article:
-			// "der Europäischen Union", "den Vereinten Nationen".
-			if weak, ok := weakAdjectives(keys); ok && !person {
-				if g := "weak:" + strings.Join(weak, "\x00"); !seen[g] {
-					seen[g] = true
-					tr.Add(weak, alias{e: e, latin: latin, text: n, gen: nm.gen, lens: lens, only: l.local[n]})
+			// "der Europäischen Union", "den Vereinten Nationen", "der
+			// Internationale Strafgerichtshof", "im Weißen Haus".
+			if !person {
+				for _, weak := range weakAdjectives(keys) {
+					if g := "weak:" + strings.Join(weak, "\x00"); !seen[g] {
+						seen[g] = true
+						tr.Add(weak, alias{e: e, latin: latin, text: n, gen: nm.gen, lens: lens, only: l.local[n]})
+					}
+					// "des Internationalen Strafgerichtshofs"
+					gen := append(slices.Clone(weak[:len(weak)-1]), genitive(weak[len(weak)-1]))
+					if g := "weakgen:" + strings.Join(gen, "\x00"); !seen[g] && !isAcronym(n) {
+						seen[g] = true
+						tr.Add(gen, alias{e: e, latin: latin, text: n, gen: nm.gen, lens: lens, genitive: true, only: l.local[n]})
+					}
 				}
 			}
 		}
@@ -612,23 +621,48 @@ func (l *Linker) wholeWords(name string, keys []string) ([]string, bool) {
 	return out, out != nil
 }
 
-// weakAdjectives returns the keys of a name of several words with each
-// word before the last that ends in -e given the weak ending -en
-// ("Arabische Liga" → "Arabischen Liga"), and whether any word changed.
-func weakAdjectives(keys []string) ([]string, bool) {
+// weakAdjectives returns the keys of a name of several words as the
+// words before the last decline after an article, when any is an
+// adjective: one ending in -e takes -en ("Arabische Liga" → "Arabischen
+// Liga"); one in the strong ending -er or -es takes -e after the
+// nominative article and -en in the other cases ("Internationaler
+// Strafgerichtshof" → "der Internationale", "des Internationalen";
+// "Weißes Haus" → "das Weiße", "im Weißen Haus"). A word that only looks
+// like an adjective ("Warschauer Pakt") gains forms no text has.
+func weakAdjectives(keys []string) [][]string {
 	if len(keys) < 2 {
-		return nil, false
+		return nil
 	}
-	var out []string
+	var e, en []string // the -e and the -en forms
 	for j, k := range keys[:len(keys)-1] {
-		if len(k) > 3 && strings.HasSuffix(k, "e") {
-			if out == nil {
-				out = slices.Clone(keys)
+		stem := ""
+		switch {
+		case len(k) > 3 && strings.HasSuffix(k, "e"):
+			if en == nil {
+				en = slices.Clone(keys)
 			}
-			out[j] = k + "n"
+			en[j] = k + "n"
+			continue
+		case len(k) > 4 && (strings.HasSuffix(k, "er") || strings.HasSuffix(k, "es")):
+			stem = k[:len(k)-2]
+		default:
+			continue
+		}
+		if e == nil {
+			e = slices.Clone(keys)
+		}
+		if en == nil {
+			en = slices.Clone(keys)
+		}
+		e[j], en[j] = stem+"e", stem+"en"
+	}
+	var out [][]string
+	for _, v := range [][]string{e, en} {
+		if v != nil {
+			out = append(out, v)
 		}
 	}
-	return out, out != nil
+	return out
 }
 
 // genitive returns the German genitive key of a name's last word: an -s,
