@@ -49,10 +49,8 @@ func (x *Extractor) anchor(c *clause, left, right []model.Mention, loc *model.Lo
 			}
 		}
 	}
-	for j := clo; j < chi; j++ {
-		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && (has(kinds, lexicon.Stage) || x.stagesBefore(toks, kinds, end, at)) {
-			return "the verb " + joinText(toks[j:end])
-		}
+	if v := x.staged(c); v != "" {
+		return "the verb " + v
 	}
 	// "Russland und China wollen ihre Zusammenarbeit ausbauen": a
 	// possessive before the noun (an adjective may stand between) refers
@@ -69,6 +67,18 @@ func (x *Extractor) anchor(c *clause, left, right []model.Mention, loc *model.Lo
 	// there (types.tsv process).
 	if in.Sent.Para == 0 && !x.lex.Process(c.tr.t.Type) {
 		return "the lead paragraph"
+	}
+	return ""
+}
+
+// staged returns the verb of the clause that reports the noun trigger as
+// taking place ("состоялась встреча", "held talks"), or "".
+func (x *Extractor) staged(c *clause) string {
+	lang, toks := c.lang, c.toks
+	for j := c.clo; j < c.chi; j++ {
+		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && (has(kinds, lexicon.Stage) || x.stagesBefore(toks, kinds, end, c.tr.start)) {
+			return joinText(toks[j:end])
+		}
 	}
 	return ""
 }

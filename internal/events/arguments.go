@@ -38,7 +38,7 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 			}
 			continue
 		}
-		if m.Media || m.Code == "" || m.Nested {
+		if m.Media || m.Code == "" || m.Nested || isLabel(toks, m) {
 			continue
 		}
 		if m.TokStart < lo || m.TokStart >= hi {
@@ -286,8 +286,9 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	// "По итогам переговоров подписан ряд документов": an agreement or
 	// cooperation verb that names no one at all, in the meeting's
 	// paragraph, is the meeting's parties' (not a participle that only
-	// modifies a noun: "подписанные соглашения").
-	if !tr.t.Noun && !x.lex.Participle(lang, toks[tr.start]) && len(left) == 0 && len(right) == 0 && len(st.parties) > 0 && x.lex.Symmetric(tr.t.Type) && !x.lex.Meeting(tr.t.Type) && st.para == st.partiesPara && !c.in.hasNames(c.clo, c.chi) {
+	// modifies a noun: "подписанные соглашения"); so is such a noun a verb
+	// stages ("состоялась церемония обмена документами").
+	if (!tr.t.Noun && !x.lex.Participle(lang, toks[tr.start]) || tr.t.Noun && x.staged(c) != "") && len(left) == 0 && len(right) == 0 && len(st.parties) > 0 && x.lex.Symmetric(tr.t.Type) && !x.lex.Meeting(tr.t.Type) && st.para == st.partiesPara && !c.in.hasNames(c.clo, c.chi) {
 		left = append(left[:0:0], st.parties...)
 		rules = append(rules, "no one named: the last meeting's parties")
 	}
@@ -298,6 +299,12 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		left = append(left, *st.speaker)
 		c.speakers = true
 		rules = append(rules, "speaker "+st.speaker.Text+" after the quote")
+	}
+	// "В.Путин: … Сегодня разговаривал с председателем КНР": in a
+	// transcript turn the first person is its speaker.
+	if len(left) == 0 && c.turn != nil && x.selfSubject(c) {
+		left = append(left, *c.turn)
+		rules = append(rules, "first person: "+c.turn.Text+", the speaker of the turn")
 	}
 	// The subject of an earlier verb in the clause serves a later one: "X and
 	// Y met ... and called for ..." gives the whole coordinated subject.

@@ -35,6 +35,9 @@ type clause struct {
 	// says he does, he is reported to say ("„Wir werden die Ukraine
 	// weiter unterstützen“, sagte Scholz").
 	speakers bool
+	// turn is the speaker of the transcript turn the trigger stands in
+	// ("В.Путин: …"), or nil.
+	turn *model.Mention
 }
 
 // clauseBounds returns, for each token, the index of its clause's first

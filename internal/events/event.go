@@ -88,6 +88,9 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 		switch {
 		case has(kinds, lexicon.Future) && x.auxPassive(c, j):
 			rules = append(rules, "passive, not future: "+toks[j].Text+" … "+tr.text)
+		case has(kinds, lexicon.Future) && ev.Status == model.StatusHypothetical:
+			// "If Ukraine violates the truce, Russia will strike": the
+			// condition governs the future.
 		case has(kinds, lexicon.Future):
 			ev.Status = model.StatusPlanned
 			rules = append(rules, "future: "+toks[j].Text)

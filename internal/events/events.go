@@ -15,7 +15,10 @@
 // triggers swap the roles and take the giver from a from-phrase; a
 // relative pronoun stands for the name before its comma, a verb after
 // "and" shares the first verb's subject, and in German the first bare name
-// before a clause-final verb is the subject. A claim of another party's
+// before a clause-final verb is the subject; in a transcript turn
+// ("В.Путин: …") the first person, or a dropped one, is its speaker. A
+// hyphenated pair after a meeting noun ("саміт Україна-ЄС") names its
+// parties. A claim of another party's
 // hostile act is also an accusation (claims.go); what a speaker says
 // another party must do, or calls unacceptable, is his demand or
 // accusation (obligations.go). Events below Options.MinConfidence are left
@@ -99,6 +102,10 @@ type docState struct {
 	parties []model.Mention
 	// partiesPara is the paragraph of that meeting.
 	partiesPara int
+	// turn is the speaker of the transcript turn being read ("В.Путин:
+	// …"), whom the first person stands for, up to the next label or the
+	// paragraph's end.
+	turn *model.Mention
 }
 
 // Document returns the events of one document.
@@ -113,6 +120,7 @@ func (x *Extractor) Document(doc *model.Document, in []Input) []model.Event {
 		if s.Para != st.para {
 			st.para = s.Para
 			st.paraDate = model.DateRange{}
+			st.turn = nil // a turn ends with its paragraph
 		}
 		sevs := x.sentence(doc, &in[i], st)
 		for k := range sevs {
@@ -190,7 +198,15 @@ func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []mod
 	}
 	trigs := x.findTriggers(lang, toks, inMention)
 	demands := x.mayDemand(in)
-	if len(trigs) == 0 && !demands {
+	conds := x.mayThreaten(in)
+	// A transcript turn's label ("В.Путин: …") names who speaks from it
+	// on, in this sentence and the next ones.
+	prevTurn := st.turn
+	label, labelAt := turnLabel(toks, in.Mentions)
+	if label != nil {
+		st.turn = label
+	}
+	if len(trigs) == 0 && !demands && !conds {
 		return nil
 	}
 	cs, ce := x.clauseBounds(lang, toks)
@@ -235,10 +251,16 @@ func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []mod
 			st.speaker = nil
 		}
 		c := &clause{doc: doc, in: in, lang: lang, toks: toks, tr: tr, lo: lo, hi: hi, clo: cs[tr.start], chi: ce[tr.start], attrib: attrib, attribSpan: attribSpan,
-			quoted: quoted != nil && quoted[tr.start]}
+			quoted: quoted != nil && quoted[tr.start], turn: st.turn}
+		if label != nil && tr.start < labelAt {
+			c.turn = prevTurn
+		}
 		evs := x.build(c, st)
 		st.noteParties(x.lex, evs)
 		out = append(out, evs...)
+	}
+	if conds {
+		out = append(out, x.threats(doc, in, st, trigs, speaker)...)
 	}
 	return out
 }

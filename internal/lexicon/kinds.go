@@ -124,6 +124,12 @@ const (
 	// a word in it is a subject, in no prepositional phrase
 	// ("в дни годовщины Победы российская сторона объявляет …").
 	NomEnd = "nomend"
+	// Self is a first person singular pronoun ("я", "меня", "мене"): in
+	// a transcript turn it stands for the turn's speaker.
+	Self = "self"
+	// SgPast is the ending of a past singular verb ("-л", "-ла"): with no
+	// subject in a transcript turn, its subject is the speaker.
+	SgPast = "sgpast"
 	// Military marks words of arms and troops ("tanks", "Panzer",
 	// "войска"): an aid's mode (types.tsv object_modes), and what an
 	// attack verb flagged armed needs after it.
@@ -150,6 +156,17 @@ const (
 	Passive = "passive"
 	// Agent prepositions name who acts in a passive clause ("by", "von").
 	Agent = "agent"
+	// Cond opens a condition ("if", "unless", "wenn", "falls", "если",
+	// "якщо"): a party's hostile act made conditional on another party's
+	// act is a threat (types.tsv conditional, stands_for).
+	Cond = "cond"
+	// Retort marks a word of response ("retaliate", "respond", "reagieren",
+	// "ответ", "відповідь"): in the main clause of a condition it is the
+	// act threatened.
+	Retort = "retort"
+	// Irrealis marks a condition contrary to fact ("would have", "hätte",
+	// "бы"): it threatens no one.
+	Irrealis = "irrealis"
 	// Dem are demonstratives: "this meeting" refers back to an event
 	// already reported (data/lexicon/syntax).
 	Dem = "dem"

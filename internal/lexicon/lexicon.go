@@ -107,6 +107,7 @@ type Lexicon struct {
 	reason      map[string]bool
 	upkeep      map[string]bool
 	refusal     map[string]bool
+	conditional map[string]*Trigger
 	triggers    map[string]*Trie[*Trigger]
 	prefixes    map[string][]prefix
 	markers     map[string]*Trie[string]
@@ -121,6 +122,8 @@ type Lexicon struct {
 	partEnds map[string][]string
 	// nomEnds are endings only the nominative has (syntax kind nomend).
 	nomEnds map[string][]string
+	// sgPastEnds are the endings of past singular verbs (syntax kind sgpast).
+	sgPastEnds map[string][]string
 	// plurEnds are the endings of plural past verbs (syntax kind plurend).
 	plurEnds map[string][]string
 	// attrEnds are the endings of participles used as adjectives (syntax
@@ -163,22 +166,23 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		return nil, fmt.Errorf("lexicon: %w", err)
 	}
 	lx := &Lexicon{
-		an:       an,
-		triggers: map[string]*Trie[*Trigger]{},
-		prefixes: map[string][]prefix{},
-		markers:  map[string]*Trie[string]{},
-		firsts:   map[string]map[string]map[string]bool{},
-		infEnds:  map[string][]string{},
-		partEnds: map[string][]string{},
-		nomEnds:  map[string][]string{},
-		plurEnds: map[string][]string{},
-		attrEnds: map[string][]string{},
-		ppForms:  map[string][][2]string{},
-		weights:  map[string]float64{},
-		v2:       map[string]bool{},
-		fixed:    map[string]bool{},
-		heads:    map[string]map[string][]*Trigger{},
-		headEnds: map[string]map[string]bool{},
+		an:         an,
+		triggers:   map[string]*Trie[*Trigger]{},
+		prefixes:   map[string][]prefix{},
+		markers:    map[string]*Trie[string]{},
+		firsts:     map[string]map[string]map[string]bool{},
+		infEnds:    map[string][]string{},
+		partEnds:   map[string][]string{},
+		nomEnds:    map[string][]string{},
+		sgPastEnds: map[string][]string{},
+		plurEnds:   map[string][]string{},
+		attrEnds:   map[string][]string{},
+		ppForms:    map[string][][2]string{},
+		weights:    map[string]float64{},
+		v2:         map[string]bool{},
+		fixed:      map[string]bool{},
+		heads:      map[string]map[string][]*Trigger{},
+		headEnds:   map[string]map[string]bool{},
 	}
 	for _, l := range an.Languages().Codes() {
 		lx.triggers[l] = &Trie[*Trigger]{}
@@ -200,6 +204,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 	lx.reason = map[string]bool{}
 	lx.upkeep = map[string]bool{}
 	lx.refusal = map[string]bool{}
+	lx.conditional = map[string]*Trigger{}
 	for _, fsys := range append([]fs.FS{sub}, overlays...) {
 		if err := eachLine(fsys, "types.tsv", func(f []string, pos string) error {
 			n := 0
@@ -249,7 +254,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 			if len(f) > 12 && f[12] != "-" {
 				for _, kind := range strings.Split(f[12], ",") {
 					if !standingKind[kind] {
-						return fmt.Errorf("%s: stands_for %q: want marker kinds oblige, blame or callas, or -", pos, kind)
+						return fmt.Errorf("%s: stands_for %q: want marker kinds oblige, blame, callas or retort, or -", pos, kind)
 					}
 					if t := lx.standsFor[kind]; t != nil && t.Type != f[0] {
 						return fmt.Errorf("%s: stands_for %q: the kind stands for %s already", pos, kind, t.Type)
@@ -261,6 +266,12 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 				if len(f) > 13+i {
 					m[f[0]] = f[13+i] == "yes"
 				}
+			}
+			if len(f) > 16 && f[16] != "-" {
+				if !validType(f[16]) {
+					return fmt.Errorf("%s: conditional %q: want a type or -", pos, f[16])
+				}
+				lx.conditional[f[0]] = &Trigger{Type: f[16], Phrase: Cond, Pos: Cond}
 			}
 			return nil
 		}); err != nil {
@@ -379,7 +390,7 @@ func eachLine(fsys fs.FS, name string, fn func(fields []string, pos string) erro
 
 // standingKind are the marker kinds that may stand for an event
 // (types.tsv stands_for).
-var standingKind = map[string]bool{Oblige: true, Blame: true, CallAs: true}
+var standingKind = map[string]bool{Oblige: true, Blame: true, CallAs: true, Retort: true}
 
 func validType(t string) bool {
 	for _, x := range Types {
@@ -482,7 +493,7 @@ func (lx *Lexicon) loadMarkers(an *text.Analyzer, fsys fs.FS, dir, lang string) 
 			lx.attrEnds[lang] = append(lx.attrEnds[lang], an.Normalize(f[0][1:]))
 			return nil
 		}
-		if f[1] == InfEnd || f[1] == PartEnd || f[1] == PlurEnd || f[1] == NomEnd {
+		if f[1] == InfEnd || f[1] == PartEnd || f[1] == PlurEnd || f[1] == NomEnd || f[1] == SgPast {
 			if !strings.HasPrefix(f[0], "-") || len(f[0]) < 2 {
 				return fmt.Errorf("%s: an %s entry is an ending written with a dash (-ть)", pos, f[1])
 			}
@@ -492,6 +503,8 @@ func (lx *Lexicon) loadMarkers(an *text.Analyzer, fsys fs.FS, dir, lang string) 
 				lx.plurEnds[lang] = append(lx.plurEnds[lang], an.Normalize(f[0][1:]))
 			} else if f[1] == NomEnd {
 				lx.nomEnds[lang] = append(lx.nomEnds[lang], an.Normalize(f[0][1:]))
+			} else if f[1] == SgPast {
+				lx.sgPastEnds[lang] = append(lx.sgPastEnds[lang], an.Normalize(f[0][1:]))
 			} else {
 				lx.partEnds[lang] = append(lx.partEnds[lang], an.Normalize(f[0][1:]))
 			}
@@ -719,6 +732,12 @@ func (lx *Lexicon) NominativeOnly(lang string, tok model.Token) bool {
 	return hasEnding(lx.nomEnds[lang], tok)
 }
 
+// PastSingular reports whether the word has the ending of a past singular
+// verb (syntax kind sgpast: "разговаривал", "зустрілася").
+func (lx *Lexicon) PastSingular(lang string, tok model.Token) bool {
+	return hasEnding(lx.sgPastEnds[lang], tok)
+}
+
 // PastParticiple reports whether the word has the shape of a past
 // participle (syntax kind ppform): "unterstützt", "angegriffen", not
 // "angreifen".
@@ -845,6 +864,12 @@ func (lx *Lexicon) Process(typ string) bool { return lx.process[typ] }
 // ("unacceptable") or a verb of calling names ("called … a provocation")
 // makes an event of its type. Nil when no type names the kind.
 func (lx *Lexicon) StandsFor(kind string) *Trigger { return lx.standsFor[kind] }
+
+// Conditional returns the trigger that an act of the type becomes when a
+// party makes it conditional on another party's act (types.tsv
+// conditional): "If Ukraine violates the truce, Russia will strike" is
+// Russia threatening Ukraine. Nil when the type has none.
+func (lx *Lexicon) Conditional(typ string) *Trigger { return lx.conditional[typ] }
 
 // Reason reports whether a phrase of cause or purpose after the type's
 // target names why, not who (types.tsv reason): "backed Moldova in
