@@ -198,6 +198,7 @@ func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []mod
 	}
 	trigs := x.findTriggers(lang, toks, inMention)
 	demands := x.mayDemand(in)
+	conds := x.mayThreaten(in)
 	// A transcript turn's label ("В.Путин: …") names who speaks from it
 	// on, in this sentence and the next ones.
 	prevTurn := st.turn
@@ -205,7 +206,7 @@ func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []mod
 	if label != nil {
 		st.turn = label
 	}
-	if len(trigs) == 0 && !demands {
+	if len(trigs) == 0 && !demands && !conds {
 		return nil
 	}
 	cs, ce := x.clauseBounds(lang, toks)
@@ -257,6 +258,9 @@ func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []mod
 		evs := x.build(c, st)
 		st.noteParties(x.lex, evs)
 		out = append(out, evs...)
+	}
+	if conds {
+		out = append(out, x.threats(doc, in, st, trigs, speaker)...)
 	}
 	return out
 }

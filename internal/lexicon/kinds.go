@@ -156,6 +156,17 @@ const (
 	Passive = "passive"
 	// Agent prepositions name who acts in a passive clause ("by", "von").
 	Agent = "agent"
+	// Cond opens a condition ("if", "unless", "wenn", "falls", "если",
+	// "якщо"): a party's hostile act made conditional on another party's
+	// act is a threat (types.tsv conditional, stands_for).
+	Cond = "cond"
+	// Retort marks a word of response ("retaliate", "respond", "reagieren",
+	// "ответ", "відповідь"): in the main clause of a condition it is the
+	// act threatened.
+	Retort = "retort"
+	// Irrealis marks a condition contrary to fact ("would have", "hätte",
+	// "бы"): it threatens no one.
+	Irrealis = "irrealis"
 	// Dem are demonstratives: "this meeting" refers back to an event
 	// already reported (data/lexicon/syntax).
 	Dem = "dem"

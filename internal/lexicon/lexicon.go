@@ -107,6 +107,7 @@ type Lexicon struct {
 	reason      map[string]bool
 	upkeep      map[string]bool
 	refusal     map[string]bool
+	conditional map[string]*Trigger
 	triggers    map[string]*Trie[*Trigger]
 	prefixes    map[string][]prefix
 	markers     map[string]*Trie[string]
@@ -203,6 +204,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 	lx.reason = map[string]bool{}
 	lx.upkeep = map[string]bool{}
 	lx.refusal = map[string]bool{}
+	lx.conditional = map[string]*Trigger{}
 	for _, fsys := range append([]fs.FS{sub}, overlays...) {
 		if err := eachLine(fsys, "types.tsv", func(f []string, pos string) error {
 			n := 0
@@ -252,7 +254,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 			if len(f) > 12 && f[12] != "-" {
 				for _, kind := range strings.Split(f[12], ",") {
 					if !standingKind[kind] {
-						return fmt.Errorf("%s: stands_for %q: want marker kinds oblige, blame or callas, or -", pos, kind)
+						return fmt.Errorf("%s: stands_for %q: want marker kinds oblige, blame, callas or retort, or -", pos, kind)
 					}
 					if t := lx.standsFor[kind]; t != nil && t.Type != f[0] {
 						return fmt.Errorf("%s: stands_for %q: the kind stands for %s already", pos, kind, t.Type)
@@ -264,6 +266,12 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 				if len(f) > 13+i {
 					m[f[0]] = f[13+i] == "yes"
 				}
+			}
+			if len(f) > 16 && f[16] != "-" {
+				if !validType(f[16]) {
+					return fmt.Errorf("%s: conditional %q: want a type or -", pos, f[16])
+				}
+				lx.conditional[f[0]] = &Trigger{Type: f[16], Phrase: Cond, Pos: Cond}
 			}
 			return nil
 		}); err != nil {
@@ -382,7 +390,7 @@ func eachLine(fsys fs.FS, name string, fn func(fields []string, pos string) erro
 
 // standingKind are the marker kinds that may stand for an event
 // (types.tsv stands_for).
-var standingKind = map[string]bool{Oblige: true, Blame: true, CallAs: true}
+var standingKind = map[string]bool{Oblige: true, Blame: true, CallAs: true, Retort: true}
 
 func validType(t string) bool {
 	for _, x := range Types {
@@ -856,6 +864,12 @@ func (lx *Lexicon) Process(typ string) bool { return lx.process[typ] }
 // ("unacceptable") or a verb of calling names ("called … a provocation")
 // makes an event of its type. Nil when no type names the kind.
 func (lx *Lexicon) StandsFor(kind string) *Trigger { return lx.standsFor[kind] }
+
+// Conditional returns the trigger that an act of the type becomes when a
+// party makes it conditional on another party's act (types.tsv
+// conditional): "If Ukraine violates the truce, Russia will strike" is
+// Russia threatening Ukraine. Nil when the type has none.
+func (lx *Lexicon) Conditional(typ string) *Trigger { return lx.conditional[typ] }
 
 // Reason reports whether a phrase of cause or purpose after the type's
 // target names why, not who (types.tsv reason): "backed Moldova in

@@ -8,17 +8,26 @@ import (
 
 // TestTypeBehaviour: the columns of types.tsv that say how a type's
 // triggers behave reach the extractor: which marker kinds stand for which
-// type, and which types read a reason phrase, mean upkeep before relations
-// or are refusals.
+// type, what a type's act made conditional becomes, and which types read a
+// reason phrase, mean upkeep before relations or are refusals.
 func TestTypeBehaviour(t *testing.T) {
 	_, lx := testLexicon(t)
-	for kind, want := range map[string]string{Oblige: "REQUEST", Blame: "ACCUSE", CallAs: "ACCUSE", Say: ""} {
+	for kind, want := range map[string]string{Oblige: "REQUEST", Blame: "ACCUSE", CallAs: "ACCUSE", Retort: "THREATEN", Say: ""} {
 		got := ""
 		if tr := lx.StandsFor(kind); tr != nil {
 			got = tr.Type
 		}
 		if got != want {
 			t.Errorf("StandsFor(%s) = %q, want %q", kind, got, want)
+		}
+	}
+	for typ, want := range map[string]string{"ASSAULT": "THREATEN", "SANCTION": "THREATEN", "REJECT": "THREATEN", "CONSULT": "", "AID": ""} {
+		got := ""
+		if tr := lx.Conditional(typ); tr != nil {
+			got = tr.Type
+		}
+		if got != want {
+			t.Errorf("Conditional(%s) = %q, want %q", typ, got, want)
 		}
 	}
 	for _, tc := range []struct {
