@@ -122,7 +122,7 @@ func (x *Extractor) ownPlace(c *clause) *model.Mention {
 // phrase of the name at i: it stands at most four words before it, with
 // only articles and titles between ("with Turkish President Recep Tayyip
 // Erdogan", "с президенткой Майей Санду"), no punctuation and no other
-// preposition.
+// preposition; in German no other word than articles and adjectives.
 func (x *Extractor) phraseOf(lang string, toks []model.Token, i, clo int, kinds ...string) bool {
 	for j := i - 1; j >= clo && j >= i-4; j-- {
 		if toks[j].Kind == model.Punct {
@@ -137,6 +137,9 @@ func (x *Extractor) phraseOf(lang string, toks []model.Token, i, clo int, kinds 
 			if x.lex.HasKind(lang, toks[j], k) {
 				return false
 			}
+		}
+		if x.lex.VerbSecond(lang) && !toks[j].Cap && toks[j].Kind == model.Word && !x.lex.HasKind(lang, toks[j], lexicon.Det) && !x.adjective(lang, toks[j]) {
+			return false // "Nach dem Eklat hat Trump …": a verb ends the phrase
 		}
 	}
 	return false

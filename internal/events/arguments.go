@@ -214,7 +214,7 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		// no phrase of the preposition before it.
 		return x.phraseOf(lang, toks, m.TokStart, clo, lexicon.To) && !x.lex.NominativeOnly(lang, toks[m.TokStart])
 	}
-	if !tr.t.Noun && len(left) > 1 && slices.ContainsFunc(left, toPhrase) {
+	if !tr.t.Noun && (len(left) > 1 || x.lex.VerbSecond(lang)) && slices.ContainsFunc(left, toPhrase) {
 		var subj, to []model.Mention
 		for _, m := range left {
 			if toPhrase(m) {
@@ -223,7 +223,13 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 				subj = append(subj, m)
 			}
 		}
-		if len(to) > 0 && len(subj) > 0 {
+		// Before a final verb a to-phrase is no subject even when the
+		// subject is unnamed ("…, die der Hamas Nachgiebigkeit gegenüber
+		// Israel vorwerfen").
+		// An infinitive ("Drohnen an Russland geliefert zu haben") shares
+		// the subject of the verb it depends on.
+		inf := tr.end < len(toks) && x.lex.HasKind(lang, toks[tr.end], lexicon.Inf) || tr.start > 0 && x.lex.HasKind(lang, toks[tr.start-1], lexicon.Inf)
+		if len(to) > 0 && (len(subj) > 0 || x.lex.VerbSecond(lang) && !inf) {
 			left, right = subj, append(to, right...)
 			rules = append(rules, "to-phrase "+to[0].Text+" before the verb")
 		}

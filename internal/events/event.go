@@ -332,7 +332,20 @@ func (x *Extractor) ngo(code string) bool {
 // armedBefore reports whether, in a verb-second language, a word of
 // marker kind military stands in the trigger's stretch before a verb that
 // closes its clause: objects precede a final verb ("hat 500 Drohnen auf
-// die Ukraine abgefeuert", "dass eine Rakete in Israel eingeschlagen sei").
+// die Ukraine abgefeuert", "dass eine Rakete in Israel eingeschlagen sei");
+// a hyphenated compound counts by its tail ("F-22-Kampfflugzeuge").
 func (x *Extractor) armedBefore(c *clause) bool {
-	return x.lex.VerbSecond(c.lang) && !c.tr.t.Noun && x.anyKind(c.lang, c.toks, c.lo, c.tr.start, lexicon.Military)
+	if !x.lex.VerbSecond(c.lang) || c.tr.t.Noun {
+		return false
+	}
+	for j := c.lo; j < c.tr.start; j++ {
+		t := c.toks[j]
+		if h := strings.LastIndexByte(t.Norm, '-'); h > 0 {
+			t.Norm = t.Norm[h+1:] // "F-22-Kampfflugzeuge"
+		}
+		if x.lex.HasKind(c.lang, t, lexicon.Military) {
+			return true
+		}
+	}
+	return false
 }
