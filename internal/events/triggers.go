@@ -419,8 +419,33 @@ func (x *Extractor) declared(lang string, toks []model.Token, out []trigger) {
 				break
 			}
 		}
+		if out[k].t.Declared || !x.lex.VerbSecond(lang) {
+			continue
+		}
+		// "hat auch Waffenlieferungen an die Ukraine abgesegnet", "hat
+		// neue Sanktionen beschlossen": a verb of declaring that closes the
+		// clause after the noun, no other event word between.
+		for j := t.end; j < len(toks) && j <= t.end+declareAfter; j++ {
+			if toks[j].Kind == model.Punct || k+1 < len(out) && out[k+1].start <= j {
+				break
+			}
+			if !x.lex.MayStart(lang, toks[j], lexicon.Declare) {
+				continue
+			}
+			if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && has(kinds, lexicon.Declare) && (end == len(toks) || toks[end].Kind == model.Punct) {
+				verb := *t.t
+				verb.Noun, verb.Declared = false, true
+				out[k].t = &verb
+				break
+			}
+		}
 	}
 }
+
+// declareAfter is the most words from an event noun to a verb of declaring
+// that closes the clause after it ("Waffenlieferungen an die Ukraine
+// abgesegnet").
+const declareAfter = 4
 
 // declareReach is the most words from a verb of declaring to the event
 // noun it governs ("объявляет пасхальное перемирие").
