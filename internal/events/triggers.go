@@ -33,7 +33,7 @@ func (x *Extractor) compoundTail(lang string, tok model.Token) *lexicon.Trigger 
 	return nil
 }
 
-func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bool) []trigger {
+func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bool) (kept, yielded []trigger) {
 	var out []trigger
 	for i := 0; i < len(toks); i++ {
 		if toks[i].Kind != model.Word {
@@ -128,7 +128,7 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 	// content (or discusses it) are that content,
 	// up to a comma or a place or time ("signed an agreement at the G7
 	// summit").
-	kept := out[:0]
+	kept = out[:0]
 	govEnd := -1
 	for _, t := range out {
 		if govEnd >= 0 && t.t.Noun && !hasComma(toks, govEnd, t.start) && !x.anyKind(lang, toks, govEnd, t.start, lexicon.Loc) {
@@ -145,14 +145,30 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 	}
 	// A weak trigger yields to a stronger one in the same sentence, unless
 	// a dash or semicolon parts them ("… will send tanks – Russia
-	// threatened …").
+	// threatened …"). The yielded ones of a strong one's type are kept
+	// aside: where the strong one makes no event, the weak one may
+	// ("Trump and Zelensky spoke on Friday in what Trump called a phone
+	// call").
 	kept = out[:0]
 	for k, t := range out {
 		if !t.t.Weak || !x.strongBeside(toks, out, k) {
 			kept = append(kept, t)
+		} else if x.strongOfType(out, k) {
+			yielded = append(yielded, t)
 		}
 	}
-	return kept
+	return kept, yielded
+}
+
+// strongOfType reports whether a strong trigger of the weak trigger k's
+// type stands in ts.
+func (x *Extractor) strongOfType(ts []trigger, k int) bool {
+	for i, t := range ts {
+		if i != k && !t.t.Weak && t.t.Type == ts[k].t.Type {
+			return true
+		}
+	}
+	return false
 }
 
 // coordinatedModifier matches a two-word noun entry whose modifier is
@@ -161,7 +177,7 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 // економічну допомогу"): the first modifier with the noun is the entry
 // ("military support": AID), and the trigger spans the whole phrase.
 func (x *Extractor) coordinatedModifier(lang string, toks []model.Token, i int, inMention []bool) (int, []*lexicon.Trigger, bool) {
-	if i+3 >= len(toks) || !x.lex.HasKind(lang, toks[i+1], lexicon.And) || toks[i+2].Kind != model.Word || toks[i+3].Kind != model.Word || inMention[i+2] || inMention[i+3] {
+	if i+3 >= len(toks) || toks[i+2].Kind != model.Word || toks[i+3].Kind != model.Word || inMention[i+2] || inMention[i+3] || !x.lex.HasKind(lang, toks[i+1], lexicon.And) {
 		return 0, nil, false
 	}
 	pair := [2]model.Token{toks[i], toks[i+3]}
