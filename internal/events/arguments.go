@@ -611,9 +611,12 @@ func declarer(src []model.Mention) bool {
 	return namedSubject(src)
 }
 
-func soloState(src []model.Mention) bool {
+// soloState reports whether a state is the subject of the clause's verb
+// by itself: named, not an adjective, not in an oblique case and not in a
+// prepositional phrase ("deter aid to Ukraine by threatening …").
+func (x *Extractor) soloState(c *clause, src []model.Mention) bool {
 	for _, m := range src {
-		if m.Kind == model.KindState && !m.Adj && !m.Oblique {
+		if m.Kind == model.KindState && !m.Adj && !m.Oblique && !x.governedBy(c.lang, c.toks, m.TokStart, c.clo, prepNotOf) {
 			return true
 		}
 	}

@@ -234,7 +234,9 @@ func (x *Extractor) prepIs(lang string, toks []model.Token, i int, kind string) 
 // "über Polen"), or -1.
 func (x *Extractor) aboutAfter(lang string, toks []model.Token, from, hi int) int {
 	for j := from; j < hi-1; j++ {
-		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && has(kinds, lexicon.About) && !toks[end].Cap {
+		// A word that also names a route ("über Polen") is one before a
+		// name; "talks about Taiwan" is a topic.
+		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && has(kinds, lexicon.About) && !(toks[end].Cap && has(kinds, lexicon.Route)) {
 			return j
 		}
 	}

@@ -29,7 +29,7 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 	if len(codes) == 0 || (tr.t.Pair && len(codes) < 2) {
 		return model.Event{}, false
 	}
-	if n < x.lex.MinActors(tr.t.Type) && !(x.lex.Solo(tr.t.Type) && !tr.t.Noun && (namedSubject(src) || (tr.t.Declared || !tr.t.Weak) && (declarer(src) || soloState(src)))) {
+	if n < x.lex.MinActors(tr.t.Type) && !(x.lex.Solo(tr.t.Type) && !tr.t.Noun && (namedSubject(src) || (tr.t.Declared || !tr.t.Weak) && (declarer(src) || x.soloState(c, src)))) {
 		return model.Event{}, false
 	}
 	if domestic(actors) {

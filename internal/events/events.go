@@ -32,6 +32,7 @@
 package events
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -196,7 +197,7 @@ func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []mod
 			inMention[j] = true
 		}
 	}
-	trigs := x.findTriggers(lang, toks, inMention)
+	trigs, yielded := x.findTriggers(lang, toks, inMention)
 	demands := x.mayDemand(in)
 	conds := x.mayThreaten(in)
 	// A transcript turn's label ("В.Путин: …") names who speaks from it
@@ -218,7 +219,47 @@ func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []mod
 	if demands {
 		out = x.obligations(doc, in, st, cs, ce, quoted, speaker, saidAt)
 	}
-	for ti, tr := range trigs {
+	run := func(trigs []trigger, only []bool) {
+		for ti := range trigs {
+			if only != nil && !only[ti] {
+				continue
+			}
+			out = append(out, x.clauseOf(doc, in, st, trigs, ti, cs, ce, quoted, attrib, attribSpan, speaker, saidAt, label, labelAt, prevTurn)...)
+		}
+	}
+	run(trigs, nil)
+	// A weak trigger that yielded to a strong one of its type stands in
+	// where the strong one made no event.
+	if len(yielded) > 0 {
+		var retry []trigger
+		for _, y := range yielded {
+			if !slices.ContainsFunc(out, func(e model.Event) bool { return e.Type == y.t.Type }) {
+				retry = append(retry, y)
+			}
+		}
+		if len(retry) > 0 {
+			all := append(slices.Clone(trigs), retry...)
+			slices.SortFunc(all, func(a, b trigger) int { return a.start - b.start })
+			only := make([]bool, len(all))
+			for i, t := range all {
+				only[i] = slices.ContainsFunc(retry, func(r trigger) bool { return r.start == t.start && r.t == t.t })
+			}
+			run(all, only)
+		}
+	}
+	if conds {
+		out = append(out, x.threats(doc, in, st, trigs, speaker)...)
+	}
+	return out
+}
+
+// clauseOf builds the events of trigger ti of a sentence's triggers: its
+// clause runs from the trigger before it to the one after it, cut at a
+// comma, a conjunction or an auxiliary that opens another predicate.
+func (x *Extractor) clauseOf(doc *model.Document, in *Input, st *docState, trigs []trigger, ti int, cs, ce []int, quoted []bool, attrib string, attribSpan [2]int, speaker *model.Mention, saidAt int, label *model.Mention, labelAt int, prevTurn *model.Mention) []model.Event {
+	lang, toks := in.Sent.Lang, in.Sent.Tokens
+	tr := trigs[ti]
+	{
 		lo, hi := cs[tr.start], ce[tr.start]
 		if ti > 0 && trigs[ti-1].end > lo {
 			lo = trigs[ti-1].end
@@ -257,12 +298,8 @@ func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []mod
 		}
 		evs := x.build(c, st)
 		st.noteParties(x.lex, evs)
-		out = append(out, evs...)
+		return evs
 	}
-	if conds {
-		out = append(out, x.threats(doc, in, st, trigs, speaker)...)
-	}
-	return out
 }
 
 func has(kinds []string, k string) bool {

@@ -33,7 +33,7 @@ func (x *Extractor) compoundTail(lang string, tok model.Token) *lexicon.Trigger 
 	return nil
 }
 
-func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bool) []trigger {
+func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bool) (kept, yielded []trigger) {
 	var out []trigger
 	for i := 0; i < len(toks); i++ {
 		if toks[i].Kind != model.Word {
@@ -128,7 +128,7 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 	// content (or discusses it) are that content,
 	// up to a comma or a place or time ("signed an agreement at the G7
 	// summit").
-	kept := out[:0]
+	kept = out[:0]
 	govEnd := -1
 	for _, t := range out {
 		if govEnd >= 0 && t.t.Noun && !hasComma(toks, govEnd, t.start) && !x.anyKind(lang, toks, govEnd, t.start, lexicon.Loc) {
@@ -140,16 +140,35 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 		kept = append(kept, t)
 	}
 	out = kept
+	if x.lex.VerbSecond(lang) {
+		out = x.contentBefore(lang, toks, out)
+	}
 	// A weak trigger yields to a stronger one in the same sentence, unless
 	// a dash or semicolon parts them ("… will send tanks – Russia
-	// threatened …").
+	// threatened …"). The yielded ones of a strong one's type are kept
+	// aside: where the strong one makes no event, the weak one may
+	// ("Trump and Zelensky spoke on Friday in what Trump called a phone
+	// call").
 	kept = out[:0]
 	for k, t := range out {
 		if !t.t.Weak || !x.strongBeside(toks, out, k) {
 			kept = append(kept, t)
+		} else if x.strongOfType(out, k) {
+			yielded = append(yielded, t)
 		}
 	}
-	return kept
+	return kept, yielded
+}
+
+// strongOfType reports whether a strong trigger of the weak trigger k's
+// type stands in ts.
+func (x *Extractor) strongOfType(ts []trigger, k int) bool {
+	for i, t := range ts {
+		if i != k && !t.t.Weak && t.t.Type == ts[k].t.Type {
+			return true
+		}
+	}
+	return false
 }
 
 // coordinatedModifier matches a two-word noun entry whose modifier is
@@ -158,7 +177,7 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 // економічну допомогу"): the first modifier with the noun is the entry
 // ("military support": AID), and the trigger spans the whole phrase.
 func (x *Extractor) coordinatedModifier(lang string, toks []model.Token, i int, inMention []bool) (int, []*lexicon.Trigger, bool) {
-	if i+3 >= len(toks) || !x.lex.HasKind(lang, toks[i+1], lexicon.And) || toks[i+2].Kind != model.Word || toks[i+3].Kind != model.Word || inMention[i+2] || inMention[i+3] {
+	if i+3 >= len(toks) || toks[i+2].Kind != model.Word || toks[i+3].Kind != model.Word || inMention[i+2] || inMention[i+3] || !x.lex.HasKind(lang, toks[i+1], lexicon.And) {
 		return 0, nil, false
 	}
 	pair := [2]model.Token{toks[i], toks[i+3]}
@@ -167,6 +186,59 @@ func (x *Extractor) coordinatedModifier(lang string, toks []model.Token, i int, 
 		return 0, nil, false
 	}
 	return i + 4, ts, true
+}
+
+// contentBefore drops, in a language whose objects precede a verb that
+// closes the clause, the event nouns before such a verb that takes an
+// event as its content: they are what it asks, refuses or condemns ("hat
+// die Angriffe Israels auf Gaza verurteilt", "hat Russland den Einsatz
+// chemischer Waffen vorgeworfen"), back to punctuation or another verb, but
+// not a noun in a phrase of place or time ("hat beim Gipfel Sanktionen
+// gefordert").
+func (x *Extractor) contentBefore(lang string, toks []model.Token, out []trigger) []trigger {
+	drop := make([]bool, len(out))
+	any := false
+	for k, t := range out {
+		if t.t.Noun || !(x.lex.Content(t.t.Type) || t.t.Topic) || !closesClause(toks, t.end) {
+			continue
+		}
+		for p := k - 1; p >= 0; p-- {
+			n := out[p]
+			if !n.t.Noun || hasComma(toks, n.end, t.start) || slices.ContainsFunc(toks[n.end:t.start], func(tk model.Token) bool { return tk.Kind == model.Punct && tk.Text != "-" }) {
+				break
+			}
+			if x.governor(lang, toks, n.start, 0, lexicon.Loc, 3) >= 0 || x.governor(lang, toks, n.start, 0, lexicon.Time, 3) >= 0 {
+				continue
+			}
+			drop[p], any = true, true
+		}
+	}
+	if !any {
+		return out
+	}
+	kept := out[:0]
+	for k, t := range out {
+		if !drop[k] {
+			kept = append(kept, t)
+		}
+	}
+	return kept
+}
+
+// closesClause reports whether the word before token i ends its clause:
+// punctuation or the sentence's end follows, or at most two lower-case
+// words (auxiliaries: "verurteilt hat", "abgelehnt werden soll") and then
+// punctuation.
+func closesClause(toks []model.Token, i int) bool {
+	for j := i; j < len(toks) && j <= i+2; j++ {
+		if toks[j].Kind == model.Punct {
+			return true
+		}
+		if toks[j].Cap || toks[j].Kind != model.Word {
+			return false
+		}
+	}
+	return i >= len(toks) || i+2 >= len(toks)
 }
 
 // topicOf reports whether the event noun at i is the topic of the trigger
@@ -419,8 +491,35 @@ func (x *Extractor) declared(lang string, toks []model.Token, out []trigger) {
 				break
 			}
 		}
+		if out[k].t.Declared || !x.lex.VerbSecond(lang) {
+			continue
+		}
+		// "hat auch Waffenlieferungen an die Ukraine abgesegnet", "hat
+		// neue Sanktionen beschlossen": a verb of declaring that closes the
+		// clause after the noun, no other event word between.
+		for j := t.end; j < len(toks) && j <= t.end+declareAfter; j++ {
+			// Another event word between ends the search; a weak verb
+			// that declares is itself the verb ("Sanktionen verhängt").
+			if toks[j].Kind == model.Punct || k+1 < len(out) && out[k+1].start <= j && !(out[k+1].start == j && out[k+1].t.Weak) {
+				break
+			}
+			if !x.lex.MayStart(lang, toks[j], lexicon.Declare) {
+				continue
+			}
+			if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && has(kinds, lexicon.Declare) && (end == len(toks) || toks[end].Kind == model.Punct) {
+				verb := *t.t
+				verb.Noun, verb.Declared = false, true
+				out[k].t = &verb
+				break
+			}
+		}
 	}
 }
+
+// declareAfter is the most words from an event noun to a verb of declaring
+// that closes the clause after it ("Waffenlieferungen an die Ukraine
+// abgesegnet").
+const declareAfter = 4
 
 // declareReach is the most words from a verb of declaring to the event
 // noun it governs ("объявляет пасхальное перемирие").

@@ -171,6 +171,9 @@ const (
 	// Irrealis marks a condition contrary to fact ("would have", "hätte",
 	// "бы"): it threatens no one.
 	Irrealis = "irrealis"
+	// Route marks a topic preposition that also names a route ("über
+	// Polen"): before a name it is the route, not a topic.
+	Route = "route"
 	// Dem are demonstratives: "this meeting" refers back to an event
 	// already reported (data/lexicon/syntax).
 	Dem = "dem"

@@ -210,3 +210,16 @@ func TestBodyInItsSeat(t *testing.T) {
 		}
 	}
 }
+
+// TestDefinedAbbreviation: an abbreviation in parentheses after a name
+// names it later in the document, alone or at the head of a compound, even
+// one the knowledge base leaves out as ambiguous ("AU").
+func TestDefinedAbbreviation(t *testing.T) {
+	checkLinks(t, "2016-02-01", true, []linkCase{
+		{"de", "Die Afrikanische Union (AU) tagt. Die AU berät.", "org:au", true},
+		{"de", "Die Afrikanische Union (AU) tagt. Der Gipfel am AU-Sitz.", "org:au", true},
+	})
+	checkLinks(t, "2016-02-01", false, []linkCase{
+		{"de", "Die AU berät.", "org:au", false},
+	})
+}

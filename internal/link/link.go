@@ -55,12 +55,31 @@ type Context struct {
 	// when the sentence names nobody before it.
 	last     *Entity
 	lastRole string
+	// abbrev holds the abbreviations the document defined in parentheses
+	// after a name ("die Afrikanische Union (AU)"): the name's mention.
+	abbrev map[string]model.Mention
 }
 
 // NewContext returns an empty context resolving offices on date, the
 // document's own date.
 func NewContext(date model.Point) *Context {
 	return &Context{Date: date, doc: date, seen: map[*Entity]bool{}, titled: map[*Entity][]string{}}
+}
+
+// defines records an abbreviation in parentheses right after the name m
+// that ends at token end ("die Afrikanische Union (AU)", "Ärzte ohne
+// Grenzen (MSF)"): one word in capitals, which later names m in the
+// document even where the knowledge base leaves it out as ambiguous.
+func (ctx *Context) defines(toks []model.Token, end int, m model.Mention) bool {
+	if end+2 >= len(toks) || toks[end].Text != "(" || toks[end+2].Text != ")" || !toks[end+1].Upper || m.Kind == model.KindPerson || m.Kind == model.KindPlace || m.Code == "" {
+		return false
+	}
+	if ctx.abbrev == nil {
+		ctx.abbrev = map[string]model.Mention{}
+	}
+	m.TokStart, m.TokEnd, m.Start, m.End, m.Text, m.Oblique, m.Locative = 0, 0, 0, 0, "", false, false
+	ctx.abbrev[toks[end+1].Text] = m
+	return true
 }
 
 // name records that the document named person e, with the title role
@@ -165,10 +184,21 @@ func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
 						covered[j] = true
 					}
 					i = end
+					if ctx.defines(toks, end, m) {
+						i = end + 3 // the definition itself is no second mention
+					}
 					continue
 				}
 			}
-			if sps := l.compoundName(t, i, lang); sps != nil {
+			if m, ok := ctx.abbrev[t.Text]; ok {
+				// "… (AU). … die AU": an abbreviation the document defined.
+				m.Why = []string{"abbreviation defined in the document"}
+				spans = append(spans, &span{start: i, end: i + 1, bs: t.Start, be: t.End, m: m})
+				covered[i] = true
+				i++
+				continue
+			}
+			if sps := l.compoundName(t, i, lang, ctx); sps != nil {
 				spans = append(spans, sps...)
 				covered[i] = true
 			}
@@ -664,12 +694,17 @@ func (l *Linker) entityMention(e *Entity, ctx *Context, why string) model.Mentio
 // after the hyphen names a state or organisation too, the word is a pair
 // of parties ("саміт Україна-ЄС", "переговоры Россия-США", "US-China
 // talks"): it gives both.
-func (l *Linker) compoundName(t model.Token, i int, lang string) []*span {
+func (l *Linker) compoundName(t model.Token, i int, lang string, ctx *Context) []*span {
 	h := strings.IndexByte(t.Text, '-')
 	if h <= 0 {
 		return nil
 	}
 	head, tail := t.Text[:h], t.Text[h+1:]
+	if m, ok := ctx.abbrev[head]; ok {
+		// "AU-Sitz" after "die Afrikanische Union (AU)".
+		m.Why = []string{"defined abbreviation at the head of a compound"}
+		return []*span{{start: i, end: i + 1, bs: t.Start, be: t.Start + h, m: m}}
+	}
 	if !isLatin(head) {
 		// Cyrillic compounds with a capital after the hyphen are names of
 		// their own ("Гвинеи-Бисау", "Нью-Йорка"), not a state's compound,
