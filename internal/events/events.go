@@ -419,6 +419,16 @@ func quoteDepth(toks []model.Token) []bool {
 			}
 		}
 	}
+	if closer != "" && closer != "\"" && words(toks[open+1:]) >= quoteWords {
+		// "“The talks have stalled for months.": a quotation that goes on
+		// into the next sentence.
+		if in == nil {
+			in = make([]bool, len(toks))
+		}
+		for j := open + 1; j < len(toks); j++ {
+			in[j] = true
+		}
+	}
 	return in
 }
 
