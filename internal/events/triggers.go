@@ -140,6 +140,9 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 		kept = append(kept, t)
 	}
 	out = kept
+	if x.lex.VerbSecond(lang) {
+		out = x.contentBefore(lang, toks, out)
+	}
 	// A weak trigger yields to a stronger one in the same sentence, unless
 	// a dash or semicolon parts them ("… will send tanks – Russia
 	// threatened …"). The yielded ones of a strong one's type are kept
@@ -183,6 +186,59 @@ func (x *Extractor) coordinatedModifier(lang string, toks []model.Token, i int, 
 		return 0, nil, false
 	}
 	return i + 4, ts, true
+}
+
+// contentBefore drops, in a language whose objects precede a verb that
+// closes the clause, the event nouns before such a verb that takes an
+// event as its content: they are what it asks, refuses or condemns ("hat
+// die Angriffe Israels auf Gaza verurteilt", "hat Russland den Einsatz
+// chemischer Waffen vorgeworfen"), back to punctuation or another verb, but
+// not a noun in a phrase of place or time ("hat beim Gipfel Sanktionen
+// gefordert").
+func (x *Extractor) contentBefore(lang string, toks []model.Token, out []trigger) []trigger {
+	drop := make([]bool, len(out))
+	any := false
+	for k, t := range out {
+		if t.t.Noun || !(x.lex.Content(t.t.Type) || t.t.Topic) || !closesClause(toks, t.end) {
+			continue
+		}
+		for p := k - 1; p >= 0; p-- {
+			n := out[p]
+			if !n.t.Noun || hasComma(toks, n.end, t.start) || slices.ContainsFunc(toks[n.end:t.start], func(tk model.Token) bool { return tk.Kind == model.Punct && tk.Text != "-" }) {
+				break
+			}
+			if x.governor(lang, toks, n.start, 0, lexicon.Loc, 3) >= 0 || x.governor(lang, toks, n.start, 0, lexicon.Time, 3) >= 0 {
+				continue
+			}
+			drop[p], any = true, true
+		}
+	}
+	if !any {
+		return out
+	}
+	kept := out[:0]
+	for k, t := range out {
+		if !drop[k] {
+			kept = append(kept, t)
+		}
+	}
+	return kept
+}
+
+// closesClause reports whether the word before token i ends its clause:
+// punctuation or the sentence's end follows, or at most two lower-case
+// words (auxiliaries: "verurteilt hat", "abgelehnt werden soll") and then
+// punctuation.
+func closesClause(toks []model.Token, i int) bool {
+	for j := i; j < len(toks) && j <= i+2; j++ {
+		if toks[j].Kind == model.Punct {
+			return true
+		}
+		if toks[j].Cap || toks[j].Kind != model.Word {
+			return false
+		}
+	}
+	return i >= len(toks) || i+2 >= len(toks)
 }
 
 // topicOf reports whether the event noun at i is the topic of the trigger
@@ -442,7 +498,9 @@ func (x *Extractor) declared(lang string, toks []model.Token, out []trigger) {
 		// neue Sanktionen beschlossen": a verb of declaring that closes the
 		// clause after the noun, no other event word between.
 		for j := t.end; j < len(toks) && j <= t.end+declareAfter; j++ {
-			if toks[j].Kind == model.Punct || k+1 < len(out) && out[k+1].start <= j {
+			// Another event word between ends the search; a weak verb
+			// that declares is itself the verb ("Sanktionen verhängt").
+			if toks[j].Kind == model.Punct || k+1 < len(out) && out[k+1].start <= j && !(out[k+1].start == j && out[k+1].t.Weak) {
 				break
 			}
 			if !x.lex.MayStart(lang, toks[j], lexicon.Declare) {
