@@ -407,8 +407,46 @@ func quoteDepth(toks []model.Token) []bool {
 		case closer == "":
 			if c, ok := quotePairs[t.Text]; ok {
 				closer, open = c, i
+			} else if closeOnly[t.Text] && i > 0 && endsQuote[toks[i-1].Text] && words(toks[:i]) >= quoteWords {
+				// "… regions he can't conquer militarily,” she told CNN.": a
+				// quotation that began in an earlier sentence ends here.
+				if in == nil {
+					in = make([]bool, len(toks))
+				}
+				for j := 0; j < i; j++ {
+					in[j] = true
+				}
 			}
 		}
 	}
+	if closer != "" && closer != "\"" && words(toks[open+1:]) >= quoteWords {
+		// "“The talks have stalled for months.": a quotation that goes on
+		// into the next sentence.
+		if in == nil {
+			in = make([]bool, len(toks))
+		}
+		for j := open + 1; j < len(toks); j++ {
+			in[j] = true
+		}
+	}
 	return in
+}
+
+// closeOnly are the quotation marks that close a quotation, and endsQuote
+// the punctuation a quotation's last sentence ends with inside them
+// (",” she told CNN"; some texts open quotations with ”, too).
+var (
+	closeOnly = map[string]bool{"”": true, "»": true, "›": true}
+	endsQuote = map[string]bool{",": true, ".": true, "?": true, "!": true}
+)
+
+// words counts the tokens that are no punctuation.
+func words(toks []model.Token) int {
+	n := 0
+	for _, t := range toks {
+		if t.Kind != model.Punct {
+			n++
+		}
+	}
+	return n
 }
