@@ -935,14 +935,14 @@ func (x *Extractor) nounAgents(c *clause, right []model.Mention) (agents, rest [
 			for p > c.tr.end && x.lex.HasKind(lang, toks[p], lexicon.Det) {
 				p--
 			}
-			if p < c.tr.end || p > c.tr.end+2 || !x.lex.HasKind(lang, toks[p], lexicon.Agent) {
+			if (p < c.tr.end || p > c.tr.end+2 || !x.lex.HasKind(lang, toks[p], lexicon.Agent)) && !x.instrumentalAgent(c, m) {
 				continue
 			}
 			agents = append(agents, m)
 			rest = append(rest, right[:k]...)
 			continue
 		}
-		if x.joined(lang, toks, agents[len(agents)-1].TokEnd, m.TokStart) {
+		if m.TokStart >= agents[len(agents)-1].TokEnd && x.joined(lang, toks, agents[len(agents)-1].TokEnd, m.TokStart) {
 			agents = append(agents, m)
 		} else {
 			rest = append(rest, m)
@@ -950,6 +950,32 @@ func (x *Extractor) nounAgents(c *clause, right []model.Mention) (agents, rest [
 	}
 	return agents, rest
 }
+
+// instrumentalAgent reports whether the name m is an event noun's agent in
+// the instrumental case (syntax kind instrend: "захват Мариуполя
+// российскими войсками"): a name, not an adjective, a few words after the
+// noun, with no punctuation between and no preposition governing it ("с
+// Россией", "между Россией и Китаем" are with- and between-phrases).
+func (x *Extractor) instrumentalAgent(c *clause, m model.Mention) bool {
+	lang, toks := c.lang, c.toks
+	if m.Adj || m.TokStart < c.tr.end || m.TokStart > c.tr.end+instrReach || !x.lex.Instrumental(lang, toks[m.TokEnd-1]) {
+		return false
+	}
+	if hasComma(toks, c.tr.end, m.TokStart) || x.inPhrase(lang, toks, m.TokStart, c.tr.end) || x.phraseOf(lang, toks, m.TokStart, c.tr.end, prepKinds...) {
+		return false
+	}
+	for j := c.tr.end; j < m.TokStart; j++ {
+		if toks[j].Kind == model.Punct {
+			return false
+		}
+	}
+	return true
+}
+
+// instrReach is how many words may stand between an event noun and its
+// agent in the instrumental: its object in the genitive ("захват
+// Мариуполя", "нарушений перемирия").
+const instrReach = 4
 
 // frontedMeetingSubject returns the subject of the main clause when the
 // meeting noun stands in a phrase of time that opens the sentence

@@ -48,7 +48,7 @@ func (x *Extractor) clauseBounds(lang string, toks []model.Token) (starts, ends 
 	cut := make([]bool, n+1)
 	for i, t := range toks {
 		switch {
-		case t.Text == ";", isDash(t.Text) && i > 0:
+		case t.Text == ";", isDash(t.Text) && i > 0, t.Text == ":" && x.lex.VerbSecond(lang) && i+1 < n && toks[i+1].Cap && x.lex.HasKind(lang, toks[i+1], lexicon.Det):
 			// "… verantwortlich – Türkei droht Kurden": a dash between
 			// words ends a clause, or an aside that is none of its parties.
 			cut[i+1] = true
@@ -173,11 +173,29 @@ func (x *Extractor) lastComma(lang string, toks []model.Token, ms []model.Mentio
 // after it that does not join a list, else hi.
 func (x *Extractor) commaAfter(lang string, toks []model.Token, ms []model.Mention, from, hi int) int {
 	for j := from; j < hi; j++ {
-		if toks[j].Text == "," && !x.listComma(lang, toks, ms, j) {
+		if toks[j].Text == "," && !x.listComma(lang, toks, ms, j) && !x.titleComma(lang, toks, ms, from, j) {
 			return j
 		}
 	}
 	return hi
+}
+
+// titleComma reports whether the comma at c joins the titles of one
+// person ("принял заместителя Премьер-министра, Министра внутренних дел
+// ОАЭ Сейфа бен Заида"): where case, not capitals, marks nouns (neither a
+// fixed-subject nor a verb-second language), a capitalised word after it
+// that begins no name is a title, when no name but in a prepositional
+// phrase ("в Кремле") stands between the trigger and the comma.
+func (x *Extractor) titleComma(lang string, toks []model.Token, ms []model.Mention, from, c int) bool {
+	if x.lex.FixedSubject(lang) || x.lex.VerbSecond(lang) || c+1 >= len(toks) || !toks[c+1].Cap || toks[c+1].Kind != model.Word {
+		return false
+	}
+	for _, m := range ms {
+		if m.TokStart == c+1 || m.TokStart >= from && m.TokStart < c && !x.inPhrase(lang, toks, m.TokStart, from) {
+			return false
+		}
+	}
+	return true
 }
 
 // saidBefore reports whether a verb of saying comes before token j in the

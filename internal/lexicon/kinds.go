@@ -127,6 +127,10 @@ const (
 	// Self is a first person singular pronoun ("я", "меня", "мене"): in
 	// a transcript turn it stands for the turn's speaker.
 	Self = "self"
+	// InstrEnd is an ending of the instrumental case ("-ами", "-ой",
+	// "-ою"): a name in it after an event noun, no preposition before it,
+	// is the noun's agent ("захват Мариуполя российскими войсками").
+	InstrEnd = "instrend"
 	// SgPast is the ending of a past singular verb ("-л", "-ла"): with no
 	// subject in a transcript turn, its subject is the speaker.
 	SgPast = "sgpast"

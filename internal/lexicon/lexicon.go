@@ -124,6 +124,8 @@ type Lexicon struct {
 	nomEnds map[string][]string
 	// sgPastEnds are the endings of past singular verbs (syntax kind sgpast).
 	sgPastEnds map[string][]string
+	// instrEnds are the endings of the instrumental case (syntax kind instrend).
+	instrEnds map[string][]string
 	// plurEnds are the endings of plural past verbs (syntax kind plurend).
 	plurEnds map[string][]string
 	// attrEnds are the endings of participles used as adjectives (syntax
@@ -175,6 +177,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		partEnds:   map[string][]string{},
 		nomEnds:    map[string][]string{},
 		sgPastEnds: map[string][]string{},
+		instrEnds:  map[string][]string{},
 		plurEnds:   map[string][]string{},
 		attrEnds:   map[string][]string{},
 		ppForms:    map[string][][2]string{},
@@ -493,7 +496,7 @@ func (lx *Lexicon) loadMarkers(an *text.Analyzer, fsys fs.FS, dir, lang string) 
 			lx.attrEnds[lang] = append(lx.attrEnds[lang], an.Normalize(f[0][1:]))
 			return nil
 		}
-		if f[1] == InfEnd || f[1] == PartEnd || f[1] == PlurEnd || f[1] == NomEnd || f[1] == SgPast {
+		if f[1] == InfEnd || f[1] == PartEnd || f[1] == PlurEnd || f[1] == NomEnd || f[1] == SgPast || f[1] == InstrEnd {
 			if !strings.HasPrefix(f[0], "-") || len(f[0]) < 2 {
 				return fmt.Errorf("%s: an %s entry is an ending written with a dash (-ть)", pos, f[1])
 			}
@@ -505,6 +508,8 @@ func (lx *Lexicon) loadMarkers(an *text.Analyzer, fsys fs.FS, dir, lang string) 
 				lx.nomEnds[lang] = append(lx.nomEnds[lang], an.Normalize(f[0][1:]))
 			} else if f[1] == SgPast {
 				lx.sgPastEnds[lang] = append(lx.sgPastEnds[lang], an.Normalize(f[0][1:]))
+			} else if f[1] == InstrEnd {
+				lx.instrEnds[lang] = append(lx.instrEnds[lang], an.Normalize(f[0][1:]))
 			} else {
 				lx.partEnds[lang] = append(lx.partEnds[lang], an.Normalize(f[0][1:]))
 			}
@@ -730,6 +735,12 @@ func (lx *Lexicon) Participle(lang string, tok model.Token) bool {
 // nominative has (syntax kind nomend: "российская", "українська").
 func (lx *Lexicon) NominativeOnly(lang string, tok model.Token) bool {
 	return hasEnding(lx.nomEnds[lang], tok)
+}
+
+// Instrumental reports whether the word has an ending of the
+// instrumental case (syntax kind instrend: "войсками", "стороною").
+func (lx *Lexicon) Instrumental(lang string, tok model.Token) bool {
+	return hasEnding(lx.instrEnds[lang], tok)
 }
 
 // PastSingular reports whether the word has the ending of a past singular
