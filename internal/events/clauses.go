@@ -51,7 +51,7 @@ func (x *Extractor) clauseBounds(lang string, toks []model.Token) (starts, ends 
 	cut := make([]bool, n+1)
 	for i, t := range toks {
 		switch {
-		case t.Text == ";", isDash(t.Text) && i > 0:
+		case t.Text == ";", isDash(t.Text) && i > 0, t.Text == ":" && x.lex.VerbSecond(lang) && i+1 < n && toks[i+1].Cap && x.lex.HasKind(lang, toks[i+1], lexicon.Det):
 			// "… verantwortlich – Türkei droht Kurden": a dash between
 			// words ends a clause, or an aside that is none of its parties.
 			cut[i+1] = true
