@@ -49,6 +49,22 @@ func (x *Extractor) obligations(doc *model.Document, in *Input, st *docState, cs
 			// "Zakharova said that the letters of … were unacceptable": the
 			// speaker before the verb of saying, the blamed after it.
 			from := cs[j]
+			if k, kend := x.callBefore(lang, toks, cs[j], j); k >= 0 {
+				// "МИД РФ счел неприемлемыми действия посла США", "Russia
+				// called the ambassador's letters unacceptable": who calls
+				// blames; what is called so is the object, between the
+				// verb and the word or after it.
+				sp := x.actorBefore(in, cs[j], k)
+				blamed := x.blamed(in, j, kend)
+				if len(blamed) == 0 {
+					blamed = x.blamedAfter(in, end, ce[j])
+				}
+				if sp != nil && len(blamed) > 0 {
+					src, subj, tr = sp, blamed, x.lex.StandsFor(lexicon.Blame)
+					rule = "blame: " + sp.Text + " " + joinText(toks[k:kend]) + " … " + toks[j].Text
+					break
+				}
+			}
 			if at, end := x.sayBefore(lang, toks, j); at >= 0 {
 				from = end
 				if sp := x.nameBefore(in, at); sp != nil {
@@ -149,6 +165,34 @@ func (x *Extractor) blamed(in *Input, j, clo int) []model.Mention {
 	var out []model.Mention
 	for _, m := range in.Mentions {
 		if m.TokStart < clo || m.TokEnd > j || m.Code == "" || m.Locative || m.Media || m.Nested {
+			continue
+		}
+		if len(out) > 0 && !x.coordinated(in.Sent.Lang, in.Sent.Tokens, out[len(out)-1].TokEnd, m.TokStart) {
+			break
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// callBefore returns the verb of calling or considering between from and
+// j ("called", "счел", "bezeichnete") and its end, or -1.
+func (x *Extractor) callBefore(lang string, toks []model.Token, from, j int) (int, int) {
+	for k := j - 1; k >= from; k-- {
+		if end, kinds := x.lex.MarkersAt(lang, toks, k); end > k && end <= j && has(kinds, lexicon.CallAs) {
+			return k, end
+		}
+	}
+	return -1, -1
+}
+
+// blamedAfter returns the first name after a word of blame, from `from`
+// up to hi, and the names coordinated with it ("неприемлемыми действия
+// посла США").
+func (x *Extractor) blamedAfter(in *Input, from, hi int) []model.Mention {
+	var out []model.Mention
+	for _, m := range in.Mentions {
+		if m.TokStart < from || m.TokStart >= hi || m.Code == "" || m.Locative || m.Media || m.Nested {
 			continue
 		}
 		if len(out) > 0 && !x.coordinated(in.Sent.Lang, in.Sent.Tokens, out[len(out)-1].TokEnd, m.TokStart) {
