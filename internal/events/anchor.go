@@ -40,7 +40,7 @@ func (x *Extractor) anchor(c *clause, left, right []model.Mention, loc *model.Lo
 	}
 	for _, ms := range [][]model.Mention{left, right} {
 		for _, m := range ms {
-			if x.phraseOf(lang, toks, m.TokStart, clo, lexicon.With, lexicon.Between) {
+			if x.phraseOf(lang, toks, m.TokStart, clo, lexicon.Between) || x.phraseOf(lang, toks, m.TokStart, clo, lexicon.With) && x.comitative(lang, toks, m) {
 				return "its participant " + m.Text
 			}
 			// "drills by the United States": its by-phrase.
@@ -69,6 +69,14 @@ func (x *Extractor) anchor(c *clause, left, right []model.Mention, loc *model.Lo
 		return "the lead paragraph"
 	}
 	return ""
+}
+
+// comitative reports whether the name m after a with-preposition is in the
+// case of company: "с" with the genitive (syntax kind genend) is "from"
+// ("с китайской стороны выражена поддержка"), with the instrumental
+// "with" ("с китайской стороной").
+func (x *Extractor) comitative(lang string, toks []model.Token, m model.Mention) bool {
+	return !x.lex.Genitive(lang, toks[m.TokEnd-1])
 }
 
 // staged returns the verb of the clause that reports the noun trigger as

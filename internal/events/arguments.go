@@ -308,7 +308,7 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	}
 	// The subject of an earlier verb in the clause serves a later one: "X and
 	// Y met ... and called for ..." gives the whole coordinated subject.
-	if len(left) == 0 && lo > clo {
+	if len(left) == 0 && lo > clo && !x.governedNoun(c) {
 		for _, m := range in.Mentions {
 			if m.TokStart < clo || m.TokStart >= lo || m.Locative || m.Media || m.Code == "" || m.Adj || m.Nested || m.Oblique {
 				continue
@@ -472,6 +472,14 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		// "поддержало Молдову в укреплении энергетической безопасности",
 		// "backed Kyiv in its response to Putin's war against Ukraine".
 		right = x.beforeReason(c, right, &rules)
+	}
+	if len(right) == 0 && !x.lex.Symmetric(tr.t.Type) {
+		// "выражена поддержка начавшемуся диалогу России и США": what the
+		// trigger is about is an event; its parties are the target.
+		if ps := x.partiesOfNext(c); len(ps) > 0 {
+			right = ps
+			rules = append(rules, "the parties of "+c.next.text+" are the target")
+		}
 	}
 	src, tgt := left, right
 	if !tr.t.Noun && !tr.t.Recv && x.passive(c) {
@@ -1497,4 +1505,56 @@ func (x *Extractor) referredDemand(c *clause, st *docState, src []model.Mention)
 		}
 	}
 	return nil
+}
+
+// governedNoun reports whether the trigger is a meeting or joint-act noun
+// right after another trigger, whose object it is ("поддержка
+// начавшемуся диалогу России и США"): the other's subject is not its own.
+func (x *Extractor) governedNoun(c *clause) bool {
+	p := c.prev
+	if p == nil || !c.tr.t.Noun || p.t.Type == c.tr.t.Type || !x.lex.Symmetric(c.tr.t.Type) && !x.lex.Meeting(c.tr.t.Type) || c.tr.start < p.end || c.tr.start > p.end+2 {
+		return false
+	}
+	for j := p.end; j < c.tr.start; j++ {
+		if c.toks[j].Kind == model.Punct {
+			return false
+		}
+	}
+	return true
+}
+
+// partiesOfNext returns the parties of a meeting or joint-act noun that
+// right follows the trigger (at most two words between, no punctuation),
+// named right after it ("поддержка начавшемуся диалогу России и США",
+// "welcomed the talks between Armenia and Azerbaijan"); nil when there is
+// none.
+func (x *Extractor) partiesOfNext(c *clause) []model.Mention {
+	n := c.next
+	if n == nil || !n.t.Noun || n.t.Type == c.tr.t.Type || !x.lex.Symmetric(n.t.Type) && !x.lex.Meeting(n.t.Type) || n.start < c.tr.end || n.start > c.tr.end+2 {
+		return nil
+	}
+	for j := c.tr.end; j < n.start; j++ {
+		if c.toks[j].Kind == model.Punct {
+			return nil
+		}
+	}
+	var out []model.Mention
+	for _, m := range c.in.Mentions {
+		if m.Code == "" || m.Locative || m.Nested || m.Media || m.TokStart < n.end {
+			continue
+		}
+		if len(out) == 0 {
+			p := m.TokStart - 1
+			if p >= n.end && !x.lex.HasKind(c.lang, c.toks[p], lexicon.Between) && !x.lex.HasKind(c.lang, c.toks[p], lexicon.Det) || p > n.end+1 {
+				return nil
+			}
+			out = append(out, m)
+			continue
+		}
+		if m.TokStart < out[len(out)-1].TokEnd || !x.joined(c.lang, c.toks, out[len(out)-1].TokEnd, m.TokStart) {
+			break
+		}
+		out = append(out, m)
+	}
+	return out
 }

@@ -38,6 +38,9 @@ type clause struct {
 	// turn is the speaker of the transcript turn the trigger stands in
 	// ("В.Путин: …"), or nil.
 	turn *model.Mention
+	// prev and next are the sentence's triggers before and after this
+	// one, or nil.
+	prev, next *trigger
 }
 
 // clauseBounds returns, for each token, the index of its clause's first

@@ -120,7 +120,10 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 	} else if tr.t.Noun {
 		// "A meeting between Biden and Xi is possible", "Встреча …
 		// возможна": a modal predicate of the event noun.
-		m := x.kindAfter(lang, toks, tr.end, chi, lexicon.Modal)
+		// Its predicate stands before a comma that ends its phrase ("…
+		// диалогу России и США, а также готовность содействовать …" is a
+		// second object, not the noun's predicate).
+		m := x.kindAfter(lang, toks, tr.end, x.commaAfter(lang, toks, in.Mentions, tr.end, chi), lexicon.Modal)
 		if m < 0 {
 			m = x.kindAfter(lang, toks, tr.end, min(chi, tr.end+6), lexicon.Hypo) // "an invasion … is unlikely"
 		}

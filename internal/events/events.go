@@ -299,6 +299,12 @@ func (x *Extractor) clauseOf(doc *model.Document, in *Input, st *docState, trigs
 		if label != nil && tr.start < labelAt {
 			c.turn = prevTurn
 		}
+		if ti+1 < len(trigs) {
+			c.next = &trigs[ti+1]
+		}
+		if ti > 0 {
+			c.prev = &trigs[ti-1]
+		}
 		evs := x.build(c, st)
 		st.noteParties(x.lex, evs)
 		return evs

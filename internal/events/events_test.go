@@ -75,6 +75,8 @@ func TestSentences(t *testing.T) {
 		{"the first person of a transcript turn is its speaker", "Вопрос: Как прошла неделя? В.Путин: Вчера разговаривал с Президентом Казахстана. Я также встретился с Премьер-министром Индии.", []string{"CONSULT IND-RUS", "CONSULT KAZ-RUS"}},
 		{"a capitalised subject is no dropped pronoun", "В.Путин: Недавно Господь призвал Украину к миру.", nil},
 		{"the first person outside a turn is nobody", "Вчера разговаривал с Президентом Казахстана.", nil},
+		{"supporting talks supports their parties", "Германия приветствовала переговоры между Арменией и Азербайджаном.", []string{"CONSULT ARM-AZE", "SUPPORT ARM-AZE-DEU"}},
+		{"from a side is no with-phrase", "С китайской стороны выражена поддержка начавшемуся диалогу России и США, а также готовность помочь.", []string{"CONSULT RUS-USA", "SUPPORT CHN-RUS-USA"}},
 		{"a side is not the sides", "Владимир Путин встретился с Нарендрой Моди. Послы со стороны Китая подписали меморандум.", []string{"CONSULT IND-RUS"}},
 		{"a cause phrase after the target is background", "Китай выразил протест Японии в связи с визитом японских политиков на Тайвань.", []string{"ACCUSE CHN-JPN"}},
 		{"arrival in the future tense", "Премьер-министр Индии Нарендра Моди прибудет в Москву во вторник.", []string{"CONSULT IND-RUS"}},

@@ -421,7 +421,9 @@ func (x *Extractor) callsAs(lang string, toks []model.Token, out []trigger) []tr
 		}
 		found := false
 		for j := t.start - 1; j >= 0 && j >= t.start-callReach; j-- {
-			if toks[j].Kind == model.Punct && toks[j].Text != "," && toks[j].Text != "-" {
+			// Commas, hyphens and the quotes of a name ("назвав «Північний
+			// потік-2» помилкою") stand inside the object.
+			if toks[j].Kind == model.Punct && toks[j].Text != "," && toks[j].Text != "-" && !quoteMark(toks[j].Text) {
 				break
 			}
 			if !x.lex.MayStart(lang, toks[j], lexicon.CallAs) {
@@ -458,6 +460,15 @@ func (x *Extractor) callsAs(lang string, toks []model.Token, out []trigger) []tr
 		out = slices.CompactFunc(out, func(a, b trigger) bool { return a.start == b.start && a.t == call && b.t == call })
 	}
 	return out
+}
+
+// quoteMark reports whether a punctuation token is a quotation mark.
+func quoteMark(s string) bool {
+	switch s {
+	case "«", "»", "„", "“", "”", "\"", "‹", "›":
+		return true
+	}
+	return false
 }
 
 // callReach is the most words between a verb of calling and the noun of

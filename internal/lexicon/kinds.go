@@ -131,6 +131,10 @@ const (
 	// "-ою"): a name in it after an event noun, no preposition before it,
 	// is the noun's agent ("захват Мариуполя российскими войсками").
 	InstrEnd = "instrend"
+	// GenEnd is an ending only the genitive has among the cases a
+	// with-preposition takes ("-ы", "-ии"): "с китайской стороны" is
+	// "from the Chinese side", no with-phrase.
+	GenEnd = "genend"
 	// SgPast is the ending of a past singular verb ("-л", "-ла"): with no
 	// subject in a transcript turn, its subject is the speaker.
 	SgPast = "sgpast"

@@ -135,6 +135,8 @@ type Lexicon struct {
 	sgPastEnds map[string][]string
 	// instrEnds are the endings of the instrumental case (syntax kind instrend).
 	instrEnds map[string][]string
+	// genEnds are genitive endings (syntax kind genend).
+	genEnds map[string][]string
 	// plurEnds are the endings of plural past verbs (syntax kind plurend).
 	plurEnds map[string][]string
 	// attrEnds are the endings of participles used as adjectives (syntax
@@ -187,6 +189,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		nomEnds:    map[string][]string{},
 		sgPastEnds: map[string][]string{},
 		instrEnds:  map[string][]string{},
+		genEnds:    map[string][]string{},
 		plurEnds:   map[string][]string{},
 		attrEnds:   map[string][]string{},
 		ppForms:    map[string][][2]string{},
@@ -554,7 +557,7 @@ func (lx *Lexicon) loadMarkers(an *text.Analyzer, fsys fs.FS, dir, lang string) 
 			lx.attrEnds[lang] = append(lx.attrEnds[lang], an.Normalize(f[0][1:]))
 			return nil
 		}
-		if f[1] == InfEnd || f[1] == PartEnd || f[1] == PlurEnd || f[1] == NomEnd || f[1] == SgPast || f[1] == InstrEnd {
+		if f[1] == InfEnd || f[1] == PartEnd || f[1] == PlurEnd || f[1] == NomEnd || f[1] == SgPast || f[1] == InstrEnd || f[1] == GenEnd {
 			if !strings.HasPrefix(f[0], "-") || len(f[0]) < 2 {
 				return fmt.Errorf("%s: an %s entry is an ending written with a dash (-ть)", pos, f[1])
 			}
@@ -568,6 +571,8 @@ func (lx *Lexicon) loadMarkers(an *text.Analyzer, fsys fs.FS, dir, lang string) 
 				lx.sgPastEnds[lang] = append(lx.sgPastEnds[lang], an.Normalize(f[0][1:]))
 			} else if f[1] == InstrEnd {
 				lx.instrEnds[lang] = append(lx.instrEnds[lang], an.Normalize(f[0][1:]))
+			} else if f[1] == GenEnd {
+				lx.genEnds[lang] = append(lx.genEnds[lang], an.Normalize(f[0][1:]))
 			} else {
 				lx.partEnds[lang] = append(lx.partEnds[lang], an.Normalize(f[0][1:]))
 			}
@@ -813,6 +818,13 @@ func (lx *Lexicon) Participle(lang string, tok model.Token) bool {
 // nominative has (syntax kind nomend: "российская", "українська").
 func (lx *Lexicon) NominativeOnly(lang string, tok model.Token) bool {
 	return hasEnding(lx.nomEnds[lang], tok)
+}
+
+// Genitive reports whether the word has an ending only the genitive has
+// among the cases a with-preposition takes (syntax kind genend: "с
+// китайской стороны" is "from", not "with").
+func (lx *Lexicon) Genitive(lang string, tok model.Token) bool {
+	return hasEnding(lx.genEnds[lang], tok)
 }
 
 // Instrumental reports whether the word has an ending of the

@@ -242,7 +242,11 @@ func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
 				m.Locative = true
 			case prep == lexicon.Loc && !l.directional(toks, sp, lang), prep == lexicon.From:
 				m.Locative = true
-			case prep != lexicon.To && (sp.end >= len(toks) || toks[sp.end].Kind != model.Word):
+			case prep != lexicon.To && (sp.end >= len(toks) || toks[sp.end].Kind != model.Word) &&
+				!(prep == "" && sp.start > 0 && sp.end < len(toks) && toks[sp.end].Text == ","):
+				// "Kiew beschuldigt Moskau, …": a capital that no
+				// preposition governs, inside the sentence, before a comma,
+				// is still its government.
 				m.Locative = true
 			}
 		case model.KindState:
