@@ -747,8 +747,7 @@ func (x *Extractor) compoundAdj(lang string, t model.Token) bool {
 	if h <= 0 || h == len(t.Norm)-1 {
 		return false
 	}
-	tail := t
-	tail.Norm = t.Norm[h+1:]
+	tail := t.WithNorm(t.Norm[h+1:])
 	return x.lex.HasKind(lang, tail, lexicon.Compound)
 }
 

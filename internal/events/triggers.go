@@ -20,7 +20,7 @@ func (x *Extractor) compoundTail(lang string, tok model.Token) *lexicon.Trigger 
 	if h := strings.LastIndexByte(tok.Text, '-'); h > 0 && h < len(tok.Text)-1 {
 		tail := tok
 		an := x.lex.Analyzer()
-		tail.Norm = an.Normalize(tail.Text[h+1:])
+		tail = tail.WithNorm(an.Normalize(tail.Text[h+1:]))
 		tail.Stem = an.Stem(lang, tail.Norm)
 		if _, ts, ok := x.lex.TriggerAt(lang, []model.Token{tail}, 0); ok && ts[0].Noun {
 			return ts[0]
