@@ -344,7 +344,7 @@ func (x *Extractor) armedBefore(c *clause) bool {
 	for j := c.lo; j < c.tr.start; j++ {
 		t := c.toks[j]
 		if h := strings.LastIndexByte(t.Norm, '-'); h > 0 {
-			t.Norm = t.Norm[h+1:] // "F-22-Kampfflugzeuge"
+			t = t.WithNorm(t.Norm[h+1:]) // "F-22-Kampfflugzeuge"
 		}
 		if x.lex.HasKind(c.lang, t, lexicon.Military) {
 			return true

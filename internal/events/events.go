@@ -188,6 +188,9 @@ func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []mod
 	s := in.Sent
 	toks := s.Tokens
 	lang := s.Lang
+	if len(toks) > 0 && toks[0].Mark == 0 {
+		x.lex.MarkTokens(lang, toks) // a caller that did not mark them
+	}
 	inMention := make([]bool, len(toks))
 	for _, m := range in.Mentions {
 		if m.Adj {

@@ -114,7 +114,7 @@ type Role struct {
 	// embassy or troops, which are elsewhere than their state.
 	Seat  bool  `yaml:"seat"`
 	Names Names `yaml:"names"`
-	Pos      Pos                 `yaml:"-"`
+	Pos   Pos   `yaml:"-"`
 }
 
 // Office is one term of a person in a role, for a state or organisation.

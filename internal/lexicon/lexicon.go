@@ -111,6 +111,15 @@ type Lexicon struct {
 	triggers    map[string]*Trie[*Trigger]
 	prefixes    map[string][]prefix
 	markers     map[string]*Trie[string]
+	// firstIdx indexes, per language, the first words of the markers for
+	// MarkTokens: a token's Mark k > 0 is firstNode[k-1], a word of
+	// language firstLang[k-1]; Mark -l is no first word in language l
+	// (langIdx).
+	firstIdx  map[string]map[string]int32
+	firstNode []*node[string]
+	firstKey  []string
+	firstLang []int32
+	langIdx   map[string]int32
 	// firsts are, per language, the first words of each kind's markers:
 	// a cheap test before a marker is matched in full.
 	firsts map[string]map[string]map[string]bool
@@ -340,7 +349,56 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		}
 		lx.headEnds[lang] = ends
 	}
+	lx.firstIdx = map[string]map[string]int32{}
+	lx.langIdx = map[string]int32{}
+	for lang, tr := range lx.markers {
+		l := int32(len(lx.langIdx) + 1)
+		lx.langIdx[lang] = l
+		idx := map[string]int32{}
+		for k, n := range tr.root.next {
+			lx.firstNode = append(lx.firstNode, n)
+			lx.firstKey = append(lx.firstKey, k)
+			lx.firstLang = append(lx.firstLang, l)
+			idx[k] = int32(len(lx.firstNode))
+		}
+		lx.firstIdx[lang] = idx
+	}
 	return lx, nil
+}
+
+// MarkTokens sets each token's Mark for the language, so that MarkersAt,
+// HasKind and MayStart answer from it without looking the word up again:
+// a sentence's words are looked up once, not once for every question its
+// clauses ask of them.
+func (lx *Lexicon) MarkTokens(lang string, toks []model.Token) {
+	idx, l := lx.firstIdx[lang], lx.langIdx[lang]
+	if l == 0 {
+		return // a language without markers: nothing to remember
+	}
+	for i := range toks {
+		if k, ok := idx[toks[i].Norm]; ok {
+			toks[i].Mark = k
+		} else {
+			toks[i].Mark = -l
+		}
+	}
+}
+
+// firstOf returns the marker node a token marked for the language starts,
+// nil when it starts none; ok is false when the token is not marked for
+// the language (not marked, or for another one).
+func (lx *Lexicon) firstOf(lang string, tok *model.Token) (n *node[string], ok bool) {
+	m := tok.Mark
+	switch {
+	case m == 0:
+		return nil, false
+	case m < 0:
+		return nil, -m == lx.langIdx[lang]
+	case int(m) > len(lx.firstNode) || lx.firstLang[m-1] != lx.langIdx[lang] || lx.firstKey[m-1] != tok.Norm:
+		return nil, false // marked for another language or another word
+	default:
+		return lx.firstNode[m-1], true
+	}
 }
 
 // minHead and minModifier are the fewest letters of a compound's head
@@ -700,6 +758,26 @@ func umlaut(r rune) rune {
 // MarkersAt returns the kinds of the longest marker phrase that starts at
 // token i and the index after it.
 func (lx *Lexicon) MarkersAt(lang string, toks []model.Token, i int) (end int, kinds []string) {
+	if n, ok := lx.firstOf(lang, &toks[i]); ok {
+		if n == nil {
+			return i, nil
+		}
+		end, kinds = i, nil
+		if len(n.vals) > 0 {
+			end, kinds = i+1, n.vals
+		}
+		for j := i + 1; j < len(toks) && n.next != nil; j++ {
+			c := n.next[toks[j].Norm]
+			if c == nil {
+				break
+			}
+			n = c
+			if len(c.vals) > 0 {
+				end, kinds = j+1, c.vals
+			}
+		}
+		return end, kinds
+	}
 	tr := lx.markers[lang]
 	if tr == nil {
 		return i, nil
@@ -802,6 +880,9 @@ func hasEnding(ends []string, tok model.Token) bool {
 // the kind: when it is not, no marker of the kind starts there. It costs
 // one map lookup.
 func (lx *Lexicon) MayStart(lang string, tok model.Token, kind string) bool {
+	if n, ok := lx.firstOf(lang, &tok); ok && n == nil {
+		return false
+	}
 	return lx.firsts[lang][kind][tok.Norm]
 }
 
@@ -820,9 +901,18 @@ func (lx *Lexicon) Is(lang string, toks []model.Token, i int, kind string) bool 
 
 // HasKind reports whether the single token at i is a marker of the kind.
 func (lx *Lexicon) HasKind(lang string, tok model.Token, kind string) bool {
-	end, kinds := lx.markers[lang].Longest(0, 1, func(int) string { return tok.Norm })
-	if end == 0 {
-		return false
+	var kinds []string
+	if n, ok := lx.firstOf(lang, &tok); ok {
+		if n == nil {
+			return false
+		}
+		kinds = n.vals
+	} else {
+		end, ks := lx.markers[lang].Longest(0, 1, func(int) string { return tok.Norm })
+		if end == 0 {
+			return false
+		}
+		kinds = ks
 	}
 	for _, k := range kinds {
 		if k == kind {
