@@ -35,9 +35,12 @@ func (x *Extractor) anchor(c *clause, left, right []model.Mention, loc *model.Lo
 	if m := x.ownPlace(c); m != nil {
 		return "its place " + m.Text
 	}
+	if pair := pairAfter(c, right); pair != nil {
+		return "its parties " + pair[0].Text + "-" + pair[1].Text
+	}
 	for _, ms := range [][]model.Mention{left, right} {
 		for _, m := range ms {
-			if x.phraseOf(lang, toks, m.TokStart, clo, lexicon.With, lexicon.Between) {
+			if x.phraseOf(lang, toks, m.TokStart, clo, lexicon.Between) || x.phraseOf(lang, toks, m.TokStart, clo, lexicon.With) && x.comitative(lang, toks, m) {
 				return "its participant " + m.Text
 			}
 			// "drills by the United States": its by-phrase.
@@ -46,10 +49,8 @@ func (x *Extractor) anchor(c *clause, left, right []model.Mention, loc *model.Lo
 			}
 		}
 	}
-	for j := clo; j < chi; j++ {
-		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && (has(kinds, lexicon.Stage) || j < at && has(kinds, lexicon.StagePre)) {
-			return "the verb " + joinText(toks[j:end])
-		}
+	if v := x.staged(c); v != "" {
+		return "the verb " + v
 	}
 	// "Russland und China wollen ihre Zusammenarbeit ausbauen": a
 	// possessive before the noun (an adjective may stand between) refers
@@ -68,6 +69,38 @@ func (x *Extractor) anchor(c *clause, left, right []model.Mention, loc *model.Lo
 		return "the lead paragraph"
 	}
 	return ""
+}
+
+// comitative reports whether the name m after a with-preposition is in the
+// case of company: "с" with the genitive (syntax kind genend) is "from"
+// ("с китайской стороны выражена поддержка"), with the instrumental
+// "with" ("с китайской стороной").
+func (x *Extractor) comitative(lang string, toks []model.Token, m model.Mention) bool {
+	return !x.lex.Genitive(lang, toks[m.TokEnd-1])
+}
+
+// staged returns the verb of the clause that reports the noun trigger as
+// taking place ("состоялась встреча", "held talks"), or "".
+func (x *Extractor) staged(c *clause) string {
+	lang, toks := c.lang, c.toks
+	for j := c.clo; j < c.chi; j++ {
+		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && (has(kinds, lexicon.Stage) || x.stagesBefore(toks, kinds, end, c.tr.start)) {
+			return joinText(toks[j:end])
+		}
+	}
+	return ""
+}
+
+// stageReach is how many words may stand between a verb that stages only
+// before its noun and the noun: "provided an unprecedented level of military
+// and technical support", not "had prepared the campaign before … the
+// summit", where "had" is an auxiliary.
+const stageReach = 8
+
+// stagesBefore reports whether a verb of the kinds, ending at end, stages
+// the noun at at from before it: stagepre, close enough, no comma between.
+func (x *Extractor) stagesBefore(toks []model.Token, kinds []string, end, at int) bool {
+	return end <= at && at-end <= stageReach && has(kinds, lexicon.StagePre) && !hasComma(toks, end, at)
 }
 
 // ownPlace returns the place of the noun's own phrase: a locative or
@@ -97,7 +130,7 @@ func (x *Extractor) ownPlace(c *clause) *model.Mention {
 // phrase of the name at i: it stands at most four words before it, with
 // only articles and titles between ("with Turkish President Recep Tayyip
 // Erdogan", "с президенткой Майей Санду"), no punctuation and no other
-// preposition.
+// preposition; in German no other word than articles and adjectives.
 func (x *Extractor) phraseOf(lang string, toks []model.Token, i, clo int, kinds ...string) bool {
 	for j := i - 1; j >= clo && j >= i-4; j-- {
 		if toks[j].Kind == model.Punct {
@@ -112,6 +145,9 @@ func (x *Extractor) phraseOf(lang string, toks []model.Token, i, clo int, kinds 
 			if x.lex.HasKind(lang, toks[j], k) {
 				return false
 			}
+		}
+		if x.lex.VerbSecond(lang) && !toks[j].Cap && toks[j].Kind == model.Word && !x.lex.HasKind(lang, toks[j], lexicon.Det) && !x.adjective(lang, toks[j]) {
+			return false // "Nach dem Eklat hat Trump …": a verb ends the phrase
 		}
 	}
 	return false

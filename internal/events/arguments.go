@@ -38,7 +38,7 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 			}
 			continue
 		}
-		if m.Media || m.Code == "" || m.Nested {
+		if m.Media || m.Code == "" || m.Nested || isLabel(toks, m) {
 			continue
 		}
 		if m.TokStart < lo || m.TokStart >= hi {
@@ -60,6 +60,12 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		}
 	}
 	var rules []string
+	// "Пакистан: чоловік … просить Захід про притулок", "Lavrov: …": a name
+	// right before a colon is the label or the speaker of what follows,
+	// not the subject of its verb.
+	if !tr.t.Noun {
+		left = dropLabels(toks, left, tr.start, &rules)
+	}
 	// "Sergei Lavrov, who criticised Ukraine on Monday, met Wang Yi": the
 	// names of a relative clause set off by commas before the trigger
 	// belong to it, not to the verb after it.
@@ -105,7 +111,7 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	// Ukraine and accused Merkel …": a verb right after "and", with no
 	// subject of its own, shares the subject of the verb before it.
 	if !tr.t.Noun && !relative {
-		if subj := x.coordSubject(c); len(subj) > 0 {
+		if subj := dropLabels(toks, x.coordSubject(c), tr.start, &rules); len(subj) > 0 {
 			left = subj
 			rules = append(rules, "subject "+subj[0].Text+" of the verb before and")
 		}
@@ -113,16 +119,45 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	// "Amid reports of deliveries to Russia, Ukraine cut ties": when a
 	// name stands between the last comma and the trigger, the subject is
 	// there and what precedes the comma is another phrase.
-	if c := x.lastComma(lang, toks, in.Mentions, lo, tr.start); c >= 0 {
+	if comma := x.lastComma(lang, toks, in.Mentions, lo, tr.start); comma >= 0 {
 		var near []model.Mention
 		for _, m := range left {
-			if m.TokStart > c {
+			if m.TokStart > comma {
 				near = append(near, m)
 			}
 		}
-		if len(near) > 0 && len(near) < len(left) {
+		if far := left[:len(left)-len(near)]; x.controlled(c) && len(far) > 0 && !slices.ContainsFunc(far, func(m model.Mention) bool { return m.TokStart > comma }) {
+			// "Großbritannien kündigte an, der Ukraine Raketen zu liefern":
+			// an infinitive after a comma has no subject of its own; it is
+			// the subject of the clause before, and its names are objects.
+			left, right = far, append(near, right...)
+			rules = append(rules, "infinitive: the subject of the clause before the comma")
+		} else if len(near) > 0 && len(near) < len(left) {
 			left = near
 			rules = append(rules, "subject after the comma")
+		}
+	}
+	// "Russia sent Iran military aid", "provided Iran with support",
+	// "Putin hosted Xi for talks": of the names before an event noun that a
+	// verb stages, those after the verb are its objects, given to or
+	// received; its subject stands before the verb.
+	if tr.t.Noun && len(left) > 1 {
+		if v := x.stagedAt(c); v >= 0 {
+			var subj, obj []model.Mention
+			for _, m := range left {
+				switch {
+				case m.TokStart < v:
+					subj = append(subj, m)
+				case !x.governedBy(lang, toks, m.TokStart, v, prepAdjunct):
+					obj = append(obj, m) // "в Кремле" stays an adjunct
+				}
+			}
+			if len(subj) > 0 && len(obj) > 0 {
+				left, right = slices.DeleteFunc(left, func(m model.Mention) bool {
+					return slices.ContainsFunc(obj, func(o model.Mention) bool { return o.TokStart == m.TokStart })
+				}), append(obj, right...)
+				rules = append(rules, "object "+obj[0].Text+" of the staging verb "+toks[v].Text)
+			}
 		}
 	}
 	// "Ryabkov said the United States provoked the war by supplying …": of
@@ -147,7 +182,10 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 				subj = append(subj, m)
 			}
 		}
-		if len(subj) > 0 && len(obj) > 0 {
+		if len(obj) > 0 {
+			// With no other name before the verb the subject is unnamed
+			// ("Der Republikaner warf dem Weißen Haus vor"): an object is
+			// still no subject.
 			left, right = subj, append(obj, right...)
 			rules = append(rules, "object case before the final verb")
 		} else if first, rest := x.firstBare(c, left); len(first) > 0 && !x.passive(c) {
@@ -177,16 +215,27 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	}
 	// "die Raketen, die der Iran an Russland geliefert hat": a to-phrase
 	// before a verb is its recipient or target wherever it stands.
-	if !tr.t.Noun && len(left) > 1 && slices.ContainsFunc(left, func(m model.Mention) bool { return x.phraseOf(lang, toks, m.TokStart, clo, lexicon.To) }) {
+	toPhrase := func(m model.Mention) bool {
+		// "в дни годовщины Победы российская сторона": a nominative is in
+		// no phrase of the preposition before it.
+		return x.phraseOf(lang, toks, m.TokStart, clo, lexicon.To) && !x.lex.NominativeOnly(lang, toks[m.TokStart])
+	}
+	if !tr.t.Noun && (len(left) > 1 || x.lex.VerbSecond(lang)) && slices.ContainsFunc(left, toPhrase) {
 		var subj, to []model.Mention
 		for _, m := range left {
-			if x.phraseOf(lang, toks, m.TokStart, clo, lexicon.To) {
+			if toPhrase(m) {
 				to = append(to, m)
 			} else {
 				subj = append(subj, m)
 			}
 		}
-		if len(to) > 0 && len(subj) > 0 {
+		// Before a final verb a to-phrase is no subject even when the
+		// subject is unnamed ("…, die der Hamas Nachgiebigkeit gegenüber
+		// Israel vorwerfen").
+		// An infinitive ("Drohnen an Russland geliefert zu haben") shares
+		// the subject of the verb it depends on.
+		inf := tr.end < len(toks) && x.lex.HasKind(lang, toks[tr.end], lexicon.Inf) || tr.start > 0 && x.lex.HasKind(lang, toks[tr.start-1], lexicon.Inf)
+		if len(to) > 0 && (len(subj) > 0 || x.lex.VerbSecond(lang) && !inf) {
 			left, right = subj, append(to, right...)
 			rules = append(rules, "to-phrase "+to[0].Text+" before the verb")
 		}
@@ -196,8 +245,8 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	// first name there that no preposition governs.
 	if len(left) == 0 && !tr.t.Noun && x.lex.VerbSecond(lang) && x.frontedAdverbial(c) {
 		for k, m := range right {
-			if m.TokStart < tr.end || x.inPhrase(lang, toks, m.TokStart, clo) {
-				continue
+			if m.TokStart < tr.end || x.inPhrase(lang, toks, m.TokStart, clo) || x.objectCase(c, m) {
+				continue // "warf dem Weißen Haus vor": a dative or accusative is no subject
 			}
 			if x.anyKind(lang, toks, tr.end, m.TokStart, lexicon.Pron) {
 				break // "Während … interagierte er mit …": the pronoun is the subject
@@ -243,8 +292,9 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	// "По итогам переговоров подписан ряд документов": an agreement or
 	// cooperation verb that names no one at all, in the meeting's
 	// paragraph, is the meeting's parties' (not a participle that only
-	// modifies a noun: "подписанные соглашения").
-	if !tr.t.Noun && !x.lex.Participle(lang, toks[tr.start]) && len(left) == 0 && len(right) == 0 && len(st.parties) > 0 && x.lex.Symmetric(tr.t.Type) && !x.lex.Meeting(tr.t.Type) && st.para == st.partiesPara && !c.in.hasNames(c.clo, c.chi) {
+	// modifies a noun: "подписанные соглашения"); so is such a noun a verb
+	// stages ("состоялась церемония обмена документами").
+	if (!tr.t.Noun && !x.lex.Participle(lang, toks[tr.start]) || tr.t.Noun && x.staged(c) != "") && len(left) == 0 && len(right) == 0 && len(st.parties) > 0 && x.lex.Symmetric(tr.t.Type) && !x.lex.Meeting(tr.t.Type) && st.para == st.partiesPara && !c.in.hasNames(c.clo, c.chi) {
 		left = append(left[:0:0], st.parties...)
 		rules = append(rules, "no one named: the last meeting's parties")
 	}
@@ -256,9 +306,15 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		c.speakers = true
 		rules = append(rules, "speaker "+st.speaker.Text+" after the quote")
 	}
+	// "В.Путин: … Сегодня разговаривал с председателем КНР": in a
+	// transcript turn the first person is its speaker.
+	if len(left) == 0 && c.turn != nil && x.selfSubject(c) {
+		left = append(left, *c.turn)
+		rules = append(rules, "first person: "+c.turn.Text+", the speaker of the turn")
+	}
 	// The subject of an earlier verb in the clause serves a later one: "X and
 	// Y met ... and called for ..." gives the whole coordinated subject.
-	if len(left) == 0 && lo > clo {
+	if len(left) == 0 && lo > clo && !x.governedNoun(c) {
 		for _, m := range in.Mentions {
 			if m.TokStart < clo || m.TokStart >= lo || m.Locative || m.Media || m.Code == "" || m.Adj || m.Nested || m.Oblique {
 				continue
@@ -350,7 +406,14 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		right = kept
 	}
 	between := false
-	if tr.t.Noun {
+	if tr.t.Noun && (x.lex.Symmetric(tr.t.Type) || x.lex.Meeting(tr.t.Type)) && pairAfter(c, right) != nil {
+		// "саміт Україна-ЄС", "переговоры Россия–США": a hyphenated pair
+		// of parties right after the noun names them all, as a
+		// between-phrase does.
+		left, between, c.speakers = nil, true, false
+		rules = append(rules, "a hyphenated pair names the parties")
+	}
+	if tr.t.Noun && !between {
 		// "Treffen zwischen Russland, Belarus und China": the between-phrase
 		// names every party. It must be the noun's own, right after it; one
 		// further on belongs to another noun ("talks on the settlement of
@@ -408,13 +471,21 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 		if agents, ok := x.actAgents(c, right); ok {
 			right = agents
 			rules = append(rules, "accused: who did the act")
-		} else {
+		} else if x.lex.Reason(tr.t.Type) {
 			right = x.beforeReason(c, right, &rules)
 		}
-	} else if tr.t.Type == "SUPPORT" {
+	} else if x.lex.Reason(tr.t.Type) {
 		// "поддержало Молдову в укреплении энергетической безопасности",
 		// "backed Kyiv in its response to Putin's war against Ukraine".
 		right = x.beforeReason(c, right, &rules)
+	}
+	if len(right) == 0 && !x.lex.Symmetric(tr.t.Type) {
+		// "выражена поддержка начавшемуся диалогу России и США": what the
+		// trigger is about is an event; its parties are the target.
+		if ps := x.partiesOfNext(c); len(ps) > 0 {
+			right = ps
+			rules = append(rules, "the parties of "+c.next.text+" are the target")
+		}
 	}
 	src, tgt := left, right
 	if !tr.t.Noun && !tr.t.Recv && x.passive(c) {
@@ -442,6 +513,15 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	}
 	if x.negated(c) {
 		return nil
+	}
+	if x.lex.Refusal(tr.t.Type) && !tr.t.Noun && len(src) > 0 && len(tgt) == 0 {
+		// "Fidan schlug ein Treffen vor. … Der Kreml lehnte den Vorschlag
+		// ab": a refused demand or charge that names no one is the last
+		// person's, named before the sentence.
+		if a := x.referredDemand(c, st, src); a != nil {
+			tgt = []model.Mention{*a}
+			rules = append(rules, "what is refused is "+a.Name+"'s, named before")
+		}
 	}
 	if as := x.lex.Charge(tr.t.Type); tr.t.Verbal && as != "" && inWords(src, tgt) {
 		// "Trump attacked Zelensky", "Lawrow attackierte die OSZE": a
@@ -543,6 +623,18 @@ func declarer(src []model.Mention) bool {
 		}
 	}
 	return namedSubject(src)
+}
+
+// soloState reports whether a state is the subject of the clause's verb
+// by itself: named, not an adjective, not in an oblique case and not in a
+// prepositional phrase ("deter aid to Ukraine by threatening …").
+func (x *Extractor) soloState(c *clause, src []model.Mention) bool {
+	for _, m := range src {
+		if m.Kind == model.KindState && !m.Adj && !m.Oblique && !x.governedBy(c.lang, c.toks, m.TokStart, c.clo, prepNotOf) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasTraveller reports whether one of the actors is a person or a body,
@@ -655,8 +747,7 @@ func (x *Extractor) compoundAdj(lang string, t model.Token) bool {
 	if h <= 0 || h == len(t.Norm)-1 {
 		return false
 	}
-	tail := t
-	tail.Norm = t.Norm[h+1:]
+	tail := t.WithNorm(t.Norm[h+1:])
 	return x.lex.HasKind(lang, tail, lexicon.Compound)
 }
 
@@ -756,10 +847,40 @@ func (x *Extractor) subjectGroup(c *clause, left []model.Mention) ([]model.Menti
 	return kept, "subject: the names nearest the trigger"
 }
 
+// stagedAt returns where the verb that stages a noun trigger stands
+// between the clause's start and the noun, or -1.
+func (x *Extractor) stagedAt(c *clause) int {
+	for j := c.clo; j < c.tr.start; j++ {
+		if end, kinds := x.lex.MarkersAt(c.lang, c.toks, j); end > j && end <= c.tr.start && (has(kinds, lexicon.Stage) && !hasComma(c.toks, end, c.tr.start) || x.stagesBefore(c.toks, kinds, end, c.tr.start)) {
+			return j
+		}
+	}
+	return -1
+}
+
 // prepNotOf are the preposition kinds that make a name an adjunct or an
 // object, not a subject; "of" attaches it to a title ("the leaders of
 // Russia and China met").
 var prepNotOf = []string{lexicon.Loc, lexicon.With, lexicon.From, lexicon.To, lexicon.About, lexicon.Cause, lexicon.Between, lexicon.GerPrep, lexicon.Agent}
+
+// dropLabels returns the mentions of ms that are no label: a name right
+// before a colon ahead of the trigger at at ("Пакистан: …", "Lavrov: …").
+func dropLabels(toks []model.Token, ms []model.Mention, at int, rules *[]string) []model.Mention {
+	var kept []model.Mention
+	for _, m := range ms {
+		if m.TokEnd < at && toks[m.TokEnd].Text == ":" {
+			*rules = append(*rules, m.Text+": a label, no subject")
+			continue
+		}
+		kept = append(kept, m)
+	}
+	return kept
+}
+
+// prepAdjunct are the preposition kinds of adjuncts: the names they
+// govern are neither subjects nor objects (to- and with-phrases may be
+// objects: "expressed support to Kyiv").
+var prepAdjunct = []string{lexicon.Loc, lexicon.From, lexicon.About, lexicon.Cause, lexicon.Between, lexicon.GerPrep, lexicon.Agent}
 
 // governedBy reports whether a preposition of one of the kinds stands right
 // before the word at i or before its articles; an "of"-word never does
@@ -827,14 +948,14 @@ func (x *Extractor) nounAgents(c *clause, right []model.Mention) (agents, rest [
 			for p > c.tr.end && x.lex.HasKind(lang, toks[p], lexicon.Det) {
 				p--
 			}
-			if p < c.tr.end || p > c.tr.end+2 || !x.lex.HasKind(lang, toks[p], lexicon.Agent) {
+			if (p < c.tr.end || p > c.tr.end+2 || !x.lex.HasKind(lang, toks[p], lexicon.Agent)) && !x.instrumentalAgent(c, m) {
 				continue
 			}
 			agents = append(agents, m)
 			rest = append(rest, right[:k]...)
 			continue
 		}
-		if x.joined(lang, toks, agents[len(agents)-1].TokEnd, m.TokStart) {
+		if m.TokStart >= agents[len(agents)-1].TokEnd && x.joined(lang, toks, agents[len(agents)-1].TokEnd, m.TokStart) {
 			agents = append(agents, m)
 		} else {
 			rest = append(rest, m)
@@ -842,6 +963,32 @@ func (x *Extractor) nounAgents(c *clause, right []model.Mention) (agents, rest [
 	}
 	return agents, rest
 }
+
+// instrumentalAgent reports whether the name m is an event noun's agent in
+// the instrumental case (syntax kind instrend: "захват Мариуполя
+// российскими войсками"): a name, not an adjective, a few words after the
+// noun, with no punctuation between and no preposition governing it ("с
+// Россией", "между Россией и Китаем" are with- and between-phrases).
+func (x *Extractor) instrumentalAgent(c *clause, m model.Mention) bool {
+	lang, toks := c.lang, c.toks
+	if m.Adj || m.TokStart < c.tr.end || m.TokStart > c.tr.end+instrReach || !x.lex.Instrumental(lang, toks[m.TokEnd-1]) {
+		return false
+	}
+	if hasComma(toks, c.tr.end, m.TokStart) || x.inPhrase(lang, toks, m.TokStart, c.tr.end) || x.phraseOf(lang, toks, m.TokStart, c.tr.end, prepKinds...) {
+		return false
+	}
+	for j := c.tr.end; j < m.TokStart; j++ {
+		if toks[j].Kind == model.Punct {
+			return false
+		}
+	}
+	return true
+}
+
+// instrReach is how many words may stand between an event noun and its
+// agent in the instrumental: its object in the genitive ("захват
+// Мариуполя", "нарушений перемирия").
+const instrReach = 4
 
 // frontedMeetingSubject returns the subject of the main clause when the
 // meeting noun stands in a phrase of time that opens the sentence
@@ -908,6 +1055,12 @@ func (x *Extractor) caseSubject(c *clause, left, right []model.Mention) ([]model
 	}
 	var subj, obl []model.Mention
 	for _, m := range left {
+		if m.Oblique && m.Kind == model.KindPerson && c.in.holderAfter(c.toks, m) {
+			// "Главнокомандующего Вооружёнными Силами Российской
+			// Федерации В.В.Путина": the holder of the office named right
+			// before is in its case, neither subject nor object.
+			continue
+		}
 		if m.Oblique && !m.Adj && !x.subjectGenitive(c, m) {
 			obl = append(obl, m)
 		} else {
@@ -1282,4 +1435,150 @@ func firstRuneAfterHyphen(w string) rune {
 	}
 	r, _ := utf8.DecodeRuneInString(w[h+1:])
 	return r
+}
+
+// pairAfter returns the two parties of a hyphenated pair right after the
+// trigger ("Україна-ЄС", one word the linker splits in two), or nil.
+func pairAfter(c *clause, ms []model.Mention) []model.Mention {
+	at := c.tr.end
+	for k, m := range ms {
+		if m.TokStart != at || m.TokEnd != at+1 || k+1 >= len(ms) {
+			continue
+		}
+		if n := ms[k+1]; n.TokStart == at && n.TokEnd == at+1 && n.Code != m.Code {
+			return []model.Mention{m, n}
+		}
+	}
+	return nil
+}
+
+// holderAfter reports whether the person m stands right after another
+// name, with at most initials between ("Силами Российской Федерации
+// В.В.Путина"): he holds the office or belongs to the body it names.
+func (in *Input) holderAfter(toks []model.Token, m model.Mention) bool {
+	j := m.TokStart
+	for j > 0 && initialTok(toks[j-1]) {
+		j--
+	}
+	for _, o := range in.Mentions {
+		if o.TokEnd == j && o.TokStart < j && !o.Adj {
+			return true
+		}
+	}
+	return false
+}
+
+// initialTok reports whether a token is an initial or its dot ("В", ".").
+func initialTok(t model.Token) bool {
+	if t.Text == "." {
+		return true
+	}
+	r, n := utf8.DecodeRuneInString(t.Text)
+	return n == len(t.Text) && unicode.IsUpper(r)
+}
+
+// referredDemand returns whose demand, proposal or charge a refusal
+// refers to when its object is such an event noun after an article and
+// it names no one ("lehnte den Vorschlag ab", "wies die Vorwürfe
+// zurück", "rejected the proposal"): the last person named before the
+// sentence, when of another state than the refuser; else nil.
+func (x *Extractor) referredDemand(c *clause, st *docState, src []model.Mention) *model.Mention {
+	a := st.lastActor
+	if a == nil || a.Code == "" || c.in.hasNames(c.tr.end, c.chi) {
+		return nil
+	}
+	for _, m := range src {
+		if m.Code == a.Code {
+			return nil
+		}
+	}
+	for j := c.tr.end + 1; j < c.chi && j <= c.tr.end+4; j++ {
+		if c.toks[j].Kind == model.Punct {
+			return nil
+		}
+		if !x.lex.HasKind(c.lang, c.toks[j-1], lexicon.Det) && !x.lex.HasKind(c.lang, c.toks[j-1], lexicon.Dem) {
+			continue
+		}
+		_, ts, ok := x.lex.TriggerAt(c.lang, c.toks, j)
+		if !ok {
+			if t := x.compoundTail(c.lang, c.toks[j]); t != nil {
+				ts, ok = []*lexicon.Trigger{t}, true
+			}
+		}
+		req := x.lex.StandsFor(lexicon.Oblige)
+		if ok && ts[0].Noun && (req != nil && ts[0].Type == req.Type || x.lex.Accusing(ts[0].Type)) {
+			return a
+		}
+	}
+	return nil
+}
+
+// governedNoun reports whether the trigger is a meeting or joint-act noun
+// right after another trigger, whose object it is ("поддержка
+// начавшемуся диалогу России и США"): the other's subject is not its own.
+func (x *Extractor) governedNoun(c *clause) bool {
+	p := c.prev
+	if p == nil || !c.tr.t.Noun || p.t.Type == c.tr.t.Type || !x.lex.Symmetric(c.tr.t.Type) && !x.lex.Meeting(c.tr.t.Type) || c.tr.start < p.end || c.tr.start > p.end+2 {
+		return false
+	}
+	for j := p.end; j < c.tr.start; j++ {
+		if c.toks[j].Kind == model.Punct {
+			return false
+		}
+	}
+	return true
+}
+
+// partiesOfNext returns the parties of a meeting or joint-act noun that
+// right follows the trigger (at most two words between, no punctuation),
+// named right after it ("поддержка начавшемуся диалогу России и США",
+// "welcomed the talks between Armenia and Azerbaijan"); nil when there is
+// none.
+func (x *Extractor) partiesOfNext(c *clause) []model.Mention {
+	n := c.next
+	if n == nil || !n.t.Noun || n.t.Type == c.tr.t.Type || !x.lex.Symmetric(n.t.Type) && !x.lex.Meeting(n.t.Type) || n.start < c.tr.end || n.start > c.tr.end+2 {
+		return nil
+	}
+	for j := c.tr.end; j < n.start; j++ {
+		if c.toks[j].Kind == model.Punct {
+			return nil
+		}
+	}
+	var out []model.Mention
+	for _, m := range c.in.Mentions {
+		if m.Code == "" || m.Locative || m.Nested || m.Media || m.TokStart < n.end {
+			continue
+		}
+		if len(out) == 0 {
+			p := m.TokStart - 1
+			if p >= n.end && !x.lex.HasKind(c.lang, c.toks[p], lexicon.Between) && !x.lex.HasKind(c.lang, c.toks[p], lexicon.Det) || p > n.end+1 {
+				return nil
+			}
+			out = append(out, m)
+			continue
+		}
+		if m.TokStart < out[len(out)-1].TokEnd || !x.joined(c.lang, c.toks, out[len(out)-1].TokEnd, m.TokStart) {
+			break
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// controlled reports whether the trigger is a German infinitive with "zu"
+// ("… zu liefern") whose subject is that of the clause before it: no verb
+// of demanding governs it from there ("forderte die EU auf, Sanktionen zu
+// verhängen": the EU would impose them, and only asked).
+func (x *Extractor) controlled(c *clause) bool {
+	lang, toks, at := c.lang, c.toks, c.tr.start
+	if c.tr.t.Noun || !x.lex.VerbSecond(lang) || at == 0 || !x.lex.HasKind(lang, toks[at-1], lexicon.Inf) {
+		return false
+	}
+	req := x.lex.StandsFor(lexicon.Oblige)
+	for j := 0; j < at; j++ {
+		if _, ts, ok := x.lex.TriggerAt(lang, toks, j); ok && !ts[0].Noun && (req != nil && ts[0].Type == req.Type) {
+			return false
+		}
+	}
+	return true
 }

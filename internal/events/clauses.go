@@ -35,6 +35,12 @@ type clause struct {
 	// says he does, he is reported to say ("„Wir werden die Ukraine
 	// weiter unterstützen“, sagte Scholz").
 	speakers bool
+	// turn is the speaker of the transcript turn the trigger stands in
+	// ("В.Путин: …"), or nil.
+	turn *model.Mention
+	// prev and next are the sentence's triggers before and after this
+	// one, or nil.
+	prev, next *trigger
 }
 
 // clauseBounds returns, for each token, the index of its clause's first
@@ -45,11 +51,11 @@ func (x *Extractor) clauseBounds(lang string, toks []model.Token) (starts, ends 
 	cut := make([]bool, n+1)
 	for i, t := range toks {
 		switch {
-		case t.Text == ";", isDash(t.Text) && i > 0:
+		case t.Text == ";", isDash(t.Text) && i > 0, t.Text == ":" && x.lex.VerbSecond(lang) && i+1 < n && toks[i+1].Cap && x.lex.HasKind(lang, toks[i+1], lexicon.Det):
 			// "… verantwortlich – Türkei droht Kurden": a dash between
 			// words ends a clause, or an aside that is none of its parties.
 			cut[i+1] = true
-		case i > 0 && toks[i-1].Text == "," && (x.conjAt(lang, toks, i) || x.lex.HasKind(lang, t, lexicon.RelPro)):
+		case i > 0 && toks[i-1].Text == "," && (x.conjAt(lang, toks, i) || x.lex.HasKind(lang, t, lexicon.RelPro) && !x.infClause(lang, toks, i)):
 			cut[i] = true
 		case x.lex.HasKind(lang, t, lexicon.Comp) && (i > 0 && toks[i-1].Text == "," || x.afterSay(lang, toks, i)):
 			cut[i] = true // "reported on October 11 that …", ", что …"
@@ -109,7 +115,7 @@ func (x *Extractor) listComma(lang string, toks []model.Token, ms []model.Mentio
 		}
 	}
 	if !endsBefore {
-		return false
+		return x.nounListComma(lang, toks, ms, c)
 	}
 	j := c + 1
 	for j < len(toks) && x.lex.HasKind(lang, toks[j], lexicon.Det) {
@@ -119,6 +125,37 @@ func (x *Extractor) listComma(lang string, toks []model.Token, ms []model.Mentio
 		if m.TokStart == j && m.TokEnd < len(toks) {
 			n := toks[m.TokEnd]
 			return n.Text == "," || x.lex.HasKind(lang, n, lexicon.And)
+		}
+	}
+	return false
+}
+
+// nounListComma reports whether the comma at c joins a list of common
+// nouns ("500 Drohnen, Raketen und Marschflugkörper", "drones, missiles
+// and shells"): a word that is no name stands before it, and after it one
+// or two words that are no names lead to "and" or to another comma.
+func (x *Extractor) nounListComma(lang string, toks []model.Token, ms []model.Mention, c int) bool {
+	if c == 0 || toks[c-1].Kind != model.Word {
+		return false
+	}
+	named := func(j int) bool {
+		for _, m := range ms {
+			if j >= m.TokStart && j < m.TokEnd {
+				return true
+			}
+		}
+		return false
+	}
+	if named(c - 1) {
+		return false
+	}
+	for j := c + 1; j < len(toks) && j <= c+3; j++ {
+		t := toks[j]
+		if j > c+1 && (t.Text == "," || x.lex.HasKind(lang, t, lexicon.And)) {
+			return true
+		}
+		if t.Kind != model.Word || named(j) || x.lex.HasKind(lang, t, lexicon.Conj) {
+			return false
 		}
 	}
 	return false
@@ -139,11 +176,29 @@ func (x *Extractor) lastComma(lang string, toks []model.Token, ms []model.Mentio
 // after it that does not join a list, else hi.
 func (x *Extractor) commaAfter(lang string, toks []model.Token, ms []model.Mention, from, hi int) int {
 	for j := from; j < hi; j++ {
-		if toks[j].Text == "," && !x.listComma(lang, toks, ms, j) {
+		if toks[j].Text == "," && !x.listComma(lang, toks, ms, j) && !x.titleComma(lang, toks, ms, from, j) {
 			return j
 		}
 	}
 	return hi
+}
+
+// titleComma reports whether the comma at c joins the titles of one
+// person ("принял заместителя Премьер-министра, Министра внутренних дел
+// ОАЭ Сейфа бен Заида"): where case, not capitals, marks nouns (neither a
+// fixed-subject nor a verb-second language), a capitalised word after it
+// that begins no name is a title, when no name but in a prepositional
+// phrase ("в Кремле") stands between the trigger and the comma.
+func (x *Extractor) titleComma(lang string, toks []model.Token, ms []model.Mention, from, c int) bool {
+	if x.lex.FixedSubject(lang) || x.lex.VerbSecond(lang) || c+1 >= len(toks) || !toks[c+1].Cap || toks[c+1].Kind != model.Word {
+		return false
+	}
+	for _, m := range ms {
+		if m.TokStart == c+1 || m.TokStart >= from && m.TokStart < c && !x.inPhrase(lang, toks, m.TokStart, from) {
+			return false
+		}
+	}
+	return true
 }
 
 // saidBefore reports whether a verb of saying comes before token j in the
@@ -182,7 +237,9 @@ func (x *Extractor) prepIs(lang string, toks []model.Token, i int, kind string) 
 // "über Polen"), or -1.
 func (x *Extractor) aboutAfter(lang string, toks []model.Token, from, hi int) int {
 	for j := from; j < hi-1; j++ {
-		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && has(kinds, lexicon.About) && !toks[end].Cap {
+		// A word that also names a route ("über Polen") is one before a
+		// name; "talks about Taiwan" is a topic.
+		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && has(kinds, lexicon.About) && !(toks[end].Cap && has(kinds, lexicon.Route)) {
 			return j
 		}
 	}
@@ -235,4 +292,20 @@ func (x *Extractor) titleOfSides(lang string, toks []model.Token, j int) bool {
 		}
 	}
 	return true
+}
+
+// infClause reports whether the stretch from i to the next punctuation
+// ends in an infinitive with its marker ("…, der Ukraine Raketen zu
+// liefern"): in a language that sends the verb to the end, "der" there is
+// an article, not a relative pronoun, whose clause would end in a finite
+// verb.
+func (x *Extractor) infClause(lang string, toks []model.Token, i int) bool {
+	if !x.lex.VerbSecond(lang) {
+		return false
+	}
+	j := i
+	for j < len(toks) && toks[j].Kind != model.Punct {
+		j++
+	}
+	return j-2 > i && x.lex.HasKind(lang, toks[j-2], lexicon.Inf)
 }

@@ -29,7 +29,7 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 	if len(codes) == 0 || (tr.t.Pair && len(codes) < 2) {
 		return model.Event{}, false
 	}
-	if n < x.lex.MinActors(tr.t.Type) && !(x.lex.Solo(tr.t.Type) && !tr.t.Noun && (namedSubject(src) || tr.t.Declared && declarer(src))) {
+	if n < x.lex.MinActors(tr.t.Type) && !(x.lex.Solo(tr.t.Type) && !tr.t.Noun && (namedSubject(src) || (tr.t.Declared || !tr.t.Weak) && (declarer(src) || x.soloState(c, src)))) {
 		return model.Event{}, false
 	}
 	if domestic(actors) {
@@ -45,10 +45,10 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 			return model.Event{}, false // "sent balloons south": nothing given that aid is made of
 		}
 	}
-	if tr.t.Type == "SUPPORT" && x.kindAfter(lang, toks, tr.end, min(c.hi, tr.end+3), lexicon.Relation) >= 0 {
+	if x.lex.Upkeep(tr.t.Type) && x.kindAfter(lang, toks, tr.end, min(c.hi, tr.end+3), lexicon.Relation) >= 0 {
 		return model.Event{}, false // "підтримує відносини з Іраном": keeps ties, supports no one
 	}
-	if tr.t.Armed && x.kindAfter(lang, toks, tr.end, c.hi, lexicon.Military) < 0 {
+	if tr.t.Armed && x.kindAfter(lang, toks, tr.end, c.hi, lexicon.Military) < 0 && !x.armedBefore(c) {
 		return model.Event{}, false // "launched a satellite": no arms, no attack
 	}
 	if tr.t.Mode == "visit" && !hasTraveller(actors) {
@@ -88,10 +88,13 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 		switch {
 		case has(kinds, lexicon.Future) && x.auxPassive(c, j):
 			rules = append(rules, "passive, not future: "+toks[j].Text+" … "+tr.text)
+		case has(kinds, lexicon.Future) && ev.Status == model.StatusHypothetical:
+			// "If Ukraine violates the truce, Russia will strike": the
+			// condition governs the future.
 		case has(kinds, lexicon.Future):
 			ev.Status = model.StatusPlanned
 			rules = append(rules, "future: "+toks[j].Text)
-		case has(kinds, lexicon.Deny) && ev.Type != "REJECT":
+		case has(kinds, lexicon.Deny) && !x.lex.Refusal(ev.Type):
 			ev.Status = model.StatusDenied
 			rules = append(rules, "denial: "+toks[j].Text)
 		case has(kinds, lexicon.Backshift) && x.saidBefore(lang, toks, j):
@@ -117,7 +120,10 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 	} else if tr.t.Noun {
 		// "A meeting between Biden and Xi is possible", "Встреча …
 		// возможна": a modal predicate of the event noun.
-		m := x.kindAfter(lang, toks, tr.end, chi, lexicon.Modal)
+		// Its predicate stands before a comma that ends its phrase ("…
+		// диалогу России и США, а также готовность содействовать …" is a
+		// second object, not the noun's predicate).
+		m := x.kindAfter(lang, toks, tr.end, x.commaAfter(lang, toks, in.Mentions, tr.end, chi), lexicon.Modal)
 		if m < 0 {
 			m = x.kindAfter(lang, toks, tr.end, min(chi, tr.end+6), lexicon.Hypo) // "an invasion … is unlikely"
 		}
@@ -132,7 +138,7 @@ func (x *Extractor) event(c *clause, st *docState, src, tgt []model.Mention, loc
 			rules = append(rules, why)
 		}
 	}
-	if ev.Status == model.StatusReported && ev.Type != "REJECT" {
+	if ev.Status == model.StatusReported && !x.lex.Refusal(ev.Type) {
 		// "У Кремлі заперечили, що Росія завдала удару …": a denial
 		// frames the clause it reports.
 		if at, end := x.frameVerb(c, lexicon.Deny); at >= 0 {
@@ -324,4 +330,25 @@ func writable(r model.DateRange) model.DateRange {
 func (x *Extractor) ngo(code string) bool {
 	o := x.kb.Org(code)
 	return o != nil && o.NGO
+}
+
+// armedBefore reports whether, in a verb-second language, a word of
+// marker kind military stands in the trigger's stretch before a verb that
+// closes its clause: objects precede a final verb ("hat 500 Drohnen auf
+// die Ukraine abgefeuert", "dass eine Rakete in Israel eingeschlagen sei");
+// a hyphenated compound counts by its tail ("F-22-Kampfflugzeuge").
+func (x *Extractor) armedBefore(c *clause) bool {
+	if !x.lex.VerbSecond(c.lang) || c.tr.t.Noun {
+		return false
+	}
+	for j := c.lo; j < c.tr.start; j++ {
+		t := c.toks[j]
+		if h := strings.LastIndexByte(t.Norm, '-'); h > 0 {
+			t = t.WithNorm(t.Norm[h+1:]) // "F-22-Kampfflugzeuge"
+		}
+		if x.lex.HasKind(c.lang, t, lexicon.Military) {
+			return true
+		}
+	}
+	return false
 }

@@ -15,7 +15,10 @@
 // triggers swap the roles and take the giver from a from-phrase; a
 // relative pronoun stands for the name before its comma, a verb after
 // "and" shares the first verb's subject, and in German the first bare name
-// before a clause-final verb is the subject. A claim of another party's
+// before a clause-final verb is the subject; in a transcript turn
+// ("В.Путин: …") the first person, or a dropped one, is its speaker. A
+// hyphenated pair after a meeting noun ("саміт Україна-ЄС") names its
+// parties. A claim of another party's
 // hostile act is also an accusation (claims.go); what a speaker says
 // another party must do, or calls unacceptable, is his demand or
 // accusation (obligations.go). Events below Options.MinConfidence are left
@@ -29,6 +32,7 @@
 package events
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -99,6 +103,10 @@ type docState struct {
 	parties []model.Mention
 	// partiesPara is the paragraph of that meeting.
 	partiesPara int
+	// turn is the speaker of the transcript turn being read ("В.Путин:
+	// …"), whom the first person stands for, up to the next label or the
+	// paragraph's end.
+	turn *model.Mention
 }
 
 // Document returns the events of one document.
@@ -113,6 +121,7 @@ func (x *Extractor) Document(doc *model.Document, in []Input) []model.Event {
 		if s.Para != st.para {
 			st.para = s.Para
 			st.paraDate = model.DateRange{}
+			st.turn = nil // a turn ends with its paragraph
 		}
 		sevs := x.sentence(doc, &in[i], st)
 		for k := range sevs {
@@ -179,6 +188,9 @@ func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []mod
 	s := in.Sent
 	toks := s.Tokens
 	lang := s.Lang
+	if len(toks) > 0 && toks[0].Mark == 0 {
+		x.lex.MarkTokens(lang, toks) // a caller that did not mark them
+	}
 	inMention := make([]bool, len(toks))
 	for _, m := range in.Mentions {
 		if m.Adj {
@@ -188,9 +200,17 @@ func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []mod
 			inMention[j] = true
 		}
 	}
-	trigs := x.findTriggers(lang, toks, inMention)
+	trigs, yielded := x.findTriggers(lang, toks, inMention)
 	demands := x.mayDemand(in)
-	if len(trigs) == 0 && !demands {
+	conds := x.mayThreaten(in)
+	// A transcript turn's label ("В.Путин: …") names who speaks from it
+	// on, in this sentence and the next ones.
+	prevTurn := st.turn
+	label, labelAt := turnLabel(toks, in.Mentions)
+	if label != nil {
+		st.turn = label
+	}
+	if len(trigs) == 0 && !demands && !conds {
 		return nil
 	}
 	cs, ce := x.clauseBounds(lang, toks)
@@ -202,7 +222,47 @@ func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []mod
 	if demands {
 		out = x.obligations(doc, in, st, cs, ce, quoted, speaker, saidAt)
 	}
-	for ti, tr := range trigs {
+	run := func(trigs []trigger, only []bool) {
+		for ti := range trigs {
+			if only != nil && !only[ti] {
+				continue
+			}
+			out = append(out, x.clauseOf(doc, in, st, trigs, ti, cs, ce, quoted, attrib, attribSpan, speaker, saidAt, label, labelAt, prevTurn)...)
+		}
+	}
+	run(trigs, nil)
+	// A weak trigger that yielded to a strong one of its type stands in
+	// where the strong one made no event.
+	if len(yielded) > 0 {
+		var retry []trigger
+		for _, y := range yielded {
+			if !slices.ContainsFunc(out, func(e model.Event) bool { return e.Type == y.t.Type }) {
+				retry = append(retry, y)
+			}
+		}
+		if len(retry) > 0 {
+			all := append(slices.Clone(trigs), retry...)
+			slices.SortFunc(all, func(a, b trigger) int { return a.start - b.start })
+			only := make([]bool, len(all))
+			for i, t := range all {
+				only[i] = slices.ContainsFunc(retry, func(r trigger) bool { return r.start == t.start && r.t == t.t })
+			}
+			run(all, only)
+		}
+	}
+	if conds {
+		out = append(out, x.threats(doc, in, st, trigs, speaker)...)
+	}
+	return out
+}
+
+// clauseOf builds the events of trigger ti of a sentence's triggers: its
+// clause runs from the trigger before it to the one after it, cut at a
+// comma, a conjunction or an auxiliary that opens another predicate.
+func (x *Extractor) clauseOf(doc *model.Document, in *Input, st *docState, trigs []trigger, ti int, cs, ce []int, quoted []bool, attrib string, attribSpan [2]int, speaker *model.Mention, saidAt int, label *model.Mention, labelAt int, prevTurn *model.Mention) []model.Event {
+	lang, toks := in.Sent.Lang, in.Sent.Tokens
+	tr := trigs[ti]
+	{
 		lo, hi := cs[tr.start], ce[tr.start]
 		if ti > 0 && trigs[ti-1].end > lo {
 			lo = trigs[ti-1].end
@@ -235,12 +295,20 @@ func (x *Extractor) sentence(doc *model.Document, in *Input, st *docState) []mod
 			st.speaker = nil
 		}
 		c := &clause{doc: doc, in: in, lang: lang, toks: toks, tr: tr, lo: lo, hi: hi, clo: cs[tr.start], chi: ce[tr.start], attrib: attrib, attribSpan: attribSpan,
-			quoted: quoted != nil && quoted[tr.start]}
+			quoted: quoted != nil && quoted[tr.start], turn: st.turn}
+		if label != nil && tr.start < labelAt {
+			c.turn = prevTurn
+		}
+		if ti+1 < len(trigs) {
+			c.next = &trigs[ti+1]
+		}
+		if ti > 0 {
+			c.prev = &trigs[ti-1]
+		}
 		evs := x.build(c, st)
 		st.noteParties(x.lex, evs)
-		out = append(out, evs...)
+		return evs
 	}
-	return out
 }
 
 func has(kinds []string, k string) bool {
@@ -348,8 +416,46 @@ func quoteDepth(toks []model.Token) []bool {
 		case closer == "":
 			if c, ok := quotePairs[t.Text]; ok {
 				closer, open = c, i
+			} else if closeOnly[t.Text] && i > 0 && endsQuote[toks[i-1].Text] && words(toks[:i]) >= quoteWords {
+				// "… regions he can't conquer militarily,” she told CNN.": a
+				// quotation that began in an earlier sentence ends here.
+				if in == nil {
+					in = make([]bool, len(toks))
+				}
+				for j := 0; j < i; j++ {
+					in[j] = true
+				}
 			}
 		}
 	}
+	if closer != "" && closer != "\"" && words(toks[open+1:]) >= quoteWords {
+		// "“The talks have stalled for months.": a quotation that goes on
+		// into the next sentence.
+		if in == nil {
+			in = make([]bool, len(toks))
+		}
+		for j := open + 1; j < len(toks); j++ {
+			in[j] = true
+		}
+	}
 	return in
+}
+
+// closeOnly are the quotation marks that close a quotation, and endsQuote
+// the punctuation a quotation's last sentence ends with inside them
+// (",” she told CNN"; some texts open quotations with ”, too).
+var (
+	closeOnly = map[string]bool{"”": true, "»": true, "›": true}
+	endsQuote = map[string]bool{",": true, ".": true, "?": true, "!": true}
+)
+
+// words counts the tokens that are no punctuation.
+func words(toks []model.Token) int {
+	n := 0
+	for _, t := range toks {
+		if t.Kind != model.Punct {
+			n++
+		}
+	}
+	return n
 }

@@ -20,7 +20,9 @@ import (
 // unacceptable (markers kind blame: "unacceptable", "inakzeptabel",
 // "недопустимы", "неприйнятні") is his accusation of that party, an ACCUSE
 // from the speaker to the names of the clause before the word ("Zakharova
-// said the ambassador's letters to German firms were unacceptable").
+// said the ambassador's letters to German firms were unacceptable"); what
+// he says of its words is untrue (kind untrue: "не соответствует
+// действительности") is his rejection of them, a REJECT.
 
 // obligations returns the demands that words of obligation in the sentence
 // make.
@@ -38,28 +40,48 @@ func (x *Extractor) obligations(doc *model.Document, in *Input, st *docState, cs
 		rule := ""
 		switch {
 		case has(kinds, lexicon.Oblige):
-			subj, tr = x.obligedSubject(in, j, cs[j]), obligeTrigger
+			subj, tr = x.obligedSubject(in, j, cs[j]), x.lex.StandsFor(lexicon.Oblige)
 			if len(subj) == 0 {
 				continue
 			}
 			if at, sp := x.sayFrame(lang, in, subj[0].TokStart, cs[j]); sp != nil {
 				src, rule = sp, "obligation: "+sp.Text+" "+toks[at].Text+" "+subj[0].Text+" "+toks[j].Text
 			}
-		case has(kinds, lexicon.Blame):
+		case has(kinds, lexicon.Blame), has(kinds, lexicon.Untrue):
+			kind := lexicon.Blame
+			if !has(kinds, lexicon.Blame) {
+				kind = lexicon.Untrue // "… заявили, что информация Нафтогаза не соответствует действительности"
+			}
 			// "Zakharova said that the letters of … were unacceptable": the
 			// speaker before the verb of saying, the blamed after it.
 			from := cs[j]
+			if k, kend := x.callBefore(lang, toks, cs[j], j); k >= 0 {
+				// "МИД РФ счел неприемлемыми действия посла США", "Russia
+				// called the ambassador's letters unacceptable": who calls
+				// blames; what is called so is the object, between the
+				// verb and the word or after it.
+				sp := x.actorBefore(in, cs[j], k)
+				blamed := x.blamed(in, j, kend)
+				if len(blamed) == 0 {
+					blamed = x.blamedAfter(in, end, ce[j])
+				}
+				if sp != nil && len(blamed) > 0 {
+					src, subj, tr = sp, blamed, x.lex.StandsFor(kind)
+					rule = kind + ": " + sp.Text + " " + joinText(toks[k:kend]) + " … " + toks[j].Text
+					break
+				}
+			}
 			if at, end := x.sayBefore(lang, toks, j); at >= 0 {
 				from = end
 				if sp := x.nameBefore(in, at); sp != nil {
-					src, rule = sp, "blame: "+sp.Text+" "+toks[at].Text+" … "+toks[j].Text
+					src, rule = sp, kind+": "+sp.Text+" "+toks[at].Text+" … "+toks[j].Text
 				}
 			}
-			subj, tr = x.blamed(in, j, from), blameTrigger
+			subj, tr = x.blamed(in, j, from), x.lex.StandsFor(kind)
 		default:
 			continue
 		}
-		if len(subj) == 0 {
+		if tr == nil || len(subj) == 0 {
 			continue
 		}
 		if src == nil && speaker != nil && j < saidAt {
@@ -106,22 +128,15 @@ func (x *Extractor) mayDemand(in *Input) bool {
 	}
 	lang, toks := in.Sent.Lang, in.Sent.Tokens
 	for j := 1; j < len(toks); j++ {
-		if !x.lex.MayStart(lang, toks[j], lexicon.Oblige) && !x.lex.MayStart(lang, toks[j], lexicon.Blame) {
+		if !x.lex.MayStart(lang, toks[j], lexicon.Oblige) && !x.lex.MayStart(lang, toks[j], lexicon.Blame) && !x.lex.MayStart(lang, toks[j], lexicon.Untrue) {
 			continue
 		}
-		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && (has(kinds, lexicon.Oblige) || has(kinds, lexicon.Blame)) {
+		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && (has(kinds, lexicon.Oblige) || has(kinds, lexicon.Blame) || has(kinds, lexicon.Untrue)) {
 			return true
 		}
 	}
 	return false
 }
-
-// obligeTrigger and blameTrigger are the triggers a word of obligation
-// and one of blame stand for.
-var (
-	obligeTrigger = &lexicon.Trigger{Type: "REQUEST", Phrase: "oblige", Pos: "oblige"}
-	blameTrigger  = &lexicon.Trigger{Type: "ACCUSE", Phrase: "blame", Pos: "blame"}
-)
 
 // sayBefore returns the nearest verb of saying before j in the sentence
 // and its end, or -1.
@@ -145,6 +160,19 @@ func (x *Extractor) nameBefore(in *Input, i int) *model.Mention {
 		}
 		sp = m
 	}
+	if sp == nil && x.lex.PluralVerb(in.Sent.Lang, in.Sent.Tokens[i]) {
+		// "В МИД России заявили, что …", "у Газпромі заявили": a plural
+		// verb of saying with no subject speaks for the place or body
+		// named before it.
+		lang, toks := in.Sent.Lang, in.Sent.Tokens
+		for k := range in.Mentions {
+			m := &in.Mentions[k]
+			if m.TokEnd <= i && m.Code != "" && !m.Nested && !m.Adj && !hasComma(toks, m.TokEnd, i) && x.prepIs(lang, toks, m.TokStart, lexicon.Loc) {
+				p := x.asParty(*m)
+				sp = &p
+			}
+		}
+	}
 	return sp
 }
 
@@ -156,6 +184,34 @@ func (x *Extractor) blamed(in *Input, j, clo int) []model.Mention {
 	var out []model.Mention
 	for _, m := range in.Mentions {
 		if m.TokStart < clo || m.TokEnd > j || m.Code == "" || m.Locative || m.Media || m.Nested {
+			continue
+		}
+		if len(out) > 0 && !x.coordinated(in.Sent.Lang, in.Sent.Tokens, out[len(out)-1].TokEnd, m.TokStart) {
+			break
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// callBefore returns the verb of calling or considering between from and
+// j ("called", "счел", "bezeichnete") and its end, or -1.
+func (x *Extractor) callBefore(lang string, toks []model.Token, from, j int) (int, int) {
+	for k := j - 1; k >= from; k-- {
+		if end, kinds := x.lex.MarkersAt(lang, toks, k); end > k && end <= j && has(kinds, lexicon.CallAs) {
+			return k, end
+		}
+	}
+	return -1, -1
+}
+
+// blamedAfter returns the first name after a word of blame, from `from`
+// up to hi, and the names coordinated with it ("неприемлемыми действия
+// посла США").
+func (x *Extractor) blamedAfter(in *Input, from, hi int) []model.Mention {
+	var out []model.Mention
+	for _, m := range in.Mentions {
+		if m.TokStart < from || m.TokStart >= hi || m.Code == "" || m.Locative || m.Media || m.Nested {
 			continue
 		}
 		if len(out) > 0 && !x.coordinated(in.Sent.Lang, in.Sent.Tokens, out[len(out)-1].TokEnd, m.TokStart) {

@@ -20,7 +20,7 @@ func (x *Extractor) compoundTail(lang string, tok model.Token) *lexicon.Trigger 
 	if h := strings.LastIndexByte(tok.Text, '-'); h > 0 && h < len(tok.Text)-1 {
 		tail := tok
 		an := x.lex.Analyzer()
-		tail.Norm = an.Normalize(tail.Text[h+1:])
+		tail = tail.WithNorm(an.Normalize(tail.Text[h+1:]))
 		tail.Stem = an.Stem(lang, tail.Norm)
 		if _, ts, ok := x.lex.TriggerAt(lang, []model.Token{tail}, 0); ok && ts[0].Noun {
 			return ts[0]
@@ -33,7 +33,7 @@ func (x *Extractor) compoundTail(lang string, tok model.Token) *lexicon.Trigger 
 	return nil
 }
 
-func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bool) []trigger {
+func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bool) (kept, yielded []trigger) {
 	var out []trigger
 	for i := 0; i < len(toks); i++ {
 		if toks[i].Kind != model.Word {
@@ -50,6 +50,9 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 			continue
 		}
 		end, ts, ok := x.lex.TriggerAt(lang, toks, i)
+		if e, ct, cok := x.coordinatedModifier(lang, toks, i, inMention); cok && (!ok || end <= i+1) {
+			end, ts, ok = e, ct, true
+		}
 		if !ok {
 			t := x.compoundTail(lang, toks[i])
 			if t == nil {
@@ -125,10 +128,10 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 	// content (or discusses it) are that content,
 	// up to a comma or a place or time ("signed an agreement at the G7
 	// summit").
-	kept := out[:0]
+	kept = out[:0]
 	govEnd := -1
 	for _, t := range out {
-		if govEnd >= 0 && t.t.Noun && !hasComma(toks, govEnd, t.start) && !x.anyKind(lang, toks, govEnd, t.start, lexicon.Loc) {
+		if govEnd >= 0 && t.t.Noun && (!hasComma(toks, govEnd, t.start) || x.infAfterComma(lang, toks, govEnd, t.start)) && !x.anyKind(lang, toks, govEnd, t.start, lexicon.Loc) {
 			continue
 		}
 		if !t.t.Noun && (x.lex.Content(t.t.Type) || t.t.Topic) {
@@ -137,16 +140,105 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 		kept = append(kept, t)
 	}
 	out = kept
+	if x.lex.VerbSecond(lang) {
+		out = x.contentBefore(lang, toks, out)
+	}
 	// A weak trigger yields to a stronger one in the same sentence, unless
 	// a dash or semicolon parts them ("… will send tanks – Russia
-	// threatened …").
+	// threatened …"). The yielded ones of a strong one's type are kept
+	// aside: where the strong one makes no event, the weak one may
+	// ("Trump and Zelensky spoke on Friday in what Trump called a phone
+	// call").
 	kept = out[:0]
 	for k, t := range out {
 		if !t.t.Weak || !x.strongBeside(toks, out, k) {
 			kept = append(kept, t)
+		} else if x.strongOfType(out, k) {
+			yielded = append(yielded, t)
+		}
+	}
+	return kept, yielded
+}
+
+// strongOfType reports whether a strong trigger of the weak trigger k's
+// type stands in ts.
+func (x *Extractor) strongOfType(ts []trigger, k int) bool {
+	for i, t := range ts {
+		if i != k && !t.t.Weak && t.t.Type == ts[k].t.Type {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinatedModifier matches a two-word noun entry whose modifier is
+// coordinated with another one before its noun ("military and technical
+// support", "militärische und wirtschaftliche Hilfe", "військову та
+// економічну допомогу"): the first modifier with the noun is the entry
+// ("military support": AID), and the trigger spans the whole phrase.
+func (x *Extractor) coordinatedModifier(lang string, toks []model.Token, i int, inMention []bool) (int, []*lexicon.Trigger, bool) {
+	if i+3 >= len(toks) || toks[i+2].Kind != model.Word || toks[i+3].Kind != model.Word || inMention[i+2] || inMention[i+3] || !x.lex.HasKind(lang, toks[i+1], lexicon.And) {
+		return 0, nil, false
+	}
+	pair := [2]model.Token{toks[i], toks[i+3]}
+	end, ts, ok := x.lex.TriggerAt(lang, pair[:], 0)
+	if !ok || end != 2 || !ts[0].Noun {
+		return 0, nil, false
+	}
+	return i + 4, ts, true
+}
+
+// contentBefore drops, in a language whose objects precede a verb that
+// closes the clause, the event nouns before such a verb that takes an
+// event as its content: they are what it asks, refuses or condemns ("hat
+// die Angriffe Israels auf Gaza verurteilt", "hat Russland den Einsatz
+// chemischer Waffen vorgeworfen"), back to punctuation or another verb, but
+// not a noun in a phrase of place or time ("hat beim Gipfel Sanktionen
+// gefordert").
+func (x *Extractor) contentBefore(lang string, toks []model.Token, out []trigger) []trigger {
+	drop := make([]bool, len(out))
+	any := false
+	for k, t := range out {
+		if t.t.Noun || !(x.lex.Content(t.t.Type) || t.t.Topic) || !closesClause(toks, t.end) {
+			continue
+		}
+		for p := k - 1; p >= 0; p-- {
+			n := out[p]
+			if !n.t.Noun || hasComma(toks, n.end, t.start) || slices.ContainsFunc(toks[n.end:t.start], func(tk model.Token) bool { return tk.Kind == model.Punct && tk.Text != "-" }) {
+				break
+			}
+			if x.governor(lang, toks, n.start, 0, lexicon.Loc, 3) >= 0 || x.governor(lang, toks, n.start, 0, lexicon.Time, 3) >= 0 {
+				continue
+			}
+			drop[p], any = true, true
+		}
+	}
+	if !any {
+		return out
+	}
+	kept := out[:0]
+	for k, t := range out {
+		if !drop[k] {
+			kept = append(kept, t)
 		}
 	}
 	return kept
+}
+
+// closesClause reports whether the word before token i ends its clause:
+// punctuation or the sentence's end follows, or at most two lower-case
+// words (auxiliaries: "verurteilt hat", "abgelehnt werden soll") and then
+// punctuation.
+func closesClause(toks []model.Token, i int) bool {
+	for j := i; j < len(toks) && j <= i+2; j++ {
+		if toks[j].Kind == model.Punct {
+			return true
+		}
+		if toks[j].Cap || toks[j].Kind != model.Word {
+			return false
+		}
+	}
+	return i >= len(toks) || i+2 >= len(toks)
 }
 
 // topicOf reports whether the event noun at i is the topic of the trigger
@@ -310,10 +402,6 @@ func (x *Extractor) sendsMessage(lang string, toks []model.Token, start, end int
 	return false
 }
 
-// callTrigger is the accusation that calling an act or a party a name of
-// blame makes ("called the strikes a provocation").
-var callTrigger = &lexicon.Trigger{Type: "ACCUSE", Phrase: "call", Pos: "call"}
-
 // callsAs turns a noun of blame (a weak ACCUSE noun: "provocation",
 // "Provokation", "провокация") that a verb of calling governs in its
 // clause ("called the Turkish strikes a provocation", "betrachte die
@@ -323,19 +411,44 @@ var callTrigger = &lexicon.Trigger{Type: "ACCUSE", Phrase: "call", Pos: "call"}
 // weak: it yields to any stronger trigger beside it.
 func (x *Extractor) callsAs(lang string, toks []model.Token, out []trigger) []trigger {
 	changed := false
+	call := x.lex.StandsFor(lexicon.CallAs)
 	for k, t := range out {
-		if !t.t.Weak || !t.t.Noun || t.t.Type != "ACCUSE" {
+		// A noun of blame, or a weak noun of a hostile act whose charge
+		// is the accusation ("als ernsthafte Bedrohung bezeichnet", "called
+		// it a threat").
+		if !t.t.Weak || !t.t.Noun || call == nil || t.t.Type != call.Type && x.lex.Charge(t.t.Type) != call.Type {
 			continue
 		}
+		found := false
 		for j := t.start - 1; j >= 0 && j >= t.start-callReach; j-- {
-			if toks[j].Kind == model.Punct && toks[j].Text != "," && toks[j].Text != "-" {
+			// Commas, hyphens and the quotes of a name ("назвав «Північний
+			// потік-2» помилкою") stand inside the object.
+			if toks[j].Kind == model.Punct && toks[j].Text != "," && toks[j].Text != "-" && !quoteMark(toks[j].Text) {
 				break
 			}
 			if !x.lex.MayStart(lang, toks[j], lexicon.CallAs) {
 				continue
 			}
 			if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && end <= t.start && has(kinds, lexicon.CallAs) {
-				out[k] = trigger{start: j, end: end, t: callTrigger, text: joinText(toks[j:end])}
+				out[k] = trigger{start: j, end: end, t: call, text: joinText(toks[j:end])}
+				changed, found = true, true
+				break
+			}
+		}
+		if found || !x.lex.VerbSecond(lang) {
+			continue
+		}
+		// "hatte Russland als ernsthafte Bedrohung bezeichnet": a verb of
+		// calling that closes the clause after the noun.
+		for j := t.end; j < len(toks) && j <= t.end+callAfter; j++ {
+			if toks[j].Kind == model.Punct {
+				break
+			}
+			if !x.lex.MayStart(lang, toks[j], lexicon.CallAs) {
+				continue
+			}
+			if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && has(kinds, lexicon.CallAs) && (end == len(toks) || toks[end].Kind == model.Punct) {
+				out[k] = trigger{start: j, end: end, t: call, text: joinText(toks[j:end])}
 				changed = true
 				break
 			}
@@ -343,13 +456,28 @@ func (x *Extractor) callsAs(lang string, toks []model.Token, out []trigger) []tr
 	}
 	if changed {
 		slices.SortStableFunc(out, func(a, b trigger) int { return a.start - b.start })
+		// "als Provokation und Bedrohung": one verb of calling, one accusation.
+		out = slices.CompactFunc(out, func(a, b trigger) bool { return a.start == b.start && a.t == call && b.t == call })
 	}
 	return out
+}
+
+// quoteMark reports whether a punctuation token is a quotation mark.
+func quoteMark(s string) bool {
+	switch s {
+	case "«", "»", "„", "“", "”", "\"", "‹", "›":
+		return true
+	}
+	return false
 }
 
 // callReach is the most words between a verb of calling and the noun of
 // blame it governs.
 const callReach = 14
+
+// callAfter is the most words between a noun of blame and a verb of
+// calling that closes the clause after it (verb-final German).
+const callAfter = 3
 
 // declared makes an event noun that a verb of declaring governs ("declared
 // a ceasefire", "объявляет пасхальное перемирие", "erklärte den Krieg") a
@@ -374,8 +502,35 @@ func (x *Extractor) declared(lang string, toks []model.Token, out []trigger) {
 				break
 			}
 		}
+		if out[k].t.Declared || !x.lex.VerbSecond(lang) {
+			continue
+		}
+		// "hat auch Waffenlieferungen an die Ukraine abgesegnet", "hat
+		// neue Sanktionen beschlossen": a verb of declaring that closes the
+		// clause after the noun, no other event word between.
+		for j := t.end; j < len(toks) && j <= t.end+declareAfter; j++ {
+			// Another event word between ends the search; a weak verb
+			// that declares is itself the verb ("Sanktionen verhängt").
+			if toks[j].Kind == model.Punct || k+1 < len(out) && out[k+1].start <= j && !(out[k+1].start == j && out[k+1].t.Weak) {
+				break
+			}
+			if !x.lex.MayStart(lang, toks[j], lexicon.Declare) {
+				continue
+			}
+			if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && has(kinds, lexicon.Declare) && (end == len(toks) || toks[end].Kind == model.Punct) {
+				verb := *t.t
+				verb.Noun, verb.Declared = false, true
+				out[k].t = &verb
+				break
+			}
+		}
 	}
 }
+
+// declareAfter is the most words from an event noun to a verb of declaring
+// that closes the clause after it ("Waffenlieferungen an die Ukraine
+// abgesegnet").
+const declareAfter = 4
 
 // declareReach is the most words from a verb of declaring to the event
 // noun it governs ("объявляет пасхальное перемирие").
@@ -428,4 +583,20 @@ func (x *Extractor) attributive(lang string, toks []model.Token, i int, inMentio
 // language's participles (attrend), which adjectives share.
 func (x *Extractor) adjective(lang string, t model.Token) bool {
 	return !t.Cap && t.Kind == model.Word && x.lex.AttrEnding(lang, t)
+}
+
+// infAfterComma reports whether the one comma in [from, to) opens an
+// infinitive clause, the content of the verb before it ("forderte die EU
+// auf, neue Sanktionen zu verhängen"): German.
+func (x *Extractor) infAfterComma(lang string, toks []model.Token, from, to int) bool {
+	comma := -1
+	for j := from; j < to; j++ {
+		if toks[j].Kind == model.Punct {
+			if toks[j].Text != "," || comma >= 0 {
+				return false
+			}
+			comma = j
+		}
+	}
+	return comma >= 0 && x.infClause(lang, toks, comma+1)
 }

@@ -109,8 +109,12 @@ type Role struct {
 	// OfficeIn maps an office to the states that fill this title with it
 	// ("leader" in a parliamentary state is its head of government).
 	OfficeIn map[string][]string `yaml:"office_in"`
-	Names    Names               `yaml:"names"`
-	Pos      Pos                 `yaml:"-"`
+	// Seat marks bodies named by the capital or state they sit in ("die
+	// Regierung in Warschau", "the foreign ministry in Moscow"), unlike an
+	// embassy or troops, which are elsewhere than their state.
+	Seat  bool  `yaml:"seat"`
+	Names Names `yaml:"names"`
+	Pos   Pos   `yaml:"-"`
 }
 
 // Office is one term of a person in a role, for a state or organisation.

@@ -49,6 +49,11 @@ const (
 	// "недопустимы"): what a speaker says of another party's doings is his
 	// accusation of it.
 	Blame = "blame"
+	// Untrue marks a predicate of falsehood ("не соответствует
+	// действительности", "не відповідає дійсності"): what a speaker says of
+	// another party's words is his rejection of them (types.tsv
+	// stands_for: REJECT).
+	Untrue = "untrue"
 	// Declare marks a verb of declaring ("declared", "объявил",
 	// "erklärte"): the event noun it governs is its act, as a verb.
 	Declare = "declare"
@@ -119,6 +124,25 @@ const (
 	// it is impersonal ("В Кремле заявили", "у Брюсселі критикували"), and
 	// the place named before it speaks (data/lexicon/syntax).
 	PlurEnd = "plurend"
+	// NomEnd is an ending only the nominative has ("-ая" of a Russian
+	// feminine adjective, "-ька" of a Ukrainian one): a name opening with
+	// a word in it is a subject, in no prepositional phrase
+	// ("в дни годовщины Победы российская сторона объявляет …").
+	NomEnd = "nomend"
+	// Self is a first person singular pronoun ("я", "меня", "мене"): in
+	// a transcript turn it stands for the turn's speaker.
+	Self = "self"
+	// InstrEnd is an ending of the instrumental case ("-ами", "-ой",
+	// "-ою"): a name in it after an event noun, no preposition before it,
+	// is the noun's agent ("захват Мариуполя российскими войсками").
+	InstrEnd = "instrend"
+	// GenEnd is an ending only the genitive has among the cases a
+	// with-preposition takes ("-ы", "-ии"): "с китайской стороны" is
+	// "from the Chinese side", no with-phrase.
+	GenEnd = "genend"
+	// SgPast is the ending of a past singular verb ("-л", "-ла"): with no
+	// subject in a transcript turn, its subject is the speaker.
+	SgPast = "sgpast"
 	// Military marks words of arms and troops ("tanks", "Panzer",
 	// "войска"): an aid's mode (types.tsv object_modes), and what an
 	// attack verb flagged armed needs after it.
@@ -145,6 +169,20 @@ const (
 	Passive = "passive"
 	// Agent prepositions name who acts in a passive clause ("by", "von").
 	Agent = "agent"
+	// Cond opens a condition ("if", "unless", "wenn", "falls", "если",
+	// "якщо"): a party's hostile act made conditional on another party's
+	// act is a threat (types.tsv conditional, stands_for).
+	Cond = "cond"
+	// Retort marks a word of response ("retaliate", "respond", "reagieren",
+	// "ответ", "відповідь"): in the main clause of a condition it is the
+	// act threatened.
+	Retort = "retort"
+	// Irrealis marks a condition contrary to fact ("would have", "hätte",
+	// "бы"): it threatens no one.
+	Irrealis = "irrealis"
+	// Route marks a topic preposition that also names a route ("über
+	// Polen"): before a name it is the route, not a topic.
+	Route = "route"
 	// Dem are demonstratives: "this meeting" refers back to an event
 	// already reported (data/lexicon/syntax).
 	Dem = "dem"

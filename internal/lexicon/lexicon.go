@@ -103,9 +103,23 @@ type Lexicon struct {
 	messageAs   map[string]string
 	objectModes map[string][]string
 	process     map[string]bool
+	standsFor   map[string]*Trigger
+	reason      map[string]bool
+	upkeep      map[string]bool
+	refusal     map[string]bool
+	conditional map[string]*Trigger
 	triggers    map[string]*Trie[*Trigger]
 	prefixes    map[string][]prefix
 	markers     map[string]*Trie[string]
+	// firstIdx indexes, per language, the first words of the markers for
+	// MarkTokens: a token's Mark k > 0 is firstNode[k-1], a word of
+	// language firstLang[k-1]; Mark -l is no first word in language l
+	// (langIdx).
+	firstIdx  map[string]map[string]int32
+	firstNode []*node[string]
+	firstKey  []string
+	firstLang []int32
+	langIdx   map[string]int32
 	// firsts are, per language, the first words of each kind's markers:
 	// a cheap test before a marker is matched in full.
 	firsts map[string]map[string]map[string]bool
@@ -115,6 +129,14 @@ type Lexicon struct {
 	// partEnds are the endings of full-form participles (syntax kind
 	// partend), which modify a noun rather than state a predicate.
 	partEnds map[string][]string
+	// nomEnds are endings only the nominative has (syntax kind nomend).
+	nomEnds map[string][]string
+	// sgPastEnds are the endings of past singular verbs (syntax kind sgpast).
+	sgPastEnds map[string][]string
+	// instrEnds are the endings of the instrumental case (syntax kind instrend).
+	instrEnds map[string][]string
+	// genEnds are genitive endings (syntax kind genend).
+	genEnds map[string][]string
 	// plurEnds are the endings of plural past verbs (syntax kind plurend).
 	plurEnds map[string][]string
 	// attrEnds are the endings of participles used as adjectives (syntax
@@ -157,21 +179,25 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		return nil, fmt.Errorf("lexicon: %w", err)
 	}
 	lx := &Lexicon{
-		an:       an,
-		triggers: map[string]*Trie[*Trigger]{},
-		prefixes: map[string][]prefix{},
-		markers:  map[string]*Trie[string]{},
-		firsts:   map[string]map[string]map[string]bool{},
-		infEnds:  map[string][]string{},
-		partEnds: map[string][]string{},
-		plurEnds: map[string][]string{},
-		attrEnds: map[string][]string{},
-		ppForms:  map[string][][2]string{},
-		weights:  map[string]float64{},
-		v2:       map[string]bool{},
-		fixed:    map[string]bool{},
-		heads:    map[string]map[string][]*Trigger{},
-		headEnds: map[string]map[string]bool{},
+		an:         an,
+		triggers:   map[string]*Trie[*Trigger]{},
+		prefixes:   map[string][]prefix{},
+		markers:    map[string]*Trie[string]{},
+		firsts:     map[string]map[string]map[string]bool{},
+		infEnds:    map[string][]string{},
+		partEnds:   map[string][]string{},
+		nomEnds:    map[string][]string{},
+		sgPastEnds: map[string][]string{},
+		instrEnds:  map[string][]string{},
+		genEnds:    map[string][]string{},
+		plurEnds:   map[string][]string{},
+		attrEnds:   map[string][]string{},
+		ppForms:    map[string][][2]string{},
+		weights:    map[string]float64{},
+		v2:         map[string]bool{},
+		fixed:      map[string]bool{},
+		heads:      map[string]map[string][]*Trigger{},
+		headEnds:   map[string]map[string]bool{},
 	}
 	for _, l := range an.Languages().Codes() {
 		lx.triggers[l] = &Trie[*Trigger]{}
@@ -189,6 +215,11 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 	lx.messageAs = map[string]string{}
 	lx.objectModes = map[string][]string{}
 	lx.process = map[string]bool{}
+	lx.standsFor = map[string]*Trigger{}
+	lx.reason = map[string]bool{}
+	lx.upkeep = map[string]bool{}
+	lx.refusal = map[string]bool{}
+	lx.conditional = map[string]*Trigger{}
 	for _, fsys := range append([]fs.FS{sub}, overlays...) {
 		if err := eachLine(fsys, "types.tsv", func(f []string, pos string) error {
 			n := 0
@@ -234,6 +265,28 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 			}
 			if len(f) > 11 {
 				lx.process[f[0]] = f[11] == "yes"
+			}
+			if len(f) > 12 && f[12] != "-" {
+				for _, kind := range strings.Split(f[12], ",") {
+					if !standingKind[kind] {
+						return fmt.Errorf("%s: stands_for %q: want marker kinds oblige, blame, callas, retort or untrue, or -", pos, kind)
+					}
+					if t := lx.standsFor[kind]; t != nil && t.Type != f[0] {
+						return fmt.Errorf("%s: stands_for %q: the kind stands for %s already", pos, kind, t.Type)
+					}
+					lx.standsFor[kind] = &Trigger{Type: f[0], Phrase: kind, Pos: kind}
+				}
+			}
+			for i, m := range []map[string]bool{lx.reason, lx.upkeep, lx.refusal} {
+				if len(f) > 13+i {
+					m[f[0]] = f[13+i] == "yes"
+				}
+			}
+			if len(f) > 16 && f[16] != "-" {
+				if !validType(f[16]) {
+					return fmt.Errorf("%s: conditional %q: want a type or -", pos, f[16])
+				}
+				lx.conditional[f[0]] = &Trigger{Type: f[16], Phrase: Cond, Pos: Cond}
 			}
 			return nil
 		}); err != nil {
@@ -296,7 +349,56 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		}
 		lx.headEnds[lang] = ends
 	}
+	lx.firstIdx = map[string]map[string]int32{}
+	lx.langIdx = map[string]int32{}
+	for lang, tr := range lx.markers {
+		l := int32(len(lx.langIdx) + 1)
+		lx.langIdx[lang] = l
+		idx := map[string]int32{}
+		for k, n := range tr.root.next {
+			lx.firstNode = append(lx.firstNode, n)
+			lx.firstKey = append(lx.firstKey, k)
+			lx.firstLang = append(lx.firstLang, l)
+			idx[k] = int32(len(lx.firstNode))
+		}
+		lx.firstIdx[lang] = idx
+	}
 	return lx, nil
+}
+
+// MarkTokens sets each token's Mark for the language, so that MarkersAt,
+// HasKind and MayStart answer from it without looking the word up again:
+// a sentence's words are looked up once, not once for every question its
+// clauses ask of them.
+func (lx *Lexicon) MarkTokens(lang string, toks []model.Token) {
+	idx, l := lx.firstIdx[lang], lx.langIdx[lang]
+	if l == 0 {
+		return // a language without markers: nothing to remember
+	}
+	for i := range toks {
+		if k, ok := idx[toks[i].Norm]; ok {
+			toks[i].Mark = k
+		} else {
+			toks[i].Mark = -l
+		}
+	}
+}
+
+// firstOf returns the marker node a token marked for the language starts,
+// nil when it starts none; ok is false when the token is not marked for
+// the language (not marked, or for another one).
+func (lx *Lexicon) firstOf(lang string, tok *model.Token) (n *node[string], ok bool) {
+	m := tok.Mark
+	switch {
+	case m == 0:
+		return nil, false
+	case m < 0:
+		return nil, -m == lx.langIdx[lang]
+	case int(m) > len(lx.firstNode) || lx.firstLang[m-1] != lx.langIdx[lang] || lx.firstKey[m-1] != tok.Norm:
+		return nil, false // marked for another language or another word
+	default:
+		return lx.firstNode[m-1], true
+	}
 }
 
 // minHead and minModifier are the fewest letters of a compound's head
@@ -349,6 +451,10 @@ func eachLine(fsys fs.FS, name string, fn func(fields []string, pos string) erro
 	}
 	return nil
 }
+
+// standingKind are the marker kinds that may stand for an event
+// (types.tsv stands_for).
+var standingKind = map[string]bool{Oblige: true, Blame: true, CallAs: true, Retort: true, Untrue: true}
 
 func validType(t string) bool {
 	for _, x := range Types {
@@ -451,7 +557,7 @@ func (lx *Lexicon) loadMarkers(an *text.Analyzer, fsys fs.FS, dir, lang string) 
 			lx.attrEnds[lang] = append(lx.attrEnds[lang], an.Normalize(f[0][1:]))
 			return nil
 		}
-		if f[1] == InfEnd || f[1] == PartEnd || f[1] == PlurEnd {
+		if f[1] == InfEnd || f[1] == PartEnd || f[1] == PlurEnd || f[1] == NomEnd || f[1] == SgPast || f[1] == InstrEnd || f[1] == GenEnd {
 			if !strings.HasPrefix(f[0], "-") || len(f[0]) < 2 {
 				return fmt.Errorf("%s: an %s entry is an ending written with a dash (-ть)", pos, f[1])
 			}
@@ -459,6 +565,14 @@ func (lx *Lexicon) loadMarkers(an *text.Analyzer, fsys fs.FS, dir, lang string) 
 				lx.infEnds[lang] = append(lx.infEnds[lang], an.Normalize(f[0][1:]))
 			} else if f[1] == PlurEnd {
 				lx.plurEnds[lang] = append(lx.plurEnds[lang], an.Normalize(f[0][1:]))
+			} else if f[1] == NomEnd {
+				lx.nomEnds[lang] = append(lx.nomEnds[lang], an.Normalize(f[0][1:]))
+			} else if f[1] == SgPast {
+				lx.sgPastEnds[lang] = append(lx.sgPastEnds[lang], an.Normalize(f[0][1:]))
+			} else if f[1] == InstrEnd {
+				lx.instrEnds[lang] = append(lx.instrEnds[lang], an.Normalize(f[0][1:]))
+			} else if f[1] == GenEnd {
+				lx.genEnds[lang] = append(lx.genEnds[lang], an.Normalize(f[0][1:]))
 			} else {
 				lx.partEnds[lang] = append(lx.partEnds[lang], an.Normalize(f[0][1:]))
 			}
@@ -644,6 +758,26 @@ func umlaut(r rune) rune {
 // MarkersAt returns the kinds of the longest marker phrase that starts at
 // token i and the index after it.
 func (lx *Lexicon) MarkersAt(lang string, toks []model.Token, i int) (end int, kinds []string) {
+	if n, ok := lx.firstOf(lang, &toks[i]); ok {
+		if n == nil {
+			return i, nil
+		}
+		end, kinds = i, nil
+		if len(n.vals) > 0 {
+			end, kinds = i+1, n.vals
+		}
+		for j := i + 1; j < len(toks) && n.next != nil; j++ {
+			c := n.next[toks[j].Norm]
+			if c == nil {
+				break
+			}
+			n = c
+			if len(c.vals) > 0 {
+				end, kinds = j+1, c.vals
+			}
+		}
+		return end, kinds
+	}
 	tr := lx.markers[lang]
 	if tr == nil {
 		return i, nil
@@ -678,6 +812,31 @@ func (lx *Lexicon) Infinitive(lang string, tok model.Token) bool {
 // modifies a noun rather than states what its clause asserts.
 func (lx *Lexicon) Participle(lang string, tok model.Token) bool {
 	return hasEnding(lx.partEnds[lang], tok)
+}
+
+// NominativeOnly reports whether the word has an ending only the
+// nominative has (syntax kind nomend: "российская", "українська").
+func (lx *Lexicon) NominativeOnly(lang string, tok model.Token) bool {
+	return hasEnding(lx.nomEnds[lang], tok)
+}
+
+// Genitive reports whether the word has an ending only the genitive has
+// among the cases a with-preposition takes (syntax kind genend: "с
+// китайской стороны" is "from", not "with").
+func (lx *Lexicon) Genitive(lang string, tok model.Token) bool {
+	return hasEnding(lx.genEnds[lang], tok)
+}
+
+// Instrumental reports whether the word has an ending of the
+// instrumental case (syntax kind instrend: "войсками", "стороною").
+func (lx *Lexicon) Instrumental(lang string, tok model.Token) bool {
+	return hasEnding(lx.instrEnds[lang], tok)
+}
+
+// PastSingular reports whether the word has the ending of a past singular
+// verb (syntax kind sgpast: "разговаривал", "зустрілася").
+func (lx *Lexicon) PastSingular(lang string, tok model.Token) bool {
+	return hasEnding(lx.sgPastEnds[lang], tok)
 }
 
 // PastParticiple reports whether the word has the shape of a past
@@ -721,6 +880,9 @@ func hasEnding(ends []string, tok model.Token) bool {
 // the kind: when it is not, no marker of the kind starts there. It costs
 // one map lookup.
 func (lx *Lexicon) MayStart(lang string, tok model.Token, kind string) bool {
+	if n, ok := lx.firstOf(lang, &tok); ok && n == nil {
+		return false
+	}
 	return lx.firsts[lang][kind][tok.Norm]
 }
 
@@ -739,9 +901,18 @@ func (lx *Lexicon) Is(lang string, toks []model.Token, i int, kind string) bool 
 
 // HasKind reports whether the single token at i is a marker of the kind.
 func (lx *Lexicon) HasKind(lang string, tok model.Token, kind string) bool {
-	end, kinds := lx.markers[lang].Longest(0, 1, func(int) string { return tok.Norm })
-	if end == 0 {
-		return false
+	var kinds []string
+	if n, ok := lx.firstOf(lang, &tok); ok {
+		if n == nil {
+			return false
+		}
+		kinds = n.vals
+	} else {
+		end, ks := lx.markers[lang].Longest(0, 1, func(int) string { return tok.Norm })
+		if end == 0 {
+			return false
+		}
+		kinds = ks
 	}
 	for _, k := range kinds {
 		if k == kind {
@@ -800,6 +971,33 @@ func (lx *Lexicon) Accusing(typ string) bool { return lx.accusing[typ] }
 // support, cooperation) rather than a discrete event: the lead paragraph
 // alone does not anchor them (types.tsv process).
 func (lx *Lexicon) Process(typ string) bool { return lx.process[typ] }
+
+// StandsFor returns the trigger that a marker of the kind stands for
+// (types.tsv stands_for): a word of obligation ("must"), of blame
+// ("unacceptable") or a verb of calling names ("called … a provocation")
+// makes an event of its type. Nil when no type names the kind.
+func (lx *Lexicon) StandsFor(kind string) *Trigger { return lx.standsFor[kind] }
+
+// Conditional returns the trigger that an act of the type becomes when a
+// party makes it conditional on another party's act (types.tsv
+// conditional): "If Ukraine violates the truce, Russia will strike" is
+// Russia threatening Ukraine. Nil when the type has none.
+func (lx *Lexicon) Conditional(typ string) *Trigger { return lx.conditional[typ] }
+
+// Reason reports whether a phrase of cause or purpose after the type's
+// target names why, not who (types.tsv reason): "backed Moldova in
+// strengthening its energy security against Russia" supports Moldova only.
+func (lx *Lexicon) Reason(typ string) bool { return lx.reason[typ] }
+
+// Upkeep reports whether the type's verbs also mean keeping something up
+// (types.tsv upkeep): followed by a noun of relations ("підтримує відносини
+// з Іраном", "maintains ties") they are no event of the type.
+func (lx *Lexicon) Upkeep(typ string) bool { return lx.upkeep[typ] }
+
+// Refusal reports whether the type is itself a refusal (types.tsv refusal):
+// words of denial in or around its trigger ("refused", "lehnte ab") are what
+// it is, not its negation.
+func (lx *Lexicon) Refusal(typ string) bool { return lx.refusal[typ] }
 
 // MessageAs returns the type an event of the type becomes when what is
 // given or sent is a message (types.tsv message_as: "направил послание",

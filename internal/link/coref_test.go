@@ -131,6 +131,11 @@ func TestDeclinedNamesAndJoinedParticles(t *testing.T) {
 		{"de", "mit den Vereinten Nationen", "org:un", true},
 		{"de", "Präsident der Russischen Föderation", "state:RUS", true},
 		{"de", "ein Sprecher der Europäischen Kommission", "org:eu-commission", true},
+		// Strong -er and -es endings: -e after the nominative article, -en elsewhere.
+		{"de", "Der Internationale Strafgerichtshof forderte", "org:icc", true},
+		{"de", "ein Haftbefehl des Internationalen Strafgerichtshofs", "org:icc", true},
+		{"de", "das Treffen im Weißen Haus", "body:white-house", true},
+		{"de", "Das Vereinigte Königreich trat aus", "state:GBR", true},
 	})
 	checkLinks(t, "2015-06-14", true, []linkCase{
 		{"de", "Omar al-Bashir kam an. Bashir sprach.", "omar-al-bashir", true},
@@ -174,4 +179,47 @@ func TestEventWordIsNoName(t *testing.T) {
 		_, all := linksTo(ms, "joe-biden")
 		t.Errorf("US-Präsident not linked to Joe Biden: %v", all)
 	}
+}
+
+// TestBodyInItsSeat: a government or ministry named with the capital or
+// state it sits in is that state's body; an embassy or an ambassador there
+// is not.
+func TestBodyInItsSeat(t *testing.T) {
+	for _, tt := range []struct {
+		lang, text, code, role string
+	}{
+		{"de", "Das Außenministerium in Moskau teilte mit", "RUS", "foreign-ministry"},
+		{"de", "Die Regierung in Warschau kritisierte", "POL", "government"},
+		{"de", "Die international anerkannte Regierung in Libyen forderte", "LBY", "government"},
+		{"en", "The government in Kyiv said", "UKR", "government"},
+		{"de", "Der syrische Botschafter in Moskau sagte", "SYR", "ambassador"},
+	} {
+		ms := mentions(t, tt.lang, "2024-05-10", tt.text)
+		found := false
+		for _, m := range ms {
+			if m.Role == tt.role {
+				found = true
+				if m.Code != tt.code {
+					t.Errorf("%q: %s is %s, want %s", tt.text, m.Text, m.Code, tt.code)
+				}
+			}
+		}
+		if !found {
+			_, all := linksTo(ms, "")
+			t.Errorf("%q: no %s: %v", tt.text, tt.role, all)
+		}
+	}
+}
+
+// TestDefinedAbbreviation: an abbreviation in parentheses after a name
+// names it later in the document, alone or at the head of a compound, even
+// one the knowledge base leaves out as ambiguous ("AU").
+func TestDefinedAbbreviation(t *testing.T) {
+	checkLinks(t, "2016-02-01", true, []linkCase{
+		{"de", "Die Afrikanische Union (AU) tagt. Die AU berät.", "org:au", true},
+		{"de", "Die Afrikanische Union (AU) tagt. Der Gipfel am AU-Sitz.", "org:au", true},
+	})
+	checkLinks(t, "2016-02-01", false, []linkCase{
+		{"de", "Die AU berät.", "org:au", false},
+	})
 }

@@ -514,7 +514,7 @@ func (l *Linker) addList(e *Entity, list []named, person bool) {
 		tr.Add(keys, alias{e: e, latin: latin, upper: isAcronym(n), text: n, gen: nm.gen, lens: lens, only: l.local[n]})
 		if person && !latin {
 			// "Джим" is no "Дж" + -им: its cases ("Джимом") keep the word whole.
-			if whole, ok := l.wholeWords(n, keys); ok {
+			if whole, ok := l.wholeWords(n, keys, 2); ok {
 				for _, k := range whole {
 					l.known[rounds&1][k] = true
 				}
@@ -529,6 +529,16 @@ func (l *Linker) addList(e *Entity, list []named, person bool) {
 				}
 			}
 		}
+		if !person && !latin {
+			// "Газпром" is no "Газпр" + -ом: its cases ("Газпромі", "в
+			// Газпроме") keep the word whole, as "Газпромом" keeps the base.
+			if whole, ok := l.wholeWords(n, keys, 1); ok {
+				for _, k := range whole {
+					l.known[rounds&1][k] = true
+				}
+				tr.Add(whole, alias{e: e, latin: latin, upper: isAcronym(n), text: n, gen: nm.gen, lens: lens, only: l.local[n]})
+			}
+		}
 		if latin && !isAcronym(n) {
 			// German genitive: "Putins", "Russlands", "Chinas".
 			gen := append(append([]string(nil), keys[:len(keys)-1]...), genitive(keys[len(keys)-1]))
@@ -537,11 +547,20 @@ func (l *Linker) addList(e *Entity, list []named, person bool) {
 				tr.Add(gen, alias{e: e, latin: latin, text: n, gen: nm.gen, lens: lens, genitive: true, only: l.local[n]})
 			}
 			// German adjectives inside a name decline weak after an article:
-			// "der Europäischen Union", "den Vereinten Nationen".
-			if weak, ok := weakAdjectives(keys); ok && !person {
-				if g := "weak:" + strings.Join(weak, "\x00"); !seen[g] {
-					seen[g] = true
-					tr.Add(weak, alias{e: e, latin: latin, text: n, gen: nm.gen, lens: lens, only: l.local[n]})
+			// "der Europäischen Union", "den Vereinten Nationen", "der
+			// Internationale Strafgerichtshof", "im Weißen Haus".
+			if !person {
+				for _, weak := range weakAdjectives(keys) {
+					if g := "weak:" + strings.Join(weak, "\x00"); !seen[g] {
+						seen[g] = true
+						tr.Add(weak, alias{e: e, latin: latin, text: n, gen: nm.gen, lens: lens, only: l.local[n]})
+					}
+					// "des Internationalen Strafgerichtshofs"
+					gen := append(slices.Clone(weak[:len(weak)-1]), genitive(weak[len(weak)-1]))
+					if g := "weakgen:" + strings.Join(gen, "\x00"); !seen[g] && !isAcronym(n) {
+						seen[g] = true
+						tr.Add(gen, alias{e: e, latin: latin, text: n, gen: nm.gen, lens: lens, genitive: true, only: l.local[n]})
+					}
 				}
 			}
 		}
@@ -588,7 +607,7 @@ func (l *Linker) addList(e *Entity, list []named, person bool) {
 // oblique_endings: "Джим", "Ибрагим" end in the instrumental -им) keyed
 // whole, and whether any is: the name's own cases add their endings to
 // the whole word.
-func (l *Linker) wholeWords(name string, keys []string) ([]string, bool) {
+func (l *Linker) wholeWords(name string, keys []string, kind int) ([]string, bool) {
 	toks := l.an.Tokenize(name, 0, "ru")
 	var out []string
 	k := 0
@@ -600,7 +619,7 @@ func (l *Linker) wholeWords(name string, keys []string) ([]string, bool) {
 			return nil, false
 		}
 		if t.Kind == model.Word && !isLatin(t.Text) {
-			if base := l.nameBase(t.Norm, 2); len(base) < len(t.Norm) && slices.Contains(l.kb.Naming.ObliqueEndings, t.Norm[len(base):]) {
+			if base := l.nameBase(t.Norm, kind); len(base) < len(t.Norm) && slices.Contains(l.kb.Naming.ObliqueEndings, t.Norm[len(base):]) {
 				if out == nil {
 					out = append([]string(nil), keys...)
 				}
@@ -612,23 +631,48 @@ func (l *Linker) wholeWords(name string, keys []string) ([]string, bool) {
 	return out, out != nil
 }
 
-// weakAdjectives returns the keys of a name of several words with each
-// word before the last that ends in -e given the weak ending -en
-// ("Arabische Liga" → "Arabischen Liga"), and whether any word changed.
-func weakAdjectives(keys []string) ([]string, bool) {
+// weakAdjectives returns the keys of a name of several words as the
+// words before the last decline after an article, when any is an
+// adjective: one ending in -e takes -en ("Arabische Liga" → "Arabischen
+// Liga"); one in the strong ending -er or -es takes -e after the
+// nominative article and -en in the other cases ("Internationaler
+// Strafgerichtshof" → "der Internationale", "des Internationalen";
+// "Weißes Haus" → "das Weiße", "im Weißen Haus"). A word that only looks
+// like an adjective ("Warschauer Pakt") gains forms no text has.
+func weakAdjectives(keys []string) [][]string {
 	if len(keys) < 2 {
-		return nil, false
+		return nil
 	}
-	var out []string
+	var e, en []string // the -e and the -en forms
 	for j, k := range keys[:len(keys)-1] {
-		if len(k) > 3 && strings.HasSuffix(k, "e") {
-			if out == nil {
-				out = slices.Clone(keys)
+		stem := ""
+		switch {
+		case len(k) > 3 && strings.HasSuffix(k, "e"):
+			if en == nil {
+				en = slices.Clone(keys)
 			}
-			out[j] = k + "n"
+			en[j] = k + "n"
+			continue
+		case len(k) > 4 && (strings.HasSuffix(k, "er") || strings.HasSuffix(k, "es")):
+			stem = k[:len(k)-2]
+		default:
+			continue
+		}
+		if e == nil {
+			e = slices.Clone(keys)
+		}
+		if en == nil {
+			en = slices.Clone(keys)
+		}
+		e[j], en[j] = stem+"e", stem+"en"
+	}
+	var out [][]string
+	for _, v := range [][]string{e, en} {
+		if v != nil {
+			out = append(out, v)
 		}
 	}
-	return out, out != nil
+	return out
 }
 
 // genitive returns the German genitive key of a name's last word: an -s,

@@ -55,12 +55,31 @@ type Context struct {
 	// when the sentence names nobody before it.
 	last     *Entity
 	lastRole string
+	// abbrev holds the abbreviations the document defined in parentheses
+	// after a name ("die Afrikanische Union (AU)"): the name's mention.
+	abbrev map[string]model.Mention
 }
 
 // NewContext returns an empty context resolving offices on date, the
 // document's own date.
 func NewContext(date model.Point) *Context {
 	return &Context{Date: date, doc: date, seen: map[*Entity]bool{}, titled: map[*Entity][]string{}}
+}
+
+// defines records an abbreviation in parentheses right after the name m
+// that ends at token end ("die Afrikanische Union (AU)", "Ärzte ohne
+// Grenzen (MSF)"): one word in capitals, which later names m in the
+// document even where the knowledge base leaves it out as ambiguous.
+func (ctx *Context) defines(toks []model.Token, end int, m model.Mention) bool {
+	if end+2 >= len(toks) || toks[end].Text != "(" || toks[end+2].Text != ")" || !toks[end+1].Upper || m.Kind == model.KindPerson || m.Kind == model.KindPlace || m.Code == "" {
+		return false
+	}
+	if ctx.abbrev == nil {
+		ctx.abbrev = map[string]model.Mention{}
+	}
+	m.TokStart, m.TokEnd, m.Start, m.End, m.Text, m.Oblique, m.Locative = 0, 0, 0, 0, "", false, false
+	ctx.abbrev[toks[end+1].Text] = m
+	return true
 }
 
 // name records that the document named person e, with the title role
@@ -165,11 +184,22 @@ func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
 						covered[j] = true
 					}
 					i = end
+					if ctx.defines(toks, end, m) {
+						i = end + 3 // the definition itself is no second mention
+					}
 					continue
 				}
 			}
-			if sp := l.compoundName(t, i, lang); sp != nil {
-				spans = append(spans, sp)
+			if m, ok := ctx.abbrev[t.Text]; ok {
+				// "… (AU). … die AU": an abbreviation the document defined.
+				m.Why = []string{"abbreviation defined in the document"}
+				spans = append(spans, &span{start: i, end: i + 1, bs: t.Start, be: t.End, m: m})
+				covered[i] = true
+				i++
+				continue
+			}
+			if sps := l.compoundName(t, i, lang, ctx); sps != nil {
+				spans = append(spans, sps...)
 				covered[i] = true
 			}
 		}
@@ -212,7 +242,11 @@ func (l *Linker) Sentence(s *model.Sentence, ctx *Context) []model.Mention {
 				m.Locative = true
 			case prep == lexicon.Loc && !l.directional(toks, sp, lang), prep == lexicon.From:
 				m.Locative = true
-			case prep != lexicon.To && (sp.end >= len(toks) || toks[sp.end].Kind != model.Word):
+			case prep != lexicon.To && (sp.end >= len(toks) || toks[sp.end].Kind != model.Word) &&
+				!(prep == "" && sp.start > 0 && sp.end < len(toks) && toks[sp.end].Text == ","):
+				// "Kiew beschuldigt Moskau, …": a capital that no
+				// preposition governs, inside the sentence, before a comma,
+				// is still its government.
 				m.Locative = true
 			}
 		case model.KindState:
@@ -660,34 +694,61 @@ func (l *Linker) entityMention(e *Entity, ctx *Context, why string) model.Mentio
 }
 
 // compoundName finds a state or organisation at the head of a hyphenated
-// word ("US-Präsident", "SCO-Gipfel", "NATO-Erweiterung").
-func (l *Linker) compoundName(t model.Token, i int, lang string) *span {
+// word ("US-Präsident", "SCO-Gipfel", "NATO-Erweiterung"). Where the part
+// after the hyphen names a state or organisation too, the word is a pair
+// of parties ("саміт Україна-ЄС", "переговоры Россия-США", "US-China
+// talks"): it gives both.
+func (l *Linker) compoundName(t model.Token, i int, lang string, ctx *Context) []*span {
 	h := strings.IndexByte(t.Text, '-')
 	if h <= 0 {
 		return nil
 	}
-	head := t.Text[:h]
-	key := l.wordKey(head)
+	head, tail := t.Text[:h], t.Text[h+1:]
+	if m, ok := ctx.abbrev[head]; ok {
+		// "AU-Sitz" after "die Afrikanische Union (AU)".
+		m.Why = []string{"defined abbreviation at the head of a compound"}
+		return []*span{{start: i, end: i + 1, bs: t.Start, be: t.Start + h, m: m}}
+	}
 	if !isLatin(head) {
 		// Cyrillic compounds with a capital after the hyphen are names of
 		// their own ("Гвинеи-Бисау", "Нью-Йорка"), not a state's compound,
 		// unless the tail names a state too ("Україна-ЄС"). (German
 		// capitalises every noun: "US-Regierung" stays a compound.)
-		tail := t.Text[h+1:]
 		if r, _ := utf8.DecodeRuneInString(tail); unicode.IsUpper(r) && !l.isStateLike(tail) {
 			return nil
 		}
 	}
+	a := l.partyWord(head)
+	if a == nil {
+		return nil
+	}
+	out := []*span{{start: i, end: i + 1, bs: t.Start, be: t.Start + h, m: model.Mention{
+		Kind: a.e.Kind, ID: a.e.ID, Name: a.e.Name, Code: a.e.Code, Sector: a.e.Sector, Score: 1,
+		Why: []string{"name at the head of a compound"},
+	}}}
+	if r, _ := utf8.DecodeRuneInString(tail); unicode.IsUpper(r) && isLatin(tail) == isLatin(head) {
+		if b := l.partyWord(tail); b != nil && b.e != a.e {
+			out = append(out, &span{start: i, end: i + 1, bs: t.Start + h + 1, be: t.End, m: model.Mention{
+				Kind: b.e.Kind, ID: b.e.ID, Name: b.e.Name, Code: b.e.Code, Sector: b.e.Sector, Score: 1,
+				Why: []string{"the second of a hyphenated pair"},
+			}})
+			out[0].m.Why = []string{"the first of a hyphenated pair"}
+		}
+	}
+	return out
+}
+
+// partyWord returns the state or organisation one word names in full (no
+// short alias), or nil.
+func (l *Linker) partyWord(w string) *alias {
+	key := l.wordKey(w)
 	end, as := l.names.Longest(0, 1, func(int) string { return key })
 	if end == 0 {
 		return nil
 	}
-	for _, a := range as {
-		if (a.e.Kind == model.KindState || a.e.Kind == model.KindOrg) && !a.short && a.latin == isLatin(head) {
-			return &span{start: i, end: i + 1, bs: t.Start, be: t.Start + h, m: model.Mention{
-				Kind: a.e.Kind, ID: a.e.ID, Name: a.e.Name, Code: a.e.Code, Sector: a.e.Sector, Score: 1,
-				Why: []string{"name at the head of a compound"},
-			}}
+	for k := range as {
+		if a := &as[k]; (a.e.Kind == model.KindState || a.e.Kind == model.KindOrg) && !a.short && a.latin == isLatin(w) {
+			return a
 		}
 	}
 	return nil

@@ -1,6 +1,7 @@
 package link_test
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -155,19 +156,32 @@ func TestDatelineIsNotAPlaceOfTheEvent(t *testing.T) {
 
 // TestCyrillicCompoundName checks that a hyphenated Cyrillic name is not
 // read as the state at its head ("Гвинеи-Бисау" is not Guinea), while two
-// states joined by a hyphen still are ("Україна-ЄС").
+// states joined by a hyphen are a pair of both ("Україна-ЄС").
 func TestCyrillicCompoundName(t *testing.T) {
 	for _, m := range mentions(t, "ru", "2025-02-26", "в качестве Президента Гвинеи-Бисау") {
 		if m.Code == "GIN" {
 			t.Errorf("linked %q to %s (%s)", m.Text, m.Name, strings.Join(m.Why, "; "))
 		}
 	}
-	found := false
-	for _, m := range mentions(t, "uk", "2018-05-18", "саміт Україна-ЄС") {
-		found = found || m.Code == "UKR"
+	for _, c := range []struct{ lang, text, first, second string }{
+		{"uk", "саміт Україна-ЄС", "Україна", "ЄС"},
+		{"ru", "переговоры Россия-США", "Россия", "США"},
+		{"en", "the US-China talks", "US", "China"},
+	} {
+		var got []string
+		for _, m := range mentions(t, c.lang, "2018-05-18", c.text) {
+			got = append(got, m.Text)
+		}
+		if len(got) != 2 || got[0] != c.first || got[1] != c.second {
+			t.Errorf("%q: mentions %q, want the pair %q, %q", c.text, got, c.first, c.second)
+		}
 	}
-	if !found {
-		t.Error(`"саміт Україна-ЄС": Ukraine not found`)
+	// Only a tail that names a party in full makes a pair: "US-Präsident"
+	// stays one state's compound.
+	for _, m := range mentions(t, "de", "2018-05-18", "der US-Präsident") {
+		if slices.Contains(m.Why, "the second of a hyphenated pair") {
+			t.Errorf(`"der US-Präsident": %q read as the second of a pair`, m.Text)
+		}
 	}
 }
 

@@ -203,6 +203,15 @@ func (l *Linker) rolePhrases(s *model.Sentence, toks []model.Token, lang string,
 				break
 			}
 		}
+		// "die Regierung in Warschau", "the ministry in Moscow": a body
+		// that sits in a capital or state is that state's.
+		if len(states) == 0 && role != nil && role.Seat && k < len(toks) && l.lex.HasKind(lang, toks[k], lexicon.Loc) {
+			if sp := startAt[l.skip(toks, k+1, lang, lexicon.Det)]; sp != nil && !sp.used && !sp.m.Adj && sp.m.Code != "" &&
+				(sp.m.Kind == model.KindState || sp.m.Kind == model.KindPlace && isCapital(l, sp.m)) {
+				states = append(states, sp)
+				phraseEnd = sp.end
+			}
+		}
 		// "Chairman of the Joint Chiefs", "Minister für Kultur": an
 		// of-phrase that names no state makes the title another body's
 		// office, whose holder the title's own office does not give.

@@ -60,6 +60,19 @@ type Token struct {
 	Kind       TokenKind
 	Cap        bool // first letter is upper case
 	Upper      bool // all letters upper case (abbreviations: NATO, КНДР)
+	// Mark caches which lexicon markers the word may start, set by
+	// lexicon.Lexicon.MarkTokens for the sentence's language: 0 not set,
+	// negative none, k > 0 the lexicon's k-th first word of a marker. A
+	// token made from another with a different Norm must have Mark 0
+	// (WithNorm).
+	Mark int32
+}
+
+// WithNorm returns the token with another normalised word ("Kampfflugzeuge"
+// of "F-22-Kampfflugzeuge"); its Mark no longer holds and is cleared.
+func (t Token) WithNorm(norm string) Token {
+	t.Norm, t.Mark = norm, 0
+	return t
 }
 
 // Sentence is a run of tokens that ends at a sentence boundary.

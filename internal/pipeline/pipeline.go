@@ -351,6 +351,7 @@ func (p *Pipeline) analyse(doc *model.Document) *Result {
 			}
 		}
 		ctx.Date = paraDate
+		p.Lex.MarkTokens(sents[i].Lang, sents[i].Tokens)
 		r.Mentions[i] = p.Link.Sentence(&sents[i], ctx)
 		in[i] = events.Input{Sent: &sents[i], Mentions: r.Mentions[i], Dates: r.Dates[i]}
 	}

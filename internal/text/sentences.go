@@ -183,6 +183,9 @@ func (sp *splitter) boundary(i, start int) int {
 		}
 		return 0
 	}
+	if sp.stampEnd(i) {
+		return i + 1
+	}
 	if i+1 >= len(toks) || sp.wrapped || !strings.Contains(sp.gap(i), "\n") {
 		return 0
 	}
@@ -197,6 +200,27 @@ func (sp *splitter) boundary(i, start int) int {
 		return i + 1
 	}
 	return 0
+}
+
+// stampEnd reports whether token i ends a publication stamp that a page
+// glued into its text: a clock time right after a year (and its word),
+// before a word that does not start lower case ("… Аль Нахайяном 30
+// апреля 2025 года 23:00 Москва, Кремль Владимир Путин принял …").
+func (sp *splitter) stampEnd(i int) bool {
+	toks := sp.toks
+	if i < 3 || i+1 >= len(toks) || toks[i+1].Kind != model.Word || startsLower(&toks[i+1]) {
+		return false
+	}
+	if toks[i].Kind != model.Number || len(toks[i].Text) != 2 || toks[i-1].Text != ":" || toks[i-2].Kind != model.Number || len(toks[i-2].Text) > 2 ||
+		toks[i-1].Start != toks[i-2].End || toks[i].Start != toks[i-1].End {
+		return false
+	}
+	k := i - 3
+	if toks[k].Kind == model.Word && k > 0 {
+		k-- // "2025 года", "2025 року"
+	}
+	y := toks[k].Text
+	return toks[k].Kind == model.Number && len(y) == 4 && (y[:2] == "19" || y[:2] == "20")
 }
 
 // joiner reports whether a line ending in token i continues on the next line.

@@ -33,6 +33,10 @@ func TestSentences(t *testing.T) {
 		// German.
 		{"de simple", "de", []string{"Der Kanzler reiste ab. Die Ministerin blieb."},
 			[]string{"Der Kanzler reiste ab.", "Die Ministerin blieb."}},
+		{"ru publication stamp glued to the text", "ru", []string{"События Встреча с министром 12 мая 2025 года 14:30 Москва, Кремль Владимир Путин принял министра."},
+			[]string{"События Встреча с министром 12 мая 2025 года 14:30", "Москва, Кремль Владимир Путин принял министра."}},
+		{"ru a time in running text", "ru", []string{"Встреча началась 12 мая 2025 года в 14:30 по московскому времени."},
+			[]string{"Встреча началась 12 мая 2025 года в 14:30 по московскому времени."}},
 		{"de ordinal month", "de", []string{"Am 28. Februar traf er den Präsidenten. Danach flog er heim."},
 			[]string{"Am 28. Februar traf er den Präsidenten.", "Danach flog er heim."}},
 		{"de ordinal noun", "de", []string{"Im 20. Jahrhundert gab es zwei Kriege."},
