@@ -119,14 +119,20 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	// "Amid reports of deliveries to Russia, Ukraine cut ties": when a
 	// name stands between the last comma and the trigger, the subject is
 	// there and what precedes the comma is another phrase.
-	if c := x.lastComma(lang, toks, in.Mentions, lo, tr.start); c >= 0 {
+	if comma := x.lastComma(lang, toks, in.Mentions, lo, tr.start); comma >= 0 {
 		var near []model.Mention
 		for _, m := range left {
-			if m.TokStart > c {
+			if m.TokStart > comma {
 				near = append(near, m)
 			}
 		}
-		if len(near) > 0 && len(near) < len(left) {
+		if far := left[:len(left)-len(near)]; x.controlled(c) && len(far) > 0 && !slices.ContainsFunc(far, func(m model.Mention) bool { return m.TokStart > comma }) {
+			// "Großbritannien kündigte an, der Ukraine Raketen zu liefern":
+			// an infinitive after a comma has no subject of its own; it is
+			// the subject of the clause before, and its names are objects.
+			left, right = far, append(near, right...)
+			rules = append(rules, "infinitive: the subject of the clause before the comma")
+		} else if len(near) > 0 && len(near) < len(left) {
 			left = near
 			rules = append(rules, "subject after the comma")
 		}
@@ -1557,4 +1563,22 @@ func (x *Extractor) partiesOfNext(c *clause) []model.Mention {
 		out = append(out, m)
 	}
 	return out
+}
+
+// controlled reports whether the trigger is a German infinitive with "zu"
+// ("… zu liefern") whose subject is that of the clause before it: no verb
+// of demanding governs it from there ("forderte die EU auf, Sanktionen zu
+// verhängen": the EU would impose them, and only asked).
+func (x *Extractor) controlled(c *clause) bool {
+	lang, toks, at := c.lang, c.toks, c.tr.start
+	if c.tr.t.Noun || !x.lex.VerbSecond(lang) || at == 0 || !x.lex.HasKind(lang, toks[at-1], lexicon.Inf) {
+		return false
+	}
+	req := x.lex.StandsFor(lexicon.Oblige)
+	for j := 0; j < at; j++ {
+		if _, ts, ok := x.lex.TriggerAt(lang, toks, j); ok && !ts[0].Noun && (req != nil && ts[0].Type == req.Type) {
+			return false
+		}
+	}
+	return true
 }

@@ -56,6 +56,25 @@ func (x *Extractor) unasserted(c *clause) (string, string) {
 			return model.StatusPlanned, "infinitive " + tr.text + " after " + toks[j].Text + ": planned"
 		}
 	}
+	if x.lex.VerbSecond(lang) && at > 0 {
+		// "Großbritannien kündigte an, der Ukraine Raketen zu liefern":
+		// the governor of an infinitive clause is the verb of the clause
+		// before its comma.
+		p := at - 1
+		for p > 0 && toks[p].Kind != model.Punct {
+			p--
+		}
+		if toks[p].Text == "," {
+			for j := p - 1; j >= 0 && toks[j].Kind != model.Punct; j-- {
+				if x.lex.HasKind(lang, toks[j], lexicon.Aspect) {
+					return "", ""
+				}
+				if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && has(kinds, lexicon.Future) {
+					return model.StatusPlanned, "infinitive " + tr.text + " after " + toks[j].Text + ": planned"
+				}
+			}
+		}
+	}
 	return model.StatusHypothetical, "infinitive " + tr.text + ": an aim, ability or effort, not asserted"
 }
 

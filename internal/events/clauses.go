@@ -55,7 +55,7 @@ func (x *Extractor) clauseBounds(lang string, toks []model.Token) (starts, ends 
 			// "… verantwortlich – Türkei droht Kurden": a dash between
 			// words ends a clause, or an aside that is none of its parties.
 			cut[i+1] = true
-		case i > 0 && toks[i-1].Text == "," && (x.conjAt(lang, toks, i) || x.lex.HasKind(lang, t, lexicon.RelPro)):
+		case i > 0 && toks[i-1].Text == "," && (x.conjAt(lang, toks, i) || x.lex.HasKind(lang, t, lexicon.RelPro) && !x.infClause(lang, toks, i)):
 			cut[i] = true
 		case x.lex.HasKind(lang, t, lexicon.Comp) && (i > 0 && toks[i-1].Text == "," || x.afterSay(lang, toks, i)):
 			cut[i] = true // "reported on October 11 that …", ", что …"
@@ -292,4 +292,20 @@ func (x *Extractor) titleOfSides(lang string, toks []model.Token, j int) bool {
 		}
 	}
 	return true
+}
+
+// infClause reports whether the stretch from i to the next punctuation
+// ends in an infinitive with its marker ("…, der Ukraine Raketen zu
+// liefern"): in a language that sends the verb to the end, "der" there is
+// an article, not a relative pronoun, whose clause would end in a finite
+// verb.
+func (x *Extractor) infClause(lang string, toks []model.Token, i int) bool {
+	if !x.lex.VerbSecond(lang) {
+		return false
+	}
+	j := i
+	for j < len(toks) && toks[j].Kind != model.Punct {
+		j++
+	}
+	return j-2 > i && x.lex.HasKind(lang, toks[j-2], lexicon.Inf)
 }

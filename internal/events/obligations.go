@@ -20,7 +20,9 @@ import (
 // unacceptable (markers kind blame: "unacceptable", "inakzeptabel",
 // "недопустимы", "неприйнятні") is his accusation of that party, an ACCUSE
 // from the speaker to the names of the clause before the word ("Zakharova
-// said the ambassador's letters to German firms were unacceptable").
+// said the ambassador's letters to German firms were unacceptable"); what
+// he says of its words is untrue (kind untrue: "не соответствует
+// действительности") is his rejection of them, a REJECT.
 
 // obligations returns the demands that words of obligation in the sentence
 // make.
@@ -45,7 +47,11 @@ func (x *Extractor) obligations(doc *model.Document, in *Input, st *docState, cs
 			if at, sp := x.sayFrame(lang, in, subj[0].TokStart, cs[j]); sp != nil {
 				src, rule = sp, "obligation: "+sp.Text+" "+toks[at].Text+" "+subj[0].Text+" "+toks[j].Text
 			}
-		case has(kinds, lexicon.Blame):
+		case has(kinds, lexicon.Blame), has(kinds, lexicon.Untrue):
+			kind := lexicon.Blame
+			if !has(kinds, lexicon.Blame) {
+				kind = lexicon.Untrue // "… заявили, что информация Нафтогаза не соответствует действительности"
+			}
 			// "Zakharova said that the letters of … were unacceptable": the
 			// speaker before the verb of saying, the blamed after it.
 			from := cs[j]
@@ -60,18 +66,18 @@ func (x *Extractor) obligations(doc *model.Document, in *Input, st *docState, cs
 					blamed = x.blamedAfter(in, end, ce[j])
 				}
 				if sp != nil && len(blamed) > 0 {
-					src, subj, tr = sp, blamed, x.lex.StandsFor(lexicon.Blame)
-					rule = "blame: " + sp.Text + " " + joinText(toks[k:kend]) + " … " + toks[j].Text
+					src, subj, tr = sp, blamed, x.lex.StandsFor(kind)
+					rule = kind + ": " + sp.Text + " " + joinText(toks[k:kend]) + " … " + toks[j].Text
 					break
 				}
 			}
 			if at, end := x.sayBefore(lang, toks, j); at >= 0 {
 				from = end
 				if sp := x.nameBefore(in, at); sp != nil {
-					src, rule = sp, "blame: "+sp.Text+" "+toks[at].Text+" … "+toks[j].Text
+					src, rule = sp, kind+": "+sp.Text+" "+toks[at].Text+" … "+toks[j].Text
 				}
 			}
-			subj, tr = x.blamed(in, j, from), x.lex.StandsFor(lexicon.Blame)
+			subj, tr = x.blamed(in, j, from), x.lex.StandsFor(kind)
 		default:
 			continue
 		}
@@ -122,10 +128,10 @@ func (x *Extractor) mayDemand(in *Input) bool {
 	}
 	lang, toks := in.Sent.Lang, in.Sent.Tokens
 	for j := 1; j < len(toks); j++ {
-		if !x.lex.MayStart(lang, toks[j], lexicon.Oblige) && !x.lex.MayStart(lang, toks[j], lexicon.Blame) {
+		if !x.lex.MayStart(lang, toks[j], lexicon.Oblige) && !x.lex.MayStart(lang, toks[j], lexicon.Blame) && !x.lex.MayStart(lang, toks[j], lexicon.Untrue) {
 			continue
 		}
-		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && (has(kinds, lexicon.Oblige) || has(kinds, lexicon.Blame)) {
+		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && (has(kinds, lexicon.Oblige) || has(kinds, lexicon.Blame) || has(kinds, lexicon.Untrue)) {
 			return true
 		}
 	}
@@ -153,6 +159,19 @@ func (x *Extractor) nameBefore(in *Input, i int) *model.Mention {
 			continue
 		}
 		sp = m
+	}
+	if sp == nil && x.lex.PluralVerb(in.Sent.Lang, in.Sent.Tokens[i]) {
+		// "В МИД России заявили, что …", "у Газпромі заявили": a plural
+		// verb of saying with no subject speaks for the place or body
+		// named before it.
+		lang, toks := in.Sent.Lang, in.Sent.Tokens
+		for k := range in.Mentions {
+			m := &in.Mentions[k]
+			if m.TokEnd <= i && m.Code != "" && !m.Nested && !m.Adj && !hasComma(toks, m.TokEnd, i) && x.prepIs(lang, toks, m.TokStart, lexicon.Loc) {
+				p := x.asParty(*m)
+				sp = &p
+			}
+		}
 	}
 	return sp
 }

@@ -131,7 +131,7 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 	kept = out[:0]
 	govEnd := -1
 	for _, t := range out {
-		if govEnd >= 0 && t.t.Noun && !hasComma(toks, govEnd, t.start) && !x.anyKind(lang, toks, govEnd, t.start, lexicon.Loc) {
+		if govEnd >= 0 && t.t.Noun && (!hasComma(toks, govEnd, t.start) || x.infAfterComma(lang, toks, govEnd, t.start)) && !x.anyKind(lang, toks, govEnd, t.start, lexicon.Loc) {
 			continue
 		}
 		if !t.t.Noun && (x.lex.Content(t.t.Type) || t.t.Topic) {
@@ -583,4 +583,20 @@ func (x *Extractor) attributive(lang string, toks []model.Token, i int, inMentio
 // language's participles (attrend), which adjectives share.
 func (x *Extractor) adjective(lang string, t model.Token) bool {
 	return !t.Cap && t.Kind == model.Word && x.lex.AttrEnding(lang, t)
+}
+
+// infAfterComma reports whether the one comma in [from, to) opens an
+// infinitive clause, the content of the verb before it ("forderte die EU
+// auf, neue Sanktionen zu verhängen"): German.
+func (x *Extractor) infAfterComma(lang string, toks []model.Token, from, to int) bool {
+	comma := -1
+	for j := from; j < to; j++ {
+		if toks[j].Kind == model.Punct {
+			if toks[j].Text != "," || comma >= 0 {
+				return false
+			}
+			comma = j
+		}
+	}
+	return comma >= 0 && x.infClause(lang, toks, comma+1)
 }

@@ -49,6 +49,11 @@ const (
 	// "недопустимы"): what a speaker says of another party's doings is his
 	// accusation of it.
 	Blame = "blame"
+	// Untrue marks a predicate of falsehood ("не соответствует
+	// действительности", "не відповідає дійсності"): what a speaker says of
+	// another party's words is his rejection of them (types.tsv
+	// stands_for: REJECT).
+	Untrue = "untrue"
 	// Declare marks a verb of declaring ("declared", "объявил",
 	// "erklärte"): the event noun it governs is its act, as a verb.
 	Declare = "declare"

@@ -270,7 +270,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 			if len(f) > 12 && f[12] != "-" {
 				for _, kind := range strings.Split(f[12], ",") {
 					if !standingKind[kind] {
-						return fmt.Errorf("%s: stands_for %q: want marker kinds oblige, blame, callas or retort, or -", pos, kind)
+						return fmt.Errorf("%s: stands_for %q: want marker kinds oblige, blame, callas, retort or untrue, or -", pos, kind)
 					}
 					if t := lx.standsFor[kind]; t != nil && t.Type != f[0] {
 						return fmt.Errorf("%s: stands_for %q: the kind stands for %s already", pos, kind, t.Type)
@@ -456,7 +456,7 @@ func eachLine(fsys fs.FS, name string, fn func(fields []string, pos string) erro
 
 // standingKind are the marker kinds that may stand for an event
 // (types.tsv stands_for).
-var standingKind = map[string]bool{Oblige: true, Blame: true, CallAs: true, Retort: true}
+var standingKind = map[string]bool{Oblige: true, Blame: true, CallAs: true, Retort: true, Untrue: true}
 
 func validType(t string) bool {
 	for _, x := range Types {

@@ -525,7 +525,7 @@ func (l *Linker) addList(e *Entity, list []named, person bool) {
 		tr.Add(keys, alias{e: e, latin: latin, upper: isAcronym(n), text: n, gen: nm.gen, lens: lens, only: l.local[n]})
 		if person && !latin {
 			// "Джим" is no "Дж" + -им: its cases ("Джимом") keep the word whole.
-			if whole, ok := l.wholeWords(n, keys); ok {
+			if whole, ok := l.wholeWords(n, keys, 2); ok {
 				for _, k := range whole {
 					l.known[rounds&1][k] = true
 				}
@@ -538,6 +538,16 @@ func (l *Linker) addList(e *Entity, list []named, person bool) {
 					}
 					tr.Add(short, alias{e: e, latin: latin, short: true, text: n, gen: nm.gen, lens: slens, only: l.local[n]})
 				}
+			}
+		}
+		if !person && !latin {
+			// "Газпром" is no "Газпр" + -ом: its cases ("Газпромі", "в
+			// Газпроме") keep the word whole, as "Газпромом" keeps the base.
+			if whole, ok := l.wholeWords(n, keys, 1); ok {
+				for _, k := range whole {
+					l.known[rounds&1][k] = true
+				}
+				tr.Add(whole, alias{e: e, latin: latin, upper: isAcronym(n), text: n, gen: nm.gen, lens: lens, only: l.local[n]})
 			}
 		}
 		if latin && !isAcronym(n) {
@@ -608,7 +618,7 @@ func (l *Linker) addList(e *Entity, list []named, person bool) {
 // oblique_endings: "Джим", "Ибрагим" end in the instrumental -им) keyed
 // whole, and whether any is: the name's own cases add their endings to
 // the whole word.
-func (l *Linker) wholeWords(name string, keys []string) ([]string, bool) {
+func (l *Linker) wholeWords(name string, keys []string, kind int) ([]string, bool) {
 	toks := l.an.Tokenize(name, 0, "ru")
 	var out []string
 	k := 0
@@ -620,7 +630,7 @@ func (l *Linker) wholeWords(name string, keys []string) ([]string, bool) {
 			return nil, false
 		}
 		if t.Kind == model.Word && !isLatin(t.Text) {
-			if base := l.nameBase(t.Norm, 2); len(base) < len(t.Norm) && slices.Contains(l.kb.Naming.ObliqueEndings, t.Norm[len(base):]) {
+			if base := l.nameBase(t.Norm, kind); len(base) < len(t.Norm) && slices.Contains(l.kb.Naming.ObliqueEndings, t.Norm[len(base):]) {
 				if out == nil {
 					out = append([]string(nil), keys...)
 				}
