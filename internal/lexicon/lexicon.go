@@ -120,6 +120,7 @@ type Lexicon struct {
 	firstKey  []string
 	firstLang []int32
 	langIdx   map[string]int32
+	langName  []string // langName[l-1] is language l
 	// firsts are, per language, the first words of each kind's markers:
 	// a cheap test before a marker is matched in full.
 	firsts map[string]map[string]map[string]bool
@@ -354,6 +355,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 	for lang, tr := range lx.markers {
 		l := int32(len(lx.langIdx) + 1)
 		lx.langIdx[lang] = l
+		lx.langName = append(lx.langName, lang)
 		idx := map[string]int32{}
 		for k, n := range tr.root.next {
 			lx.firstNode = append(lx.firstNode, n)
@@ -393,8 +395,8 @@ func (lx *Lexicon) firstOf(lang string, tok *model.Token) (n *node[string], ok b
 	case m == 0:
 		return nil, false
 	case m < 0:
-		return nil, -m == lx.langIdx[lang]
-	case int(m) > len(lx.firstNode) || lx.firstLang[m-1] != lx.langIdx[lang] || lx.firstKey[m-1] != tok.Norm:
+		return nil, int(-m) <= len(lx.langName) && lx.langName[-m-1] == lang
+	case int(m) > len(lx.firstNode) || lx.langName[lx.firstLang[m-1]-1] != lang || lx.firstKey[m-1] != tok.Norm:
 		return nil, false // marked for another language or another word
 	default:
 		return lx.firstNode[m-1], true
@@ -432,6 +434,34 @@ func (lx *Lexicon) CompoundHead(lang string, tok model.Token) (*Trigger, bool) {
 		n++
 	}
 	return nil, false
+}
+
+// KindInCompound reports whether the word is a marker of the kind, or, in
+// a language that writes compounds closed (order.tsv compounds), ends in
+// one after a modifier ("Langstreckenraketen", "Tarnkappenjets"); a
+// hyphenated word counts by its part after the last hyphen
+// ("F-22-Kampfflugzeuge").
+func (lx *Lexicon) KindInCompound(lang string, tok model.Token, kind string) bool {
+	if h := strings.LastIndexByte(tok.Norm, '-'); h > 0 && h < len(tok.Norm)-1 {
+		tok = tok.WithNorm(tok.Norm[h+1:])
+	}
+	if lx.HasKind(lang, tok, kind) {
+		return true
+	}
+	if lx.heads[lang] == nil || tok.Kind != model.Word {
+		return false
+	}
+	w := tok.Norm
+	n := 0
+	for k := range w {
+		if n >= minModifier && len(w)-k >= minHead {
+			if lx.HasKind(lang, tok.WithNorm(w[k:]), kind) {
+				return true
+			}
+		}
+		n++
+	}
+	return false
 }
 
 // eachLine calls fn with the trimmed tab-separated fields of every entry of

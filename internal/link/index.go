@@ -136,6 +136,9 @@ type Linker struct {
 	// times holds, by language, the words before a title that date its
 	// holder (naming.yaml then_words and former_words).
 	times map[string]map[string]string
+	// titleWords holds every title of every role split into its normalised
+	// words, computed once (titleWordsOf).
+	titleWords map[string][]string
 }
 
 // New indexes every name, title and adjective of the knowledge base.
@@ -163,6 +166,14 @@ func New(k *kb.KB, lx *lexicon.Lexicon, an *text.Analyzer) *Linker {
 	l.singular = lowerSets(k.Naming.SingularEndings)
 	l.notDefinite = lowerSets(k.Naming.NotDefinite)
 	l.verbEnds = lowerSets(k.Naming.VerbEndings)
+	l.titleWords = map[string][]string{}
+	for _, r := range k.Roles {
+		for _, titles := range r.Names {
+			for _, t := range titles {
+				l.titleWords[t] = strings.Fields(an.Normalize(t))
+			}
+		}
+	}
 	l.times = map[string]map[string]string{}
 	for when, byLang := range map[string]map[string][]string{timeThen: k.Naming.ThenWords, timeFormer: k.Naming.FormerWords} {
 		for lang, ws := range byLang {

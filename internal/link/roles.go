@@ -595,7 +595,7 @@ func (l *Linker) verbForm(rs []roleEntry, toks []model.Token, lang string) bool 
 	for _, r := range rs {
 		// Titles of one stem share an entry: compare every listed form.
 		for _, title := range r.role.Names[lang] {
-			words := strings.Fields(l.an.Normalize(title))
+			words := l.titleWordsOf(title)
 			if len(words) != len(toks) {
 				continue
 			}
@@ -609,12 +609,20 @@ func (l *Linker) verbForm(rs []roleEntry, toks []model.Token, lang string) bool 
 	return false
 }
 
+// titleWordsOf returns a title's normalised words.
+func (l *Linker) titleWordsOf(title string) []string {
+	if w, ok := l.titleWords[title]; ok {
+		return w
+	}
+	return strings.Fields(l.an.Normalize(title))
+}
+
 // singularTitle reports whether the words of a title in the text are the
 // listed title's words with at most a singular case ending each
 // (naming.yaml singular_endings): "министра" is one minister, "министры",
 // "ministers" and "Ministern" are several.
 func (l *Linker) singularTitle(title string, toks []model.Token, lang string) bool {
-	words := strings.Fields(l.an.Normalize(title))
+	words := l.titleWordsOf(title)
 	if len(words) != len(toks) {
 		return false
 	}
