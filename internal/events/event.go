@@ -284,6 +284,12 @@ func (x *Extractor) objectMode(c *clause) (string, string) {
 	for j := max(c.lo, c.tr.start-2); j < c.hi; j++ {
 		end, kinds := x.lex.MarkersAt(c.lang, c.toks, j)
 		if end == j {
+			// "Langstreckenraketen": a compound headed by a kind's word.
+			for _, m := range modes {
+				if x.lex.KindInCompound(c.lang, c.toks[j], m) {
+					return m, c.toks[j].Text
+				}
+			}
 			continue
 		}
 		for _, m := range modes {

@@ -53,3 +53,28 @@ func testLexicon(t *testing.T) (*text.Analyzer, *Lexicon) {
 	}
 	return an, lx
 }
+
+// TestKindInCompound: a word is of a marker kind by itself, by its part
+// after a hyphen, or, where compounds are written closed, by its head; the
+// tokens are marked as the pipeline marks them.
+func TestKindInCompound(t *testing.T) {
+	an, lx := testLexicon(t)
+	tests := []struct {
+		lang, word string
+		want       bool
+	}{
+		{"de", "Raketen", true},
+		{"de", "Langstreckenraketen", true},
+		{"de", "F-22-Kampfflugzeuge", true},
+		{"de", "Raketenabwehrgespräche", false},
+		{"de", "Krisengebiet", false},
+		{"en", "Longrangemissiles", false},
+	}
+	for _, tc := range tests {
+		toks := an.Tokenize(tc.word, 0, tc.lang)
+		lx.MarkTokens(tc.lang, toks)
+		if got := lx.KindInCompound(tc.lang, toks[len(toks)-1], Military); got != tc.want {
+			t.Errorf("KindInCompound(%s, %q, military) = %v, want %v", tc.lang, tc.word, got, tc.want)
+		}
+	}
+}

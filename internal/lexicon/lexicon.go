@@ -436,6 +436,34 @@ func (lx *Lexicon) CompoundHead(lang string, tok model.Token) (*Trigger, bool) {
 	return nil, false
 }
 
+// KindInCompound reports whether the word is a marker of the kind, or, in
+// a language that writes compounds closed (order.tsv compounds), ends in
+// one after a modifier ("Langstreckenraketen", "Tarnkappenjets"); a
+// hyphenated word counts by its part after the last hyphen
+// ("F-22-Kampfflugzeuge").
+func (lx *Lexicon) KindInCompound(lang string, tok model.Token, kind string) bool {
+	if h := strings.LastIndexByte(tok.Norm, '-'); h > 0 && h < len(tok.Norm)-1 {
+		tok = tok.WithNorm(tok.Norm[h+1:])
+	}
+	if lx.HasKind(lang, tok, kind) {
+		return true
+	}
+	if lx.heads[lang] == nil || tok.Kind != model.Word {
+		return false
+	}
+	w := tok.Norm
+	n := 0
+	for k := range w {
+		if n >= minModifier && len(w)-k >= minHead {
+			if lx.HasKind(lang, tok.WithNorm(w[k:]), kind) {
+				return true
+			}
+		}
+		n++
+	}
+	return false
+}
+
 // eachLine calls fn with the trimmed tab-separated fields of every entry of
 // a file that may be missing (an overlay need not have every file).
 func eachLine(fsys fs.FS, name string, fn func(fields []string, pos string) error) error {
