@@ -1112,12 +1112,14 @@ func (x *Extractor) subjectGenitive(c *clause, m model.Mention) bool {
 	if p < c.clo || c.toks[p].Kind != model.Word || covered(c.in.Mentions, p) {
 		return false
 	}
-	for _, k := range prepKinds {
+	// "за высказывания Трампа критикуют": a phrase of reason too.
+	kinds := append(prepKinds[:len(prepKinds):len(prepKinds)], lexicon.Reason)
+	for _, k := range kinds {
 		if x.lex.HasKind(c.lang, c.toks[p], k) {
 			return false
 		}
 	}
-	return !x.phraseOf(c.lang, c.toks, m.TokStart, c.clo, prepKinds...)
+	return !x.phraseOf(c.lang, c.toks, m.TokStart, c.clo, kinds...)
 }
 
 // placeOfSaying reports whether the place m, before the trigger, is where

@@ -490,6 +490,9 @@ const (
 			location = excluded.location, confidence = excluded.confidence, body = excluded.body,
 			seen = CASE WHEN excluded.seen > events.seen THEN excluded.seen ELSE events.seen END, sents = excluded.sents
 		RETURNING no`
+	// qPutBody writes the columns of an event's row that no index holds.
+	qPutBody = `UPDATE events SET status = ?, date_end = ?, location = ?, confidence = ?, body = ?,
+			seen = CASE WHEN ? > seen THEN ? ELSE seen END, sents = ? WHERE no = ?`
 	qDeleteActors = `DELETE FROM event_actors WHERE event_no = ?`
 	qMaxSource    = `SELECT coalesce(max(id), 0) FROM event_sources`
 	qIndexSources = `INSERT INTO source_fts (rowid, sentence) SELECT id, sentence FROM event_sources WHERE id > ? AND id <= ?`
@@ -508,7 +511,7 @@ func (s *Store) prepare(ctx context.Context) error {
 		return nil
 	}
 	s.stmts = map[string]*sql.Stmt{}
-	qs := []string{qDocByHash, qDocByIdent, qInsertDoc, qCandDated, qCandNoYear, qCandPerson, qEventBody, qDelPersons, qInsertPerson, qDelDyads, qInsertDyad, qPutEvent, qDeleteActors, qInsertActor, qMaxSource, qIndexSources, qSetSeen, qMark, qSetMark, qPersonsSeen}
+	qs := []string{qDocByHash, qDocByIdent, qInsertDoc, qPutBody, qCandDated, qCandNoYear, qCandPerson, qEventBody, qDelPersons, qInsertPerson, qDelDyads, qInsertDyad, qPutEvent, qDeleteActors, qInsertActor, qMaxSource, qIndexSources, qSetSeen, qMark, qSetMark, qPersonsSeen}
 	for _, t := range batchTables {
 		for n := maxBatch; n >= 1; n /= 2 {
 			qs = append(qs, insertSQL(t.into, n, t.cols))
@@ -548,31 +551,42 @@ func (s *Store) queryRow(ctx context.Context, tx *wtx, query string, args ...any
 	return tx.QueryRowContext(ctx, s.q(query), args...)
 }
 
-// putEvent writes an event's row, unless its body is oldBody already, and,
+// putEvent writes an event's row, unless its body is old's already, and,
 // when they changed, its actors and its entries in event_persons. The row's
 // body leaves the sources out: they grow with every report and live in
-// event_sources. It returns the body and the event's number (events.no):
-// no as given when it wrote nothing, else as the row has it.
-func (s *Store) putEvent(ctx context.Context, tx *wtx, key string, e *model.Event, oldBody string, no int64, keys string, ch fuse.Change) (string, int64, error) {
+// event_sources. old is the event as stored (its body, number, seen mark
+// and indexed columns; zero for a new event). It returns the body and the
+// event's number (events.no): old's when it wrote nothing, else as the row
+// has it.
+func (s *Store) putEvent(ctx context.Context, tx *wtx, key string, e *model.Event, old *stored, keys string, ch fuse.Change) (string, int64, error) {
 	bare := *e
 	bare.Sources = nil
 	b, err := json.Marshal(&bare)
-	body := string(b)
-	if err != nil || body == oldBody && !ch.Founded {
+	body, no := string(b), old.no
+	if err != nil || body == old.body && !ch.Founded {
 		return body, no, err
 	}
-	from, to, loc := "", "", ""
+	row := rowOf(e)
+	to, loc := "", ""
 	if !e.Date.IsZero() {
-		from, to = e.Date.From.String(), e.Date.To.String()
+		to = e.Date.To.String()
 	}
-	first, last := e.Date.Bounds()
 	if e.Location != nil {
 		loc = e.Location.Name
 	}
-	err = s.queryRow(ctx, tx, qPutEvent, e.ID, key, e.Type, e.Mode, e.Status, from, to, first, last, dateClass(first, last), loc, e.Confidence, body, NetOf(e), ch.Seen, keys).Scan(&no)
+	if !ch.Founded && old.row.set && old.row == row {
+		// Nothing an index holds changed (most reports that change an
+		// event): the columns outside them are set, and the indexes,
+		// keyed by dates and ids that arrive in random order, are left
+		// alone.
+		_, err = s.exec(ctx, tx, qPutBody, e.Status, to, loc, e.Confidence, body, ch.Seen, ch.Seen, keys, no)
+	} else {
+		err = s.queryRow(ctx, tx, qPutEvent, e.ID, key, e.Type, e.Mode, e.Status, row.from, to, row.first, row.last, dateClass(row.first, row.last), loc, e.Confidence, body, row.net, ch.Seen, keys).Scan(&no)
+	}
 	if err != nil {
 		return body, no, err
 	}
+	from, first := row.from, row.first
 	if ch.Actors {
 		if !ch.Founded {
 			if _, err := s.exec(ctx, tx, qDeleteActors, no); err != nil {
@@ -597,29 +611,59 @@ func (s *Store) putEvent(ctx context.Context, tx *wtx, key string, e *model.Even
 				return body, no, err
 			}
 		}
-		dated := 0
+		dated, pub := 0, pubNum(e.Published)
 		if first != 0 {
-			dated = 1
+			dated, pub = 1, 0 // no brief (personsSeen)
 		}
 		list := strings.Join(fuse.PersonList(e), " ")
 		for _, p := range fuse.Persons(e) {
-			if _, err := s.exec(ctx, tx, qInsertPerson, key, p, dated, pubNum(e.Published), list, no); err != nil {
+			if _, err := s.exec(ctx, tx, qInsertPerson, key, p, dated, pub, list, dated, no); err != nil {
 				return body, no, err
 			}
 		}
 		return body, no, nil
 	}
-	return body, no, s.personsSeen(ctx, tx, e, no, ch.Seen, keys)
+	return body, no, s.personsSeen(ctx, tx, e, no, old.seen, ch.Seen, keys)
+}
+
+// rowKey is what the indexes of an events row hold of the event besides its
+// block and id (which a report that joins it does not change).
+type rowKey struct {
+	typ, mode, net, from string
+	first, last          int
+	set                  bool // known: the event was read or written
+}
+
+// rowOf returns the indexed columns of e's row.
+func rowOf(e *model.Event) rowKey {
+	k := rowKey{typ: e.Type, mode: e.Mode, net: NetOf(e), set: true}
+	if !e.Date.IsZero() {
+		k.from = e.Date.From.String()
+	}
+	k.first, k.last = e.Date.Bounds()
+	return k
 }
 
 // personsSeen brings an event's rows of event_persons up to its seen mark
-// seen and its publication date (Change.Published only comes with a new
-// body, which putEvent writes).
-func (s *Store) personsSeen(ctx context.Context, tx *wtx, e *model.Event, no int64, seen int, keys string) error {
+// seen (from oldSeen) and, for an undated event, its publication date and
+// sentence keys (Change.Published only comes with a new body, which
+// putEvent writes). A dated event's rows carry only the seen mark (a dated
+// candidate found by a person is never tested on a brief), so they are
+// left alone unless the mark rises: most reports that join an event add a
+// sentence key and nothing else, and rewriting its rows cost a random
+// page of event_persons each.
+func (s *Store) personsSeen(ctx context.Context, tx *wtx, e *model.Event, no int64, oldSeen, seen int, keys string) error {
 	if len(fuse.PersonList(e)) == 0 {
 		return nil
 	}
-	_, err := s.exec(ctx, tx, qPersonsSeen, seen, seen, pubNum(e.Published), keys, no)
+	pub := pubNum(e.Published)
+	if first, _ := e.Date.Bounds(); first != 0 {
+		if seen <= oldSeen {
+			return nil
+		}
+		pub, keys = 0, ""
+	}
+	_, err := s.exec(ctx, tx, qPersonsSeen, seen, seen, pub, keys, no)
 	return err
 }
 
@@ -754,7 +798,7 @@ func (s *Store) rebuild(ctx context.Context, tx *wtx, id string) error {
 	if err != nil {
 		return err
 	}
-	_, _, err = s.putEvent(ctx, tx, fuse.Key(e), e, "", no, keys, fuse.Change{Actors: true, Date: true})
+	_, _, err = s.putEvent(ctx, tx, fuse.Key(e), e, &stored{no: no}, keys, fuse.Change{Actors: true, Date: true})
 	return err
 }
 
@@ -825,7 +869,7 @@ func (s *Store) fillKeys(ctx context.Context) error {
 			return err
 		}
 		for no, k := range keys {
-			for _, q := range []string{`UPDATE events SET sents = ? WHERE no = ?`, `UPDATE event_persons SET sents = ? WHERE event_no = ?`} {
+			for _, q := range []string{`UPDATE events SET sents = ? WHERE no = ?`, `UPDATE event_persons SET sents = ? WHERE event_no = ? AND dated = 0`} {
 				if _, err := tx.ExecContext(ctx, s.q(q), k, no); err != nil {
 					return err
 				}

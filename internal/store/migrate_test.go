@@ -283,6 +283,7 @@ func TestSentenceKeys(t *testing.T) {
 		ingest(t, st, original, other)
 		ingest(t, st, copied)
 		check(t, st, "copy.txt+original.txt", "other.txt")
+		personRowsInStep(t, st) // the undated event's rows took the copy's key
 
 		st.Close()
 
@@ -310,6 +311,7 @@ func TestSentenceKeys(t *testing.T) {
 		}
 		ingest(t, st3, copied)
 		check(t, st3, "copy.txt+original.txt", "other.txt")
+		personRowsInStep(t, st3)
 	})
 }
 

@@ -21,7 +21,9 @@ import (
 // grow with the store. An event is read and decoded only when fusion
 // compares a report with it; an undated one found by a person not even
 // then, unless what its event_persons row says of it (fuse.Candidate.Brief,
-// migration 00012) lets it join. What is decoded is kept decoded for the
+// migration 00012) lets it join. An event found by date comes with its body
+// (the query reads its row for the seen mark anyway), so comparing it reads
+// nothing more. What is decoded is kept decoded for the
 // transaction's other documents (what it has read stays true: the
 // transaction is the only writer, and its own writes go through the pool).
 //
@@ -35,7 +37,7 @@ type pool struct {
 	ctx      context.Context
 	w        *wtx
 	read     map[string]*stored // the events decoded in this transaction, by id
-	fetched  map[string]stored  // PostgreSQL: the bodies (undecoded) of the last Candidates call's events
+	fetched  map[string]stored  // the bodies (undecoded) of the last Candidates call's events found by date
 	mark     int
 	markRead bool
 }
@@ -47,6 +49,7 @@ type stored struct {
 	seen int    // its seen mark as stored
 	no   int64  // its number (events.no)
 	keys string // its sentence keys as stored (events.sents, encodeKeys)
+	row  rowKey // its indexed columns as stored
 	// doc and starts are the document whose sources the event took last
 	// and their offsets: a source cited twice counts once (fuseDoc).
 	doc    string
@@ -54,6 +57,10 @@ type stored struct {
 }
 
 var _ fuse.Pool = (*pool)(nil)
+
+// candCols are the columns of a candidate found by date (SQLite): the
+// event, its days and seen mark, and what Event reads of it.
+const candCols = `id, day_first, day_last, seen, body, no, sents`
 
 // candColsPG are the columns of candidatesPG's rows: the event, its days,
 // its seen mark, the person it was found by (empty: by date) and its
@@ -101,17 +108,17 @@ func daysBefore(v, n int) int {
 var (
 	// qCandDated reads the dated events of a block that share a day with a
 	// report of days [first, last], class by class, each in id order and
-	// cut at fuse.Cap.
 	// cut at fuse.Cap; all these queries read only open events (seen at or
-	// after the horizon, the last argument).
-	qCandDated = fmt.Sprintf(`SELECT id, day_first, day_last, seen FROM (SELECT id, day_first, day_last, seen FROM events
+	// after the horizon, the last argument). Each row comes with what
+	// Event reads (candCols): the row is read for its seen mark anyway.
+	qCandDated = strings.NewReplacer("COLS", candCols).Replace(fmt.Sprintf(`SELECT COLS FROM (SELECT COLS FROM events
 			WHERE block = ? AND cls = 1 AND day_first BETWEEN ? AND ? AND seen >= ? ORDER BY id LIMIT %[1]d) a
-		UNION ALL SELECT id, day_first, day_last, seen FROM (SELECT id, day_first, day_last, seen FROM events
+		UNION ALL SELECT COLS FROM (SELECT COLS FROM events
 			WHERE block = ? AND cls = 2 AND day_first BETWEEN ? AND ? AND day_last >= ? AND seen >= ? ORDER BY id LIMIT %[1]d) b
-		UNION ALL SELECT id, day_first, day_last, seen FROM (SELECT id, day_first, day_last, seen FROM events
+		UNION ALL SELECT COLS FROM (SELECT COLS FROM events
 			WHERE block = ? AND cls = 3 AND day_first <= ? AND day_last >= ? AND seen >= ? ORDER BY id LIMIT %[1]d) c
-		UNION ALL SELECT id, day_first, day_last, seen FROM (SELECT id, day_first, day_last, seen FROM events
-			WHERE block = ? AND cls = 4 AND day_first <= ? AND day_last >= ? AND seen >= ? ORDER BY id LIMIT %[1]d) d`, fuse.Cap)
+		UNION ALL SELECT COLS FROM (SELECT COLS FROM events
+			WHERE block = ? AND cls = 4 AND day_first <= ? AND day_last >= ? AND seen >= ? ORDER BY id LIMIT %[1]d) d`, fuse.Cap))
 	// qCandDatedPG is qCandDated for PostgreSQL, a part of candidatesPG's
 	// statement (which runs with a generic plan, qBegin): $1 is the block,
 	// $2 the horizon, and the %s verbs the report's first and last day,
@@ -132,9 +139,22 @@ var (
 		UNION ALL (SELECT COLS FROM events
 			WHERE block = $1 AND (block, cls, day_first) BETWEEN ($1, 4, MIN) AND ($1, 4, MDLAST) AND day_last >= MDFIRST AND seen >= $2 ORDER BY id LIMIT CAP)`)
 	// qCandNoYear reads the dated events of a block that share a month and
-	// day with a report whose date has no year.
-	qCandNoYear = fmt.Sprintf(`SELECT id, day_first, day_last, seen FROM events
-		WHERE block = ? AND cls > 0 AND day_first %% 10000 <= ? AND day_last %% 10000 >= ? AND seen >= ? ORDER BY id LIMIT %d`, fuse.Cap)
+	// day with a report whose date has no year (?2 the last day's month and
+	// day, ?3 the first's). A one-day event does when its day falls in the
+	// report's days of some year: those are read year by year, from the
+	// block's first year to its last, each a range of events_fuse; the
+	// few events of the other classes are read whole and tested. (Read
+	// with a condition on day_first %% 10000, every dated event of the
+	// block was read for each such report.)
+	qCandNoYear = strings.NewReplacer("COLS", candCols).Replace(fmt.Sprintf(`WITH RECURSIVE y(v) AS (
+			SELECT (SELECT min(day_first) FROM events WHERE block = ?1 AND cls = 1) / 10000
+			UNION ALL SELECT v + 1 FROM y WHERE v < (SELECT max(day_first) FROM events WHERE block = ?1 AND cls = 1) / 10000)
+		SELECT COLS FROM (
+			SELECT e.id, e.day_first, e.day_last, e.seen, e.body, e.no, e.sents FROM y JOIN events e
+				ON e.block = ?1 AND e.cls = 1 AND e.day_first BETWEEN y.v * 10000 + ?3 AND y.v * 10000 + ?2 WHERE e.seen >= ?4
+			UNION ALL SELECT COLS FROM events
+				WHERE block = ?1 AND cls > 1 AND day_first %% 10000 <= ?2 AND day_last %% 10000 >= ?3 AND seen >= ?4)
+		ORDER BY id LIMIT %d`, fuse.Cap))
 	// qCandNoYearPG is qCandNoYear for PostgreSQL, a part of
 	// candidatesPG's statement (the %s verbs: the last and first day's
 	// month and day), with the class as a row comparison for the reason
@@ -160,11 +180,12 @@ var (
 	qFirstMarkP = `UPDATE event_persons SET seen = ? WHERE seen = 0`
 	qDelPersons = `DELETE FROM event_persons WHERE event_no = ?`
 	// qInsertPerson writes an event's row of a person, with its seen mark
-	// as the events row holds it (written first).
+	// as the events row holds it (written first) and, when undated (the
+	// second dated argument 0), its sentence keys.
 	qInsertPerson = `INSERT INTO event_persons (block, person, dated, event_id, seen, pub, persons, event_no, sents)
-		SELECT ?, ?, ?, id, seen, ?, ?, no, sents FROM events WHERE no = ? ON CONFLICT DO NOTHING`
+		SELECT ?, ?, ?, id, seen, ?, ?, no, CASE WHEN ? = 0 THEN sents ELSE '' END FROM events WHERE no = ? ON CONFLICT DO NOTHING`
 	// qPersonsSeen raises the seen mark of an event's person rows and sets
-	// their publication date and sentence keys.
+	// their publication date and sentence keys (personsSeen).
 	qPersonsSeen = `UPDATE event_persons SET seen = CASE WHEN ? > seen THEN ? ELSE seen END, pub = ?, sents = ? WHERE event_no = ?`
 )
 
@@ -187,9 +208,12 @@ func (p *pool) Candidates(key string, e *model.Event) ([]fuse.Candidate, error) 
 		defer rows.Close()
 		for rows.Next() {
 			var c fuse.Candidate
-			if err := rows.Scan(&c.ID, &c.First, &c.Last, &c.Seen); err != nil {
+			var f stored
+			if err := rows.Scan(&c.ID, &c.First, &c.Last, &c.Seen, &f.body, &f.no, &f.keys); err != nil {
 				return err
 			}
+			f.seen = c.Seen
+			p.fetched[c.ID] = f
 			out = append(out, c)
 		}
 		return rows.Err()
@@ -214,6 +238,10 @@ func (p *pool) Candidates(key string, e *model.Event) ([]fuse.Candidate, error) 
 	}
 	if p.s.pg {
 		return p.candidatesPG(key, first, last, persons, h)
+	}
+	clear(p.fetched)
+	if p.fetched == nil {
+		p.fetched = map[string]stored{}
 	}
 	switch {
 	case first >= 10000:
@@ -389,6 +417,7 @@ func (p *pool) Event(c fuse.Candidate) (*model.Event, error) {
 	if err := json.Unmarshal([]byte(st.body), st.e); err != nil {
 		return nil, fmt.Errorf("event %s: %w", id, err)
 	}
+	st.row = rowOf(st.e)
 	// Its sentences, for Compatible, are their keys.
 	st.e.Sources = fuse.KeySources(decodeKeys(st.keys))
 	p.read[id] = st
@@ -407,9 +436,12 @@ func (p *pool) Put(key string, e *model.Event, ch fuse.Change) error {
 	keys, grew := st.addKeys(e)
 	e.Sources = nil
 	old := st.body
-	body, no, err := p.s.putEvent(p.ctx, p.w, key, e, old, st.no, keys, ch)
+	body, no, err := p.s.putEvent(p.ctx, p.w, key, e, st, keys, ch)
 	if err != nil {
 		return err
+	}
+	if body != old || ch.Founded {
+		st.row = rowOf(e)
 	}
 	if body == old && !ch.Founded && (ch.Seen > st.seen || grew) {
 		// putEvent wrote nothing: the event is as it was but seen now,
@@ -418,7 +450,7 @@ func (p *pool) Put(key string, e *model.Event, ch fuse.Change) error {
 		if _, err := p.s.exec(p.ctx, p.w, qSetSeen, seen, seen, keys, no); err != nil {
 			return err
 		}
-		if err := p.s.personsSeen(p.ctx, p.w, e, no, seen, keys); err != nil {
+		if err := p.s.personsSeen(p.ctx, p.w, e, no, st.seen, seen, keys); err != nil {
 			return err
 		}
 	}

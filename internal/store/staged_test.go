@@ -182,10 +182,11 @@ func seenMarks(t *testing.T, st *Store) string {
 }
 
 // personRowsInStep checks that every event's rows of event_persons say what
-// fusion reads of the event (fuse.Candidate.Brief): its seen mark, its
-// publication date and its persons, one row per distinct person, dated as
-// the event is; a row out of step would make fusion skip an event it
-// should have compared.
+// fusion reads of the event (fuse.Candidate.Brief): its seen mark and its
+// persons, one row per distinct person, dated as the event is, and for an
+// undated event its publication date and sentence keys (a dated one's rows
+// carry none); a row out of step would make fusion skip an event it should
+// have compared.
 func personRowsInStep(t *testing.T, st *Store) {
 	t.Helper()
 	type row struct {
@@ -193,8 +194,9 @@ func personRowsInStep(t *testing.T, st *Store) {
 		dated, seen   int
 		pub           int
 		persons, body string
+		sents, keys   string
 	}
-	rows, err := st.db.Query(`SELECT e.id, e.body, e.seen, coalesce(p.person, ''), coalesce(p.dated, -1), coalesce(p.seen, -1), coalesce(p.pub, -1), coalesce(p.persons, '')
+	rows, err := st.db.Query(`SELECT e.id, e.body, e.seen, e.sents, coalesce(p.person, ''), coalesce(p.dated, -1), coalesce(p.seen, -1), coalesce(p.pub, -1), coalesce(p.persons, ''), coalesce(p.sents, '')
 		FROM events e LEFT JOIN event_persons p ON p.event_id = e.id ORDER BY e.id, p.person`)
 	if err != nil {
 		t.Fatal(err)
@@ -202,20 +204,20 @@ func personRowsInStep(t *testing.T, st *Store) {
 	defer rows.Close()
 	got := map[string][]string{}
 	var events []string
-	bodies, seens := map[string]string{}, map[string]int{}
+	bodies, seens, sents := map[string]string{}, map[string]int{}, map[string]string{}
 	for rows.Next() {
 		var id string
 		var r row
 		var seen int
-		if err := rows.Scan(&id, &r.body, &seen, &r.person, &r.dated, &r.seen, &r.pub, &r.persons); err != nil {
+		if err := rows.Scan(&id, &r.body, &seen, &r.keys, &r.person, &r.dated, &r.seen, &r.pub, &r.persons, &r.sents); err != nil {
 			t.Fatal(err)
 		}
 		if _, ok := bodies[id]; !ok {
 			events = append(events, id)
-			bodies[id], seens[id] = r.body, seen
+			bodies[id], seens[id], sents[id] = r.body, seen, r.keys
 		}
 		if r.person != "" {
-			got[id] = append(got[id], fmt.Sprintf("%s dated %d seen %d pub %d persons %q", r.person, r.dated, r.seen, r.pub, r.persons))
+			got[id] = append(got[id], fmt.Sprintf("%s dated %d seen %d pub %d persons %q sents %q", r.person, r.dated, r.seen, r.pub, r.persons, r.sents))
 		}
 	}
 	if err := rows.Err(); err != nil {
@@ -228,14 +230,14 @@ func personRowsInStep(t *testing.T, st *Store) {
 			t.Fatal(err)
 		}
 		var want []string
-		dated := 0
+		dated, pub, keys := 0, pubNum(e.Published), sents[id]
 		if !e.Date.IsZero() {
-			dated = 1
+			dated, pub, keys = 1, 0, ""
 		}
 		ps := fuse.Persons(&e)
 		slices.Sort(ps)
 		for _, p := range ps {
-			want = append(want, fmt.Sprintf("%s dated %d seen %d pub %d persons %q", p, dated, seens[id], pubNum(e.Published), strings.Join(fuse.PersonList(&e), " ")))
+			want = append(want, fmt.Sprintf("%s dated %d seen %d pub %d persons %q sents %q", p, dated, seens[id], pub, strings.Join(fuse.PersonList(&e), " "), keys))
 		}
 		if len(want) > 0 {
 			withPersons++

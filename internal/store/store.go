@@ -24,9 +24,13 @@
 // rows of its reports, sources, actors, dyads and persons point at it by
 // number (event_no; migration 00013), so a new event's rows go to the end
 // of each index rather than to a random page keyed by its hashed id. A
+// report that joins an event writes only what changed: the columns of its
+// row outside the indexes when nothing indexed changed, and its
+// event_persons rows only when fusion reads what changed there (the seen
+// mark; for an undated event also the publication date and keys). A
 // stored event keeps no sentences, only their keys (events.sents, and a
-// copy in event_persons; migration 00014): fusion's same-sentence rule
-// compares those.
+// copy in the event_persons rows of an undated event; migration 00014):
+// fusion's same-sentence rule compares those.
 //
 // A store holds events of the Statuses only: a report the text only
 // supposes (hypothetical) or only names (background), which extract prints
@@ -90,13 +94,17 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		s.db, err = sql.Open("pgx", dsn)
 	} else {
 		path := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(dsn) // a URI: "#" would cut the path
-		s.db, err = sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-65536)&_pragma=wal_autocheckpoint(8192)&_pragma=temp_store(MEMORY)&_txlock=immediate")
+		s.db, err = sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-65536)&_pragma=wal_autocheckpoint(65536)&_pragma=temp_store(MEMORY)&_txlock=immediate")
 		// One writer at a time; WAL lets readers in other processes go on.
 		// Transactions begin immediately: a second writer waits for the
 		// lock (busy_timeout) rather than failing when it would upgrade.
-		// The log is copied back into the file every 8,192 pages (32 MiB)
+		// The log is copied back into the file every 65,536 pages (256 MiB)
 		// rather than SQLite's 1,000: a page that many transactions change,
-		// an event's row or the full-text index's, is copied back less often.
+		// an event's row, an index leaf or the full-text index's, is copied
+		// back once for many changes. In a large store each batch changes
+		// pages all over the file (random publication dates, reports joining
+		// old events), and at 8,192 pages half of each batch's pages were
+		// copied back more than once (BENCHMARKS.md, issue 13, fourth round).
 		s.db.SetMaxOpenConns(1)
 	}
 	if err != nil {
