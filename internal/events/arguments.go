@@ -758,9 +758,9 @@ func (x *Extractor) frontedAdverbial(c *clause) bool {
 	if c.tr.start <= c.clo {
 		return false
 	}
-	for _, k := range append(prepKinds, lexicon.Aside) {
+	for _, k := range append(prepKinds, lexicon.Aside, lexicon.Attrib) {
 		if x.lex.Is(c.lang, c.toks, c.clo, k) {
-			return true
+			return true // also "Laut ukrainischem Militär griff Russland …"
 		}
 	}
 	// A date in the first two words: "Gestern", "Am Montag".
