@@ -784,12 +784,13 @@ type part struct {
 	start, end int
 }
 
-// adjParts splits "russisch-chinesischer" into its adjective parts.
-func adjParts(t model.Token) []part {
+// adjParts splits "russisch-chinesischer" into its adjective parts, in
+// buf's array when they fit (no allocation for a word without a hyphen).
+func adjParts(t model.Token, buf []part) []part {
+	out := buf[:0]
 	if !strings.Contains(t.Text, "-") {
-		return []part{{t.Text, t.Start, t.End}}
+		return append(out, part{t.Text, t.Start, t.End})
 	}
-	var out []part
 	off := 0
 	for _, p := range strings.Split(t.Text, "-") {
 		if p != "" {

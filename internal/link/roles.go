@@ -19,6 +19,7 @@ func (l *Linker) adjectiveSpans(toks []model.Token, lang string, covered []bool)
 		}
 		return toks[j].Stem
 	}
+	var buf [4]part
 	for i, t := range toks {
 		if covered[i] || t.Kind != model.Word {
 			continue
@@ -35,7 +36,7 @@ func (l *Linker) adjectiveSpans(toks []model.Token, lang string, covered []bool)
 			}
 			continue
 		}
-		for _, p := range adjParts(t) {
+		for _, p := range adjParts(t, buf[:]) {
 			st := t.Stem
 			if p.start != t.Start || p.end != t.End {
 				st = l.an.Stem(lang, l.an.Normalize(p.text))
