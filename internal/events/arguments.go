@@ -218,7 +218,7 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	toPhrase := func(m model.Mention) bool {
 		// "в дни годовщины Победы российская сторона": a nominative is in
 		// no phrase of the preposition before it.
-		return x.phraseOf(lang, toks, m.TokStart, clo, lexicon.To) && !x.lex.NominativeOnly(lang, toks[m.TokStart])
+		return x.phraseOf(lang, toks, m.TokStart, clo, lexicon.To) && !x.lex.Ending(lang, lexicon.NomEnd, toks[m.TokStart])
 	}
 	if !tr.t.Noun && (len(left) > 1 || x.lex.VerbSecond(lang)) && slices.ContainsFunc(left, toPhrase) {
 		var subj, to []model.Mention
@@ -971,7 +971,7 @@ func (x *Extractor) nounAgents(c *clause, right []model.Mention) (agents, rest [
 // Россией", "между Россией и Китаем" are with- and between-phrases).
 func (x *Extractor) instrumentalAgent(c *clause, m model.Mention) bool {
 	lang, toks := c.lang, c.toks
-	if m.Adj || m.TokStart < c.tr.end || m.TokStart > c.tr.end+instrReach || !x.lex.Instrumental(lang, toks[m.TokEnd-1]) {
+	if m.Adj || m.TokStart < c.tr.end || m.TokStart > c.tr.end+instrReach || !x.lex.Ending(lang, lexicon.InstrEnd, toks[m.TokEnd-1]) {
 		return false
 	}
 	if hasComma(toks, c.tr.end, m.TokStart) || x.inPhrase(lang, toks, m.TokStart, c.tr.end) || x.phraseOf(lang, toks, m.TokStart, c.tr.end, prepKinds...) {
