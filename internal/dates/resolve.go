@@ -215,6 +215,33 @@ func (e Expr) Ahead(published model.Point) (model.DateRange, bool) {
 	return resolveRelative(r, published), true
 }
 
+// Weekday returns the weekday a plain weekday expression names ("у
+// понеділок", "on Monday"; 1..7 from Monday), or 0 for any other.
+func (e Expr) Weekday() int {
+	if e.Relative && e.rel.unit == 'W' && e.rel.n == 0 && !e.rel.future {
+		return e.rel.weekday
+	}
+	return 0
+}
+
+// OnWeekday moves a day's range to the year nearest its own (at most six
+// years away) in which its first day falls on the weekday wd (1..7 from
+// Monday); a range with no year or day stays.
+func OnWeekday(r model.DateRange, wd int) model.DateRange {
+	f := r.From
+	if f.Year == 0 || f.Day == 0 {
+		return r
+	}
+	y := weekdayYear(f, wd, f.Year)
+	if d := y - f.Year; d != 0 {
+		r.From.Year += d
+		if r.To.Year != 0 {
+			r.To.Year += d
+		}
+	}
+	return r
+}
+
 // weekdayYear returns the year nearest y (at most six years away, the
 // later one first on a tie) in which the month and day p fall on the
 // weekday wd (1..7 from Monday; 0: any): "Friday, 3 March" written in 2024

@@ -99,3 +99,17 @@ func TestAhead(t *testing.T) {
 		})
 	}
 }
+
+func TestOnWeekday(t *testing.T) {
+	r := model.DateRange{From: model.Point{Year: 2017, Month: 11, Day: 19}, To: model.Point{Year: 2017, Month: 11, Day: 19}}
+	got := OnWeekday(r, 1) // 19 November is a Monday in 2018
+	if got.From.Year != 2018 || got.To.Year != 2018 {
+		t.Errorf("OnWeekday(2017-11-19, Monday) = %v, want 2018-11-19", got)
+	}
+	if same := OnWeekday(r, 7); same.From.Year != 2017 {
+		t.Errorf("OnWeekday(2017-11-19, Sunday) = %v, want 2017 kept", same)
+	}
+	if none := OnWeekday(model.DateRange{From: model.Point{Month: 11, Day: 19}}, 1); none.From.Year != 0 {
+		t.Errorf("a year-less range got year %d", none.From.Year)
+	}
+}

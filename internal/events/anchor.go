@@ -76,7 +76,7 @@ func (x *Extractor) anchor(c *clause, left, right []model.Mention, loc *model.Lo
 // ("с китайской стороны выражена поддержка"), with the instrumental
 // "with" ("с китайской стороной").
 func (x *Extractor) comitative(lang string, toks []model.Token, m model.Mention) bool {
-	return !x.lex.Genitive(lang, toks[m.TokEnd-1])
+	return !x.lex.Ending(lang, lexicon.GenEnd, toks[m.TokEnd-1])
 }
 
 // staged returns the verb of the clause that reports the noun trigger as

@@ -218,7 +218,7 @@ func (x *Extractor) build(c *clause, st *docState) []model.Event {
 	toPhrase := func(m model.Mention) bool {
 		// "в дни годовщины Победы российская сторона": a nominative is in
 		// no phrase of the preposition before it.
-		return x.phraseOf(lang, toks, m.TokStart, clo, lexicon.To) && !x.lex.NominativeOnly(lang, toks[m.TokStart])
+		return x.phraseOf(lang, toks, m.TokStart, clo, lexicon.To) && !x.lex.Ending(lang, lexicon.NomEnd, toks[m.TokStart])
 	}
 	if !tr.t.Noun && (len(left) > 1 || x.lex.VerbSecond(lang)) && slices.ContainsFunc(left, toPhrase) {
 		var subj, to []model.Mention
@@ -758,9 +758,9 @@ func (x *Extractor) frontedAdverbial(c *clause) bool {
 	if c.tr.start <= c.clo {
 		return false
 	}
-	for _, k := range append(prepKinds, lexicon.Aside) {
+	for _, k := range append(prepKinds, lexicon.Aside, lexicon.Attrib) {
 		if x.lex.Is(c.lang, c.toks, c.clo, k) {
-			return true
+			return true // also "Laut ukrainischem Militär griff Russland …"
 		}
 	}
 	// A date in the first two words: "Gestern", "Am Montag".
@@ -971,7 +971,7 @@ func (x *Extractor) nounAgents(c *clause, right []model.Mention) (agents, rest [
 // Россией", "между Россией и Китаем" are with- and between-phrases).
 func (x *Extractor) instrumentalAgent(c *clause, m model.Mention) bool {
 	lang, toks := c.lang, c.toks
-	if m.Adj || m.TokStart < c.tr.end || m.TokStart > c.tr.end+instrReach || !x.lex.Instrumental(lang, toks[m.TokEnd-1]) {
+	if m.Adj || m.TokStart < c.tr.end || m.TokStart > c.tr.end+instrReach || !x.lex.Ending(lang, lexicon.InstrEnd, toks[m.TokEnd-1]) {
 		return false
 	}
 	if hasComma(toks, c.tr.end, m.TokStart) || x.inPhrase(lang, toks, m.TokStart, c.tr.end) || x.phraseOf(lang, toks, m.TokStart, c.tr.end, prepKinds...) {
@@ -1112,12 +1112,14 @@ func (x *Extractor) subjectGenitive(c *clause, m model.Mention) bool {
 	if p < c.clo || c.toks[p].Kind != model.Word || covered(c.in.Mentions, p) {
 		return false
 	}
-	for _, k := range prepKinds {
+	// "за высказывания Трампа критикуют": a phrase of reason too.
+	kinds := append(prepKinds[:len(prepKinds):len(prepKinds)], lexicon.Reason)
+	for _, k := range kinds {
 		if x.lex.HasKind(c.lang, c.toks[p], k) {
 			return false
 		}
 	}
-	return !x.phraseOf(c.lang, c.toks, m.TokStart, c.clo, prepKinds...)
+	return !x.phraseOf(c.lang, c.toks, m.TokStart, c.clo, kinds...)
 }
 
 // placeOfSaying reports whether the place m, before the trigger, is where

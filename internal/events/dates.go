@@ -1,6 +1,7 @@
 package events
 
 import (
+	"entente/internal/dates"
 	"entente/internal/lexicon"
 	"entente/internal/model"
 )
@@ -33,7 +34,8 @@ func dateline(doc *model.Document, in []Input) model.DateRange {
 	// opens the body under the title; its day dates the article, with
 	// the year left open when it names none.
 	seen := 0
-	for _, x := range in {
+	for i := range in {
+		x := &in[i]
 		if x.Sent.Para > 1 || seen == datelineSentences {
 			break
 		}
@@ -41,13 +43,40 @@ func dateline(doc *model.Document, in []Input) model.DateRange {
 			continue
 		}
 		seen++
-		for _, d := range x.Dates {
+		for k, d := range x.Dates {
 			if d.Value.Single() && d.Value.From.Prec() == model.DayPrec && tokenAt(x.Sent.Tokens, d.Start) < datelineReach {
-				return d.Value
+				if !d.YearWritten {
+					// "КИЇВ. 19 листопада. УНН. Міністри … у понеділок
+					// зібралися": the weekday of the report's first
+					// sentence is the dateline's, whose year it fixes
+					// (a year borrowed from a later date of the text may
+					// be a past one's).
+					if wd := firstWeekday(in, i); wd > 0 {
+						x.Dates[k].Value = dates.OnWeekday(d.Value, wd)
+					}
+				}
+				return x.Dates[k].Value
 			}
 		}
 	}
 	return model.DateRange{}
+}
+
+// firstWeekday returns the weekday that the first sentence after the
+// dateline's sentence i names, within the dateline's reach of sentences,
+// before any other date: "у понеділок", "on Monday"; 0 when none does.
+func firstWeekday(in []Input, i int) int {
+	for k := i; k < len(in) && k <= i+datelineSentences && in[k].Sent.Para == in[i].Sent.Para; k++ {
+		for n, d := range in[k].Dates {
+			if wd := d.Weekday(); wd > 0 {
+				return wd
+			}
+			if k > i || n > 0 && !d.Relative {
+				return 0 // another date comes first
+			}
+		}
+	}
+	return 0
 }
 
 // datelineReach is how many words into the body a dateline's date may

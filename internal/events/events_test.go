@@ -160,3 +160,24 @@ func TestPlannedWeekday(t *testing.T) {
 		}
 	}
 }
+
+// TestDatelineWeekday checks that the weekday of a report's first sentence
+// fixes the year of an agency dateline that names none, over a year a
+// later, past date of the text would lend it.
+func TestDatelineWeekday(t *testing.T) {
+	text := "Міністри зустрілися у Вільнюсі\n\nКИЇВ. 19 листопада. УНН. Міністри закордонних справ Польщі та Литви у понеділок зустрілися у Вільнюсі. Попередня зустріч відбулася 19 червня 2017 року."
+	p, err := pipeline.New(pipeline.Config{Workers: 1}) // no publication date
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := p.Process(p.ParseText("test.txt", text))
+	for _, e := range res.Events {
+		if e.Type == "CONSULT" && e.Date.From.Month == 11 {
+			if e.Date.From.Year != 2018 || e.Date.From.Day != 19 {
+				t.Errorf("CONSULT dated %v, want 2018-11-19 (a Monday)", e.Date)
+			}
+			return
+		}
+	}
+	t.Errorf("no CONSULT in November: %v", res.Events)
+}

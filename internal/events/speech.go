@@ -137,7 +137,7 @@ func (x *Extractor) selfSubject(c *clause) bool {
 	if x.anyKind(lang, toks, lo, c.tr.start, lexicon.Self) {
 		return true
 	}
-	if c.tr.t.Noun || !x.lex.PastSingular(lang, toks[c.tr.start]) || x.anyKind(lang, toks, lo, c.tr.start, lexicon.Pron) {
+	if c.tr.t.Noun || !x.lex.Ending(lang, lexicon.SgPast, toks[c.tr.start]) || x.anyKind(lang, toks, lo, c.tr.start, lexicon.Pron) {
 		return false
 	}
 	for _, m := range c.in.Mentions {

@@ -192,14 +192,15 @@ func (x *Extractor) coordinatedModifier(lang string, toks []model.Token, i int, 
 // closes the clause, the event nouns before such a verb that takes an
 // event as its content: they are what it asks, refuses or condemns ("hat
 // die Angriffe Israels auf Gaza verurteilt", "hat Russland den Einsatz
-// chemischer Waffen vorgeworfen"), back to punctuation or another verb, but
+// chemischer Waffen vorgeworfen", "hat die Angriffe verurteilt und …"),
+// back to punctuation or another verb, but
 // not a noun in a phrase of place or time ("hat beim Gipfel Sanktionen
 // gefordert").
 func (x *Extractor) contentBefore(lang string, toks []model.Token, out []trigger) []trigger {
 	drop := make([]bool, len(out))
 	any := false
 	for k, t := range out {
-		if t.t.Noun || !(x.lex.Content(t.t.Type) || t.t.Topic) || !closesClause(toks, t.end) {
+		if t.t.Noun || !(x.lex.Content(t.t.Type) || t.t.Topic) || !closesClause(toks, t.end) && !(t.end < len(toks) && x.lex.HasKind(lang, toks[t.end], lexicon.And)) {
 			continue
 		}
 		for p := k - 1; p >= 0; p-- {

@@ -130,14 +130,9 @@ type Lexicon struct {
 	// partEnds are the endings of full-form participles (syntax kind
 	// partend), which modify a noun rather than state a predicate.
 	partEnds map[string][]string
-	// nomEnds are endings only the nominative has (syntax kind nomend).
-	nomEnds map[string][]string
-	// sgPastEnds are the endings of past singular verbs (syntax kind sgpast).
-	sgPastEnds map[string][]string
-	// instrEnds are the endings of the instrumental case (syntax kind instrend).
-	instrEnds map[string][]string
-	// genEnds are genitive endings (syntax kind genend).
-	genEnds map[string][]string
+	// caseEnds are the endings of the syntax kinds of caseEndKinds, by
+	// kind and language.
+	caseEnds map[string]map[string][]string
 	// plurEnds are the endings of plural past verbs (syntax kind plurend).
 	plurEnds map[string][]string
 	// attrEnds are the endings of participles used as adjectives (syntax
@@ -180,25 +175,22 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 		return nil, fmt.Errorf("lexicon: %w", err)
 	}
 	lx := &Lexicon{
-		an:         an,
-		triggers:   map[string]*Trie[*Trigger]{},
-		prefixes:   map[string][]prefix{},
-		markers:    map[string]*Trie[string]{},
-		firsts:     map[string]map[string]map[string]bool{},
-		infEnds:    map[string][]string{},
-		partEnds:   map[string][]string{},
-		nomEnds:    map[string][]string{},
-		sgPastEnds: map[string][]string{},
-		instrEnds:  map[string][]string{},
-		genEnds:    map[string][]string{},
-		plurEnds:   map[string][]string{},
-		attrEnds:   map[string][]string{},
-		ppForms:    map[string][][2]string{},
-		weights:    map[string]float64{},
-		v2:         map[string]bool{},
-		fixed:      map[string]bool{},
-		heads:      map[string]map[string][]*Trigger{},
-		headEnds:   map[string]map[string]bool{},
+		an:       an,
+		triggers: map[string]*Trie[*Trigger]{},
+		prefixes: map[string][]prefix{},
+		markers:  map[string]*Trie[string]{},
+		firsts:   map[string]map[string]map[string]bool{},
+		infEnds:  map[string][]string{},
+		partEnds: map[string][]string{},
+		caseEnds: map[string]map[string][]string{},
+		plurEnds: map[string][]string{},
+		attrEnds: map[string][]string{},
+		ppForms:  map[string][][2]string{},
+		weights:  map[string]float64{},
+		v2:       map[string]bool{},
+		fixed:    map[string]bool{},
+		heads:    map[string]map[string][]*Trigger{},
+		headEnds: map[string]map[string]bool{},
 	}
 	for _, l := range an.Languages().Codes() {
 		lx.triggers[l] = &Trie[*Trigger]{}
@@ -587,7 +579,7 @@ func (lx *Lexicon) loadMarkers(an *text.Analyzer, fsys fs.FS, dir, lang string) 
 			lx.attrEnds[lang] = append(lx.attrEnds[lang], an.Normalize(f[0][1:]))
 			return nil
 		}
-		if f[1] == InfEnd || f[1] == PartEnd || f[1] == PlurEnd || f[1] == NomEnd || f[1] == SgPast || f[1] == InstrEnd || f[1] == GenEnd {
+		if f[1] == InfEnd || f[1] == PartEnd || f[1] == PlurEnd || caseEndKinds[f[1]] {
 			if !strings.HasPrefix(f[0], "-") || len(f[0]) < 2 {
 				return fmt.Errorf("%s: an %s entry is an ending written with a dash (-ть)", pos, f[1])
 			}
@@ -595,14 +587,11 @@ func (lx *Lexicon) loadMarkers(an *text.Analyzer, fsys fs.FS, dir, lang string) 
 				lx.infEnds[lang] = append(lx.infEnds[lang], an.Normalize(f[0][1:]))
 			} else if f[1] == PlurEnd {
 				lx.plurEnds[lang] = append(lx.plurEnds[lang], an.Normalize(f[0][1:]))
-			} else if f[1] == NomEnd {
-				lx.nomEnds[lang] = append(lx.nomEnds[lang], an.Normalize(f[0][1:]))
-			} else if f[1] == SgPast {
-				lx.sgPastEnds[lang] = append(lx.sgPastEnds[lang], an.Normalize(f[0][1:]))
-			} else if f[1] == InstrEnd {
-				lx.instrEnds[lang] = append(lx.instrEnds[lang], an.Normalize(f[0][1:]))
-			} else if f[1] == GenEnd {
-				lx.genEnds[lang] = append(lx.genEnds[lang], an.Normalize(f[0][1:]))
+			} else if caseEndKinds[f[1]] {
+				if lx.caseEnds[f[1]] == nil {
+					lx.caseEnds[f[1]] = map[string][]string{}
+				}
+				lx.caseEnds[f[1]][lang] = append(lx.caseEnds[f[1]][lang], an.Normalize(f[0][1:]))
 			} else {
 				lx.partEnds[lang] = append(lx.partEnds[lang], an.Normalize(f[0][1:]))
 			}
@@ -844,29 +833,17 @@ func (lx *Lexicon) Participle(lang string, tok model.Token) bool {
 	return hasEnding(lx.partEnds[lang], tok)
 }
 
-// NominativeOnly reports whether the word has an ending only the
-// nominative has (syntax kind nomend: "российская", "українська").
-func (lx *Lexicon) NominativeOnly(lang string, tok model.Token) bool {
-	return hasEnding(lx.nomEnds[lang], tok)
-}
+// caseEndKinds are the syntax kinds of endings that mark a case or a
+// verb form in Russian and Ukrainian: nomend ("российская": only the
+// nominative), genend ("стороны": only the genitive after "с"), instrend
+// ("войсками": the instrumental), sgpast ("разговаривал": a past
+// singular).
+var caseEndKinds = map[string]bool{NomEnd: true, GenEnd: true, InstrEnd: true, SgPast: true}
 
-// Genitive reports whether the word has an ending only the genitive has
-// among the cases a with-preposition takes (syntax kind genend: "с
-// китайской стороны" is "from", not "with").
-func (lx *Lexicon) Genitive(lang string, tok model.Token) bool {
-	return hasEnding(lx.genEnds[lang], tok)
-}
-
-// Instrumental reports whether the word has an ending of the
-// instrumental case (syntax kind instrend: "войсками", "стороною").
-func (lx *Lexicon) Instrumental(lang string, tok model.Token) bool {
-	return hasEnding(lx.instrEnds[lang], tok)
-}
-
-// PastSingular reports whether the word has the ending of a past singular
-// verb (syntax kind sgpast: "разговаривал", "зустрілася").
-func (lx *Lexicon) PastSingular(lang string, tok model.Token) bool {
-	return hasEnding(lx.sgPastEnds[lang], tok)
+// Ending reports whether the word has an ending of the syntax kind, one of
+// caseEndKinds, in the language.
+func (lx *Lexicon) Ending(lang, kind string, tok model.Token) bool {
+	return hasEnding(lx.caseEnds[kind][lang], tok)
 }
 
 // PastParticiple reports whether the word has the shape of a past
