@@ -275,7 +275,9 @@ func (x *Extractor) clauseOf(doc *model.Document, in *Input, st *docState, trigs
 		hi = x.commaAfter(lang, toks, in.Mentions, tr.end, hi)
 		// …and at a conjunction that opens another clause ("should negotiate
 		// with Russia because the US …", "who", "which").
-		if j := x.kindAfter(lang, toks, tr.end, hi, lexicon.Conj); j >= 0 {
+		// In German a conjunctive adverb right after the finite verb
+		// ("gab dagegen …", "betonte indes …") belongs to its clause.
+		if j := x.kindAfter(lang, toks, tr.end, hi, lexicon.Conj); j >= 0 && !(x.lex.VerbSecond(lang) && !tr.t.Noun && j == tr.end) {
 			hi = j
 		}
 		// …and, where word order marks the subject, at an auxiliary after

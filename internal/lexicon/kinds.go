@@ -186,4 +186,8 @@ const (
 	// Dem are demonstratives: "this meeting" refers back to an event
 	// already reported (data/lexicon/syntax).
 	Dem = "dem"
+	// PlaceNoun marks nouns of a place's part or kind ("Norden",
+	// "Hauptstadt"): in German a preposition governs a name across one
+	// ("im Norden Syriens"), not across another noun.
+	PlaceNoun = "placenoun"
 )

@@ -851,6 +851,12 @@ func (l *Linker) prepBefore(toks []model.Token, from, i int, lang string) string
 		if j < i-1 && !l.lex.HasKind(lang, t, lexicon.Det) && l.lex.HasKind(lang, t, lexicon.And) {
 			return ""
 		}
+		if t.Cap && j+1 < i && l.lex.VerbSecond(lang) && l.lex.HasKind(lang, toks[j+1], lexicon.Det) && !l.lex.HasKind(lang, t, lexicon.Det) && !l.lex.HasKind(lang, t, lexicon.PlaceNoun) {
+			// German capitalises nouns: "in einem Interview der US-…"
+			// governs the interview, whose genitive the name is; "im
+			// Norden der Ukraine" a place's part.
+			return ""
+		}
 	}
 	return ""
 }
