@@ -785,17 +785,7 @@ func (lx *Lexicon) MarkersAt(lang string, toks []model.Token, i int) (end int, k
 		if len(n.vals) > 0 {
 			end, kinds = i+1, n.vals
 		}
-		for j := i + 1; j < len(toks) && n.next != nil; j++ {
-			c := n.next[toks[j].Norm]
-			if c == nil {
-				break
-			}
-			n = c
-			if len(c.vals) > 0 {
-				end, kinds = j+1, c.vals
-			}
-		}
-		return end, kinds
+		return n.longest(i+1, len(toks), end, kinds, func(j int) string { return toks[j].Norm })
 	}
 	tr := lx.markers[lang]
 	if tr == nil {

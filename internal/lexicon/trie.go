@@ -51,9 +51,14 @@ func (t *Trie[V]) Longest(start, n int, key func(i int) string) (int, []V) {
 	if t == nil {
 		return start, nil
 	}
-	cur := &t.root
-	end, vals := start, []V(nil)
-	for i := start; i < n && cur.next != nil; i++ {
+	return t.root.longest(start, n, start, nil, key)
+}
+
+// longest walks on from node cur, which the keys before index from
+// reached, and returns the end and values of the longest entry found,
+// (end, vals) when none is longer.
+func (cur *node[V]) longest(from, n, end int, vals []V, key func(i int) string) (int, []V) {
+	for i := from; i < n && cur.next != nil; i++ {
 		k := key(i)
 		if k == "" {
 			break
