@@ -1050,7 +1050,12 @@ func (x *Extractor) asParty(m model.Mention) model.Mention {
 // objects; when no nominative name is left before it, the first
 // nominative name after it that no preposition governs is the subject.
 func (x *Extractor) caseSubject(c *clause, left, right []model.Mention) ([]model.Mention, []model.Mention, string) {
-	if !slices.ContainsFunc(left, func(m model.Mention) bool { return m.Oblique }) && len(left) > 0 {
+	// "Призыв к российскому правительству … подписали Австралия": a name
+	// in a prepositional phrase is in an oblique case too.
+	oblique := func(m model.Mention) bool {
+		return m.Oblique || x.governedBy(c.lang, c.toks, m.TokStart, c.clo, prepNotOf)
+	}
+	if !slices.ContainsFunc(left, oblique) && len(left) > 0 {
 		return left, right, ""
 	}
 	var subj, obl []model.Mention
@@ -1061,7 +1066,7 @@ func (x *Extractor) caseSubject(c *clause, left, right []model.Mention) ([]model
 			// before is in its case, neither subject nor object.
 			continue
 		}
-		if m.Oblique && !m.Adj && !x.subjectGenitive(c, m) {
+		if oblique(m) && !m.Adj && !x.subjectGenitive(c, m) {
 			obl = append(obl, m)
 		} else {
 			subj = append(subj, m)
@@ -1075,8 +1080,14 @@ func (x *Extractor) caseSubject(c *clause, left, right []model.Mention) ([]model
 	if len(subj) == 0 && len(obl) > 0 {
 		for k, m := range right {
 			if m.TokStart <= c.tr.end+2 && !m.Oblique && !m.Adj && !x.inPhrase(c.lang, c.toks, m.TokStart, c.clo) {
-				subj = append(subj, m)
-				rest = append(right[:k:k], right[k+1:]...)
+				// "… подписали Канада и Норвегия": with the names
+				// coordinated with it.
+				n := k + 1
+				for n < len(right) && !right[n].Oblique && x.coordinated(c.lang, c.toks, right[n-1].TokEnd, right[n].TokStart) {
+					n++
+				}
+				subj = append(subj, right[k:n]...)
+				rest = append(right[:k:k], right[n:]...)
 				why = "case: subject " + m.Text + " after the verb"
 				break
 			}

@@ -123,6 +123,7 @@ func (x *Extractor) findTriggers(lang string, toks []model.Token, inMention []bo
 	out = slices.DeleteFunc(out, func(t trigger) bool { return !t.t.Noun && x.attributive(lang, toks, t.start, inMention) })
 	out = x.callsAs(lang, toks, out)
 	x.declared(lang, toks, out)
+	out = x.signedDocs(toks, out)
 	// "forderten die Stärkung der Kooperation", "rejected talks", "обговорили
 	// військову допомогу": event nouns after a verb that takes an event as its
 	// content (or discusses it) are that content,
@@ -169,6 +170,69 @@ func (x *Extractor) strongOfType(ts []trigger, k int) bool {
 		}
 	}
 	return false
+}
+
+// signReach is how many words may stand between a verb of signing and the
+// document it signs.
+const signReach = 8
+
+// signedDocs turns a verb of signing whose object is a document of a type it
+// signs (types.tsv signs) into that document's act, and drops the
+// document's noun: "signed an appeal to the Russian government",
+// "unterzeichneten einen Aufruf an …", "Призыв к российскому правительству
+// … подписали Австралия, Канада" are REQUESTs of the signers. The noun
+// stands within signReach words of the verb, before or after it, with no
+// comma and no other verb between.
+func (x *Extractor) signedDocs(toks []model.Token, out []trigger) []trigger {
+	for k := range out {
+		v := out[k]
+		if v.t.Noun {
+			continue
+		}
+		best := -1
+		for i, n := range out {
+			if !n.t.Noun || !x.lex.Signs(v.t.Type, n.t.Type) {
+				continue
+			}
+			lo, hi := n.end, v.start
+			if n.start > v.start {
+				lo, hi = v.end, n.start
+			}
+			if hi-lo > signReach || hi < lo || hasComma(toks, lo, hi) || verbBetween(out, lo, hi) {
+				continue
+			}
+			if best < 0 || abs(n.start-v.start) < abs(out[best].start-v.start) {
+				best = i
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		t := *out[best].t
+		t.Noun, t.Weak, t.Phrase, t.Pos = false, false, v.t.Phrase+" "+out[best].t.Phrase, v.t.Pos
+		out[k].t = &t
+		out[k].text = v.text + " … " + out[best].text
+		out = append(out[:best], out[best+1:]...)
+		return x.signedDocs(toks, out) // one document at a time; indexes moved
+	}
+	return out
+}
+
+// verbBetween reports whether a verb trigger stands between lo and hi.
+func verbBetween(ts []trigger, lo, hi int) bool {
+	for _, t := range ts {
+		if !t.t.Noun && t.start >= lo && t.start < hi {
+			return true
+		}
+	}
+	return false
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // coordinatedModifier matches a two-word noun entry whose modifier is

@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -108,6 +109,7 @@ type Lexicon struct {
 	upkeep      map[string]bool
 	refusal     map[string]bool
 	conditional map[string]*Trigger
+	signs       map[string][]string
 	triggers    map[string]*Trie[*Trigger]
 	prefixes    map[string][]prefix
 	markers     map[string]*Trie[string]
@@ -213,6 +215,7 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 	lx.upkeep = map[string]bool{}
 	lx.refusal = map[string]bool{}
 	lx.conditional = map[string]*Trigger{}
+	lx.signs = map[string][]string{}
 	for _, fsys := range append([]fs.FS{sub}, overlays...) {
 		if err := eachLine(fsys, "types.tsv", func(f []string, pos string) error {
 			n := 0
@@ -280,6 +283,14 @@ func Load(an *text.Analyzer, overlays ...fs.FS) (*Lexicon, error) {
 					return fmt.Errorf("%s: conditional %q: want a type or -", pos, f[16])
 				}
 				lx.conditional[f[0]] = &Trigger{Type: f[16], Phrase: Cond, Pos: Cond}
+			}
+			if len(f) > 17 && f[17] != "-" {
+				for _, t := range strings.Split(f[17], ",") {
+					if !validType(t) {
+						return fmt.Errorf("%s: signs %q: want types or -", pos, t)
+					}
+					lx.signs[f[0]] = append(lx.signs[f[0]], t)
+				}
 			}
 			return nil
 		}); err != nil {
@@ -980,6 +991,12 @@ func (lx *Lexicon) StandsFor(kind string) *Trigger { return lx.standsFor[kind] }
 // conditional): "If Ukraine violates the truce, Russia will strike" is
 // Russia threatening Ukraine. Nil when the type has none.
 func (lx *Lexicon) Conditional(typ string) *Trigger { return lx.conditional[typ] }
+
+// Signs reports whether a verb of the type makes, with a document of the
+// other type as its object, an act of that type (types.tsv signs): "signed
+// an appeal to the Russian government" is a REQUEST of the signers, not an
+// agreement with Russia.
+func (lx *Lexicon) Signs(typ, doc string) bool { return slices.Contains(lx.signs[typ], doc) }
 
 // Reason reports whether a phrase of cause or purpose after the type's
 // target names why, not who (types.tsv reason): "backed Moldova in

@@ -30,6 +30,9 @@ func TestTypeBehaviour(t *testing.T) {
 			t.Errorf("Conditional(%s) = %q, want %q", typ, got, want)
 		}
 	}
+	if !lx.Signs("AGREE", "REQUEST") || lx.Signs("AGREE", "AID") || lx.Signs("REQUEST", "ACCUSE") {
+		t.Errorf("Signs: AGREE signs REQUEST %v, AID %v; REQUEST signs ACCUSE %v", lx.Signs("AGREE", "REQUEST"), lx.Signs("AGREE", "AID"), lx.Signs("REQUEST", "ACCUSE"))
+	}
 	for _, tc := range []struct {
 		name string
 		is   func(string) bool
