@@ -119,12 +119,18 @@ func TestWatchInterrupted(t *testing.T) {
 		fetcher: fetch.New(fetch.Config{UserAgent: "entente-test/1.0", Delay: time.Millisecond, Backoff: time.Millisecond, Retries: 1})}
 
 	// Stop when the second page is asked for: the first is stored, the
-	// second's fetch is cut, the third never starts.
+	// second's fetch is cut, the third never starts. The page is served
+	// only after the cancel has reached the client (which gives up on a
+	// cancelled context at once): served at once, a fast machine read it
+	// before the client saw the cancel, and the test failed on timing.
 	stopCtx, cancel := context.WithCancel(ctx)
 	var once sync.Once
 	site.OnRequest(func(path string) {
 		if path == "/news/"+webtest.Articles[1].Slug {
-			once.Do(cancel)
+			once.Do(func() {
+				cancel()
+				time.Sleep(200 * time.Millisecond)
+			})
 		}
 	})
 	sum := w.poll(stopCtx)
