@@ -62,14 +62,15 @@ func (x *Extractor) threats(doc *model.Document, in *Input, st *docState, trigs 
 		// there ("Russia will strike if …"), else after it ("If …, Russia
 		// will strike", "warned that if …, it would retaliate").
 		lo, hi := clauseStart(toks, j), j
-		if !x.threatIn(lang, toks, trigs, lo, hi) {
-			lo, hi = mainLo, len(toks)
-		}
-		if lo >= hi {
-			continue
-		}
 		at, end, tr := x.hostileAct(lang, toks, trigs, lo, hi)
-		if tr == nil || x.markerIn(lang, toks, min(lo, j), max(hi, ifEnd), lexicon.Irrealis) {
+		if tr == nil {
+			lo, hi = mainLo, len(toks)
+			if lo >= hi {
+				continue
+			}
+			at, end, tr = x.hostileAct(lang, toks, trigs, lo, hi)
+		}
+		if tr == nil || x.kindAfter(lang, toks, min(lo, j), max(hi, ifEnd), lexicon.Irrealis) >= 0 {
 			continue // "would have attacked if Russia had not …": contrary to fact
 		}
 		src := x.actorBefore(in, lo, at)
@@ -145,25 +146,8 @@ func (x *Extractor) conditionParty(in *Input, from, to int, oblique bool) *model
 	return nil
 }
 
-// markerIn reports whether a marker of the kind starts between from and
-// to.
-func (x *Extractor) markerIn(lang string, toks []model.Token, from, to int, kind string) bool {
-	for j := from; j < to; j++ {
-		if end, kinds := x.lex.MarkersAt(lang, toks, j); end > j && has(kinds, kind) {
-			return true
-		}
-	}
-	return false
-}
-
 // placePreps are the preposition kinds of a place or goal.
 var placePreps = []string{lexicon.Loc, lexicon.To}
-
-// threatIn reports whether a hostile act stands between lo and hi.
-func (x *Extractor) threatIn(lang string, toks []model.Token, trigs []trigger, lo, hi int) bool {
-	_, _, tr := x.hostileAct(lang, toks, trigs, lo, hi)
-	return tr != nil
-}
 
 // hostileAct returns the first hostile act between lo and hi, its end and
 // the trigger of the threat it makes: a trigger whose type has a

@@ -400,13 +400,7 @@ func quoteDepth(toks []model.Token) []bool {
 		}
 		switch {
 		case closer != "" && t.Text == closer:
-			words := 0
-			for j := open + 1; j < i; j++ {
-				if toks[j].Kind != model.Punct {
-					words++
-				}
-			}
-			if words >= quoteWords {
+			if words(toks[open+1:i]) >= quoteWords {
 				if in == nil {
 					in = make([]bool, len(toks))
 				}
